@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Kafka (single-node KRaft, from Maven Central jars) and FerretDB (SQLite) as plain processes.
+# Usage: deploy/local/infra.sh install|start|stop|status   (STACK_NAME=dev|test selects ports and data folder)
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+KAFKA_LIBS="$CB_CACHE/kafka-$KAFKA_VERSION/libs"
+KAFKA_CLUSTER_ID=MkU3OEVBNTcwNTJENDM2Qg
+RUNNER_SRC="$LOCAL_DIR/ferretdb-runner"
+
+runner_binary() {
+  # Keyed by the runner's sources, so a change to them rebuilds and an unchanged clone reuses the binary.
+  local key
+  key="$(cat "$RUNNER_SRC/go.mod" "$RUNNER_SRC/go.sum" "$RUNNER_SRC/main.go" | sha256sum | cut -c1-12)"
+  echo "$CB_CACHE/ferretdb-runner-$FERRETDB_VERSION-$key"
+}
+
+install_kafka() {
+  [ -f "$KAFKA_LIBS/.complete" ] && return 0
+  require_tool java "run the Kafka broker"
+  require_tool mvn "download the Kafka jars from Maven Central"
+  info "downloading Kafka $KAFKA_VERSION jars into $KAFKA_LIBS (once per machine)"
+  mkdir -p "$CB_CACHE"
+  local log="$CB_CACHE/kafka-install.log"
+  rm -rf "$KAFKA_LIBS"
+  mvn -B -q -f "$LOCAL_DIR/kafka/pom.xml" -Dmaven.repo.local="$CB_CACHE/m2" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$KAFKA_LIBS" >"$log" 2>&1 ||
+    { tail -n 20 "$log" >&2; fail "downloading the Kafka jars failed; log: $log"; }
+  touch "$KAFKA_LIBS/.complete"
+}
+
+install_ferretdb() {
+  local bin
+  bin="$(runner_binary)"
+  [ -x "$bin" ] && return 0
+  require_tool go "build the FerretDB runner"
+  info "building the FerretDB $FERRETDB_VERSION runner into $bin (once per machine; the first build takes minutes)"
+  mkdir -p "$CB_CACHE"
+  local log="$CB_CACHE/ferretdb-build.log"
+  (cd "$RUNNER_SRC" && CGO_ENABLED=0 GOFLAGS=-mod=readonly GOMODCACHE="$CB_CACHE/go/mod" GOCACHE="$CB_CACHE/go/build" \
+    go build -trimpath -o "$bin.tmp" .) >"$log" 2>&1 ||
+    { tail -n 20 "$log" >&2; fail "building the FerretDB runner failed; log: $log"; }
+  mv "$bin.tmp" "$bin"
+}
+
+write_kafka_config() {
+  local dir="$RUN_DIR/kafka"
+  mkdir -p "$dir" "$RUN_DIR/kafka-data"
+  cat >"$dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+inter.broker.listener.name=PLAINTEXT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$RUN_DIR/kafka-data
+num.partitions=6
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=1
+group.initial.rebalance.delay.ms=0
+auto.create.topics.enable=false
+num.network.threads=2
+num.io.threads=2
+background.threads=2
+log.cleaner.dedupe.buffer.size=33554432
+PROPS
+  cat >"$dir/log4j.properties" <<PROPS
+log4j.rootLogger=WARN, stdout
+log4j.appender.stdout=org.apache.log4j.ConsoleAppender
+log4j.appender.stdout.layout=org.apache.log4j.PatternLayout
+log4j.appender.stdout.layout.ConversionPattern=[%d] %p %m (%c)%n
+log4j.logger.kafka.server.KafkaServer=INFO
+log4j.logger.kafka.server.BrokerServer=INFO
+PROPS
+}
+
+start_kafka() {
+  if [ -n "$(running_pid kafka)" ]; then
+    info "Kafka already running on 127.0.0.1:$KAFKA_PORT"
+    return 0
+  fi
+  require_tool java "run the Kafka broker"
+  require_free_port "$KAFKA_PORT" "Kafka" KAFKA_PORT
+  require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" KAFKA_CONTROLLER_PORT
+  write_kafka_config
+  local log="$LOG_DIR/kafka.log" jvm=(-Xms256m -Xmx768m -XX:+UseSerialGC -Djava.awt.headless=true)
+  mkdir -p "$LOG_DIR"
+  # C1 only: the broker starts about twice as fast; benchmarks set KAFKA_FAST_START=0.
+  [ "${KAFKA_FAST_START:-1}" = 1 ] && jvm+=(-XX:TieredStopAtLevel=1)
+  jvm+=("-Dlog4j.configuration=file:$RUN_DIR/kafka/log4j.properties" "-Dkafka.logs.dir=$LOG_DIR")
+  if [ ! -f "$RUN_DIR/kafka-data/meta.properties" ]; then
+    java "${jvm[@]}" -cp "$KAFKA_LIBS/*" kafka.tools.StorageTool format --ignore-formatted \
+      -t "$KAFKA_CLUSTER_ID" -c "$RUN_DIR/kafka/server.properties" >"$LOG_DIR/kafka-format.log" 2>&1 ||
+      { tail -n 20 "$LOG_DIR/kafka-format.log" >&2; fail "formatting Kafka storage failed; log: $LOG_DIR/kafka-format.log"; }
+  fi
+  start_detached kafka "$log" java "${jvm[@]}" -cp "$KAFKA_LIBS/*" kafka.Kafka "$RUN_DIR/kafka/server.properties"
+}
+
+start_ferretdb() {
+  if [ -n "$(running_pid ferretdb)" ]; then
+    info "FerretDB already running on 127.0.0.1:$MONGO_PORT"
+    return 0
+  fi
+  require_free_port "$MONGO_PORT" "FerretDB" MONGO_PORT
+  mkdir -p "$RUN_DIR/ferretdb-data" "$LOG_DIR"
+  start_detached ferretdb "$LOG_DIR/ferretdb.log" "$(runner_binary)" \
+    -listen "127.0.0.1:$MONGO_PORT" -data "$RUN_DIR/ferretdb-data"
+}
+
+probe() {
+  node "$LOCAL_DIR/probe.js" "$@"
+}
+
+cmd_install() {
+  install_kafka
+  install_ferretdb
+}
+
+cmd_start() {
+  cmd_install
+  require_tool node "check that Kafka and the database are ready"
+  local started=$SECONDS
+  start_ferretdb
+  start_kafka
+  wait_until ferretdb "$LOG_DIR/ferretdb.log" "$READY_TIMEOUT" probe mongo "mongodb://127.0.0.1:$MONGO_PORT/admin"
+  wait_until kafka "$LOG_DIR/kafka.log" "$READY_TIMEOUT" probe kafka "127.0.0.1:$KAFKA_PORT"
+  info "Kafka 127.0.0.1:$KAFKA_PORT and FerretDB mongodb://127.0.0.1:$MONGO_PORT ready in $((SECONDS - started))s (data: $RUN_DIR)"
+}
+
+cmd_stop() {
+  stop_component kafka 60
+  stop_component ferretdb 20
+}
+
+cmd_status() {
+  local name port
+  for name in kafka ferretdb; do
+    [ "$name" = kafka ] && port=$KAFKA_PORT || port=$MONGO_PORT
+    local pid
+    pid="$(running_pid "$name")"
+    if [ -n "$pid" ]; then
+      echo "$name: running (pid $pid, 127.0.0.1:$port)"
+    else
+      echo "$name: stopped"
+    fi
+  done
+}
+
+case "${1:-}" in
+  install) cmd_install ;;
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) fail "usage: deploy/local/infra.sh install|start|stop|status" ;;
+esac

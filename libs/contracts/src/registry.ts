@@ -1,0 +1,28 @@
+import type { EventContract } from './contract';
+import { resultRatifiedV1 } from './events/assessment-result-ratified.v1';
+import { resultRecordedV1 } from './events/assessment-result-recorded.v1';
+import { credentialIssuedV1 } from './events/credentials-credential-issued.v1';
+import { credentialRevokedV1 } from './events/credentials-credential-revoked.v1';
+import { enrolmentCompletedV1 } from './events/enrolment-enrolment-completed.v1';
+import { enrolmentCreatedV1 } from './events/enrolment-enrolment-created.v1';
+import { offeringPublishedV1 } from './events/enrolment-offering-published.v1';
+import { creditApprovedV1 } from './events/recognition-credit-approved.v1';
+import { creditWithdrawnV1 } from './events/recognition-credit-withdrawn.v1';
+
+/** Every event contract of the system; the JSON Schema snapshots are taken of these. */
+export const EVENT_CONTRACTS: readonly EventContract[] = [
+  offeringPublishedV1,
+  enrolmentCreatedV1,
+  enrolmentCompletedV1,
+  resultRecordedV1,
+  resultRatifiedV1,
+  credentialIssuedV1,
+  credentialRevokedV1,
+  creditApprovedV1,
+  creditWithdrawnV1,
+];
+
+/** The contract of a topic, or undefined when no event is published there. */
+export function contractForTopic(topic: string): EventContract | undefined {
+  return EVENT_CONTRACTS.find((contract) => contract.topic === topic);
+}

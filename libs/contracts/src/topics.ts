@@ -1,0 +1,39 @@
+/**
+ * Every Kafka topic of the system, named `<domain>.<entity>.<event>.v<major>`.
+ * A breaking change to an event gets a new `v2` topic, published beside `v1` until consumers move.
+ */
+export const TOPICS = {
+  enrolmentOfferingPublished: 'enrolment.offering.published.v1',
+  enrolmentEnrolmentCreated: 'enrolment.enrolment.created.v1',
+  enrolmentEnrolmentCompleted: 'enrolment.enrolment.completed.v1',
+  assessmentResultRecorded: 'assessment.result.recorded.v1',
+  assessmentResultRatified: 'assessment.result.ratified.v1',
+  credentialsCredentialIssued: 'credentials.credential.issued.v1',
+  credentialsCredentialRevoked: 'credentials.credential.revoked.v1',
+  recognitionCreditApproved: 'recognition.credit.approved.v1',
+  recognitionCreditWithdrawn: 'recognition.credit.withdrawn.v1',
+} as const;
+
+export type Topic = (typeof TOPICS)[keyof typeof TOPICS];
+
+const TOPIC_NAME = /^[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*\.[a-z]+(?:-[a-z]+)*\.v[1-9][0-9]*$/;
+
+/** True when a name follows `<domain>.<entity>.<event>.v<major>`. */
+export function isValidTopicName(name: string): boolean {
+  return TOPIC_NAME.test(name);
+}
+
+/** Dead letters of a topic go to `<topic>.dlq`. */
+export function deadLetterTopic(topic: string): string {
+  return `${topic}.dlq`;
+}
+
+export function isDeadLetterTopic(topic: string): boolean {
+  return topic.endsWith('.dlq');
+}
+
+/** The topic a dead-letter topic belongs to. */
+export function originalTopicOf(deadLetter: string): string {
+  if (!isDeadLetterTopic(deadLetter)) throw new Error(`${deadLetter} is not a dead-letter topic`);
+  return deadLetter.slice(0, -'.dlq'.length);
+}
