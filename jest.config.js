@@ -10,6 +10,7 @@ module.exports = {
     '^.+\\.ts$': [
       '@swc/jest',
       {
+        swcrc: false,
         jsc: {
           target: 'es2022',
           keepClassNames: true,

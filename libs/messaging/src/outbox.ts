@@ -1,0 +1,48 @@
+import { encodeEvent, type EventContract, type EventData, type KafkaHeaders } from '@lib/contracts';
+import { currentCorrelationId } from './correlation';
+
+/**
+ * An event waiting in the document whose change it announces. It is written in the same insert as the
+ * state change, so the two cannot disagree, and sent to Kafka afterwards by the outbox relay.
+ */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly topic: string;
+  readonly key: string;
+  readonly value: string;
+  readonly headers: KafkaHeaders;
+  readonly createdAt: Date;
+  readonly sentAt?: Date;
+}
+
+/** The fields an outbox-carrying document has; the relay finds pending documents by `outboxPending`. */
+export interface OutboxFields {
+  outbox: OutboxEntry[];
+  outboxPending: boolean;
+  outboxCreatedAt: Date;
+}
+
+/** Validates and encodes events for a document about to be inserted; spread the result into the document. */
+export function withOutbox<C extends EventContract>(
+  source: string,
+  ...events: { contract: C; data: EventData<C> }[]
+): OutboxFields {
+  const now = new Date();
+  const outbox = events.map(({ contract, data }) => {
+    const encoded = encodeEvent(contract, data, { source, correlationId: currentCorrelationId(), time: now });
+    return {
+      id: encoded.headers.ce_id!,
+      topic: encoded.topic,
+      key: encoded.key,
+      value: encoded.value,
+      headers: encoded.headers,
+      createdAt: now,
+    };
+  });
+  return { outbox, outboxPending: outbox.length > 0, outboxCreatedAt: now };
+}
+
+/** One event for `withOutbox`, typed by its contract. */
+export function outboxEvent<C extends EventContract>(contract: C, data: EventData<C>): { contract: C; data: EventData<C> } {
+  return { contract, data };
+}

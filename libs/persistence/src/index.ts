@@ -1,0 +1,3 @@
+export * from './duplicate-key';
+export * from './database-url';
+export * from './ping';

@@ -1,0 +1,17 @@
+/** Where the throwaway stack started by `make test` listens; integration specs read it from here. */
+export interface TestStack {
+  readonly kafkaBrokers: string[];
+  readonly mongoServerUrl: string;
+  /** The FerretDB runner binary, for specs that start (and stop) a database of their own. */
+  readonly ferretDbRunner: string;
+}
+
+export function testStack(): TestStack {
+  const kafka = process.env.TEST_KAFKA_BROKERS;
+  const mongo = process.env.TEST_MONGODB_URL;
+  const runner = process.env.TEST_FERRETDB_RUNNER;
+  if (!kafka || !mongo || !runner) {
+    throw new Error('integration specs need the test stack: run them with `make test`');
+  }
+  return { kafkaBrokers: kafka.split(','), mongoServerUrl: mongo, ferretDbRunner: runner };
+}
