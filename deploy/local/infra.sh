@@ -158,5 +158,6 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) fail "usage: deploy/local/infra.sh install|start|stop|status" ;;
+  runner-path) runner_binary ;;
+  *) fail "usage: deploy/local/infra.sh install|start|stop|status|runner-path" ;;
 esac

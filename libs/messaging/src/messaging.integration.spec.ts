@@ -1,0 +1,201 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { deadLetterTopic, defineEvent, encodeEvent, type EventEnvelope } from '@lib/contracts';
+import { testStack, uniqueName, waitFor } from '@lib/testing';
+import type { Kafka, Producer } from 'kafkajs';
+import { type Db, MongoClient } from 'mongodb';
+import { z } from 'zod';
+import { DLQ_HEADERS } from './dead-letter-headers';
+import { readDeadLetters } from './dead-letters';
+import { EventConsumer } from './event-consumer';
+import { createIdempotentProducer, createKafka } from './kafka-client';
+import { outboxEvent, withOutbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+import { ensureTopics } from './topic-admin';
+
+const stack = testStack();
+const runCli = promisify(execFile);
+const DLQ_CLI = join(__dirname, '..', '..', '..', 'dist', 'libs', 'messaging', 'src', 'cli', 'dlq.js');
+
+type Probe = { probeId: string; key: string; poison?: boolean };
+
+describe('messaging through real Kafka and the real database', () => {
+  let kafka: Kafka;
+  let producer: Producer;
+  let mongo: MongoClient;
+  let db: Db;
+  const closers: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    kafka = createKafka({ brokers: stack.kafkaBrokers, clientId: 'messaging-spec' });
+    producer = createIdempotentProducer(kafka);
+    await producer.connect();
+    mongo = await MongoClient.connect(stack.mongoServerUrl);
+    db = mongo.db(uniqueName('messaging').replace(/-/g, '_'));
+  });
+
+  afterEach(async () => {
+    while (closers.length > 0) await closers.pop()!();
+  });
+
+  afterAll(async () => {
+    await producer.disconnect();
+    await mongo.close();
+  });
+
+  /** A contract on a topic of this spec's own, and a consumer whose handler records what it handled. */
+  async function probeTopic(options: { brokenFor?: (probe: Probe) => boolean } = {}) {
+    const contract = defineEvent({
+      topic: `test.${uniqueName('probe')}.happened.v1`,
+      keyField: 'key',
+      description: 'a probe event of the messaging spec',
+      schema: z.object({ probeId: z.uuid(), key: z.string(), poison: z.boolean().optional() }),
+    });
+    await ensureTopics(kafka, [contract.topic], { partitions: 3 });
+    const handled: Probe[] = [];
+    const state = { broken: options.brokenFor ?? (() => false) };
+    const consumer = new EventConsumer({
+      kafka,
+      groupId: uniqueName('group'),
+      db,
+      producer,
+      retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 50 },
+      handlers: [
+        {
+          contract,
+          handle: async ({ data }: EventEnvelope<Probe>) => {
+            if (state.broken(data)) throw new Error(`handler cannot handle ${data.probeId}`);
+            handled.push(data);
+          },
+        },
+      ],
+    });
+    await consumer.start();
+    closers.push(() => consumer.stop());
+    const send = (data: Probe, id: string = randomUUID()) =>
+      producer.send({ topic: contract.topic, messages: [encodeEvent(contract, data, { source: '/spec', correlationId: 'c', id })] });
+    const handledCount = (probeId: string) => handled.filter((probe) => probe.probeId === probeId).length;
+    return { contract, handled, handledCount, send, state };
+  }
+
+  function relay(collectionName: string, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
+    const outboxRelay = new OutboxRelay({ collections: [db.collection(collectionName)], producer, pollIntervalMs: 50, ...extra });
+    outboxRelay.start();
+    closers.push(() => outboxRelay.stop());
+    return outboxRelay;
+  }
+
+  async function messagesIn(topic: string): Promise<number> {
+    const admin = kafka.admin();
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets(topic);
+    await admin.disconnect();
+    return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+  }
+
+  it('delivers an event written through the outbox, and a second delivery of it changes nothing', async () => {
+    const probe = await probeTopic();
+    const collection = uniqueName('things');
+    const data = { probeId: randomUUID(), key: 'learner-1' };
+    const inserted = { _id: randomUUID(), name: 'a fact', ...withOutbox('/spec', outboxEvent(probe.contract, data)) };
+    await db.collection(collection).insertOne(inserted as never);
+    relay(collection);
+
+    await waitFor(() => probe.handledCount(data.probeId) === 1, { what: 'the outbox event to be handled' });
+    await waitFor(async () => (await db.collection(collection).findOne({ _id: inserted._id as never }))?.outboxPending === false, {
+      what: 'the outbox entry to be marked sent',
+    });
+
+    await probe.send(data, inserted.outbox[0]!.id);
+    const after = { probeId: randomUUID(), key: 'learner-1' };
+    await probe.send(after);
+    await waitFor(() => probe.handledCount(after.probeId) === 1, { what: 'the event after the duplicate' });
+    expect(probe.handledCount(data.probeId)).toBe(1);
+    expect(await messagesIn(probe.contract.topic)).toBe(3);
+  });
+
+  it('sends again after a relay crashed between sending and marking, and the consumer still handles it once', async () => {
+    const probe = await probeTopic();
+    const collection = uniqueName('things');
+    const data = { probeId: randomUUID(), key: 'learner-2' };
+    const id: string = randomUUID();
+    await db.collection(collection).insertOne({ _id: id as string, ...withOutbox('/spec', outboxEvent(probe.contract, data)) } as never);
+
+    let crashes = 0;
+    const crashing = relay(collection, {
+      pollIntervalMs: 60000,
+      afterSend: async () => {
+        crashes += 1;
+        throw new Error('simulated crash before marking');
+      },
+    });
+    await waitFor(() => crashes === 1 && probe.handledCount(data.probeId) === 1, { what: 'the first send' });
+    await crashing.stop();
+    expect((await db.collection(collection).findOne({ _id: id as never }))?.outboxPending).toBe(true);
+
+    relay(collection);
+    await waitFor(async () => (await db.collection(collection).findOne({ _id: id as never }))?.outboxPending === false, {
+      what: 'the restarted relay to mark the entry sent',
+    });
+    const after = { probeId: randomUUID(), key: 'learner-2' };
+    await probe.send(after);
+    await waitFor(() => probe.handledCount(after.probeId) === 1, { what: 'the event after the resend' });
+    expect(await messagesIn(probe.contract.topic)).toBe(3);
+    expect(probe.handledCount(data.probeId)).toBe(1);
+  });
+
+  it('dead-letters a malformed message and a poison message with the reason, then processes what follows', async () => {
+    const probe = await probeTopic({ brokenFor: (p) => p.poison === true });
+    const key = 'learner-3';
+    const good = encodeEvent(probe.contract, { probeId: randomUUID(), key }, { source: '/spec', correlationId: 'c' });
+    await producer.send({ topic: probe.contract.topic, messages: [{ ...good, value: '{"probeId": 42' }] });
+    const poison = { probeId: randomUUID(), key, poison: true };
+    await probe.send(poison);
+    const after = { probeId: randomUUID(), key };
+    await probe.send(after);
+
+    await waitFor(() => probe.handledCount(after.probeId) === 1, { what: 'the message after the bad ones' });
+    const letters = await waitFor(async () => {
+      const found = await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic));
+      return found.length === 2 ? found : undefined;
+    }, { what: 'two dead letters' });
+    const byKind = Object.fromEntries(letters.map((letter) => [letter.headers[DLQ_HEADERS.kind], letter]));
+    expect(byKind.invalid?.headers).toMatchObject({
+      [DLQ_HEADERS.reason]: 'value is not JSON',
+      [DLQ_HEADERS.originalTopic]: probe.contract.topic,
+      [DLQ_HEADERS.originalOffset]: '0',
+    });
+    expect(byKind.poison?.headers).toMatchObject({
+      [DLQ_HEADERS.reason]: `handler cannot handle ${poison.probeId}`,
+      [DLQ_HEADERS.attempts]: '3',
+      [DLQ_HEADERS.originalOffset]: '1',
+      [DLQ_HEADERS.originalPartition]: byKind.invalid!.headers[DLQ_HEADERS.originalPartition],
+    });
+    expect(probe.handledCount(poison.probeId)).toBe(0);
+  });
+
+  it('replays a dead letter with the dlq command, and it is processed once the handler is fixed', async () => {
+    if (!existsSync(DLQ_CLI)) throw new Error(`${DLQ_CLI} is missing: run \`npm run build\` (make test does)`);
+    const probe = await probeTopic({ brokenFor: () => true });
+    const stuck = { probeId: randomUUID(), key: 'learner-4' };
+    await probe.send(stuck);
+    await waitFor(async () => (await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic))).length === 1, {
+      what: 'the dead letter',
+    });
+
+    probe.state.broken = () => false;
+    const env = { ...process.env, KAFKA_BROKERS: stack.kafkaBrokers.join(',') };
+    const replay = await runCli('node', [DLQ_CLI, 'replay', probe.contract.topic], { env });
+    expect(replay.stdout).toContain(`1 dead letter(s) replayed from ${deadLetterTopic(probe.contract.topic)}`);
+    await waitFor(() => probe.handledCount(stuck.probeId) === 1, { what: 'the replayed event to be handled' });
+
+    const list = await runCli('node', [DLQ_CLI, 'list', probe.contract.topic], { env });
+    expect(list.stdout).toContain('(replayed)');
+    expect(list.stdout).toContain(`handler cannot handle ${stuck.probeId}`);
+    const again = await runCli('node', [DLQ_CLI, 'replay', probe.contract.topic], { env });
+    expect(again.stdout).toContain('0 dead letter(s) replayed');
+  });
+});

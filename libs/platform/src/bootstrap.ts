@@ -1,0 +1,50 @@
+import { ensureTopics } from '@lib/messaging';
+import { type INestApplication, Logger, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Kafka, Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { correlationMiddleware } from './correlation.middleware';
+import { KafkaEventServer } from './kafka-event-server';
+import { setupOpenApi } from './openapi';
+import type { ServiceConfig } from './service-config';
+import { EVENT_PRODUCER, KAFKA } from './tokens';
+
+export interface ServiceDefinition {
+  readonly module: Type | import('@nestjs/common').DynamicModule;
+  readonly config: ServiceConfig;
+  readonly description: string;
+  /** Topics the service publishes; they (and their dead-letter topics) are created at start-up. */
+  readonly publishes: readonly string[];
+}
+
+/**
+ * Builds and starts a domain service: topics created, Kafka consumers running, HTTP listening.
+ * `main.ts` and the integration specs both start services through here.
+ */
+export async function startService(definition: ServiceDefinition): Promise<INestApplication> {
+  const { config } = definition;
+  const app = await NestFactory.create(definition.module, { bufferLogs: false, logger: loggerLevels(config) });
+  app.enableShutdownHooks();
+  app.use(correlationMiddleware);
+  setupOpenApi(app, config.service, definition.description);
+
+  const kafka = app.get<Kafka>(KAFKA);
+  const events = new KafkaEventServer({
+    kafka,
+    producer: app.get<Producer>(EVENT_PRODUCER),
+    db: app.get<Connection>(getConnectionToken()).db!,
+    groupId: config.consumerGroup,
+  });
+  app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
+  await app.init();
+  const created = await ensureTopics(kafka, [...definition.publishes, ...events.topics], { partitions: config.topicPartitions });
+  if (created.length > 0) new Logger(config.service).log(`created topics ${created.join(', ')}`);
+  await app.startAllMicroservices();
+  await app.listen(config.port, config.host);
+  return app;
+}
+
+function loggerLevels(config: ServiceConfig): ('log' | 'error' | 'warn')[] {
+  return config.environment === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
+}

@@ -1,0 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import { runWithCorrelationId } from '@lib/messaging';
+import type { NextFunction, Request, Response } from 'express';
+
+export const CORRELATION_HEADER = 'x-correlation-id';
+
+/** Takes the caller's correlation id (or makes one), echoes it, and runs the request inside it. */
+export function correlationMiddleware(request: Request, response: Response, next: NextFunction): void {
+  const given = request.header(CORRELATION_HEADER);
+  const correlationId = given && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  response.setHeader(CORRELATION_HEADER, correlationId);
+  runWithCorrelationId(correlationId, next);
+}

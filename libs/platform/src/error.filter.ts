@@ -1,0 +1,57 @@
+import { randomUUID } from 'node:crypto';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { throwError, type Observable } from 'rxjs';
+import type { ErrorBody, FieldError } from './error-body';
+
+/**
+ * Turns every HTTP error into the one error shape; unexpected errors become a 500 with an `errorId` and are
+ * logged with it. Errors of Kafka handlers pass through untouched so the consumer can retry or dead-letter them.
+ */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
+    if (host.getType() !== 'http') return throwError(() => exception);
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = exception instanceof HttpException ? fromHttpException(exception) : this.unexpected(exception);
+    response.status(body.statusCode).json(body);
+  }
+
+  private unexpected(exception: unknown): ErrorBody {
+    const errorId = randomUUID();
+    this.logger.error(`errorId ${errorId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'Internal Server Error',
+      message: 'Something went wrong on our side; nothing was changed. Quote the errorId when reporting it.',
+      errorId,
+    };
+  }
+}
+
+function fromHttpException(exception: HttpException): ErrorBody {
+  const statusCode = exception.getStatus();
+  const raw = exception.getResponse();
+  const details = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
+  const message = Array.isArray(details.message) ? details.message.join('; ') : String(details.message ?? exception.message);
+  const body: ErrorBody = {
+    statusCode,
+    error: typeof details.error === 'string' ? details.error : defaultErrorName(statusCode),
+    message,
+  };
+  if (Array.isArray(details.errors)) body.errors = details.errors as FieldError[];
+  return body;
+}
+
+function defaultErrorName(statusCode: number): string {
+  const name = HttpStatus[statusCode];
+  return typeof name === 'string'
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((word) => word[0]!.toUpperCase() + word.slice(1))
+        .join(' ')
+    : 'Error';
+}

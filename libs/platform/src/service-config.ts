@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { formatIssues } from '@lib/contracts';
+
+const csv = z
+  .string()
+  .min(1)
+  .transform((value) => value.split(',').map((part) => part.trim()));
+
+/** The environment every domain service reads at start-up; see `.env.example`. */
+export const serviceEnvironmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535),
+  MONGODB_URL: z.url().default('mongodb://127.0.0.1:27017'),
+  MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
+  KAFKA_GROUP_ID: z.string().min(1).optional(),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+});
+
+export interface ServiceConfig {
+  readonly service: string;
+  readonly environment: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly mongoUrl: string;
+  readonly databaseName: string;
+  readonly kafkaBrokers: readonly string[];
+  readonly topicPartitions: number;
+  readonly consumerGroup: string;
+  readonly publicBaseUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(service: string, problems: string[]) {
+    super(`${service}: invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+/** Validates the environment once, at start-up, and says every problem at once. */
+export function loadServiceConfig(service: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const parsed = serviceEnvironmentSchema.safeParse({ PORT: String(defaultPort), ...definedOnly(env) });
+  if (!parsed.success) throw new ConfigError(service, formatIssues(parsed.error.issues));
+  const e = parsed.data;
+  return {
+    service,
+    environment: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    mongoUrl: e.MONGODB_URL,
+    databaseName: e.MONGODB_DATABASE ?? `credit_bridge_${service}`,
+    kafkaBrokers: e.KAFKA_BROKERS,
+    topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
+    consumerGroup: e.KAFKA_GROUP_ID ?? `credit-bridge.${service}`,
+    publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+  };
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+}

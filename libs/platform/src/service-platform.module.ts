@@ -1,0 +1,55 @@
+import { pingDatabase } from '@lib/persistence';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { ErrorFilter } from './error.filter';
+import { HealthController } from './health.controller';
+import { KafkaReadiness, kafkaProviders } from './kafka.providers';
+import type { ReadinessCheck } from './readiness';
+import type { ServiceConfig } from './service-config';
+import { EVENT_PRODUCER, KAFKA, OUTBOX_RELAY, READINESS_CHECKS, SERVICE_CONFIG, SERVICE_NAME } from './tokens';
+
+export interface ServicePlatformOptions {
+  readonly config: ServiceConfig;
+  /** Collections whose documents carry an outbox for the relay to send. */
+  readonly outboxCollections?: readonly string[];
+}
+
+/**
+ * What every domain service has: validated config, its own database, Kafka with the outbox relay,
+ * `/health` and `/ready`, and the one error shape.
+ */
+@Module({})
+export class ServicePlatformModule {
+  static forService({ config, outboxCollections = [] }: ServicePlatformOptions): DynamicModule {
+    return {
+      module: ServicePlatformModule,
+      global: true,
+      imports: [
+        MongooseModule.forRoot(config.mongoUrl, {
+          dbName: config.databaseName,
+          serverSelectionTimeoutMS: 5000,
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: SERVICE_NAME, useValue: config.service },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        ...kafkaProviders(outboxCollections),
+        {
+          provide: READINESS_CHECKS,
+          inject: [getConnectionToken()],
+          useFactory: (connection: Connection): ReadinessCheck[] => [
+            { name: 'database', isReady: () => pingDatabase(connection) },
+            new KafkaReadiness(config.kafkaBrokers),
+          ],
+        },
+      ],
+      exports: [SERVICE_CONFIG, KAFKA, EVENT_PRODUCER, OUTBOX_RELAY],
+    };
+  }
+}
