@@ -14,7 +14,9 @@ help:
 
 node_modules/.install-stamp: package.json package-lock.json
 	@deploy/local/require-tools.sh node npm
-	npm ci --no-audit --no-fund --loglevel=error
+	@# npm install, not npm ci: the registry mirror here lacks other platforms' optional packages (e.g. @swc/core
+	@# for macOS), which npm ci insists on finding in the lock file; npm install still follows the lock file.
+	npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
 install: node_modules/.install-stamp

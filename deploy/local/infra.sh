@@ -86,9 +86,6 @@ start_kafka() {
     info "Kafka already running on 127.0.0.1:$KAFKA_PORT"
     return 0
   fi
-  require_tool java "run the Kafka broker"
-  require_free_port "$KAFKA_PORT" "Kafka" KAFKA_PORT
-  require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" KAFKA_CONTROLLER_PORT
   write_kafka_config
   local log="$LOG_DIR/kafka.log" jvm=(-Xms256m -Xmx768m -XX:+UseSerialGC -Djava.awt.headless=true)
   mkdir -p "$LOG_DIR"
@@ -108,7 +105,6 @@ start_ferretdb() {
     info "FerretDB already running on 127.0.0.1:$MONGO_PORT"
     return 0
   fi
-  require_free_port "$MONGO_PORT" "FerretDB" MONGO_PORT
   mkdir -p "$RUN_DIR/ferretdb-data" "$LOG_DIR"
   start_detached ferretdb "$LOG_DIR/ferretdb.log" "$(runner_binary)" \
     -listen "127.0.0.1:$MONGO_PORT" -data "$RUN_DIR/ferretdb-data"
@@ -126,6 +122,13 @@ cmd_install() {
 cmd_start() {
   cmd_install
   require_tool node "check that Kafka and the database are ready"
+  require_tool java "run the Kafka broker"
+  # Every port is checked before anything starts, so a clash leaves nothing half-started.
+  if [ -z "$(running_pid ferretdb)" ]; then require_free_port "$MONGO_PORT" "FerretDB" MONGO_PORT; fi
+  if [ -z "$(running_pid kafka)" ]; then
+    require_free_port "$KAFKA_PORT" "Kafka" KAFKA_PORT
+    require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" KAFKA_CONTROLLER_PORT
+  fi
   local started=$SECONDS
   start_ferretdb
   start_kafka

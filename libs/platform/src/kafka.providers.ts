@@ -2,6 +2,7 @@ import { createIdempotentProducer, createKafka, OutboxRelay } from '@lib/messagi
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { ReadinessCheck } from './readiness';
 import type { ServiceConfig } from './service-config';
@@ -30,7 +31,7 @@ export function kafkaProviders(outboxCollections: readonly string[]): Provider[]
       useFactory: (producer: Producer, connection: Connection) =>
         new OutboxRelay({
           producer,
-          collections: outboxCollections.map((name) => connection.db!.collection(name)),
+          collections: outboxCollections.map((name) => connection.db!.collection<Document>(name)),
           logger: new Logger('OutboxRelay'),
         }),
     },

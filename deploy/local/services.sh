@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The five Node services of `make up`, each a background process with a pid file and a log.
+# Usage: deploy/local/services.sh start|stop|status
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+# name:port, gateway last so it starts once the services behind it answer.
+SERVICES=(enrolment:3001 assessment:3002 credentials:3003 recognition:3004 gateway:3000)
+
+service_env() {
+  echo NODE_ENV=development \
+    MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" \
+    KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
+    PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:3000}"
+}
+
+ready() {
+  node -e "fetch('http://127.0.0.1:$1/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
+}
+
+cmd_start() {
+  require_tool node "run the services"
+  local entry name port
+  for entry in "${SERVICES[@]}"; do
+    name="${entry%%:*}" port="${entry##*:}"
+    if [ -n "$(running_pid "$name")" ]; then
+      info "$name already running on port $port"
+      continue
+    fi
+    [ -f "$ROOT/dist/services/$name/src/main.js" ] || fail "$name is not built; run 'make up' (it builds first)"
+    require_free_port "$port" "the $name service" "PORT of $name"
+    # shellcheck disable=SC2046
+    start_detached "$name" "$LOG_DIR/$name.log" env $(service_env) PORT="$port" node --enable-source-maps "$ROOT/dist/services/$name/src/main.js"
+    [ "$name" = gateway ] || wait_until "$name" "$LOG_DIR/$name.log" "$READY_TIMEOUT" ready "$port"
+  done
+  wait_until gateway "$LOG_DIR/gateway.log" "$READY_TIMEOUT" ready 3000
+  echo
+  echo "Credit Bridge is up (logs in $LOG_DIR):"
+  echo "  gateway      http://localhost:3000        (health: /health, ready: /ready)"
+  for entry in "${SERVICES[@]}"; do
+    name="${entry%%:*}" port="${entry##*:}"
+    [ "$name" = gateway ] && continue
+    printf '  %-12s http://localhost:3000/api/%s/docs  (direct: http://127.0.0.1:%s)\n' "$name" "$name" "$port"
+  done
+  echo "  Kafka        127.0.0.1:$KAFKA_PORT    database  mongodb://127.0.0.1:$MONGO_PORT"
+  echo "Stop everything with: make down"
+}
+
+cmd_stop() {
+  local index
+  for ((index = ${#SERVICES[@]} - 1; index >= 0; index--)); do
+    stop_component "${SERVICES[$index]%%:*}" 20
+  done
+}
+
+cmd_status() {
+  local entry name pid
+  for entry in "${SERVICES[@]}"; do
+    name="${entry%%:*}"
+    pid="$(running_pid "$name")"
+    if [ -n "$pid" ]; then echo "$name: running (pid $pid, port ${entry##*:})"; else echo "$name: stopped"; fi
+  done
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  *) fail "usage: deploy/local/services.sh start|stop|status" ;;
+esac

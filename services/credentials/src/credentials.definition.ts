@@ -1,0 +1,17 @@
+import { TOPICS } from '@lib/contracts';
+import { loadServiceConfig, type ServiceDefinition } from '@lib/platform';
+import { AppModule } from './app.module';
+
+export const SERVICE_NAME = 'credentials';
+export const DEFAULT_PORT = 3003;
+
+/** How the credentials service starts, from `main.ts` and from the integration specs alike. */
+export function credentialsService(env: NodeJS.ProcessEnv = process.env): ServiceDefinition {
+  const config = loadServiceConfig(SERVICE_NAME, DEFAULT_PORT, env);
+  return {
+    module: AppModule.register(config),
+    config,
+    description: 'Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification.',
+    publishes: [TOPICS.credentialsCredentialIssued, TOPICS.credentialsCredentialRevoked],
+  };
+}

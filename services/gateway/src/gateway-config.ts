@@ -1,0 +1,42 @@
+import { formatIssues } from '@lib/contracts';
+import { ConfigError } from '@lib/platform';
+import { z } from 'zod';
+
+/** The services behind the gateway, each reached under `/api/<name>/...`. */
+export const UPSTREAM_SERVICES = ['enrolment', 'assessment', 'credentials', 'recognition'] as const;
+export type UpstreamService = (typeof UPSTREAM_SERVICES)[number];
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  ENROLMENT_URL: z.url().default('http://127.0.0.1:3001'),
+  ASSESSMENT_URL: z.url().default('http://127.0.0.1:3002'),
+  CREDENTIALS_URL: z.url().default('http://127.0.0.1:3003'),
+  RECOGNITION_URL: z.url().default('http://127.0.0.1:3004'),
+});
+
+export interface GatewayConfig {
+  readonly environment: 'development' | 'test' | 'production';
+  readonly host: string;
+  readonly port: number;
+  readonly upstreams: Readonly<Record<UpstreamService, string>>;
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) throw new ConfigError('gateway', formatIssues(parsed.error.issues));
+  const e = parsed.data;
+  return {
+    environment: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    upstreams: {
+      enrolment: e.ENROLMENT_URL,
+      assessment: e.ASSESSMENT_URL,
+      credentials: e.CREDENTIALS_URL,
+      recognition: e.RECOGNITION_URL,
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { ErrorBody } from '@lib/platform';
+import type { RequestHandler } from 'express';
+import type { ServerResponse } from 'node:http';
+import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { UpstreamService } from './gateway-config';
+
+/** Routes `/api/<service>/...` unchanged to the service; a service that does not answer gives a 502 in our error shape. */
+export function serviceProxy(service: UpstreamService, target: string): RequestHandler {
+  return createProxyMiddleware({
+    target,
+    pathFilter: (path) => path === `/api/${service}` || path.startsWith(`/api/${service}/`),
+    xfwd: true,
+    proxyTimeout: 30000,
+    on: {
+      error: (_error, _request, response) => {
+        const body: ErrorBody = {
+          statusCode: 502,
+          error: 'Bad Gateway',
+          message: `The ${service} service is not answering; try again shortly.`,
+        };
+        const res = response as ServerResponse;
+        if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      },
+    },
+  }) as RequestHandler;
+}
