@@ -20,7 +20,9 @@ module.exports = {
       },
     ],
   },
-  moduleNameMapper: Object.fromEntries(aliases.map((name) => [`^@lib/${name}$`, `<rootDir>/libs/${name}/src`])),
+  moduleNameMapper: Object.fromEntries(
+    aliases.map((name) => [`^@lib/${name}$`, `<rootDir>/libs/${name}/src`]),
+  ),
   // Integration specs share one Kafka broker and database; two workers keep the 2-core machine responsive.
   maxWorkers: 2,
   testTimeout: 60000,

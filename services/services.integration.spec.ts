@@ -30,9 +30,15 @@ function testEnv(name: string, mongoUrl = stack.mongoServerUrl): NodeJS.ProcessE
   };
 }
 
-async function get(url: string): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
+async function get(
+  url: string,
+): Promise<{ status: number; body: Record<string, unknown>; headers: Headers }> {
   const response = await fetch(url, { headers: { 'x-correlation-id': 'spec-correlation-1' } });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as Record<string, unknown>,
+    headers: response.headers,
+  };
 }
 
 describe('every service against the real stack', () => {
@@ -59,21 +65,30 @@ describe('every service against the real stack', () => {
     for (const app of apps.values()) await app.close();
   });
 
-  it.each(SERVICES.map(([name]) => [name]))('%s answers /health and /ready with its database and Kafka up', async (name) => {
-    const url = await apps.get(name)!.getUrl();
-    expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'ok', service: name } });
-    expect(await get(`${url}/ready`)).toMatchObject({
-      status: 200,
-      body: { status: 'ready', checks: { database: 'up', kafka: 'up' } },
-    });
-  });
+  it.each(SERVICES.map(([name]) => [name]))(
+    '%s answers /health and /ready with its database and Kafka up',
+    async (name) => {
+      const url = await apps.get(name)!.getUrl();
+      expect(await get(`${url}/health`)).toMatchObject({
+        status: 200,
+        body: { status: 'ok', service: name },
+      });
+      expect(await get(`${url}/ready`)).toMatchObject({
+        status: 200,
+        body: { status: 'ready', checks: { database: 'up', kafka: 'up' } },
+      });
+    },
+  );
 
-  it.each(SERVICES.map(([name]) => [name]))('%s serves its OpenAPI document under /api/%s/docs', async (name) => {
-    const url = await apps.get(name)!.getUrl();
-    const docs = await get(`${url}/api/${name}/docs-json`);
-    expect(docs.status).toBe(200);
-    expect(docs.body.info).toMatchObject({ title: `Credit Bridge ${name}` });
-  });
+  it.each(SERVICES.map(([name]) => [name]))(
+    '%s serves its OpenAPI document under /api/%s/docs',
+    async (name) => {
+      const url = await apps.get(name)!.getUrl();
+      const docs = await get(`${url}/api/${name}/docs-json`);
+      expect(docs.status).toBe(200);
+      expect(docs.body.info).toMatchObject({ title: `Credit Bridge ${name}` });
+    },
+  );
 
   it('routes /api/<service>/... through the gateway, passing the correlation id on', async () => {
     const url = await gateway.getUrl();
@@ -81,18 +96,28 @@ describe('every service against the real stack', () => {
     expect(docs.status).toBe(200);
     expect(docs.body.info).toMatchObject({ title: 'Credit Bridge credentials' });
     expect(docs.headers.get('x-correlation-id')).toBe('spec-correlation-1');
-    expect(await get(`${url}/health`)).toMatchObject({ status: 200, body: { status: 'ok', service: 'gateway' } });
+    expect(await get(`${url}/health`)).toMatchObject({
+      status: 200,
+      body: { status: 'ok', service: 'gateway' },
+    });
   });
 
   it('answers 502 in the error shape, and /ready 503, when a service behind the gateway is down', async () => {
     const url = await gateway.getUrl();
     expect(await get(`${url}/api/recognition/docs-json`)).toMatchObject({
       status: 502,
-      body: { statusCode: 502, error: 'Bad Gateway', message: 'The recognition service is not answering; try again shortly.' },
+      body: {
+        statusCode: 502,
+        error: 'Bad Gateway',
+        message: 'The recognition service is not answering; try again shortly.',
+      },
     });
     expect(await get(`${url}/ready`)).toMatchObject({
       status: 503,
-      body: { status: 'not-ready', checks: { enrolment: 'up', assessment: 'up', credentials: 'up', recognition: 'down' } },
+      body: {
+        status: 'not-ready',
+        checks: { enrolment: 'up', assessment: 'up', credentials: 'up', recognition: 'down' },
+      },
     });
   });
 
@@ -112,7 +137,8 @@ describe('readiness when the database stops', () => {
     const database = await startFerretDb(stack.ferretDbRunner);
     const started: INestApplication[] = [];
     try {
-      for (const [name, definition] of SERVICES) started.push(await startService(definition(testEnv(name, database.url))));
+      for (const [name, definition] of SERVICES)
+        started.push(await startService(definition(testEnv(name, database.url))));
       for (const app of started) expect((await get(`${await app.getUrl()}/ready`)).status).toBe(200);
 
       await database.stop();

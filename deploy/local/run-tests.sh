@@ -4,12 +4,7 @@
 export STACK_NAME=test
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-if command -v docker >/dev/null 2>&1 && docker compose version >/dev/null 2>&1; then
-  docker compose -f "$ROOT/docker-compose.yml" config --quiet || fail "docker compose rejects docker-compose.yml"
-  info "docker compose config accepts docker-compose.yml"
-else
-  info "no docker compose client here: docker-compose.yml not checked"
-fi
+"$LOCAL_DIR/compose-check.sh"
 
 "$LOCAL_DIR/infra.sh" stop >/dev/null 2>&1 || true
 rm -rf "$RUN_DIR"

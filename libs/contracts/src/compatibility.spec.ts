@@ -19,7 +19,8 @@ function change(mutate: (schema: JsonSchema) => void): JsonSchema {
   return copy;
 }
 
-const props = (schema: JsonSchema): Record<string, JsonSchema> => schema.properties as Record<string, JsonSchema>;
+const props = (schema: JsonSchema): Record<string, JsonSchema> =>
+  schema.properties as Record<string, JsonSchema>;
 
 describe('breakingChanges', () => {
   it.each<[string, (schema: JsonSchema) => void]>([
@@ -32,13 +33,33 @@ describe('breakingChanges', () => {
 
   it.each<[string, (schema: JsonSchema) => void, string]>([
     ['a removed field', (s) => delete props(s).credits, 'credits: removed'],
-    ['a retyped field', (s) => (props(s).credits = { type: 'string' }), 'credits: type changed from "number" to "string"'],
+    [
+      'a retyped field',
+      (s) => (props(s).credits = { type: 'string' }),
+      'credits: type changed from "number" to "string"',
+    ],
     ['a nested removed field', (s) => delete props(props(s).learner!).email, 'learner.email: removed'],
-    ['a removed enum value', (s) => (props(s).status!.enum = ['enrolled']), 'status: enum value "waitlisted" removed'],
-    ['a new required field', (s) => ((s.required as string[]).push('tags')), 'tags: newly required'],
-    ['a field made optional', (s) => (s.required = ['learnerId', 'status', 'learner']), 'credits: no longer required'],
-    ['a changed format', (s) => (props(s).learnerId!.format = 'email'), 'learnerId: format changed from "uuid"'],
-    ['a retyped array item', (s) => (props(s).tags!.items = { type: 'number' }), 'tags[]: type changed from "string" to "number"'],
+    [
+      'a removed enum value',
+      (s) => (props(s).status!.enum = ['enrolled']),
+      'status: enum value "waitlisted" removed',
+    ],
+    ['a new required field', (s) => (s.required as string[]).push('tags'), 'tags: newly required'],
+    [
+      'a field made optional',
+      (s) => (s.required = ['learnerId', 'status', 'learner']),
+      'credits: no longer required',
+    ],
+    [
+      'a changed format',
+      (s) => (props(s).learnerId!.format = 'email'),
+      'learnerId: format changed from "uuid"',
+    ],
+    [
+      'a retyped array item',
+      (s) => (props(s).tags!.items = { type: 'number' }),
+      'tags[]: type changed from "string" to "number"',
+    ],
   ])('catches %s', (_, mutate, expected) => {
     expect(breakingChanges(base, change(mutate))).toContain(expected);
   });

@@ -11,7 +11,10 @@ export function breakingChanges(previous: JsonSchema, next: JsonSchema, path = '
     return [`${path}: type changed from ${JSON.stringify(oldType)} to ${JSON.stringify(next.type ?? 'any')}`];
   }
   for (const keyword of ['format', 'pattern', 'const'] as const) {
-    if (previous[keyword] !== undefined && JSON.stringify(previous[keyword]) !== JSON.stringify(next[keyword])) {
+    if (
+      previous[keyword] !== undefined &&
+      JSON.stringify(previous[keyword]) !== JSON.stringify(next[keyword])
+    ) {
       problems.push(`${path}: ${keyword} changed from ${JSON.stringify(previous[keyword])}`);
     }
   }
@@ -21,7 +24,10 @@ export function breakingChanges(previous: JsonSchema, next: JsonSchema, path = '
     problems.push(...breakingChanges(previous.items, next.items, `${path}[]`));
   }
   for (const keyword of ['anyOf', 'oneOf', 'allOf'] as const) {
-    if (previous[keyword] !== undefined && JSON.stringify(previous[keyword]) !== JSON.stringify(next[keyword])) {
+    if (
+      previous[keyword] !== undefined &&
+      JSON.stringify(previous[keyword]) !== JSON.stringify(next[keyword])
+    ) {
       problems.push(`${path}: ${keyword} changed`);
     }
   }
@@ -45,7 +51,8 @@ function objectChanges(previous: JsonSchema, next: JsonSchema, path: string): st
     problems.push(...breakingChanges(oldProp, newProp, at));
   }
   for (const name of newRequired) {
-    if (!oldRequired.has(name)) problems.push(`${path === '(root)' ? name : `${path}.${name}`}: newly required`);
+    if (!oldRequired.has(name))
+      problems.push(`${path === '(root)' ? name : `${path}.${name}`}: newly required`);
   }
   return problems;
 }

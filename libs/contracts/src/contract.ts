@@ -16,7 +16,9 @@ export interface EventContract<Schema extends z.ZodType = z.ZodType> {
 
 export type EventData<C extends EventContract> = z.output<C['schema']>;
 
-export function defineEvent<Schema extends z.ZodObject>(contract: EventContract<Schema>): EventContract<Schema> {
+export function defineEvent<Schema extends z.ZodObject>(
+  contract: EventContract<Schema>,
+): EventContract<Schema> {
   if (!(contract.keyField in contract.schema.shape)) {
     throw new Error(`${contract.topic}: key field ${contract.keyField} is not in the schema`);
   }

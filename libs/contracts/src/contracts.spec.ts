@@ -5,7 +5,11 @@ import { decodeEvent, encodeEvent, InvalidEventError } from './event-codec';
 import { EVENT_CONTRACTS, contractForTopic } from './registry';
 import { TOPICS, isValidTopicName, deadLetterTopic } from './topics';
 
-type Case = { contract: EventContract; valid: () => Record<string, unknown>; invalid: Record<string, unknown>[] };
+type Case = {
+  contract: EventContract;
+  valid: () => Record<string, unknown>;
+  invalid: Record<string, unknown>[];
+};
 
 const id = (): string => '0b6f2b6e-8d0f-4c4e-9a3e-6f0c2a1d9b7e';
 
@@ -25,7 +29,9 @@ const cases: Case[] = [
     valid: () => eventFactories.enrolmentCreated(),
     invalid: [
       eventFactories.enrolmentCreated({ status: 'pending' as never }),
-      eventFactories.enrolmentCreated({ learner: { givenName: 'A', familyName: 'B', email: 'not-an-email' } }),
+      eventFactories.enrolmentCreated({
+        learner: { givenName: 'A', familyName: 'B', email: 'not-an-email' },
+      }),
       eventFactories.enrolmentCreated({ learnerId: 'learner-1' }),
     ],
   },
@@ -49,7 +55,10 @@ const cases: Case[] = [
   {
     contract: contractForTopic(TOPICS.assessmentResultRatified)!,
     valid: () => eventFactories.resultRatified(),
-    invalid: [{ ...eventFactories.resultRatified(), ratifiedBy: undefined }, eventFactories.resultRatified({ passed: 'yes' as never })],
+    invalid: [
+      { ...eventFactories.resultRatified(), ratifiedBy: undefined },
+      eventFactories.resultRatified({ passed: 'yes' as never }),
+    ],
   },
   {
     contract: contractForTopic(TOPICS.credentialsCredentialIssued)!,
@@ -63,17 +72,26 @@ const cases: Case[] = [
   {
     contract: contractForTopic(TOPICS.credentialsCredentialRevoked)!,
     valid: () => eventFactories.credentialRevoked(),
-    invalid: [eventFactories.credentialRevoked({ reason: '' }), eventFactories.credentialRevoked({ issuerId: 'not a url' })],
+    invalid: [
+      eventFactories.credentialRevoked({ reason: '' }),
+      eventFactories.credentialRevoked({ issuerId: 'not a url' }),
+    ],
   },
   {
     contract: contractForTopic(TOPICS.recognitionCreditApproved)!,
     valid: () => eventFactories.creditApproved(),
-    invalid: [eventFactories.creditApproved({ sourceCredentialIds: [] }), eventFactories.creditApproved({ credits: 0 })],
+    invalid: [
+      eventFactories.creditApproved({ sourceCredentialIds: [] }),
+      eventFactories.creditApproved({ credits: 0 }),
+    ],
   },
   {
     contract: contractForTopic(TOPICS.recognitionCreditWithdrawn)!,
     valid: () => eventFactories.creditWithdrawn(),
-    invalid: [eventFactories.creditWithdrawn({ reason: '' }), eventFactories.creditWithdrawn({ programmeId: 'MSC' })],
+    invalid: [
+      eventFactories.creditWithdrawn({ reason: '' }),
+      eventFactories.creditWithdrawn({ programmeId: 'MSC' }),
+    ],
   },
 ];
 
@@ -82,44 +100,74 @@ describe('event contracts', () => {
     expect(cases.map((c) => c.contract.topic).sort()).toEqual(EVENT_CONTRACTS.map((c) => c.topic).sort());
   });
 
-  it.each(EVENT_CONTRACTS.map((contract) => [contract.topic, contract]))('names %s by the topic convention', (_, contract) => {
-    expect(isValidTopicName(contract.topic)).toBe(true);
-    expect(deadLetterTopic(contract.topic)).toBe(`${contract.topic}.dlq`);
-  });
+  it.each(EVENT_CONTRACTS.map((contract) => [contract.topic, contract]))(
+    'names %s by the topic convention',
+    (_, contract) => {
+      expect(isValidTopicName(contract.topic)).toBe(true);
+      expect(deadLetterTopic(contract.topic)).toBe(`${contract.topic}.dlq`);
+    },
+  );
 
   describe.each(cases.map((c) => [c.contract.topic, c]))('%s', (_, { contract, valid, invalid }) => {
     it('encodes valid data as a keyed CloudEvents message and decodes it back', () => {
       const data = valid();
-      const message = encodeEvent(contract, data as never, { source: '/credit-bridge/test', correlationId: 'corr-1' });
+      const message = encodeEvent(contract, data as never, {
+        source: '/credit-bridge/test',
+        correlationId: 'corr-1',
+      });
       expect(message.key).toBe(data[contract.keyField]);
       expect(message.headers[CE_HEADERS.specversion]).toBe('1.0');
       expect(message.headers[CE_HEADERS.type]).toBe(contract.topic);
       expect(message.headers[CE_HEADERS.correlationId]).toBe('corr-1');
       const decoded = decodeEvent(contract, message.headers, message.value);
-      expect(decoded).toMatchObject({ ok: true, envelope: { data, correlationId: 'corr-1', subject: message.key } });
+      expect(decoded).toMatchObject({
+        ok: true,
+        envelope: { data, correlationId: 'corr-1', subject: message.key },
+      });
     });
 
-    it.each(invalid.map((data, index) => [index, data]))('refuses invalid fixture %i on both ends', (_, data) => {
-      expect(() => encodeEvent(contract, data as never, { source: '/t', correlationId: 'c' })).toThrow(InvalidEventError);
-      const headers = encodeEvent(contract, valid() as never, { source: '/t', correlationId: 'c' }).headers;
-      const decoded = decodeEvent(contract, headers, JSON.stringify(data));
-      expect(decoded.ok).toBe(false);
-    });
+    it.each(invalid.map((data, index) => [index, data]))(
+      'refuses invalid fixture %i on both ends',
+      (_, data) => {
+        expect(() => encodeEvent(contract, data as never, { source: '/t', correlationId: 'c' })).toThrow(
+          InvalidEventError,
+        );
+        const headers = encodeEvent(contract, valid() as never, { source: '/t', correlationId: 'c' }).headers;
+        const decoded = decodeEvent(contract, headers, JSON.stringify(data));
+        expect(decoded.ok).toBe(false);
+      },
+    );
   });
 
   it('refuses a message whose CloudEvents headers are missing or of another type', () => {
     const contract = EVENT_CONTRACTS[0]!;
-    const message = encodeEvent(contract, eventFactories.offeringPublished(), { source: '/t', correlationId: 'c' });
-    const decoded = decodeEvent(contract, { ...message.headers, ce_type: 'other.thing.happened.v1', ce_id: '' }, message.value);
+    const message = encodeEvent(contract, eventFactories.offeringPublished(), {
+      source: '/t',
+      correlationId: 'c',
+    });
+    const decoded = decodeEvent(
+      contract,
+      { ...message.headers, ce_type: 'other.thing.happened.v1', ce_id: '' },
+      message.value,
+    );
     expect(decoded).toEqual({
       ok: false,
-      problems: ['header ce_id is missing', `header ce_type is other.thing.happened.v1, expected ${contract.topic}`],
+      problems: [
+        'header ce_id is missing',
+        `header ce_type is other.thing.happened.v1, expected ${contract.topic}`,
+      ],
     });
   });
 
   it('refuses a value that is not JSON', () => {
     const contract = EVENT_CONTRACTS[0]!;
-    const message = encodeEvent(contract, eventFactories.offeringPublished(), { source: '/t', correlationId: 'c' });
-    expect(decodeEvent(contract, message.headers, '{not json')).toEqual({ ok: false, problems: ['value is not JSON'] });
+    const message = encodeEvent(contract, eventFactories.offeringPublished(), {
+      source: '/t',
+      correlationId: 'c',
+    });
+    expect(decodeEvent(contract, message.headers, '{not json')).toEqual({
+      ok: false,
+      problems: ['value is not JSON'],
+    });
   });
 });

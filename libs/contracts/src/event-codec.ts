@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CE_HEADERS, CE_SPEC_VERSION, envelopeHeaders, type EventEnvelope, type KafkaHeaders } from './cloudevents';
+import {
+  CE_HEADERS,
+  CE_SPEC_VERSION,
+  envelopeHeaders,
+  type EventEnvelope,
+  type KafkaHeaders,
+} from './cloudevents';
 import { type EventContract, type EventData, eventKey } from './contract';
 import { formatIssues } from './issues';
 
@@ -92,7 +98,9 @@ function headerProblems(contract: EventContract, headers: KafkaHeaders): string[
     if (!headers[name]) problems.push(`header ${name} is missing`);
   }
   if (headers[CE_HEADERS.type] !== contract.topic) {
-    problems.push(`header ${CE_HEADERS.type} is ${headers[CE_HEADERS.type] ?? 'missing'}, expected ${contract.topic}`);
+    problems.push(
+      `header ${CE_HEADERS.type} is ${headers[CE_HEADERS.type] ?? 'missing'}, expected ${contract.topic}`,
+    );
   }
   const contentType = headers[CE_HEADERS.contentType];
   if (contentType !== undefined && !contentType.startsWith('application/json')) {

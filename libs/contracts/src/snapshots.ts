@@ -43,7 +43,8 @@ export function snapshotProblems(contracts: readonly EventContract[], dir = SNAP
   const problems: string[] = [];
   const topics = new Set(contracts.map((contract) => contract.topic));
   for (const topic of snapshotTopics(dir)) {
-    if (!topics.has(topic)) problems.push(`${topic}: the event was removed; publish a new major version beside it instead`);
+    if (!topics.has(topic))
+      problems.push(`${topic}: the event was removed; publish a new major version beside it instead`);
   }
   for (const contract of contracts) {
     const snapshot = readSnapshot(contract.topic, dir);

@@ -123,9 +123,9 @@ async function readToEnd(kafka: Kafka, topic: string): Promise<RawLetter[]> {
       const timeout = setTimeout(() => reject(new Error(`reading ${topic} timed out`)), 30000);
       consumer
         .run({
-          eachMessage: async ({ partition, message }) => {
+          eachMessage: ({ partition, message }) => {
             const end = remaining.get(partition);
-            if (end === undefined || BigInt(message.offset) >= end) return;
+            if (end === undefined || BigInt(message.offset) >= end) return Promise.resolve();
             letters.push({
               topic,
               partition,
@@ -139,6 +139,7 @@ async function readToEnd(kafka: Kafka, topic: string): Promise<RawLetter[]> {
               clearTimeout(timeout);
               resolve();
             }
+            return Promise.resolve();
           },
         })
         .catch(reject);

@@ -53,7 +53,8 @@ export class EventConsumer {
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) {
-      if (this.handlers.has(handler.contract.topic)) throw new Error(`two handlers for ${handler.contract.topic}`);
+      if (this.handlers.has(handler.contract.topic))
+        throw new Error(`two handlers for ${handler.contract.topic}`);
       this.handlers.set(handler.contract.topic, handler);
     }
     this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
@@ -83,7 +84,9 @@ export class EventConsumer {
       return this.deadLetter(payload, { kind: 'invalid', reason: decoded.problems.join('; '), attempts: 0 });
     }
     const { envelope } = decoded;
-    const failure = await runWithCorrelationId(envelope.correlationId, () => this.handleWithRetry(payload, handler, envelope));
+    const failure = await runWithCorrelationId(envelope.correlationId, () =>
+      this.handleWithRetry(payload, handler, envelope),
+    );
     if (failure) await this.deadLetter(payload, failure);
   }
 
@@ -103,7 +106,9 @@ export class EventConsumer {
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentEventError) return { kind: 'rejected', reason, attempts: attempt };
         if (attempt >= policy.attempts) return { kind: 'poison', reason, attempts: attempt };
-        this.logger.warn(`${payload.topic} event ${envelope.id} failed (attempt ${attempt}), retrying: ${reason}`);
+        this.logger.warn(
+          `${payload.topic} event ${envelope.id} failed (attempt ${attempt}), retrying: ${reason}`,
+        );
         await sleep(backoffDelay(policy, attempt));
         await payload.heartbeat();
       }
@@ -111,8 +116,13 @@ export class EventConsumer {
   }
 
   /** If the dead letter cannot be sent the error propagates, so the offset is not committed and nothing is lost. */
-  private async deadLetter({ topic, partition, message }: EachMessagePayload, failure: Failure): Promise<void> {
-    this.logger.error(`${topic}[${partition}]@${message.offset} sent to ${deadLetterTopic(topic)}: ${failure.reason}`);
+  private async deadLetter(
+    { topic, partition, message }: EachMessagePayload,
+    failure: Failure,
+  ): Promise<void> {
+    this.logger.error(
+      `${topic}[${partition}]@${message.offset} sent to ${deadLetterTopic(topic)}: ${failure.reason}`,
+    );
     await this.options.producer.send({
       topic: deadLetterTopic(topic),
       messages: [

@@ -9,7 +9,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import { type Db, MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { DLQ_HEADERS } from './dead-letter-headers';
-import { readDeadLetters } from './dead-letters';
+import { type DeadLetter, readDeadLetters } from './dead-letters';
 import { EventConsumer } from './event-consumer';
 import { createIdempotentProducer, createKafka } from './kafka-client';
 import { outboxEvent, withOutbox } from './outbox';
@@ -66,9 +66,10 @@ describe('messaging through real Kafka and the real database', () => {
       handlers: [
         {
           contract,
-          handle: async ({ data }: EventEnvelope<Probe>) => {
-            if (state.broken(data)) throw new Error(`handler cannot handle ${data.probeId}`);
+          handle: ({ data }: EventEnvelope<Probe>) => {
+            if (state.broken(data)) return Promise.reject(new Error(`handler cannot handle ${data.probeId}`));
             handled.push(data);
+            return Promise.resolve();
           },
         },
       ],
@@ -76,13 +77,21 @@ describe('messaging through real Kafka and the real database', () => {
     await consumer.start();
     closers.push(() => consumer.stop());
     const send = (data: Probe, id: string = randomUUID()) =>
-      producer.send({ topic: contract.topic, messages: [encodeEvent(contract, data, { source: '/spec', correlationId: 'c', id })] });
+      producer.send({
+        topic: contract.topic,
+        messages: [encodeEvent(contract, data, { source: '/spec', correlationId: 'c', id })],
+      });
     const handledCount = (probeId: string) => handled.filter((probe) => probe.probeId === probeId).length;
     return { contract, handled, handledCount, send, state };
   }
 
   function relay(collectionName: string, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
-    const outboxRelay = new OutboxRelay({ collections: [db.collection(collectionName)], producer, pollIntervalMs: 50, ...extra });
+    const outboxRelay = new OutboxRelay({
+      collections: [db.collection(collectionName)],
+      producer,
+      pollIntervalMs: 50,
+      ...extra,
+    });
     outboxRelay.start();
     closers.push(() => outboxRelay.stop());
     return outboxRelay;
@@ -100,14 +109,22 @@ describe('messaging through real Kafka and the real database', () => {
     const probe = await probeTopic();
     const collection = uniqueName('things');
     const data = { probeId: randomUUID(), key: 'learner-1' };
-    const inserted = { _id: randomUUID(), name: 'a fact', ...withOutbox('/spec', outboxEvent(probe.contract, data)) };
+    const inserted = {
+      _id: randomUUID(),
+      name: 'a fact',
+      ...withOutbox('/spec', outboxEvent(probe.contract, data)),
+    };
     await db.collection(collection).insertOne(inserted as never);
     relay(collection);
 
     await waitFor(() => probe.handledCount(data.probeId) === 1, { what: 'the outbox event to be handled' });
-    await waitFor(async () => (await db.collection(collection).findOne({ _id: inserted._id as never }))?.outboxPending === false, {
-      what: 'the outbox entry to be marked sent',
-    });
+    await waitFor(
+      async () =>
+        (await db.collection(collection).findOne({ _id: inserted._id as never }))?.outboxPending === false,
+      {
+        what: 'the outbox entry to be marked sent',
+      },
+    );
 
     await probe.send(data, inserted.outbox[0]!.id);
     const after = { probeId: randomUUID(), key: 'learner-1' };
@@ -122,14 +139,16 @@ describe('messaging through real Kafka and the real database', () => {
     const collection = uniqueName('things');
     const data = { probeId: randomUUID(), key: 'learner-2' };
     const id: string = randomUUID();
-    await db.collection(collection).insertOne({ _id: id as string, ...withOutbox('/spec', outboxEvent(probe.contract, data)) } as never);
+    await db
+      .collection(collection)
+      .insertOne({ _id: id, ...withOutbox('/spec', outboxEvent(probe.contract, data)) } as never);
 
     let crashes = 0;
     const crashing = relay(collection, {
       pollIntervalMs: 60000,
-      afterSend: async () => {
+      afterSend: () => {
         crashes += 1;
-        throw new Error('simulated crash before marking');
+        return Promise.reject(new Error('simulated crash before marking'));
       },
     });
     await waitFor(() => crashes === 1 && probe.handledCount(data.probeId) === 1, { what: 'the first send' });
@@ -137,9 +156,12 @@ describe('messaging through real Kafka and the real database', () => {
     expect((await db.collection(collection).findOne({ _id: id as never }))?.outboxPending).toBe(true);
 
     relay(collection);
-    await waitFor(async () => (await db.collection(collection).findOne({ _id: id as never }))?.outboxPending === false, {
-      what: 'the restarted relay to mark the entry sent',
-    });
+    await waitFor(
+      async () => (await db.collection(collection).findOne({ _id: id as never }))?.outboxPending === false,
+      {
+        what: 'the restarted relay to mark the entry sent',
+      },
+    );
     const after = { probeId: randomUUID(), key: 'learner-2' };
     await probe.send(after);
     await waitFor(() => probe.handledCount(after.probeId) === 1, { what: 'the event after the resend' });
@@ -150,7 +172,11 @@ describe('messaging through real Kafka and the real database', () => {
   it('dead-letters a malformed message and a poison message with the reason, then processes what follows', async () => {
     const probe = await probeTopic({ brokenFor: (p) => p.poison === true });
     const key = 'learner-3';
-    const good = encodeEvent(probe.contract, { probeId: randomUUID(), key }, { source: '/spec', correlationId: 'c' });
+    const good = encodeEvent(
+      probe.contract,
+      { probeId: randomUUID(), key },
+      { source: '/spec', correlationId: 'c' },
+    );
     await producer.send({ topic: probe.contract.topic, messages: [{ ...good, value: '{"probeId": 42' }] });
     const poison = { probeId: randomUUID(), key, poison: true };
     await probe.send(poison);
@@ -158,11 +184,16 @@ describe('messaging through real Kafka and the real database', () => {
     await probe.send(after);
 
     await waitFor(() => probe.handledCount(after.probeId) === 1, { what: 'the message after the bad ones' });
-    const letters = await waitFor(async () => {
-      const found = await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic));
-      return found.length === 2 ? found : undefined;
-    }, { what: 'two dead letters' });
-    const byKind = Object.fromEntries(letters.map((letter) => [letter.headers[DLQ_HEADERS.kind], letter]));
+    const letters = await waitFor(
+      async () => {
+        const found = await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic));
+        return found.length === 2 ? found : undefined;
+      },
+      { what: 'two dead letters' },
+    );
+    const byKind = Object.fromEntries(
+      letters.map((letter) => [letter.headers[DLQ_HEADERS.kind] ?? '', letter]),
+    ) as Record<string, DeadLetter>;
     expect(byKind.invalid?.headers).toMatchObject({
       [DLQ_HEADERS.reason]: 'value is not JSON',
       [DLQ_HEADERS.originalTopic]: probe.contract.topic,
@@ -178,19 +209,27 @@ describe('messaging through real Kafka and the real database', () => {
   });
 
   it('replays a dead letter with the dlq command, and it is processed once the handler is fixed', async () => {
-    if (!existsSync(DLQ_CLI)) throw new Error(`${DLQ_CLI} is missing: run \`npm run build\` (make test does)`);
+    if (!existsSync(DLQ_CLI))
+      throw new Error(`${DLQ_CLI} is missing: run \`npm run build\` (make test does)`);
     const probe = await probeTopic({ brokenFor: () => true });
     const stuck = { probeId: randomUUID(), key: 'learner-4' };
     await probe.send(stuck);
-    await waitFor(async () => (await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic))).length === 1, {
-      what: 'the dead letter',
-    });
+    await waitFor(
+      async () => (await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic))).length === 1,
+      {
+        what: 'the dead letter',
+      },
+    );
 
     probe.state.broken = () => false;
     const env = { ...process.env, KAFKA_BROKERS: stack.kafkaBrokers.join(',') };
     const replay = await runCli('node', [DLQ_CLI, 'replay', probe.contract.topic], { env });
-    expect(replay.stdout).toContain(`1 dead letter(s) replayed from ${deadLetterTopic(probe.contract.topic)}`);
-    await waitFor(() => probe.handledCount(stuck.probeId) === 1, { what: 'the replayed event to be handled' });
+    expect(replay.stdout).toContain(
+      `1 dead letter(s) replayed from ${deadLetterTopic(probe.contract.topic)}`,
+    );
+    await waitFor(() => probe.handledCount(stuck.probeId) === 1, {
+      what: 'the replayed event to be handled',
+    });
 
     const list = await runCli('node', [DLQ_CLI, 'list', probe.contract.topic], { env });
     expect(list.stdout).toContain('(replayed)');

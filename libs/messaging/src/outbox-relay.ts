@@ -1,4 +1,4 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection, Document, Filter, ObjectId } from 'mongodb';
 import type { Producer } from 'kafkajs';
 import type { OutboxEntry, OutboxFields } from './outbox';
 import { type MessagingLogger, silentLogger } from './logger';
@@ -15,7 +15,7 @@ export interface OutboxRelayOptions {
   readonly afterSend?: (entry: OutboxEntry) => Promise<void>;
 }
 
-type OutboxDocument = Document & OutboxFields;
+type OutboxDocument = OutboxFields & { _id: ObjectId | string };
 
 /**
  * Sends pending outbox entries to Kafka, one at a time, oldest first, then marks each sent.
@@ -82,7 +82,9 @@ export class OutboxRelay {
       await this.options.afterSend?.(entry);
       outbox[index] = { ...entry, sentAt: new Date() };
       const pending = outbox.some((candidate) => !candidate.sentAt);
-      await collection.updateOne({ _id: document._id }, { $set: { outbox, outboxPending: pending } });
+      await collection.updateOne({ _id: document._id } as Filter<Document>, {
+        $set: { outbox, outboxPending: pending },
+      });
       sent += 1;
     }
     return sent;

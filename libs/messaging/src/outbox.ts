@@ -43,6 +43,9 @@ export function withOutbox<C extends EventContract>(
 }
 
 /** One event for `withOutbox`, typed by its contract. */
-export function outboxEvent<C extends EventContract>(contract: C, data: EventData<C>): { contract: C; data: EventData<C> } {
+export function outboxEvent<C extends EventContract>(
+  contract: C,
+  data: EventData<C>,
+): { contract: C; data: EventData<C> } {
   return { contract, data };
 }

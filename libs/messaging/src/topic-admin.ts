@@ -10,7 +10,11 @@ export interface EnsureTopicsOptions {
  * Creates the topics and their dead-letter topics that do not exist yet. Topics are never auto-created:
  * on KRaft that gives transient leader errors, and a typo would silently make a new topic.
  */
-export async function ensureTopics(kafka: Kafka, topics: readonly string[], options: EnsureTopicsOptions): Promise<string[]> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: readonly string[],
+  options: EnsureTopicsOptions,
+): Promise<string[]> {
   const admin = kafka.admin();
   await admin.connect();
   try {

@@ -1,5 +1,5 @@
 import { ensureTopics } from '@lib/messaging';
-import { type INestApplication, Logger, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka, Producer } from 'kafkajs';
@@ -11,7 +11,7 @@ import type { ServiceConfig } from './service-config';
 import { EVENT_PRODUCER, KAFKA } from './tokens';
 
 export interface ServiceDefinition {
-  readonly module: Type | import('@nestjs/common').DynamicModule;
+  readonly module: Type | DynamicModule;
   readonly config: ServiceConfig;
   readonly description: string;
   /** Topics the service publishes; they (and their dead-letter topics) are created at start-up. */
@@ -24,7 +24,10 @@ export interface ServiceDefinition {
  */
 export async function startService(definition: ServiceDefinition): Promise<INestApplication> {
   const { config } = definition;
-  const app = await NestFactory.create(definition.module, { bufferLogs: false, logger: loggerLevels(config) });
+  const app = await NestFactory.create(definition.module, {
+    bufferLogs: false,
+    logger: loggerLevels(config),
+  });
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
   setupOpenApi(app, config.service, definition.description);
@@ -38,7 +41,9 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   });
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   await app.init();
-  const created = await ensureTopics(kafka, [...definition.publishes, ...events.topics], { partitions: config.topicPartitions });
+  const created = await ensureTopics(kafka, [...definition.publishes, ...events.topics], {
+    partitions: config.topicPartitions,
+  });
   if (created.length > 0) new Logger(config.service).log(`created topics ${created.join(', ')}`);
   await app.startAllMicroservices();
   await app.listen(config.port, config.host);

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import type { Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
 import type { ErrorBody, FieldError } from './error-body';
@@ -15,13 +22,16 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
-    const body = exception instanceof HttpException ? fromHttpException(exception) : this.unexpected(exception);
+    const body =
+      exception instanceof HttpException ? fromHttpException(exception) : this.unexpected(exception);
     response.status(body.statusCode).json(body);
   }
 
   private unexpected(exception: unknown): ErrorBody {
     const errorId = randomUUID();
-    this.logger.error(`errorId ${errorId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`);
+    this.logger.error(
+      `errorId ${errorId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+    );
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'Internal Server Error',
@@ -34,8 +44,13 @@ export class ErrorFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException): ErrorBody {
   const statusCode = exception.getStatus();
   const raw = exception.getResponse();
-  const details = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
-  const message = Array.isArray(details.message) ? details.message.join('; ') : String(details.message ?? exception.message);
+  const details =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : { message: raw };
+  const message = Array.isArray(details.message)
+    ? details.message.join('; ')
+    : typeof details.message === 'string'
+      ? details.message
+      : exception.message;
   const body: ErrorBody = {
     statusCode,
     error: typeof details.error === 'string' ? details.error : defaultErrorName(statusCode),

@@ -21,8 +21,12 @@ export class HealthController {
 
   @Get('ready')
   @ApiOperation({ summary: 'The database and Kafka are reachable (200), or not (503)' })
-  async ready(@Res({ passthrough: true }) response: Response): Promise<{ status: string; service: string; checks: Record<string, string> }> {
-    const results = await Promise.all(this.checks.map(async (check) => [check.name, await withTimeout(check.isReady(), 2500)] as const));
+  async ready(
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ status: string; service: string; checks: Record<string, string> }> {
+    const results = await Promise.all(
+      this.checks.map(async (check) => [check.name, await withTimeout(check.isReady(), 2500)] as const),
+    );
     const ready = results.every(([, up]) => up);
     response.status(ready ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     return {

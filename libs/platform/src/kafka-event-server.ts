@@ -9,7 +9,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 /** What an `@EventPattern` handler gets with `@Ctx()`: the whole CloudEvents envelope. */
 export class EventContext extends BaseRpcContext<[EventEnvelope]> {
   get envelope(): EventEnvelope {
-    return this.getArgByIndex(0);
+    return this.getArgByIndex(0) as EventEnvelope;
   }
 }
 

@@ -1,5 +1,12 @@
 import { createIdempotentProducer, createKafka, OutboxRelay } from '@lib/messaging';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit, type Provider } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  type Provider,
+} from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import type { Document } from 'mongodb';
@@ -14,7 +21,8 @@ export function kafkaProviders(outboxCollections: readonly string[]): Provider[]
     {
       provide: KAFKA,
       inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig) => createKafka({ brokers: config.kafkaBrokers, clientId: `credit-bridge-${config.service}` }),
+      useFactory: (config: ServiceConfig) =>
+        createKafka({ brokers: config.kafkaBrokers, clientId: `credit-bridge-${config.service}` }),
     },
     {
       provide: EVENT_PRODUCER,

@@ -5,7 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 export function setupOpenApi(app: INestApplication, service: string, description: string): void {
   const document = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle(`Credit Bridge ${service}`).setDescription(description).setVersion('1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle(`Credit Bridge ${service}`)
+      .setDescription(description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
   );
   SwaggerModule.setup(`api/${service}/docs`, app, document, { jsonDocumentUrl: `api/${service}/docs-json` });
 }

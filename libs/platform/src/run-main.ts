@@ -6,7 +6,10 @@ export function runMain(service: string, start: () => Promise<{ getUrl(): Promis
   start()
     .then(async (app) => new Logger(service).log(`listening on ${await app.getUrl()}`))
     .catch((error: unknown) => {
-      const message = error instanceof ConfigError ? error.message : `${service} failed to start: ${(error as Error)?.message ?? error}`;
+      const message =
+        error instanceof ConfigError
+          ? error.message
+          : `${service} failed to start: ${(error as Error)?.message ?? error}`;
       console.error(message);
       process.exit(1);
     });

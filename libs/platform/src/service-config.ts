@@ -12,7 +12,10 @@ export const serviceEnvironmentSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535),
   MONGODB_URL: z.url().default('mongodb://127.0.0.1:27017'),
-  MONGODB_DATABASE: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  MONGODB_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
   KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   KAFKA_GROUP_ID: z.string().min(1).optional(),
@@ -39,7 +42,11 @@ export class ConfigError extends Error {
 }
 
 /** Validates the environment once, at start-up, and says every problem at once. */
-export function loadServiceConfig(service: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+export function loadServiceConfig(
+  service: string,
+  defaultPort: number,
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceConfig {
   const parsed = serviceEnvironmentSchema.safeParse({ PORT: String(defaultPort), ...definedOnly(env) });
   if (!parsed.success) throw new ConfigError(service, formatIssues(parsed.error.issues));
   const e = parsed.data;
@@ -58,5 +65,9 @@ export function loadServiceConfig(service: string, defaultPort: number, env: Nod
 }
 
 function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+  return Object.fromEntries(
+    Object.entries(env).filter(
+      (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+    ),
+  );
 }

@@ -8,7 +8,14 @@ import { HealthController } from './health.controller';
 import { KafkaReadiness, kafkaProviders } from './kafka.providers';
 import type { ReadinessCheck } from './readiness';
 import type { ServiceConfig } from './service-config';
-import { EVENT_PRODUCER, KAFKA, OUTBOX_RELAY, READINESS_CHECKS, SERVICE_CONFIG, SERVICE_NAME } from './tokens';
+import {
+  EVENT_PRODUCER,
+  KAFKA,
+  OUTBOX_RELAY,
+  READINESS_CHECKS,
+  SERVICE_CONFIG,
+  SERVICE_NAME,
+} from './tokens';
 
 export interface ServicePlatformOptions {
   readonly config: ServiceConfig;

@@ -17,6 +17,10 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
       field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
       message: issue.message,
     }));
-    throw new BadRequestException({ error: 'Bad Request', message: 'The request is not valid; see errors.', errors });
+    throw new BadRequestException({
+      error: 'Bad Request',
+      message: 'The request is not valid; see errors.',
+      errors,
+    });
   }
 }

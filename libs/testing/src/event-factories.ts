@@ -59,7 +59,11 @@ export const eventFactories = {
     completedAt: now(),
     ...over,
   }),
-  resultRecorded: (over: Partial<ResultRecordedV1> = {}): ResultRecordedV1 => ({ ...result(), status: 'provisional', ...over }),
+  resultRecorded: (over: Partial<ResultRecordedV1> = {}): ResultRecordedV1 => ({
+    ...result(),
+    status: 'provisional',
+    ...over,
+  }),
   resultRatified: (over: Partial<ResultRatifiedV1> = {}): ResultRatifiedV1 => ({
     ...result(),
     status: 'ratified',

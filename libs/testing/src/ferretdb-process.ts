@@ -15,7 +15,9 @@ export interface FerretDbProcess {
 export async function startFerretDb(runner: string): Promise<FerretDbProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'credit-bridge-ferretdb-'));
-  const child: ChildProcess = spawn(runner, ['-listen', `127.0.0.1:${port}`, '-data', dataDir], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(runner, ['-listen', `127.0.0.1:${port}`, '-data', dataDir], {
+    stdio: 'ignore',
+  });
   const url = `mongodb://127.0.0.1:${port}`;
   await waitFor(() => ping(url), { what: `FerretDB on port ${port}` });
   return {

@@ -11,7 +11,8 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
   return {
     module: AppModule.register(config),
     config,
-    description: 'Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification.',
+    description:
+      'Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification.',
     publishes: [TOPICS.credentialsCredentialIssued, TOPICS.credentialsCredentialRevoked],
   };
 }

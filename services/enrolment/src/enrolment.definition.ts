@@ -11,7 +11,12 @@ export function enrolmentService(env: NodeJS.ProcessEnv = process.env): ServiceD
   return {
     module: AppModule.register(config),
     config,
-    description: 'Organisations, partner authorisations, courses, offerings, learners, enrolments and waitlists.',
-    publishes: [TOPICS.enrolmentOfferingPublished, TOPICS.enrolmentEnrolmentCreated, TOPICS.enrolmentEnrolmentCompleted],
+    description:
+      'Organisations, partner authorisations, courses, offerings, learners, enrolments and waitlists.',
+    publishes: [
+      TOPICS.enrolmentOfferingPublished,
+      TOPICS.enrolmentEnrolmentCreated,
+      TOPICS.enrolmentEnrolmentCompleted,
+    ],
   };
 }

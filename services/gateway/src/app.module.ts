@@ -16,7 +16,9 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ErrorFilter },
         {
           provide: READINESS_CHECKS,
-          useValue: UPSTREAM_SERVICES.map((service) => new UpstreamReadiness(service, config.upstreams[service])),
+          useValue: UPSTREAM_SERVICES.map(
+            (service) => new UpstreamReadiness(service, config.upstreams[service]),
+          ),
         },
       ],
     };

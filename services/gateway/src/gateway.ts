@@ -7,12 +7,17 @@ import { serviceProxy } from './service-proxy';
 
 /** Builds and starts the gateway, from `main.ts` and from the integration specs alike. */
 export async function startGateway(config: GatewayConfig = loadGatewayConfig()): Promise<INestApplication> {
-  const levels: ('log' | 'error' | 'warn')[] = config.environment === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
+  const levels: ('log' | 'error' | 'warn')[] =
+    config.environment === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
   const app = await NestFactory.create(AppModule.register(config), { logger: levels, bodyParser: false });
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
   for (const service of UPSTREAM_SERVICES) app.use(serviceProxy(service, config.upstreams[service]));
-  setupOpenApi(app, 'gateway', 'The public origin: routes /api/<service>/... to each service and serves the public pages.');
+  setupOpenApi(
+    app,
+    'gateway',
+    'The public origin: routes /api/<service>/... to each service and serves the public pages.',
+  );
   await app.listen(config.port, config.host);
   return app;
 }

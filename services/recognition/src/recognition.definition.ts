@@ -11,7 +11,8 @@ export function recognitionService(env: NodeJS.ProcessEnv = process.env): Servic
   return {
     module: AppModule.register(config),
     config,
-    description: 'MSc programmes and modules, recognition rules, claims, exam-board decisions and the credit ledger.',
+    description:
+      'MSc programmes and modules, recognition rules, claims, exam-board decisions and the credit ledger.',
     publishes: [TOPICS.recognitionCreditApproved, TOPICS.recognitionCreditWithdrawn],
   };
 }

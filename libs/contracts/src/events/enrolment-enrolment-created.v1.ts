@@ -14,7 +14,8 @@ import { TOPICS } from '../topics';
 export const enrolmentCreatedV1 = defineEvent({
   topic: TOPICS.enrolmentEnrolmentCreated,
   keyField: 'learnerId',
-  description: 'A learner enrolled on an offering (status enrolled) or joined its waitlist (status waitlisted).',
+  description:
+    'A learner enrolled on an offering (status enrolled) or joined its waitlist (status waitlisted).',
   schema: z.object({
     enrolmentId: id,
     learnerId: id,

@@ -13,7 +13,8 @@ import { TOPICS } from '../topics';
 export const offeringPublishedV1 = defineEvent({
   topic: TOPICS.enrolmentOfferingPublished,
   keyField: 'offeringId',
-  description: 'An offering of a course was published by its awarding body, delivered by an authorised organisation.',
+  description:
+    'An offering of a course was published by its awarding body, delivered by an authorised organisation.',
   schema: z.object({
     offeringId: id,
     courseId: id,

@@ -40,7 +40,8 @@ async function main(args: string[]): Promise<void> {
     console.log(`${count} dead letter(s) in ${topics.length} topic(s)`);
   } else if (command === 'replay' && topicArg) {
     const replayed = await replayDeadLetters(kafka, toDlq(topicArg));
-    for (const letter of replayed) console.log(`replayed ${letter.topic}[${letter.partition}]@${letter.offset}`);
+    for (const letter of replayed)
+      console.log(`replayed ${letter.topic}[${letter.partition}]@${letter.offset}`);
     console.log(`${replayed.length} dead letter(s) replayed from ${toDlq(topicArg)}`);
   } else {
     throw new Error(USAGE);
