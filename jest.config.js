@@ -4,7 +4,7 @@ const aliases = ['contracts', 'messaging', 'persistence', 'platform', 'testing']
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/libs', '<rootDir>/services'],
+  roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy'],
   testMatch: ['**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': [

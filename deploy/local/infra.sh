@@ -130,11 +130,22 @@ cmd_start() {
     require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" KAFKA_CONTROLLER_PORT
   fi
   local started=$SECONDS
+  # A start that fails half-way stops what it started, so no orphan is left holding a port.
+  STARTED_NOW=()
+  trap 'stop_started_now' EXIT
+  [ -n "$(running_pid ferretdb)" ] || STARTED_NOW+=(ferretdb)
   start_ferretdb
+  [ -n "$(running_pid kafka)" ] || STARTED_NOW+=(kafka)
   start_kafka
   wait_until ferretdb "$LOG_DIR/ferretdb.log" "$READY_TIMEOUT" probe mongo "mongodb://127.0.0.1:$MONGO_PORT/admin"
   wait_until kafka "$LOG_DIR/kafka.log" "$READY_TIMEOUT" probe kafka "127.0.0.1:$KAFKA_PORT"
+  STARTED_NOW=()
   info "Kafka 127.0.0.1:$KAFKA_PORT and FerretDB mongodb://127.0.0.1:$MONGO_PORT ready in $((SECONDS - started))s (data: $RUN_DIR)"
+}
+
+stop_started_now() {
+  local name
+  for name in "${STARTED_NOW[@]}"; do stop_component "$name" 20 >/dev/null 2>&1 || true; done
 }
 
 cmd_stop() {

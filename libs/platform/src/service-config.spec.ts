@@ -1,0 +1,40 @@
+import { ConfigError, loadServiceConfig } from './service-config';
+
+describe('loadServiceConfig', () => {
+  it('gives each service its own port, database and consumer group by default', () => {
+    expect(loadServiceConfig('enrolment', 3001, {})).toEqual({
+      service: 'enrolment',
+      environment: 'development',
+      host: '127.0.0.1',
+      port: 3001,
+      mongoUrl: 'mongodb://127.0.0.1:27017',
+      databaseName: 'credit_bridge_enrolment',
+      kafkaBrokers: ['127.0.0.1:9092'],
+      topicPartitions: 6,
+      consumerGroup: 'credit-bridge.enrolment',
+      publicBaseUrl: 'http://localhost:3000',
+    });
+  });
+
+  it('reads brokers as a list and drops a trailing slash from the public URL', () => {
+    const config = loadServiceConfig('credentials', 3003, {
+      KAFKA_BROKERS: 'k1:9092, k2:9092',
+      PUBLIC_BASE_URL: 'https://credits.example.ac.uk/',
+    });
+    expect(config.kafkaBrokers).toEqual(['k1:9092', 'k2:9092']);
+    expect(config.publicBaseUrl).toBe('https://credits.example.ac.uk');
+  });
+
+  it('stops with every bad setting named at once', () => {
+    const load = () =>
+      loadServiceConfig('assessment', 3002, {
+        PORT: 'eighty',
+        MONGODB_URL: 'not a url',
+        KAFKA_TOPIC_PARTITIONS: '0',
+      });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(
+      /^assessment: invalid configuration: PORT: .+; MONGODB_URL: .+; KAFKA_TOPIC_PARTITIONS: .+$/,
+    );
+  });
+});
