@@ -1,16 +1,20 @@
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { Kafka, type logCreator, logLevel, type Producer } from 'kafkajs';
+import type { MessagingLogger } from './logger';
 
 export interface KafkaSettings {
   readonly brokers: readonly string[];
   readonly clientId: string;
+  /** Where KafkaJS warnings and errors go, one line each; the console when not given. */
+  readonly logger?: MessagingLogger;
 }
 
-/** A KafkaJS client that logs only warnings and errors. */
+/** A KafkaJS client that reports only warnings and errors, one line each, through the given logger. */
 export function createKafka(settings: KafkaSettings): Kafka {
   return new Kafka({
     clientId: settings.clientId,
     brokers: [...settings.brokers],
     logLevel: logLevel.WARN,
+    logCreator: oneLineLogs(settings.logger ?? console),
     connectionTimeout: 3000,
     retry: { initialRetryTime: 200, retries: 8 },
   });
@@ -19,4 +23,14 @@ export function createKafka(settings: KafkaSettings): Kafka {
 /** Idempotent, one request in flight: retries never duplicate or reorder what the relay sends. */
 export function createIdempotentProducer(kafka: Kafka): Producer {
   return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+}
+
+function oneLineLogs(logger: MessagingLogger): logCreator {
+  return () =>
+    ({ namespace, level, log }) => {
+      const error = typeof log.error === 'string' ? `: ${log.error}` : '';
+      const line = `kafkajs ${namespace} ${log.message}${error}`;
+      if (level === logLevel.ERROR) logger.error(line);
+      else logger.warn(line);
+    };
 }

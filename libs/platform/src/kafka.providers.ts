@@ -22,7 +22,11 @@ export function kafkaProviders(outboxCollections: readonly string[]): Provider[]
       provide: KAFKA,
       inject: [SERVICE_CONFIG],
       useFactory: (config: ServiceConfig) =>
-        createKafka({ brokers: config.kafkaBrokers, clientId: `credit-bridge-${config.service}` }),
+        createKafka({
+          brokers: config.kafkaBrokers,
+          clientId: `credit-bridge-${config.service}`,
+          logger: new Logger('kafkajs'),
+        }),
     },
     {
       provide: EVENT_PRODUCER,
