@@ -41,11 +41,6 @@ export class OutboxRelay {
     this.schedule(0);
   }
 
-  /** Asks for a pass now instead of at the next poll, e.g. right after a write. */
-  nudge(): void {
-    if (!this.stopped && this.running === undefined) this.schedule(0);
-  }
-
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopping = true;

@@ -1,3 +1,2 @@
 export * from './duplicate-key';
-export * from './database-url';
 export * from './ping';
