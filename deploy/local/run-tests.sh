@@ -16,4 +16,12 @@ export TEST_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT"
 TEST_FERRETDB_RUNNER="$("$LOCAL_DIR/infra.sh" runner-path)"
 export TEST_FERRETDB_RUNNER
 cd "$ROOT"
-npx jest --ci "$@"
+results="$RUN_DIR/jest-results.json"
+status=0
+npx jest --ci --json --outputFile="$results" "$@" || status=$?
+# One plain closing line, readable by any CI: "jest: N passed, N failed, N skipped".
+node -e '
+  const r = require(process.argv[1]);
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+' "$results" 2>/dev/null || echo "jest: no results (it did not run to the end)"
+exit "$status"

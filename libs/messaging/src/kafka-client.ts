@@ -25,9 +25,17 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
   return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
 }
 
+/**
+ * The idempotent producer's retries are limited on purpose, so a send to a dead broker fails instead of
+ * hanging; what fails stays in the outbox (or uncommitted) and is sent again, and consumers skip duplicates.
+ * KafkaJS warns about that limit on every producer; that warning says nothing we do not know.
+ */
+const EXPECTED_WARNINGS = ['Limiting retries for the idempotent producer'];
+
 function oneLineLogs(logger: MessagingLogger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
+      if (EXPECTED_WARNINGS.some((warning) => log.message.startsWith(warning))) return;
       const error = typeof log.error === 'string' ? `: ${log.error}` : '';
       const line = `kafkajs ${namespace} ${log.message}${error}`;
       if (level === logLevel.ERROR) logger.error(line);
