@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startService, type ServiceDefinition } from '@lib/platform';
-import { startFerretDb, testStack, waitFor } from '@lib/testing';
+import { startFerretDb, testIdentityProvider, testStack, waitFor } from '@lib/testing';
 import type { INestApplication } from '@nestjs/common';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { credentialsService } from './credentials/src/credentials.definition';
@@ -27,6 +27,7 @@ function testEnv(name: string, mongoUrl = stack.mongoServerUrl): NodeJS.ProcessE
     MONGODB_DATABASE: `spec_${name}_${run}`,
     KAFKA_BROKERS: stack.kafkaBrokers.join(','),
     KAFKA_GROUP_ID: `spec-${name}-${run}`,
+    AUTH_JWKS_FILE: testIdentityProvider().jwksFile,
   };
 }
 

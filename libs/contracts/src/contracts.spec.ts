@@ -16,6 +16,53 @@ const id = (): string => '0b6f2b6e-8d0f-4c4e-9a3e-6f0c2a1d9b7e';
 /** Per event: one valid fixture and fixtures that must be refused (wrong type, missing field, bad value). */
 const cases: Case[] = [
   {
+    contract: contractForTopic(TOPICS.enrolmentOrganisationRegistered)!,
+    valid: () => eventFactories.organisationRegistered(),
+    invalid: [
+      eventFactories.organisationRegistered({ kind: 'school' as never }),
+      eventFactories.organisationRegistered({ ukprn: '123' }),
+    ],
+  },
+  {
+    contract: contractForTopic(TOPICS.enrolmentAuthorisationGranted)!,
+    valid: () => eventFactories.authorisationGranted(),
+    invalid: [
+      eventFactories.authorisationGranted({ validFrom: '1 Sept' }),
+      { ...eventFactories.authorisationGranted(), partnerId: undefined },
+    ],
+  },
+  {
+    contract: contractForTopic(TOPICS.enrolmentAuthorisationWithdrawn)!,
+    valid: () => eventFactories.authorisationWithdrawn(),
+    invalid: [eventFactories.authorisationWithdrawn({ reason: '' })],
+  },
+  {
+    contract: contractForTopic(TOPICS.enrolmentCoursePublished)!,
+    valid: () => eventFactories.coursePublished(),
+    invalid: [
+      eventFactories.coursePublished({ learningOutcomes: [] }),
+      eventFactories.coursePublished({ notionalHours: -1 }),
+    ],
+  },
+  {
+    contract: contractForTopic(TOPICS.enrolmentEnrolmentWithdrawn)!,
+    valid: () => eventFactories.enrolmentWithdrawn(),
+    invalid: [eventFactories.enrolmentWithdrawn({ previousStatus: 'completed' as never })],
+  },
+  {
+    contract: contractForTopic(TOPICS.enrolmentWaitlistPromoted)!,
+    valid: () => eventFactories.waitlistPromoted(),
+    invalid: [eventFactories.waitlistPromoted({ promotedAt: 'yesterday' })],
+  },
+  {
+    contract: contractForTopic(TOPICS.assessmentResultAmended)!,
+    valid: () => eventFactories.resultAmended(),
+    invalid: [
+      eventFactories.resultAmended({ reason: '' }),
+      { ...eventFactories.resultAmended(), previousVersion: undefined },
+    ],
+  },
+  {
     contract: contractForTopic(TOPICS.enrolmentOfferingPublished)!,
     valid: () => eventFactories.offeringPublished(),
     invalid: [
@@ -140,7 +187,7 @@ describe('event contracts', () => {
   });
 
   it('refuses a message whose CloudEvents headers are missing or of another type', () => {
-    const contract = EVENT_CONTRACTS[0]!;
+    const contract = contractForTopic(TOPICS.enrolmentOfferingPublished)!;
     const message = encodeEvent(contract, eventFactories.offeringPublished(), {
       source: '/t',
       correlationId: 'c',
@@ -160,7 +207,7 @@ describe('event contracts', () => {
   });
 
   it('refuses a value that is not JSON', () => {
-    const contract = EVENT_CONTRACTS[0]!;
+    const contract = contractForTopic(TOPICS.enrolmentOfferingPublished)!;
     const message = encodeEvent(contract, eventFactories.offeringPublished(), {
       source: '/t',
       correlationId: 'c',

@@ -19,3 +19,13 @@ export const credits = z.object({
   value: z.number().nonnegative(),
   scheme: z.enum(['UK', 'ECTS']),
 });
+
+/** The offering facts every enrolment event repeats, so consumers need no lookup. */
+export const enrolmentScope = {
+  enrolmentId: id,
+  learnerId: id,
+  offeringId: id,
+  courseId: id,
+  deliveringOrganisationId: id,
+  awardingBodyId: id,
+};

@@ -3,11 +3,18 @@
  * A breaking change to an event gets a new `v2` topic, published beside `v1` until consumers move.
  */
 export const TOPICS = {
+  enrolmentOrganisationRegistered: 'enrolment.organisation.registered.v1',
+  enrolmentAuthorisationGranted: 'enrolment.partner-authorisation.granted.v1',
+  enrolmentAuthorisationWithdrawn: 'enrolment.partner-authorisation.withdrawn.v1',
+  enrolmentCoursePublished: 'enrolment.course.published.v1',
   enrolmentOfferingPublished: 'enrolment.offering.published.v1',
   enrolmentEnrolmentCreated: 'enrolment.enrolment.created.v1',
+  enrolmentEnrolmentWithdrawn: 'enrolment.enrolment.withdrawn.v1',
+  enrolmentWaitlistPromoted: 'enrolment.waitlist.promoted.v1',
   enrolmentEnrolmentCompleted: 'enrolment.enrolment.completed.v1',
   assessmentResultRecorded: 'assessment.result.recorded.v1',
   assessmentResultRatified: 'assessment.result.ratified.v1',
+  assessmentResultAmended: 'assessment.result.amended.v1',
   credentialsCredentialIssued: 'credentials.credential.issued.v1',
   credentialsCredentialRevoked: 'credentials.credential.revoked.v1',
   recognitionCreditApproved: 'recognition.credit.approved.v1',

@@ -1,2 +1,6 @@
 export * from './duplicate-key';
 export * from './ping';
+export * from './record-schema';
+export * from './pagination';
+export * from './keyed-mutex';
+export * from './insert-once';

@@ -41,6 +41,9 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   });
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   await app.init();
+  // Unique indexes carry our guarantees (one seat, one ledger entry), so they exist before any request.
+  const connection = app.get<Connection>(getConnectionToken());
+  await Promise.all(Object.values(connection.models).map((model) => model.init()));
   const created = await ensureTopics(kafka, [...definition.publishes, ...events.topics], {
     partitions: config.topicPartitions,
   });

@@ -1,3 +1,4 @@
+import { Public } from '@lib/auth';
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,6 +7,7 @@ import { READINESS_CHECKS, SERVICE_NAME } from './tokens';
 
 /** `/health`: the process is up. `/ready`: its database and Kafka answer, so it can do its work. */
 @ApiTags('health')
+@Public()
 @Controller()
 export class HealthController {
   constructor(

@@ -12,3 +12,4 @@ export * from './kafka.providers';
 export * from './service-platform.module';
 export * from './bootstrap';
 export * from './run-main';
+export * from './request-validation';

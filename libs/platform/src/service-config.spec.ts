@@ -1,8 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadServiceConfig } from './service-config';
+
+const devIdp = { DEV_IDP_DIR: mkdtempSync(join(tmpdir(), 'idp-')) };
 
 describe('loadServiceConfig', () => {
   it('gives each service its own port, database and consumer group by default', () => {
-    expect(loadServiceConfig('enrolment', 3001, {})).toEqual({
+    expect(loadServiceConfig('enrolment', 3001, devIdp)).toEqual({
       service: 'enrolment',
       environment: 'development',
       host: '127.0.0.1',
@@ -13,11 +18,33 @@ describe('loadServiceConfig', () => {
       topicPartitions: 6,
       consumerGroup: 'credit-bridge.enrolment',
       publicBaseUrl: 'http://localhost:3000',
+      auth: {
+        keys: { file: join(devIdp.DEV_IDP_DIR, 'jwks.json') },
+        issuer: 'credit-bridge-dev-idp',
+        audience: 'credit-bridge',
+      },
+    });
+  });
+
+  it('trusts the development identity provider only outside production', () => {
+    expect(() => loadServiceConfig('enrolment', 3001, { NODE_ENV: 'production' })).toThrow(
+      'enrolment: invalid configuration: AUTH_JWKS_URL or AUTH_JWKS_FILE: required in production',
+    );
+    const production = loadServiceConfig('enrolment', 3001, {
+      NODE_ENV: 'production',
+      AUTH_JWKS_URL: 'https://login.example.ac.uk/.well-known/jwks.json',
+      AUTH_ISSUER: 'https://login.example.ac.uk',
+    });
+    expect(production.auth).toEqual({
+      keys: { url: 'https://login.example.ac.uk/.well-known/jwks.json' },
+      issuer: 'https://login.example.ac.uk',
+      audience: 'credit-bridge',
     });
   });
 
   it('reads brokers as a list and drops a trailing slash from the public URL', () => {
     const config = loadServiceConfig('credentials', 3003, {
+      ...devIdp,
       KAFKA_BROKERS: 'k1:9092, k2:9092',
       PUBLIC_BASE_URL: 'https://credits.example.ac.uk/',
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AuthSettings, resolveAuthSettings } from '@lib/auth';
 import { formatIssues } from '@lib/contracts';
 
 const csv = z
@@ -20,6 +21,11 @@ export const serviceEnvironmentSchema = z.object({
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   KAFKA_GROUP_ID: z.string().min(1).optional(),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  AUTH_JWKS_URL: z.url().optional(),
+  AUTH_JWKS_FILE: z.string().min(1).optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  DEV_IDP_DIR: z.string().min(1).optional(),
 });
 
 export interface ServiceConfig {
@@ -33,6 +39,7 @@ export interface ServiceConfig {
   readonly topicPartitions: number;
   readonly consumerGroup: string;
   readonly publicBaseUrl: string;
+  readonly auth: AuthSettings;
 }
 
 export class ConfigError extends Error {
@@ -50,6 +57,15 @@ export function loadServiceConfig(
   const parsed = serviceEnvironmentSchema.safeParse({ PORT: String(defaultPort), ...definedOnly(env) });
   if (!parsed.success) throw new ConfigError(service, formatIssues(parsed.error.issues));
   const e = parsed.data;
+  const auth = resolveAuthSettings({
+    environment: e.NODE_ENV,
+    jwksUrl: e.AUTH_JWKS_URL,
+    jwksFile: e.AUTH_JWKS_FILE,
+    issuer: e.AUTH_ISSUER,
+    audience: e.AUTH_AUDIENCE,
+    devIdpDir: e.DEV_IDP_DIR,
+  });
+  if (typeof auth === 'string') throw new ConfigError(service, [auth]);
   return {
     service,
     environment: e.NODE_ENV,
@@ -61,6 +77,7 @@ export function loadServiceConfig(
     topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
     consumerGroup: e.KAFKA_GROUP_ID ?? `credit-bridge.${service}`,
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
+    auth,
   };
 }
 

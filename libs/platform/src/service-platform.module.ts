@@ -1,6 +1,7 @@
 import { pingDatabase } from '@lib/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { AccessTokenGuard } from '@lib/auth';
+import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { ErrorFilter } from './error.filter';
@@ -46,6 +47,11 @@ export class ServicePlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: config.service },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        {
+          provide: APP_GUARD,
+          inject: [Reflector],
+          useFactory: (reflector: Reflector) => new AccessTokenGuard(reflector, config.auth),
+        },
         ...kafkaProviders(outboxCollections),
         {
           provide: READINESS_CHECKS,

@@ -8,13 +8,17 @@ import type { FieldError } from './error-body';
  */
 @Injectable()
 export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S) {}
+  constructor(
+    private readonly schema: S,
+    /** Names the field when the value is a single parameter, e.g. `id`. */
+    private readonly field?: string,
+  ) {}
 
   transform(value: unknown): z.output<S> {
     const parsed = this.schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const errors: FieldError[] = parsed.error.issues.map((issue) => ({
-      field: issue.path.length > 0 ? issue.path.join('.') : '(body)',
+      field: [this.field, ...issue.path].filter((part) => part !== undefined).join('.') || '(body)',
       message: issue.message,
     }));
     throw new BadRequestException({

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  AuthorisationGrantedV1,
+  AuthorisationWithdrawnV1,
+  CoursePublishedV1,
+  EnrolmentWithdrawnV1,
+  OrganisationRegisteredV1,
+  ResultAmendedV1,
+  WaitlistPromotedV1,
   CreditApprovedV1,
   CreditWithdrawnV1,
   CredentialIssuedV1,
@@ -16,6 +23,74 @@ const now = (): string => new Date().toISOString();
 const level = { framework: 'FHEQ' as const, level: 7, eqfLevel: 7 };
 
 export const eventFactories = {
+  organisationRegistered: (over: Partial<OrganisationRegisteredV1> = {}): OrganisationRegisteredV1 => ({
+    organisationId: randomUUID(),
+    kind: 'partner',
+    name: 'Code4Health Leeds',
+    url: 'https://code4health.example.org',
+    registeredBy: 'admin-1',
+    registeredAt: now(),
+    ...over,
+  }),
+  authorisationGranted: (over: Partial<AuthorisationGrantedV1> = {}): AuthorisationGrantedV1 => ({
+    authorisationId: randomUUID(),
+    awardingBodyId: randomUUID(),
+    partnerId: randomUUID(),
+    courseId: randomUUID(),
+    courseCode: 'DH-APP-01',
+    validFrom: '2026-09-01',
+    grantedBy: 'registrar-1',
+    grantedAt: now(),
+    ...over,
+  }),
+  authorisationWithdrawn: (over: Partial<AuthorisationWithdrawnV1> = {}): AuthorisationWithdrawnV1 => ({
+    authorisationId: randomUUID(),
+    awardingBodyId: randomUUID(),
+    partnerId: randomUUID(),
+    courseId: randomUUID(),
+    effectiveFrom: '2027-01-01',
+    reason: 'Partnership ended',
+    withdrawnBy: 'registrar-1',
+    withdrawnAt: now(),
+    ...over,
+  }),
+  coursePublished: (over: Partial<CoursePublishedV1> = {}): CoursePublishedV1 => ({
+    courseId: randomUUID(),
+    awardingBodyId: randomUUID(),
+    code: 'DH-APP-01',
+    title: 'App building in a day',
+    description: 'Build and test a small clinical app in a day.',
+    learningOutcomes: ['Design a simple app for a clinical need'],
+    format: 'workshop',
+    notionalHours: 50,
+    credits: { value: 5, scheme: 'UK' },
+    level,
+    publishedBy: 'registrar-1',
+    publishedAt: now(),
+    ...over,
+  }),
+  enrolmentWithdrawn: (over: Partial<EnrolmentWithdrawnV1> = {}): EnrolmentWithdrawnV1 => ({
+    ...scope(),
+    previousStatus: 'enrolled',
+    withdrawnBy: 'learner-1',
+    withdrawnAt: now(),
+    ...over,
+  }),
+  waitlistPromoted: (over: Partial<WaitlistPromotedV1> = {}): WaitlistPromotedV1 => ({
+    ...scope(),
+    promotedAt: now(),
+    ...over,
+  }),
+  resultAmended: (over: Partial<ResultAmendedV1> = {}): ResultAmendedV1 => ({
+    ...result(),
+    version: 2,
+    status: 'ratified',
+    previousVersion: 1,
+    reason: 'Marking error corrected',
+    amendedBy: 'exam-board-1',
+    amendedAt: now(),
+    ...over,
+  }),
   offeringPublished: (over: Partial<OfferingPublishedV1> = {}): OfferingPublishedV1 => ({
     offeringId: randomUUID(),
     courseId: randomUUID(),
@@ -143,5 +218,16 @@ function credential(): Omit<CredentialIssuedV1, 'awardedAt' | 'jwt' | 'validUnti
     deliveringOrganisationId: randomUUID(),
     credits: { value: 5, scheme: 'UK' },
     level,
+  };
+}
+
+function scope() {
+  return {
+    enrolmentId: randomUUID(),
+    learnerId: randomUUID(),
+    offeringId: randomUUID(),
+    courseId: randomUUID(),
+    deliveringOrganisationId: randomUUID(),
+    awardingBodyId: randomUUID(),
   };
 }

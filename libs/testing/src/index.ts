@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './free-port';
 export * from './ferretdb-process';
 export * from './event-factories';
+export * from './test-auth';

@@ -1,0 +1,49 @@
+import jwt from 'jsonwebtoken';
+import { z } from 'zod';
+import type { KeySet } from './key-set';
+import { type Actor, ROLES } from './roles';
+
+const claimsSchema = z.object({
+  sub: z.string().min(1),
+  roles: z.array(z.enum(ROLES)).min(1),
+  org: z.string().min(1).optional(),
+});
+
+export interface TokenExpectations {
+  readonly issuer: string;
+  readonly audience: string;
+}
+
+export class InvalidTokenError extends Error {}
+
+/** Verifies a bearer access token (ES256 or RS256 only) and returns who it speaks for. */
+export async function verifyAccessToken(
+  token: string,
+  keys: KeySet,
+  expected: TokenExpectations,
+): Promise<Actor> {
+  const decoded = jwt.decode(token, { complete: true });
+  const kid = decoded?.header.kid;
+  if (!decoded || typeof kid !== 'string')
+    throw new InvalidTokenError('the token is not a signed JWT with a kid');
+  const key = await keys.key(kid).catch((error: unknown) => {
+    throw new InvalidTokenError(
+      `the identity provider's keys could not be read: ${(error as Error).message}`,
+    );
+  });
+  if (!key)
+    throw new InvalidTokenError('the token was signed with a key the identity provider does not publish');
+  let payload: unknown;
+  try {
+    payload = jwt.verify(token, key, {
+      algorithms: ['ES256', 'RS256'],
+      issuer: expected.issuer,
+      audience: expected.audience,
+    });
+  } catch (error) {
+    throw new InvalidTokenError((error as Error).message);
+  }
+  const claims = claimsSchema.safeParse(payload);
+  if (!claims.success) throw new InvalidTokenError('the token lacks the sub, roles or org claims we need');
+  return claims.data;
+}

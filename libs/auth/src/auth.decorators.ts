@@ -1,0 +1,18 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Actor, Role } from './roles';
+
+export const IS_PUBLIC = 'credit-bridge:public';
+export const REQUIRED_ROLES = 'credit-bridge:roles';
+
+/** Open without a token: health, verification, public pages. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
+
+/** The caller needs one of these roles; 403 otherwise. */
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
+
+/** The verified caller of the request. */
+export const CurrentActor = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Actor =>
+    context.switchToHttp().getRequest<{ actor: Actor }>().actor,
+);

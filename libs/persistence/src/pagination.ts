@@ -1,0 +1,42 @@
+import type { Model, RootFilterQuery } from 'mongoose';
+import { z } from 'zod';
+import { WITHOUT_OUTBOX } from './record-schema';
+
+/** `?page=&pageSize=` of every list: pages from 1, at most 200 items a page. */
+export const paginationQuery = z.strictObject({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export type Pagination = z.output<typeof paginationQuery>;
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly page: number;
+  readonly pageSize: number;
+  readonly total: number;
+}
+
+export function skipOf({ page, pageSize }: Pagination): number {
+  return (page - 1) * pageSize;
+}
+
+/** One page of a query, with the total, read without outbox fields. */
+export async function findPage<T>(
+  model: Model<T>,
+  filter: RootFilterQuery<T>,
+  sort: Record<string, 1 | -1>,
+  pagination: Pagination,
+): Promise<Page<T>> {
+  const [items, total] = await Promise.all([
+    model
+      .find(filter, WITHOUT_OUTBOX)
+      .sort(sort)
+      .skip(skipOf(pagination))
+      .limit(pagination.pageSize)
+      .lean<T[]>()
+      .exec(),
+    model.countDocuments(filter).exec(),
+  ]);
+  return { items, total, ...pagination };
+}

@@ -1,0 +1,51 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { type Pagination, paginationQuery } from '@lib/persistence';
+import { IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  type GrantAuthorisationBody,
+  grantAuthorisationBody,
+  type WithdrawAuthorisationBody,
+  withdrawAuthorisationBody,
+} from './authorisation.dto';
+import { AuthorisationsService } from './authorisations.service';
+
+@ApiTags('partner authorisations')
+@ApiBearerAuth()
+@Controller('api/enrolment/authorisations')
+export class AuthorisationsController {
+  constructor(private readonly authorisations: AuthorisationsService) {}
+
+  @Post()
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Authorise a partner to deliver one of your courses from a date (registrar)' })
+  grant(@CurrentActor() actor: Actor, @Body(validate(grantAuthorisationBody)) body: GrantAuthorisationBody) {
+    return this.authorisations.grant(actor, body);
+  }
+
+  @Post(':id/withdrawal')
+  @HttpCode(200)
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Withdraw an authorisation from a date, with the reason (registrar)' })
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(validate(withdrawAuthorisationBody)) body: WithdrawAuthorisationBody,
+  ) {
+    return this.authorisations.withdraw(actor, id, body);
+  }
+
+  @Get()
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: "Your awarding body's authorisations, or (partner) your own" })
+  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.authorisations.list(actor, pagination);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One authorisation' })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.authorisations.get(actor, id);
+  }
+}

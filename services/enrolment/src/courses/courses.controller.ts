@@ -1,0 +1,34 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { type Pagination, paginationQuery } from '@lib/persistence';
+import { IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type PublishCourseBody, publishCourseBody } from './course.dto';
+import { CoursesService } from './courses.service';
+
+@ApiTags('courses')
+@ApiBearerAuth()
+@Controller('api/enrolment/courses')
+export class CoursesController {
+  constructor(private readonly courses: CoursesService) {}
+
+  @Post()
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Publish a course of your awarding body (registrar)' })
+  publish(@CurrentActor() actor: Actor, @Body(validate(publishCourseBody)) body: PublishCourseBody) {
+    return this.courses.publish(actor, body);
+  }
+
+  @Get()
+  @Roles('registrar', 'partner', 'assessor')
+  @ApiOperation({ summary: "Your awarding body's courses, or (partner) the courses you are authorised for" })
+  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.courses.list(actor, pagination);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One course' })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.courses.get(actor, id);
+  }
+}

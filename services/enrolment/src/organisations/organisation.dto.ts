@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+export const registerOrganisationBody = z.strictObject({
+  kind: z.enum(['awarding-body', 'partner']),
+  name: z.string().trim().min(1).max(200),
+  url: z.url().optional(),
+  email: z.email().optional(),
+  ukprn: z
+    .string()
+    .regex(/^1\d{7}$/, 'a UKPRN is 8 digits starting with 1')
+    .optional(),
+});
+
+export type RegisterOrganisationBody = z.output<typeof registerOrganisationBody>;

@@ -1,0 +1,36 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { type Pagination, paginationQuery } from '@lib/persistence';
+import { IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type RegisterOrganisationBody, registerOrganisationBody } from './organisation.dto';
+import { OrganisationsService } from './organisations.service';
+
+@ApiTags('organisations')
+@ApiBearerAuth()
+@Controller('api/enrolment/organisations')
+export class OrganisationsController {
+  constructor(private readonly organisations: OrganisationsService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Register an awarding body or a partner organisation (admin)' })
+  register(
+    @CurrentActor() actor: Actor,
+    @Body(validate(registerOrganisationBody)) body: RegisterOrganisationBody,
+  ) {
+    return this.organisations.register(actor, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Organisations: all for an admin, your own otherwise' })
+  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.organisations.list(actor, pagination);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One organisation (admin, or its own members)' })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.organisations.get(actor, id);
+  }
+}
