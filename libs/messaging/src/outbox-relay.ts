@@ -48,19 +48,22 @@ export class OutboxRelay {
     await this.running;
   }
 
-  /** Sends everything pending now; returns how many entries were sent. */
+  /** Sends everything pending now, oldest first across all collections; returns how many entries were sent. */
   async relayPending(): Promise<number> {
-    let sent = 0;
+    const pending: { collection: Collection<Document>; document: OutboxDocument }[] = [];
     for (const collection of this.options.collections) {
       const documents = await collection
         .find<OutboxDocument>({ outboxPending: true })
         .sort({ outboxCreatedAt: 1 })
         .limit(this.options.batchSize ?? 100)
         .toArray();
-      for (const document of documents) {
-        if (this.stopping) return sent;
-        sent += await this.relayDocument(collection, document);
-      }
+      pending.push(...documents.map((document) => ({ collection, document })));
+    }
+    pending.sort((a, b) => a.document.outboxCreatedAt.getTime() - b.document.outboxCreatedAt.getTime());
+    let sent = 0;
+    for (const { collection, document } of pending) {
+      if (this.stopping) return sent;
+      sent += await this.relayDocument(collection, document);
     }
     return sent;
   }

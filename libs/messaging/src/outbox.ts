@@ -22,14 +22,17 @@ export interface OutboxFields {
   outboxCreatedAt: Date;
 }
 
+/** An event to put in an outbox; `outboxEvent` checks its data against its contract's type. */
+export interface PendingEvent {
+  readonly contract: EventContract;
+  readonly data: unknown;
+}
+
 /** Validates and encodes events for a document about to be inserted; spread the result into the document. */
-export function withOutbox<C extends EventContract>(
-  source: string,
-  ...events: { contract: C; data: EventData<C> }[]
-): OutboxFields {
+export function withOutbox(source: string, ...events: PendingEvent[]): OutboxFields {
   const now = new Date();
   const outbox = events.map(({ contract, data }) => {
-    const encoded = encodeEvent(contract, data, { source, correlationId: currentCorrelationId(), time: now });
+    const encoded = encodeEvent(contract, data as never, { source, correlationId: currentCorrelationId(), time: now });
     return {
       id: encoded.headers.ce_id!,
       topic: encoded.topic,

@@ -4,3 +4,4 @@ export * from './record-schema';
 export * from './pagination';
 export * from './keyed-mutex';
 export * from './insert-once';
+export * from './map-concurrently';

@@ -1,6 +1,7 @@
 import { ensureTopics } from '@lib/messaging';
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
@@ -24,10 +25,10 @@ export interface ServiceDefinition {
  */
 export async function startService(definition: ServiceDefinition): Promise<INestApplication> {
   const { config } = definition;
-  const app = await NestFactory.create(definition.module, {
-    bufferLogs: false,
-    logger: loggerLevels(config),
-  });
+  const app = await NestFactory.create<NestExpressApplication>(definition.module, { logger: loggerLevels(config) });
+  // JSON bodies are small; CSV uploads (bulk enrolment, bulk marks) may hold thousands of rows.
+  app.useBodyParser('json', { limit: '256kb' });
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
   setupOpenApi(app, config.service, definition.description);

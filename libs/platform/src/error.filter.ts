@@ -23,7 +23,9 @@ export class ErrorFilter implements ExceptionFilter {
     if (host.getType() !== 'http') return throwError(() => exception);
     const response = host.switchToHttp().getResponse<Response>();
     const body =
-      exception instanceof HttpException ? fromHttpException(exception) : this.unexpected(exception);
+      exception instanceof HttpException
+        ? fromHttpException(exception)
+        : (fromBodyParserError(exception) ?? this.unexpected(exception));
     response.status(body.statusCode).json(body);
   }
 
@@ -58,6 +60,19 @@ function fromHttpException(exception: HttpException): ErrorBody {
   };
   if (Array.isArray(details.errors)) body.errors = details.errors as FieldError[];
   return body;
+}
+
+/** body-parser's errors (too large, not JSON, bad charset) are the client's, and safe to describe. */
+function fromBodyParserError(exception: unknown): ErrorBody | undefined {
+  const error = exception as { expose?: boolean; status?: number; type?: string; limit?: number; message?: string };
+  if (error?.expose !== true || typeof error.status !== 'number' || error.status < 400 || error.status >= 500) return undefined;
+  const message =
+    error.type === 'entity.too.large'
+      ? `The request body is larger than the limit of ${Math.round((error.limit ?? 0) / 1024)} kB.`
+      : error.type === 'entity.parse.failed'
+        ? `The request body is not valid JSON: ${error.message}.`
+        : (error.message ?? 'The request body could not be read.');
+  return { statusCode: error.status, error: defaultErrorName(error.status), message };
 }
 
 function defaultErrorName(statusCode: number): string {

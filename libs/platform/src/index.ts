@@ -13,3 +13,4 @@ export * from './service-platform.module';
 export * from './bootstrap';
 export * from './run-main';
 export * from './request-validation';
+export * from './csv';

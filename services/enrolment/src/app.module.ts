@@ -1,13 +1,14 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ENROLMENT_OUTBOX_COLLECTIONS, EnrolmentModule } from './enrolment.module';
 
-/** The enrolment service: Organisations, partner authorisations, courses, offerings, learners, enrolments and waitlists. */
+/** The enrolment service: organisations, partner authorisations, courses, offerings, learners, enrolments and waitlists. */
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forService({ config, outboxCollections: [] })],
+      imports: [ServicePlatformModule.forService({ config, outboxCollections: ENROLMENT_OUTBOX_COLLECTIONS }), EnrolmentModule],
     };
   }
 }

@@ -14,8 +14,14 @@ export function enrolmentService(env: NodeJS.ProcessEnv = process.env): ServiceD
     description:
       'Organisations, partner authorisations, courses, offerings, learners, enrolments and waitlists.',
     publishes: [
+      TOPICS.enrolmentOrganisationRegistered,
+      TOPICS.enrolmentAuthorisationGranted,
+      TOPICS.enrolmentAuthorisationWithdrawn,
+      TOPICS.enrolmentCoursePublished,
       TOPICS.enrolmentOfferingPublished,
       TOPICS.enrolmentEnrolmentCreated,
+      TOPICS.enrolmentEnrolmentWithdrawn,
+      TOPICS.enrolmentWaitlistPromoted,
       TOPICS.enrolmentEnrolmentCompleted,
     ],
   };

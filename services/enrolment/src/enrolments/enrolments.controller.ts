@@ -1,0 +1,86 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { type Pagination, paginationQuery } from '@lib/persistence';
+import { IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BulkEnrolmentService } from './bulk-enrolment.service';
+import {
+  type CompletionBody,
+  completionBody,
+  type EnrolBody,
+  enrolBody,
+  type WithdrawBody,
+  withdrawBody,
+} from './enrolment.dto';
+import { EnrolmentsService } from './enrolments.service';
+
+@ApiTags('enrolments')
+@ApiBearerAuth()
+@Controller('api/enrolment')
+export class EnrolmentsController {
+  constructor(
+    private readonly enrolments: EnrolmentsService,
+    private readonly bulk: BulkEnrolmentService,
+  ) {}
+
+  @Post('offerings/:offeringId/enrolments')
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: 'Enrol a learner: a seat while there is one, else the waitlist; 409 when enrolled already' })
+  enrol(
+    @CurrentActor() actor: Actor,
+    @Param('offeringId', IdParam) offeringId: string,
+    @Body(validate(enrolBody)) body: EnrolBody,
+  ) {
+    return this.enrolments.enrol(actor, offeringId, body);
+  }
+
+  @Post('offerings/:offeringId/enrolments/bulk')
+  @HttpCode(200)
+  @Roles('registrar', 'partner')
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'CSV rows: learner email, given name, family name (a header row is allowed)' })
+  @ApiOperation({ summary: 'Enrol learners from CSV, in file order; a result per row; uploading again changes nothing' })
+  enrolFromCsv(
+    @CurrentActor() actor: Actor,
+    @Param('offeringId', IdParam) offeringId: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
+      throw new UnsupportedMediaTypeException('Send the rows as CSV with Content-Type: text/csv.');
+    }
+    return this.bulk.enrol(actor, offeringId, body);
+  }
+
+  @Get('offerings/:offeringId/enrolments')
+  @Roles('registrar', 'partner', 'assessor')
+  @ApiOperation({ summary: "An offering's enrolments in request order, with status, seat and waitlist position" })
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('offeringId', IdParam) offeringId: string,
+    @Query(validate(paginationQuery)) pagination: Pagination,
+  ) {
+    return this.enrolments.listForOffering(actor, offeringId, pagination);
+  }
+
+  @Get('enrolments/:id')
+  @ApiOperation({ summary: 'One enrolment (staff running the offering, or the learner)' })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.enrolments.get(actor, id);
+  }
+
+  @Post('enrolments/:id/withdrawal')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Withdraw (staff or the learner); a freed seat goes to the first on the waitlist' })
+  withdraw(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body(validate(withdrawBody)) body: WithdrawBody) {
+    return this.enrolments.withdraw(actor, id, body);
+  }
+
+  @Post('enrolments/:id/completion')
+  @HttpCode(200)
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: 'Record whether an enrolled learner attended (once)' })
+  complete(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body(validate(completionBody)) body: CompletionBody) {
+    return this.enrolments.complete(actor, id, body);
+  }
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, hasRole } from '@lib/auth';
+import { enrolmentCompletedV1, enrolmentWithdrawnV1 } from '@lib/contracts';
+import { outboxEvent, withOutbox } from '@lib/messaging';
+import type { Page, Pagination } from '@lib/persistence';
+import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { isAdmin, notFound } from '../common/access';
+import { EVENT_SOURCE } from '../common/event-source';
+import type { Learner } from '../learners/learner.schema';
+import { LearnersService } from '../learners/learners.service';
+import type { OfferingInContext } from '../offerings/offerings.service';
+import { OfferingsService } from '../offerings/offerings.service';
+import type { CompletionBody, EnrolBody, WithdrawBody } from './enrolment.dto';
+import type { Enrolment } from './enrolment.schema';
+import { enrolmentScope } from './enrolment-events';
+import { statusOf } from './enrolment-status';
+import { type EnrolmentView, toEnrolmentViews } from './enrolment-view';
+import { EnrolmentsRepository } from './enrolments.repository';
+import { SeatAllocator } from './seat-allocator';
+
+/** Arrival order within this process, for requests that arrive in the same millisecond. */
+let requestSeq = 0;
+
+export function nextRequestOrder(): { requestedAt: Date; requestSeq: number } {
+  requestSeq += 1;
+  return { requestedAt: new Date(), requestSeq };
+}
+
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    private readonly enrolments: EnrolmentsRepository,
+    private readonly offerings: OfferingsService,
+    private readonly learners: LearnersService,
+    private readonly seats: SeatAllocator,
+  ) {}
+
+  /** Enrols a learner: a seat while there is one, the waitlist after that; 409 when they are enrolled already. */
+  async enrol(actor: Actor, offeringId: string, body: EnrolBody): Promise<EnrolmentView> {
+    const order = nextRequestOrder();
+    const context = await this.offerings.managed(actor, offeringId);
+    requireOpenForEnrolment(context, order.requestedAt);
+    const learner = await this.learnerFor(actor, body);
+    const enrolment: Enrolment = {
+      _id: randomUUID(),
+      offeringId,
+      learnerId: learner._id,
+      ...order,
+      requestedBy: actor.sub,
+      source: 'api',
+    };
+    const inserted = await this.seats.change(context.offering, () => this.enrolments.insert(enrolment));
+    if (!inserted) throw new ConflictException(`${learner.email} is enrolled on this offering already.`);
+    return this.view(enrolment, learner, true);
+  }
+
+  async withdraw(actor: Actor, enrolmentId: string, body: WithdrawBody): Promise<EnrolmentView> {
+    const { enrolment, context } = await this.visible(actor, enrolmentId);
+    const withdrawn = await this.seats.change(context.offering, async () => {
+      const status = statusOf(enrolmentId, await this.enrolments.factsFor([enrolmentId]));
+      if (status !== 'enrolled' && status !== 'waitlisted') {
+        throw new ConflictException(`An enrolment that is ${status} cannot be withdrawn.`);
+      }
+      const withdrawnAt = new Date();
+      const event = outboxEvent(enrolmentWithdrawnV1, {
+        ...enrolmentScope(enrolment, context.offering),
+        previousStatus: status,
+        ...(body.reason ? { reason: body.reason } : {}),
+        withdrawnBy: actor.sub,
+        withdrawnAt: withdrawnAt.toISOString(),
+      });
+      return this.enrolments.insertWithdrawal({
+        _id: enrolmentId,
+        offeringId: enrolment.offeringId,
+        previousStatus: status,
+        reason: body.reason,
+        withdrawnBy: actor.sub,
+        withdrawnAt,
+        ...withOutbox(EVENT_SOURCE, event),
+      });
+    });
+    if (!withdrawn) throw new ConflictException('This enrolment has been withdrawn already.');
+    return this.view(enrolment, await this.learners.find(enrolment.learnerId), true);
+  }
+
+  /** The organiser records whether an enrolled learner attended; once per enrolment. */
+  async complete(actor: Actor, enrolmentId: string, body: CompletionBody): Promise<EnrolmentView> {
+    const { enrolment, context } = await this.visible(actor, enrolmentId);
+    if (hasRole(actor, 'learner') && !hasRole(actor, 'partner', 'registrar')) throw notFound('enrolment', enrolmentId);
+    const status = statusOf(enrolmentId, await this.enrolments.factsFor([enrolmentId]));
+    if (status === 'completed') throw new ConflictException('Completion of this enrolment is recorded already.');
+    if (status !== 'enrolled') throw new ConflictException(`Only an enrolled learner can complete; this enrolment is ${status}.`);
+    const completedAt = new Date();
+    const event = outboxEvent(enrolmentCompletedV1, {
+      ...enrolmentScope(enrolment, context.offering),
+      attendance: body.attendance,
+      recordedBy: actor.sub,
+      completedAt: completedAt.toISOString(),
+    });
+    const recorded = await this.enrolments.insertCompletion({
+      _id: enrolmentId,
+      offeringId: enrolment.offeringId,
+      attendance: body.attendance,
+      recordedBy: actor.sub,
+      completedAt,
+      ...withOutbox(EVENT_SOURCE, event),
+    });
+    if (!recorded) throw new ConflictException('Completion of this enrolment is recorded already.');
+    return this.view(enrolment, await this.learners.find(enrolment.learnerId), true);
+  }
+
+  async get(actor: Actor, enrolmentId: string): Promise<EnrolmentView> {
+    const { enrolment } = await this.visible(actor, enrolmentId);
+    return this.view(enrolment, await this.learners.find(enrolment.learnerId), !isLearnerOnly(actor));
+  }
+
+  async listForOffering(actor: Actor, offeringId: string, pagination: Pagination): Promise<Page<EnrolmentView>> {
+    await this.offerings.managed(actor, offeringId);
+    const [page, facts, all] = await Promise.all([
+      this.enrolments.pageForOffering(offeringId, pagination),
+      this.enrolments.factsForOffering(offeringId),
+      this.enrolments.forOffering(offeringId),
+    ]);
+    const learners = await this.learners.findMany(page.items.map((enrolment) => enrolment.learnerId));
+    return { ...pagination, total: page.total, items: toEnrolmentViews(page.items, all, facts, learners, true) };
+  }
+
+  /** A learner's own enrolments, across offerings. */
+  async listOwn(actor: Actor): Promise<EnrolmentView[]> {
+    if (!hasRole(actor, 'learner')) return [];
+    const enrolments = await this.enrolments.forLearner(actor.sub);
+    const views: EnrolmentView[] = [];
+    for (const enrolment of enrolments) views.push(await this.view(enrolment, null, false));
+    return views;
+  }
+
+  /** Staff may see a learner who is enrolled on an offering their organisation runs. */
+  async canSeeLearner(actor: Actor, learner: Learner, offeringIdsRun: (org: string) => Promise<string[]>): Promise<boolean> {
+    if (isAdmin(actor) || (hasRole(actor, 'learner') && actor.sub === learner._id)) return true;
+    if (!actor.org) return false;
+    if (learner.registeredByOrganisationId === actor.org) return true;
+    return this.enrolments.hasEnrolmentIn(learner._id, await offeringIdsRun(actor.org));
+  }
+
+  private async learnerFor(actor: Actor, body: EnrolBody): Promise<Learner> {
+    if (body.learner) return (await this.learners.findOrRegister(actor, body.learner)).learner;
+    const learner = await this.learners.find(body.learnerId!);
+    if (!learner) {
+      throw new UnprocessableEntityException({
+        message: 'No such learner.',
+        errors: [{ field: 'learnerId', message: 'is not a registered learner' }],
+      });
+    }
+    return learner;
+  }
+
+  /** The enrolment if the caller may see it: staff running its offering, or the learner themself. */
+  private async visible(actor: Actor, enrolmentId: string): Promise<{ enrolment: Enrolment; context: OfferingInContext }> {
+    const enrolment = await this.enrolments.findById(enrolmentId);
+    const context = enrolment ? await this.offerings.find(enrolment.offeringId) : null;
+    if (!enrolment || !context) throw notFound('enrolment', enrolmentId);
+    const { offering } = context;
+    const staff = isAdmin(actor) || actor.org === offering.awardingBodyId || actor.org === offering.deliveringOrganisationId;
+    const self = hasRole(actor, 'learner') && actor.sub === enrolment.learnerId;
+    if (!staff && !self) throw notFound('enrolment', enrolmentId);
+    return { enrolment, context };
+  }
+
+  private async view(enrolment: Enrolment, learner: Learner | null, withPersonalData: boolean): Promise<EnrolmentView> {
+    const [facts, all] = await Promise.all([
+      this.enrolments.factsForOffering(enrolment.offeringId),
+      this.enrolments.forOffering(enrolment.offeringId),
+    ]);
+    return toEnrolmentViews([enrolment], all, facts, learner ? [learner] : [], withPersonalData)[0]!;
+  }
+}
+
+function isLearnerOnly(actor: Actor): boolean {
+  return hasRole(actor, 'learner') && !hasRole(actor, 'admin', 'registrar', 'partner', 'assessor');
+}
+
+export function requireOpenForEnrolment({ offering, status }: OfferingInContext, at: Date): void {
+  if (status !== 'open') throw new ConflictException(`The offering is ${status}, not open for enrolment.`);
+  if (at < offering.enrolmentOpensAt || at > offering.enrolmentClosesAt) {
+    throw new ConflictException(
+      `Enrolment is open from ${offering.enrolmentOpensAt.toISOString()} to ${offering.enrolmentClosesAt.toISOString()}.`,
+    );
+  }
+}

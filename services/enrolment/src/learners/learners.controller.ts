@@ -1,0 +1,58 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { notFound } from '../common/access';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { OfferingsRepository } from '../offerings/offerings.repository';
+import { type LearnerDetails, learnerDetails } from './learner.dto';
+import { LearnersService, toLearnerView } from './learners.service';
+
+@ApiTags('learners')
+@ApiBearerAuth()
+@Controller('api/enrolment/learners')
+export class LearnersController {
+  constructor(
+    private readonly learners: LearnersService,
+    private readonly enrolments: EnrolmentsService,
+    private readonly offerings: OfferingsRepository,
+  ) {}
+
+  @Post()
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: 'Register a learner by email (201), or find the one registered already (200)' })
+  async register(
+    @CurrentActor() actor: Actor,
+    @Body(validate(learnerDetails)) body: LearnerDetails,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { learner, created } = await this.learners.findOrRegister(actor, body);
+    response.status(created ? 201 : 200);
+    return { learnerId: learner._id, created };
+  }
+
+  @Get('me')
+  @Roles('learner')
+  @ApiOperation({ summary: 'Your own learner record (learner)' })
+  own(@CurrentActor() actor: Actor) {
+    return this.learners.own(actor);
+  }
+
+  @Get('me/enrolments')
+  @Roles('learner')
+  @ApiOperation({ summary: 'Your own enrolments (learner)' })
+  ownEnrolments(@CurrentActor() actor: Actor) {
+    return this.enrolments.listOwn(actor);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A learner: themself, or staff of an organisation running an offering they are enrolled on' })
+  async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    const learner = await this.learners.find(id);
+    if (!learner || !(await this.enrolments.canSeeLearner(actor, learner, (org) => this.offerings.idsRunBy(org)))) {
+      throw notFound('learner', id);
+    }
+    return toLearnerView(learner);
+  }
+}

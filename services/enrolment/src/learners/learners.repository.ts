@@ -1,0 +1,31 @@
+import { insertOnce } from '@lib/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { type Learner, LEARNER_MODEL } from './learner.schema';
+
+@Injectable()
+export class LearnersRepository {
+  constructor(@InjectModel(LEARNER_MODEL) private readonly model: Model<Learner>) {}
+
+  /** False when a learner with that email exists already. */
+  insert(learner: Learner): Promise<boolean> {
+    return insertOnce(this.model, learner);
+  }
+
+  findById(id: string): Promise<Learner | null> {
+    return this.model.findById(id).lean<Learner>().exec();
+  }
+
+  findByEmail(email: string): Promise<Learner | null> {
+    return this.model.findOne({ email }).lean<Learner>().exec();
+  }
+
+  findByIds(ids: string[]): Promise<Learner[]> {
+    return this.model.find({ _id: { $in: ids } }).lean<Learner[]>().exec();
+  }
+
+  findByEmails(emails: string[]): Promise<Learner[]> {
+    return this.model.find({ email: { $in: emails } }).lean<Learner[]>().exec();
+  }
+}

@@ -1,0 +1,58 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { type Pagination, paginationQuery } from '@lib/persistence';
+import { IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type CreateOfferingBody, createOfferingBody } from './offering.dto';
+import { OfferingsService } from './offerings.service';
+
+@ApiTags('offerings')
+@ApiBearerAuth()
+@Controller('api/enrolment/offerings')
+export class OfferingsController {
+  constructor(private readonly offerings: OfferingsService) {}
+
+  @Post()
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: 'Create a draft offering of a course, delivered by an authorised organisation' })
+  create(@CurrentActor() actor: Actor, @Body(validate(createOfferingBody)) body: CreateOfferingBody) {
+    return this.offerings.create(actor, body);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: 'Publish a draft offering: enrolment opens and the offering is announced' })
+  publish(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.offerings.changeStatus(actor, id, 'publish');
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: 'Close an open offering to enrolment' })
+  close(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.offerings.changeStatus(actor, id, 'close');
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles('registrar', 'partner')
+  @ApiOperation({ summary: 'Mark an offering as completed' })
+  complete(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.offerings.changeStatus(actor, id, 'complete');
+  }
+
+  @Get()
+  @Roles('registrar', 'partner', 'assessor')
+  @ApiOperation({ summary: "Your awarding body's offerings, or (partner) the ones you deliver" })
+  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.offerings.list(actor, pagination);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One offering with its status' })
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.offerings.get(actor, id);
+  }
+}
