@@ -32,7 +32,11 @@ export interface PendingEvent {
 export function withOutbox(source: string, ...events: PendingEvent[]): OutboxFields {
   const now = new Date();
   const outbox = events.map(({ contract, data }) => {
-    const encoded = encodeEvent(contract, data as never, { source, correlationId: currentCorrelationId(), time: now });
+    const encoded = encodeEvent(contract, data as never, {
+      source,
+      correlationId: currentCorrelationId(),
+      time: now,
+    });
     return {
       id: encoded.headers.ce_id!,
       topic: encoded.topic,

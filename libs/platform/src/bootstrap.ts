@@ -25,7 +25,9 @@ export interface ServiceDefinition {
  */
 export async function startService(definition: ServiceDefinition): Promise<INestApplication> {
   const { config } = definition;
-  const app = await NestFactory.create<NestExpressApplication>(definition.module, { logger: loggerLevels(config) });
+  const app = await NestFactory.create<NestExpressApplication>(definition.module, {
+    logger: loggerLevels(config),
+  });
   // JSON bodies are small; CSV uploads (bulk enrolment, bulk marks) may hold thousands of rows.
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });

@@ -64,8 +64,15 @@ function fromHttpException(exception: HttpException): ErrorBody {
 
 /** body-parser's errors (too large, not JSON, bad charset) are the client's, and safe to describe. */
 function fromBodyParserError(exception: unknown): ErrorBody | undefined {
-  const error = exception as { expose?: boolean; status?: number; type?: string; limit?: number; message?: string };
-  if (error?.expose !== true || typeof error.status !== 'number' || error.status < 400 || error.status >= 500) return undefined;
+  const error = exception as {
+    expose?: boolean;
+    status?: number;
+    type?: string;
+    limit?: number;
+    message?: string;
+  };
+  if (error?.expose !== true || typeof error.status !== 'number' || error.status < 400 || error.status >= 500)
+    return undefined;
   const message =
     error.type === 'entity.too.large'
       ? `The request body is larger than the limit of ${Math.round((error.limit ?? 0) / 1024)} kB.`

@@ -18,7 +18,11 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
     const parsed = this.schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const errors = parsed.error.issues.flatMap((issue) => this.fieldErrors(issue));
-    throw new BadRequestException({ error: 'Bad Request', message: 'The request is not valid; see errors.', errors });
+    throw new BadRequestException({
+      error: 'Bad Request',
+      message: 'The request is not valid; see errors.',
+      errors,
+    });
   }
 
   /** One error per field; an unknown field is named itself rather than its parent object. */

@@ -1,13 +1,17 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ASSESSMENT_OUTBOX_COLLECTIONS, AssessmentModule } from './assessment.module';
 
-/** The assessment service: Assessment schemes, marks, results and their ratification by the exam board. */
+/** The assessment service: assessment schemes, marks, results and their ratification by the exam board. */
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forService({ config, outboxCollections: [] })],
+      imports: [
+        ServicePlatformModule.forService({ config, outboxCollections: ASSESSMENT_OUTBOX_COLLECTIONS }),
+        AssessmentModule,
+      ],
     };
   }
 }

@@ -12,6 +12,10 @@ export function assessmentService(env: NodeJS.ProcessEnv = process.env): Service
     module: AppModule.register(config),
     config,
     description: 'Assessment schemes, marks, results and their ratification by the exam board.',
-    publishes: [TOPICS.assessmentResultRecorded, TOPICS.assessmentResultRatified],
+    publishes: [
+      TOPICS.assessmentResultRecorded,
+      TOPICS.assessmentResultRatified,
+      TOPICS.assessmentResultAmended,
+    ],
   };
 }

@@ -8,7 +8,10 @@ export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forService({ config, outboxCollections: ENROLMENT_OUTBOX_COLLECTIONS }), EnrolmentModule],
+      imports: [
+        ServicePlatformModule.forService({ config, outboxCollections: ENROLMENT_OUTBOX_COLLECTIONS }),
+        EnrolmentModule,
+      ],
     };
   }
 }

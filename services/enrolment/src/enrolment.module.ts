@@ -48,7 +48,11 @@ import {
 import { OfferingsController } from './offerings/offerings.controller';
 import { OfferingsRepository } from './offerings/offerings.repository';
 import { OfferingsService } from './offerings/offerings.service';
-import { ORGANISATION_MODEL, ORGANISATIONS_COLLECTION, OrganisationSchema } from './organisations/organisation.schema';
+import {
+  ORGANISATION_MODEL,
+  ORGANISATIONS_COLLECTION,
+  OrganisationSchema,
+} from './organisations/organisation.schema';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsRepository } from './organisations/organisations.repository';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -69,16 +73,32 @@ export const ENROLMENT_OUTBOX_COLLECTIONS = [
 const models = [
   { name: ORGANISATION_MODEL, schema: OrganisationSchema, collection: ORGANISATIONS_COLLECTION },
   { name: AUTHORISATION_MODEL, schema: AuthorisationSchema, collection: AUTHORISATIONS_COLLECTION },
-  { name: AUTHORISATION_WITHDRAWAL_MODEL, schema: AuthorisationWithdrawalSchema, collection: AUTHORISATION_WITHDRAWALS_COLLECTION },
+  {
+    name: AUTHORISATION_WITHDRAWAL_MODEL,
+    schema: AuthorisationWithdrawalSchema,
+    collection: AUTHORISATION_WITHDRAWALS_COLLECTION,
+  },
   { name: COURSE_MODEL, schema: CourseSchema, collection: COURSES_COLLECTION },
   { name: OFFERING_MODEL, schema: OfferingSchema, collection: OFFERINGS_COLLECTION },
   { name: OFFERING_STATUS_MODEL, schema: OfferingStatusChangeSchema, collection: OFFERING_STATUS_COLLECTION },
   { name: LEARNER_MODEL, schema: LearnerSchema, collection: LEARNERS_COLLECTION },
   { name: ENROLMENT_MODEL, schema: EnrolmentSchema, collection: ENROLMENT_COLLECTIONS.enrolments },
   { name: SEAT_CLAIM_MODEL, schema: SeatClaimSchema, collection: ENROLMENT_COLLECTIONS.seatClaims },
-  { name: WAITLIST_ENTRY_MODEL, schema: WaitlistEntrySchema, collection: ENROLMENT_COLLECTIONS.waitlistEntries },
-  { name: ENROLMENT_WITHDRAWAL_MODEL, schema: EnrolmentWithdrawalSchema, collection: ENROLMENT_COLLECTIONS.withdrawals },
-  { name: ENROLMENT_COMPLETION_MODEL, schema: EnrolmentCompletionSchema, collection: ENROLMENT_COLLECTIONS.completions },
+  {
+    name: WAITLIST_ENTRY_MODEL,
+    schema: WaitlistEntrySchema,
+    collection: ENROLMENT_COLLECTIONS.waitlistEntries,
+  },
+  {
+    name: ENROLMENT_WITHDRAWAL_MODEL,
+    schema: EnrolmentWithdrawalSchema,
+    collection: ENROLMENT_COLLECTIONS.withdrawals,
+  },
+  {
+    name: ENROLMENT_COMPLETION_MODEL,
+    schema: EnrolmentCompletionSchema,
+    collection: ENROLMENT_COLLECTIONS.completions,
+  },
 ];
 
 /** Organisations, partner authorisations, courses, offerings, learners and enrolments. */

@@ -51,7 +51,7 @@ export class AuthorisationsRepository {
   }
 
   async courseIdsForPartner(partnerId: string): Promise<string[]> {
-    return (await this.grants.distinct('courseId', { partnerId }).exec());
+    return await this.grants.distinct('courseId', { partnerId }).exec();
   }
 
   private async withWithdrawals(grants: Authorisation[]): Promise<AuthorisationWithWithdrawal[]> {

@@ -55,12 +55,17 @@ export class BulkEnrolmentService {
     const context = await this.offerings.managed(actor, offeringId);
     const rows = withoutHeader(parse(csv));
     if (rows.length > MAX_BULK_ROWS) {
-      throw new BadRequestException({ message: `At most ${MAX_BULK_ROWS} rows per upload; this file has ${rows.length}.`, errors: [] });
+      throw new BadRequestException({
+        message: `At most ${MAX_BULK_ROWS} rows per upload; this file has ${rows.length}.`,
+        errors: [],
+      });
     }
     requireOpenForEnrolment(context, new Date());
     const results = new Map<number, BulkRowResult>();
     const valid = validateRows(rows, results);
-    const learners = await mapConcurrently(valid, 16, (row) => this.learners.findOrRegister(actor, row.details));
+    const learners = await mapConcurrently(valid, 16, (row) =>
+      this.learners.findOrRegister(actor, row.details),
+    );
     const enrolments: { row: ValidRow; enrolment: Enrolment }[] = valid.map((row, index) => ({
       row,
       enrolment: {
@@ -81,11 +86,25 @@ export class BulkEnrolmentService {
       results.set(
         row.line,
         inserted[index]
-          ? { line: row.line, email: row.details.email, result: status === 'enrolled' ? 'enrolled' : 'waitlisted', enrolmentId: enrolment._id }
-          : { line: row.line, email: row.details.email, result: 'duplicate', reason: 'enrolled on this offering already' },
+          ? {
+              line: row.line,
+              email: row.details.email,
+              result: status === 'enrolled' ? 'enrolled' : 'waitlisted',
+              enrolmentId: enrolment._id,
+            }
+          : {
+              line: row.line,
+              email: row.details.email,
+              result: 'duplicate',
+              reason: 'enrolled on this offering already',
+            },
       );
     });
-    return report(offeringId, rows.length, [...results.values()].sort((a, b) => a.line - b.line));
+    return report(
+      offeringId,
+      rows.length,
+      [...results.values()].sort((a, b) => a.line - b.line),
+    );
   }
 }
 
@@ -94,7 +113,10 @@ function parse(csv: string): CsvRow[] {
     return parseCsv(csv);
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    throw new BadRequestException({ message: 'The CSV could not be read.', errors: [{ field: 'csv', message: error.message }] });
+    throw new BadRequestException({
+      message: 'The CSV could not be read.',
+      errors: [{ field: 'csv', message: error.message }],
+    });
   }
 }
 
@@ -109,12 +131,19 @@ function validateRows(rows: CsvRow[], results: Map<number, BulkRowResult>): Vali
   for (const { line, cells } of rows) {
     const email = (cells[0] ?? '').trim();
     if (cells.length !== 3) {
-      results.set(line, { line, email, result: 'invalid', reason: `expected 3 values (email, given name, family name), found ${cells.length}` });
+      results.set(line, {
+        line,
+        email,
+        result: 'invalid',
+        reason: `expected 3 values (email, given name, family name), found ${cells.length}`,
+      });
       continue;
     }
     const parsed = learnerDetails.safeParse({ email, givenName: cells[1], familyName: cells[2] });
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+      const reason = parsed.error.issues
+        .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+        .join('; ');
       results.set(line, { line, email, result: 'invalid', reason });
       continue;
     }

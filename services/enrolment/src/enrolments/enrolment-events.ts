@@ -16,7 +16,12 @@ export function enrolmentScope(enrolment: Enrolment, offering: Offering) {
   };
 }
 
-export function createdEvent(enrolment: Enrolment, offering: Offering, learner: Learner, status: 'enrolled' | 'waitlisted') {
+export function createdEvent(
+  enrolment: Enrolment,
+  offering: Offering,
+  learner: Learner,
+  status: 'enrolled' | 'waitlisted',
+) {
   return outboxEvent(enrolmentCreatedV1, {
     ...enrolmentScope(enrolment, offering),
     status,
@@ -27,5 +32,8 @@ export function createdEvent(enrolment: Enrolment, offering: Offering, learner: 
 }
 
 export function promotedEvent(enrolment: Enrolment, offering: Offering, at: Date) {
-  return outboxEvent(waitlistPromotedV1, { ...enrolmentScope(enrolment, offering), promotedAt: at.toISOString() });
+  return outboxEvent(waitlistPromotedV1, {
+    ...enrolmentScope(enrolment, offering),
+    promotedAt: at.toISOString(),
+  });
 }

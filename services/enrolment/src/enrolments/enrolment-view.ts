@@ -46,7 +46,9 @@ export function toEnrolmentViews(
       status,
       ...(claim && status !== 'withdrawn' ? { seat: claim.seat } : {}),
       ...(status === 'waitlisted' ? { waitlistPosition: waiting.indexOf(enrolment._id) + 1 } : {}),
-      ...(completion ? { attendance: completion.attendance, completedAt: completion.completedAt.toISOString() } : {}),
+      ...(completion
+        ? { attendance: completion.attendance, completedAt: completion.completedAt.toISOString() }
+        : {}),
       ...(withdrawal ? { withdrawnAt: withdrawal.withdrawnAt.toISOString() } : {}),
       requestedAt: enrolment.requestedAt.toISOString(),
     };

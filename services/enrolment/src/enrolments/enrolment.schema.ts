@@ -90,7 +90,10 @@ SeatClaimSchema.index({ offeringId: 1 });
 
 const offeringRecord = { offeringId: { type: String, required: true } };
 
-export const WaitlistEntrySchema = recordSchema({ ...offeringRecord, waitlistedAt: { type: Date, required: true } }, { outbox: true });
+export const WaitlistEntrySchema = recordSchema(
+  { ...offeringRecord, waitlistedAt: { type: Date, required: true } },
+  { outbox: true },
+);
 WaitlistEntrySchema.index({ offeringId: 1 });
 
 export const EnrolmentWithdrawalSchema = recordSchema(

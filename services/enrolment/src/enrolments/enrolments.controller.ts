@@ -1,7 +1,17 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, paginationQuery } from '@lib/persistence';
 import { IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkEnrolmentService } from './bulk-enrolment.service';
 import {
@@ -25,7 +35,9 @@ export class EnrolmentsController {
 
   @Post('offerings/:offeringId/enrolments')
   @Roles('registrar', 'partner')
-  @ApiOperation({ summary: 'Enrol a learner: a seat while there is one, else the waitlist; 409 when enrolled already' })
+  @ApiOperation({
+    summary: 'Enrol a learner: a seat while there is one, else the waitlist; 409 when enrolled already',
+  })
   enrol(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -39,7 +51,9 @@ export class EnrolmentsController {
   @Roles('registrar', 'partner')
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'CSV rows: learner email, given name, family name (a header row is allowed)' })
-  @ApiOperation({ summary: 'Enrol learners from CSV, in file order; a result per row; uploading again changes nothing' })
+  @ApiOperation({
+    summary: 'Enrol learners from CSV, in file order; a result per row; uploading again changes nothing',
+  })
   enrolFromCsv(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -54,7 +68,9 @@ export class EnrolmentsController {
 
   @Get('offerings/:offeringId/enrolments')
   @Roles('registrar', 'partner', 'assessor')
-  @ApiOperation({ summary: "An offering's enrolments in request order, with status, seat and waitlist position" })
+  @ApiOperation({
+    summary: "An offering's enrolments in request order, with status, seat and waitlist position",
+  })
   list(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -71,8 +87,14 @@ export class EnrolmentsController {
 
   @Post('enrolments/:id/withdrawal')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Withdraw (staff or the learner); a freed seat goes to the first on the waitlist' })
-  withdraw(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body(validate(withdrawBody)) body: WithdrawBody) {
+  @ApiOperation({
+    summary: 'Withdraw (staff or the learner); a freed seat goes to the first on the waitlist',
+  })
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(validate(withdrawBody)) body: WithdrawBody,
+  ) {
     return this.enrolments.withdraw(actor, id, body);
   }
 
@@ -80,7 +102,11 @@ export class EnrolmentsController {
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Record whether an enrolled learner attended (once)' })
-  complete(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string, @Body(validate(completionBody)) body: CompletionBody) {
+  complete(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(validate(completionBody)) body: CompletionBody,
+  ) {
     return this.enrolments.complete(actor, id, body);
   }
 }

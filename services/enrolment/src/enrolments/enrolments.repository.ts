@@ -68,7 +68,10 @@ export class EnrolmentsRepository {
     return this.enrolments.find({ learnerId }).sort({ requestedAt: -1 }).lean<Enrolment[]>().exec();
   }
 
-  async pageForOffering(offeringId: string, pagination: Pagination): Promise<{ items: Enrolment[]; total: number }> {
+  async pageForOffering(
+    offeringId: string,
+    pagination: Pagination,
+  ): Promise<{ items: Enrolment[]; total: number }> {
     const [items, total] = await Promise.all([
       this.enrolments
         .find({ offeringId })
@@ -83,7 +86,11 @@ export class EnrolmentsRepository {
   }
 
   async hasEnrolmentIn(learnerId: string, offeringIds: string[]): Promise<boolean> {
-    return (await this.enrolments.countDocuments({ learnerId, offeringId: { $in: offeringIds } }, { limit: 1 }).exec()) > 0;
+    return (
+      (await this.enrolments
+        .countDocuments({ learnerId, offeringId: { $in: offeringIds } }, { limit: 1 })
+        .exec()) > 0
+    );
   }
 
   /** The facts of every enrolment of an offering (for placement and waitlist positions). */
@@ -95,7 +102,10 @@ export class EnrolmentsRepository {
     return this.facts({ _id: { $in: enrolmentIds } }, { enrolmentId: { $in: enrolmentIds } });
   }
 
-  private async facts(filter: Record<string, unknown>, claimFilter: Record<string, unknown> = filter): Promise<EnrolmentFacts> {
+  private async facts(
+    filter: Record<string, unknown>,
+    claimFilter: Record<string, unknown> = filter,
+  ): Promise<EnrolmentFacts> {
     const [claims, waitlisted, withdrawals, completions] = await Promise.all([
       this.claims.find(claimFilter, WITHOUT_OUTBOX).lean<SeatClaim[]>().exec(),
       this.waitlist.find(filter, WITHOUT_OUTBOX).lean<WaitlistEntry[]>().exec(),

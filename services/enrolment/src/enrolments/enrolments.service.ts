@@ -86,10 +86,13 @@ export class EnrolmentsService {
   /** The organiser records whether an enrolled learner attended; once per enrolment. */
   async complete(actor: Actor, enrolmentId: string, body: CompletionBody): Promise<EnrolmentView> {
     const { enrolment, context } = await this.visible(actor, enrolmentId);
-    if (hasRole(actor, 'learner') && !hasRole(actor, 'partner', 'registrar')) throw notFound('enrolment', enrolmentId);
+    if (hasRole(actor, 'learner') && !hasRole(actor, 'partner', 'registrar'))
+      throw notFound('enrolment', enrolmentId);
     const status = statusOf(enrolmentId, await this.enrolments.factsFor([enrolmentId]));
-    if (status === 'completed') throw new ConflictException('Completion of this enrolment is recorded already.');
-    if (status !== 'enrolled') throw new ConflictException(`Only an enrolled learner can complete; this enrolment is ${status}.`);
+    if (status === 'completed')
+      throw new ConflictException('Completion of this enrolment is recorded already.');
+    if (status !== 'enrolled')
+      throw new ConflictException(`Only an enrolled learner can complete; this enrolment is ${status}.`);
     const completedAt = new Date();
     const event = outboxEvent(enrolmentCompletedV1, {
       ...enrolmentScope(enrolment, context.offering),
@@ -114,7 +117,11 @@ export class EnrolmentsService {
     return this.view(enrolment, await this.learners.find(enrolment.learnerId), !isLearnerOnly(actor));
   }
 
-  async listForOffering(actor: Actor, offeringId: string, pagination: Pagination): Promise<Page<EnrolmentView>> {
+  async listForOffering(
+    actor: Actor,
+    offeringId: string,
+    pagination: Pagination,
+  ): Promise<Page<EnrolmentView>> {
     await this.offerings.managed(actor, offeringId);
     const [page, facts, all] = await Promise.all([
       this.enrolments.pageForOffering(offeringId, pagination),
@@ -122,7 +129,11 @@ export class EnrolmentsService {
       this.enrolments.forOffering(offeringId),
     ]);
     const learners = await this.learners.findMany(page.items.map((enrolment) => enrolment.learnerId));
-    return { ...pagination, total: page.total, items: toEnrolmentViews(page.items, all, facts, learners, true) };
+    return {
+      ...pagination,
+      total: page.total,
+      items: toEnrolmentViews(page.items, all, facts, learners, true),
+    };
   }
 
   /** A learner's own enrolments, across offerings. */
@@ -135,7 +146,11 @@ export class EnrolmentsService {
   }
 
   /** Staff may see a learner who is enrolled on an offering their organisation runs. */
-  async canSeeLearner(actor: Actor, learner: Learner, offeringIdsRun: (org: string) => Promise<string[]>): Promise<boolean> {
+  async canSeeLearner(
+    actor: Actor,
+    learner: Learner,
+    offeringIdsRun: (org: string) => Promise<string[]>,
+  ): Promise<boolean> {
     if (isAdmin(actor) || (hasRole(actor, 'learner') && actor.sub === learner._id)) return true;
     if (!actor.org) return false;
     if (learner.registeredByOrganisationId === actor.org) return true;
@@ -155,18 +170,28 @@ export class EnrolmentsService {
   }
 
   /** The enrolment if the caller may see it: staff running its offering, or the learner themself. */
-  private async visible(actor: Actor, enrolmentId: string): Promise<{ enrolment: Enrolment; context: OfferingInContext }> {
+  private async visible(
+    actor: Actor,
+    enrolmentId: string,
+  ): Promise<{ enrolment: Enrolment; context: OfferingInContext }> {
     const enrolment = await this.enrolments.findById(enrolmentId);
     const context = enrolment ? await this.offerings.find(enrolment.offeringId) : null;
     if (!enrolment || !context) throw notFound('enrolment', enrolmentId);
     const { offering } = context;
-    const staff = isAdmin(actor) || actor.org === offering.awardingBodyId || actor.org === offering.deliveringOrganisationId;
+    const staff =
+      isAdmin(actor) ||
+      actor.org === offering.awardingBodyId ||
+      actor.org === offering.deliveringOrganisationId;
     const self = hasRole(actor, 'learner') && actor.sub === enrolment.learnerId;
     if (!staff && !self) throw notFound('enrolment', enrolmentId);
     return { enrolment, context };
   }
 
-  private async view(enrolment: Enrolment, learner: Learner | null, withPersonalData: boolean): Promise<EnrolmentView> {
+  private async view(
+    enrolment: Enrolment,
+    learner: Learner | null,
+    withPersonalData: boolean,
+  ): Promise<EnrolmentView> {
     const [facts, all] = await Promise.all([
       this.enrolments.factsForOffering(enrolment.offeringId),
       this.enrolments.forOffering(enrolment.offeringId),

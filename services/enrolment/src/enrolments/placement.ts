@@ -28,7 +28,12 @@ export function placements(records: OfferingRecords): Placement[] {
     const waiting = records.waitlisted.has(enrolment._id);
     const seat = free.shift();
     if (seat) {
-      result.push({ kind: 'claim', enrolmentId: enrolment._id, ...seat, via: waiting ? 'promotion' : 'enrolment' });
+      result.push({
+        kind: 'claim',
+        enrolmentId: enrolment._id,
+        ...seat,
+        via: waiting ? 'promotion' : 'enrolment',
+      });
     } else if (!waiting) {
       result.push({ kind: 'waitlist', enrolmentId: enrolment._id });
     }
@@ -36,9 +41,14 @@ export function placements(records: OfferingRecords): Placement[] {
   return result;
 }
 
-export function inRequestOrder<T extends Pick<Enrolment, '_id' | 'requestedAt' | 'requestSeq'>>(enrolments: readonly T[]): T[] {
+export function inRequestOrder<T extends Pick<Enrolment, '_id' | 'requestedAt' | 'requestSeq'>>(
+  enrolments: readonly T[],
+): T[] {
   return [...enrolments].sort(
-    (a, b) => a.requestedAt.getTime() - b.requestedAt.getTime() || a.requestSeq - b.requestSeq || a._id.localeCompare(b._id),
+    (a, b) =>
+      a.requestedAt.getTime() - b.requestedAt.getTime() ||
+      a.requestSeq - b.requestSeq ||
+      a._id.localeCompare(b._id),
   );
 }
 

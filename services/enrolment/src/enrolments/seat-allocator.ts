@@ -58,7 +58,9 @@ export class SeatAllocator {
   private async write(offering: Offering, todo: Placement[], enrolments: Enrolment[]): Promise<boolean> {
     const byId = new Map(enrolments.map((enrolment) => [enrolment._id, enrolment]));
     const learners = new Map(
-      (await this.learners.findMany(todo.map((placement) => byId.get(placement.enrolmentId)!.learnerId))).map((l) => [l._id, l]),
+      (await this.learners.findMany(todo.map((placement) => byId.get(placement.enrolmentId)!.learnerId))).map(
+        (l) => [l._id, l],
+      ),
     );
     // Placements are independent inserts; several in flight make a 5,000-row upload take seconds, not minutes.
     const written = await mapConcurrently(todo, WRITE_CONCURRENCY, (placement) => {
@@ -68,7 +70,12 @@ export class SeatAllocator {
     return written.every(Boolean);
   }
 
-  private writeOne(offering: Offering, placement: Placement, enrolment: Enrolment, learner: Learner): Promise<boolean> {
+  private writeOne(
+    offering: Offering,
+    placement: Placement,
+    enrolment: Enrolment,
+    learner: Learner,
+  ): Promise<boolean> {
     const now = new Date();
     if (placement.kind === 'waitlist') {
       return this.enrolments.insertWaitlistEntry({
@@ -79,7 +86,9 @@ export class SeatAllocator {
       });
     }
     const event =
-      placement.via === 'promotion' ? promotedEvent(enrolment, offering, now) : createdEvent(enrolment, offering, learner, 'enrolled');
+      placement.via === 'promotion'
+        ? promotedEvent(enrolment, offering, now)
+        : createdEvent(enrolment, offering, learner, 'enrolled');
     return this.enrolments.insertClaim({
       _id: `${offering._id}:${placement.seat}:${placement.generation}`,
       offeringId: offering._id,

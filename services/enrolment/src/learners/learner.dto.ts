@@ -8,7 +8,9 @@ export const learnerDetails = z.strictObject({
   givenName: z.string().trim().min(1).max(100),
   familyName: z.string().trim().min(1).max(100),
   externalIds: z
-    .array(z.strictObject({ scheme: z.string().trim().min(1).max(50), value: z.string().trim().min(1).max(100) }))
+    .array(
+      z.strictObject({ scheme: z.string().trim().min(1).max(50), value: z.string().trim().min(1).max(100) }),
+    )
     .max(10)
     .optional()
     .describe('e.g. { "scheme": "nhs-staff-number", "value": "123456" }'),

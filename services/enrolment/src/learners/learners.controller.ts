@@ -47,10 +47,15 @@ export class LearnersController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A learner: themself, or staff of an organisation running an offering they are enrolled on' })
+  @ApiOperation({
+    summary: 'A learner: themself, or staff of an organisation running an offering they are enrolled on',
+  })
   async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     const learner = await this.learners.find(id);
-    if (!learner || !(await this.enrolments.canSeeLearner(actor, learner, (org) => this.offerings.idsRunBy(org)))) {
+    if (
+      !learner ||
+      !(await this.enrolments.canSeeLearner(actor, learner, (org) => this.offerings.idsRunBy(org)))
+    ) {
       throw notFound('learner', id);
     }
     return toLearnerView(learner);

@@ -22,10 +22,16 @@ export class LearnersRepository {
   }
 
   findByIds(ids: string[]): Promise<Learner[]> {
-    return this.model.find({ _id: { $in: ids } }).lean<Learner[]>().exec();
+    return this.model
+      .find({ _id: { $in: ids } })
+      .lean<Learner[]>()
+      .exec();
   }
 
   findByEmails(emails: string[]): Promise<Learner[]> {
-    return this.model.find({ email: { $in: emails } }).lean<Learner[]>().exec();
+    return this.model
+      .find({ email: { $in: emails } })
+      .lean<Learner[]>()
+      .exec();
   }
 }

@@ -23,7 +23,10 @@ export class LearnersService {
    * The learner with this email, registered now if new. One email is one learner, also when two requests
    * register it at once (the unique index decides; the loser reads the winner's record).
    */
-  async findOrRegister(actor: Actor, details: LearnerDetails): Promise<{ learner: Learner; created: boolean }> {
+  async findOrRegister(
+    actor: Actor,
+    details: LearnerDetails,
+  ): Promise<{ learner: Learner; created: boolean }> {
     const existing = await this.learners.findByEmail(details.email);
     if (existing) return { learner: existing, created: false };
     const learner: Learner = {

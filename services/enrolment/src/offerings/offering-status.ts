@@ -11,7 +11,14 @@ export function currentStatus(changes: readonly Pick<OfferingStatusChange, 'stat
 }
 
 /** Why an offering in `from` cannot move to `to`, or undefined when it can. */
-export function transitionProblem(from: OfferingStatus, to: Exclude<OfferingStatus, 'draft'>): string | undefined {
-  const allowed: Record<typeof to, OfferingStatus[]> = { open: ['draft'], closed: ['open'], completed: ['open', 'closed'] };
+export function transitionProblem(
+  from: OfferingStatus,
+  to: Exclude<OfferingStatus, 'draft'>,
+): string | undefined {
+  const allowed: Record<typeof to, OfferingStatus[]> = {
+    open: ['draft'],
+    closed: ['open'],
+    completed: ['open', 'closed'],
+  };
   return allowed[to].includes(from) ? undefined : `An offering that is ${from} cannot become ${to}.`;
 }

@@ -13,12 +13,21 @@ export const createOfferingBody = z
     enrolmentClosesAt: z.iso.datetime({ offset: true }),
   })
   .superRefine((body, context) => {
-    if (body.endDate < body.startDate) context.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
+    if (body.endDate < body.startDate)
+      context.addIssue({ code: 'custom', path: ['endDate'], message: 'must not be before startDate' });
     if (Date.parse(body.enrolmentClosesAt) <= Date.parse(body.enrolmentOpensAt)) {
-      context.addIssue({ code: 'custom', path: ['enrolmentClosesAt'], message: 'must be after enrolmentOpensAt' });
+      context.addIssue({
+        code: 'custom',
+        path: ['enrolmentClosesAt'],
+        message: 'must be after enrolmentOpensAt',
+      });
     }
     if (body.mode !== 'online' && body.location === undefined) {
-      context.addIssue({ code: 'custom', path: ['location'], message: 'is required unless the offering is online' });
+      context.addIssue({
+        code: 'custom',
+        path: ['location'],
+        message: 'is required unless the offering is online',
+      });
     }
   });
 

@@ -3,7 +3,12 @@ import { findPage, insertOnce, type Page, type Pagination, WITHOUT_OUTBOX } from
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { type Offering, OFFERING_MODEL, OFFERING_STATUS_MODEL, type OfferingStatusChange } from './offering.schema';
+import {
+  type Offering,
+  OFFERING_MODEL,
+  OFFERING_STATUS_MODEL,
+  type OfferingStatusChange,
+} from './offering.schema';
 
 @Injectable()
 export class OfferingsRepository {
@@ -26,19 +31,28 @@ export class OfferingsRepository {
   }
 
   statusChanges(offeringIds: string[]): Promise<OfferingStatusChange[]> {
-    return this.statuses.find({ offeringId: { $in: offeringIds } }, WITHOUT_OUTBOX).lean<OfferingStatusChange[]>().exec();
+    return this.statuses
+      .find({ offeringId: { $in: offeringIds } }, WITHOUT_OUTBOX)
+      .lean<OfferingStatusChange[]>()
+      .exec();
   }
 
   /** Offerings an organisation runs: as their awarding body or as the delivering organisation. */
   async idsRunBy(organisationId: string): Promise<string[]> {
     const offerings = await this.offerings
-      .find({ $or: [{ awardingBodyId: organisationId }, { deliveringOrganisationId: organisationId }] }, { _id: 1 })
+      .find(
+        { $or: [{ awardingBodyId: organisationId }, { deliveringOrganisationId: organisationId }] },
+        { _id: 1 },
+      )
       .lean<{ _id: string }[]>()
       .exec();
     return offerings.map((offering) => offering._id);
   }
 
-  list(scope: { awardingBodyId: string } | { deliveringOrganisationId: string }, pagination: Pagination): Promise<Page<Offering>> {
+  list(
+    scope: { awardingBodyId: string } | { deliveringOrganisationId: string },
+    pagination: Pagination,
+  ): Promise<Page<Offering>> {
     return findPage(this.offerings, scope, { startDate: -1, _id: 1 }, pagination);
   }
 }

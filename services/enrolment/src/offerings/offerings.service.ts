@@ -15,7 +15,10 @@ import type { Offering, OfferingStatus } from './offering.schema';
 import { currentStatus, transitionProblem } from './offering-status';
 import { OfferingsRepository } from './offerings.repository';
 
-export interface OfferingView extends Omit<Offering, '_id' | 'createdBy' | 'createdAt' | 'enrolmentOpensAt' | 'enrolmentClosesAt'> {
+export interface OfferingView extends Omit<
+  Offering,
+  '_id' | 'createdBy' | 'createdAt' | 'enrolmentOpensAt' | 'enrolmentClosesAt'
+> {
   id: string;
   courseCode: string;
   courseTitle: string;
@@ -44,9 +47,12 @@ export class OfferingsService {
   async create(actor: Actor, body: CreateOfferingBody): Promise<OfferingView> {
     const course = await this.courses.findById(body.courseId);
     const org = organisationOf(actor);
-    const allowed = course && (org === course.awardingBodyId || (hasRole(actor, 'partner') && org === body.deliveringOrganisationId));
+    const allowed =
+      course &&
+      (org === course.awardingBodyId || (hasRole(actor, 'partner') && org === body.deliveringOrganisationId));
     if (!course || !allowed) throw notFound('course', body.courseId);
-    if (!(await this.organisations.find(body.deliveringOrganisationId))) throw notFound('organisation', body.deliveringOrganisationId);
+    if (!(await this.organisations.find(body.deliveringOrganisationId)))
+      throw notFound('organisation', body.deliveringOrganisationId);
     const offering: Offering = {
       _id: randomUUID(),
       ...body,
@@ -68,7 +74,8 @@ export class OfferingsService {
     if (problem) throw new ConflictException(problem);
     if (to === 'open') await this.requireAuthorised(context.offering, context.course);
     const changedAt = new Date();
-    const events = to === 'open' ? [outboxEvent(offeringPublishedV1, publishedEvent(context, actor.sub, changedAt))] : [];
+    const events =
+      to === 'open' ? [outboxEvent(offeringPublishedV1, publishedEvent(context, actor.sub, changedAt))] : [];
     const inserted = await this.offerings.insertStatus({
       _id: `${id}:${to}`,
       offeringId: id,
@@ -96,7 +103,11 @@ export class OfferingsService {
       if (course) courses.set(courseId, course);
     }
     const items = page.items.map((offering) =>
-      toView({ offering, course: courses.get(offering.courseId)!, status: currentStatus(changes.filter((c) => c.offeringId === offering._id)) }),
+      toView({
+        offering,
+        course: courses.get(offering.courseId)!,
+        status: currentStatus(changes.filter((c) => c.offeringId === offering._id)),
+      }),
     );
     return { ...page, items };
   }
@@ -104,7 +115,11 @@ export class OfferingsService {
   /** The offering if the caller runs it: staff of its awarding body or of its delivering organisation, or an admin. */
   async managed(actor: Actor, id: string): Promise<OfferingInContext> {
     const context = await this.find(id);
-    const runs = context && (isAdmin(actor) || actor.org === context.offering.awardingBodyId || actor.org === context.offering.deliveringOrganisationId);
+    const runs =
+      context &&
+      (isAdmin(actor) ||
+        actor.org === context.offering.awardingBodyId ||
+        actor.org === context.offering.deliveringOrganisationId);
     if (!context || !runs) throw notFound('offering', id);
     return context;
   }
@@ -112,13 +127,22 @@ export class OfferingsService {
   async find(id: string): Promise<OfferingInContext | null> {
     const offering = await this.offerings.findById(id);
     if (!offering) return null;
-    const [course, changes] = await Promise.all([this.courses.findById(offering.courseId), this.offerings.statusChanges([id])]);
+    const [course, changes] = await Promise.all([
+      this.courses.findById(offering.courseId),
+      this.offerings.statusChanges([id]),
+    ]);
     return { offering, course: course!, status: currentStatus(changes) };
   }
 
   private async requireAuthorised(offering: Offering, course: Course): Promise<void> {
     if (offering.deliveringOrganisationId === course.awardingBodyId) return;
-    if (!(await this.authorisations.isAuthorised(offering.deliveringOrganisationId, course._id, offering.startDate))) {
+    if (
+      !(await this.authorisations.isAuthorised(
+        offering.deliveringOrganisationId,
+        course._id,
+        offering.startDate,
+      ))
+    ) {
       throw new ForbiddenException(
         `The delivering organisation is not authorised by the awarding body to deliver ${course.code} on ${offering.startDate}.`,
       );

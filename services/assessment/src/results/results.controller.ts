@@ -1,0 +1,102 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { IdParam, validate } from '@lib/platform';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BulkMarksService } from './bulk-marks.service';
+import { type AmendBody, amendBody, type RecordMarksBody, recordMarksBody } from './result.dto';
+import { ResultsService } from './results.service';
+
+@ApiTags('results')
+@ApiBearerAuth()
+@Controller('api/assessment')
+export class ResultsController {
+  constructor(
+    private readonly results: ResultsService,
+    private readonly bulk: BulkMarksService,
+  ) {}
+
+  @Post('offerings/:offeringId/results')
+  @Roles('assessor', 'registrar')
+  @ApiOperation({ summary: 'Record component marks for a learner; the result is provisional' })
+  record(
+    @CurrentActor() actor: Actor,
+    @Param('offeringId', IdParam) offeringId: string,
+    @Body(validate(recordMarksBody)) body: RecordMarksBody,
+  ) {
+    return this.results.record(actor, offeringId, body.learnerId, body.marks);
+  }
+
+  @Post('offerings/:offeringId/results/bulk')
+  @HttpCode(200)
+  @Roles('assessor', 'registrar')
+  @ApiConsumes('text/csv')
+  @ApiBody({ description: 'Header learnerId,<component>,... then one row per learner' })
+  @ApiOperation({ summary: 'Record marks from CSV, with a result per row' })
+  recordFromCsv(
+    @CurrentActor() actor: Actor,
+    @Param('offeringId', IdParam) offeringId: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
+      throw new UnsupportedMediaTypeException('Send the rows as CSV with Content-Type: text/csv.');
+    }
+    return this.bulk.record(actor, offeringId, body);
+  }
+
+  @Get('offerings/:offeringId/results')
+  @ApiOperation({ summary: "An offering's results with every version" })
+  list(@CurrentActor() actor: Actor, @Param('offeringId', IdParam) offeringId: string) {
+    return this.results.listForOffering(actor, offeringId);
+  }
+
+  @Post('offerings/:offeringId/ratification')
+  @HttpCode(200)
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Ratify every provisional result of an offering (exam board)' })
+  ratifyOffering(@CurrentActor() actor: Actor, @Param('offeringId', IdParam) offeringId: string) {
+    return this.results.ratifyOffering(actor, offeringId);
+  }
+
+  @Get('results/:resultId')
+  @ApiOperation({ summary: 'One result with every version (staff, or the learner)' })
+  get(@CurrentActor() actor: Actor, @Param('resultId', IdParam) resultId: string) {
+    return this.results.get(actor, resultId);
+  }
+
+  @Post('results/:resultId/ratification')
+  @HttpCode(200)
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Ratify a result (exam board); only ratified results count for awards' })
+  ratify(@CurrentActor() actor: Actor, @Param('resultId', IdParam) resultId: string) {
+    return this.results.ratify(actor, resultId);
+  }
+
+  @Post('results/:resultId/amendment')
+  @HttpCode(200)
+  @Roles('registrar')
+  @ApiOperation({ summary: 'Amend a ratified result: a new ratified version with the reason (exam board)' })
+  amend(
+    @CurrentActor() actor: Actor,
+    @Param('resultId', IdParam) resultId: string,
+    @Body(validate(amendBody)) body: AmendBody,
+  ) {
+    return this.results.amend(actor, resultId, body.marks, body.reason);
+  }
+
+  @Get('learners/me/results')
+  @Roles('learner')
+  @ApiOperation({ summary: 'Your own ratified results (learner)' })
+  own(@CurrentActor() actor: Actor) {
+    return this.results.own(actor);
+  }
+}
