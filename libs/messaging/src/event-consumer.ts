@@ -29,6 +29,8 @@ export interface EventConsumerOptions {
   readonly producer: Producer;
   readonly retry?: RetryPolicy;
   readonly logger?: MessagingLogger;
+  /** Prepended to every topic name, e.g. `staging.`: several environments (or test runs) can share a cluster. */
+  readonly topicPrefix?: string;
 }
 
 interface Failure {
@@ -53,9 +55,9 @@ export class EventConsumer {
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) {
-      if (this.handlers.has(handler.contract.topic))
-        throw new Error(`two handlers for ${handler.contract.topic}`);
-      this.handlers.set(handler.contract.topic, handler);
+      const topic = `${options.topicPrefix ?? ''}${handler.contract.topic}`;
+      if (this.handlers.has(topic)) throw new Error(`two handlers for ${topic}`);
+      this.handlers.set(topic, handler);
     }
     this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
     this.processed = new ProcessedEvents(options.db);

@@ -1,4 +1,4 @@
-import { Kafka, type logCreator, logLevel, type Producer } from 'kafkajs';
+import { Kafka, type logCreator, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { MessagingLogger } from './logger';
 
 export interface KafkaSettings {
@@ -22,7 +22,12 @@ export function createKafka(settings: KafkaSettings): Kafka {
 
 /** Idempotent, one request in flight: retries never duplicate or reorder what the relay sends. */
 export function createIdempotentProducer(kafka: Kafka): Producer {
-  return kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
 }
 
 /**

@@ -11,6 +11,8 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number;
   readonly batchSize?: number;
   readonly logger?: MessagingLogger;
+  /** Prepended to every topic name; see EventConsumerOptions.topicPrefix. */
+  readonly topicPrefix?: string;
   /** Test seam: runs between a send and marking it sent, where a crash would leave the entry unmarked. */
   readonly afterSend?: (entry: OutboxEntry) => Promise<void>;
 }
@@ -74,7 +76,7 @@ export class OutboxRelay {
     for (const [index, entry] of outbox.entries()) {
       if (entry.sentAt) continue;
       await this.options.producer.send({
-        topic: entry.topic,
+        topic: `${this.options.topicPrefix ?? ''}${entry.topic}`,
         messages: [{ key: entry.key, value: entry.value, headers: entry.headers }],
       });
       await this.options.afterSend?.(entry);

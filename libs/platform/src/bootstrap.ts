@@ -41,13 +41,15 @@ export async function startService(definition: ServiceDefinition): Promise<INest
     producer: app.get<Producer>(EVENT_PRODUCER),
     db: app.get<Connection>(getConnectionToken()).db!,
     groupId: config.consumerGroup,
+    topicPrefix: config.topicPrefix,
   });
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   await app.init();
   // Unique indexes carry our guarantees (one seat, one ledger entry), so they exist before any request.
   const connection = app.get<Connection>(getConnectionToken());
   await Promise.all(Object.values(connection.models).map((model) => model.init()));
-  const created = await ensureTopics(kafka, [...definition.publishes, ...events.topics], {
+  const topics = [...definition.publishes, ...events.topics].map((topic) => `${config.topicPrefix}${topic}`);
+  const created = await ensureTopics(kafka, topics, {
     partitions: config.topicPartitions,
   });
   if (created.length > 0) new Logger(config.service).log(`created topics ${created.join(', ')}`);

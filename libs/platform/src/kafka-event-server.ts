@@ -18,6 +18,7 @@ export interface KafkaEventServerOptions {
   readonly producer: Producer;
   readonly db: Db;
   readonly groupId: string;
+  readonly topicPrefix: string;
 }
 
 /**

@@ -39,9 +39,10 @@ export function kafkaProviders(outboxCollections: readonly string[]): Provider[]
     },
     {
       provide: OUTBOX_RELAY,
-      inject: [EVENT_PRODUCER, getConnectionToken()],
-      useFactory: (producer: Producer, connection: Connection) =>
+      inject: [EVENT_PRODUCER, getConnectionToken(), SERVICE_CONFIG],
+      useFactory: (producer: Producer, connection: Connection, config: ServiceConfig) =>
         new OutboxRelay({
+          topicPrefix: config.topicPrefix,
           producer,
           collections: outboxCollections.map((name) => connection.db!.collection<Document>(name)),
           logger: new Logger('OutboxRelay'),

@@ -17,6 +17,7 @@ describe('loadServiceConfig', () => {
       kafkaBrokers: ['127.0.0.1:9092'],
       topicPartitions: 6,
       consumerGroup: 'credit-bridge.enrolment',
+      topicPrefix: '',
       publicBaseUrl: 'http://localhost:3000',
       auth: {
         keys: { file: join(devIdp.DEV_IDP_DIR, 'jwks.json') },

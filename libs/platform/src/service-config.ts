@@ -20,6 +20,10 @@ export const serviceEnvironmentSchema = z.object({
   KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
   KAFKA_GROUP_ID: z.string().min(1).optional(),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*\.$/, 'lower-case letters, digits and hyphens, ending with a dot, e.g. "staging."')
+    .optional(),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_JWKS_FILE: z.string().min(1).optional(),
@@ -38,6 +42,8 @@ export interface ServiceConfig {
   readonly kafkaBrokers: readonly string[];
   readonly topicPartitions: number;
   readonly consumerGroup: string;
+  /** Prepended to every Kafka topic name; empty by default. */
+  readonly topicPrefix: string;
   readonly publicBaseUrl: string;
   readonly auth: AuthSettings;
 }
@@ -76,6 +82,7 @@ export function loadServiceConfig(
     kafkaBrokers: e.KAFKA_BROKERS,
     topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
     consumerGroup: e.KAFKA_GROUP_ID ?? `credit-bridge.${service}`,
+    topicPrefix: e.KAFKA_TOPIC_PREFIX ?? '',
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     auth,
   };

@@ -5,3 +5,6 @@ export * from './free-port';
 export * from './ferretdb-process';
 export * from './event-factories';
 export * from './test-auth';
+export * from './service-harness';
+export * from './http-client';
+export * from './event-recorder';

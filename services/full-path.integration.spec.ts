@@ -1,0 +1,185 @@
+import { TOPICS } from '@lib/contracts';
+import {
+  bearer,
+  call,
+  EventRecorder,
+  type RunningService,
+  startTestService,
+  testTopicPrefix,
+  waitFor,
+} from '@lib/testing';
+import { assessmentService } from './assessment/src/assessment.definition';
+import { enrolmentService } from './enrolment/src/enrolment.definition';
+import { learner, ok, setUpUniversity } from './spec-support/university';
+
+const scheme = (courseId: string) => ({
+  courseId,
+  components: [
+    { name: 'App', weight: 60, passMark: 40 },
+    { name: 'Demo', weight: 40, passMark: 40 },
+  ],
+  overallPassMark: 50,
+  gradeBands: [
+    { grade: 'Merit', minMark: 60 },
+    { grade: 'Distinction', minMark: 70 },
+  ],
+  maxAttempts: 2,
+});
+
+/** The whole path from organisation to ratified result, through HTTP, with every event seen on Kafka. */
+describe('enrolment and assessment, end to end through HTTP and Kafka', () => {
+  const prefix = testTopicPrefix();
+  const recorder = new EventRecorder(prefix);
+  let enrolment: RunningService;
+  let assessment: RunningService;
+
+  beforeAll(async () => {
+    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
+    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
+    await recorder.start();
+  });
+
+  afterAll(async () => {
+    await recorder.stop();
+    await assessment.stop();
+    await enrolment.stop();
+  });
+
+  it('publishes each step as a valid event, keyed as its contract says, and ends in ratified results', async () => {
+    const uni = await setUpUniversity(enrolment.url, 2);
+    const enrolled: any[] = [];
+    for (const n of [1, 2, 3]) {
+      enrolled.push(
+        await ok(
+          call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
+            headers: uni.partner,
+            body: { learner: learner(n) },
+          }),
+        ),
+      );
+    }
+    expect(enrolled.map((e) => e.status)).toEqual(['enrolled', 'enrolled', 'waitlisted']);
+    await ok(
+      call(enrolment.url, 'POST', `/api/enrolment/enrolments/${enrolled[0].id}/completion`, {
+        headers: uni.partner,
+        body: { attendance: 'attended' },
+      }),
+    );
+
+    const [organisation] = await recorder.waitFor(
+      TOPICS.enrolmentOrganisationRegistered,
+      (d) => d.organisationId === uni.awardingBodyId,
+    );
+    expect(organisation!.key).toBe(uni.awardingBodyId);
+    const [course] = await recorder.waitFor(
+      TOPICS.enrolmentCoursePublished,
+      (d) => d.courseId === uni.courseId,
+    );
+    expect(course!.envelope.data).toMatchObject({
+      awardingBodyId: uni.awardingBodyId,
+      credits: { value: 5, scheme: 'UK' },
+      level: { framework: 'FHEQ', level: 7 },
+    });
+    const [grant] = await recorder.waitFor(
+      TOPICS.enrolmentAuthorisationGranted,
+      (d) => d.courseId === uni.courseId,
+    );
+    expect(grant!.envelope.data).toMatchObject({
+      partnerId: uni.partnerId,
+      awardingBodyId: uni.awardingBodyId,
+    });
+    const [offering] = await recorder.waitFor(
+      TOPICS.enrolmentOfferingPublished,
+      (d) => d.offeringId === uni.offeringId,
+    );
+    expect(offering!.key).toBe(uni.offeringId);
+    const created = await recorder.waitFor(
+      TOPICS.enrolmentEnrolmentCreated,
+      (d) => d.offeringId === uni.offeringId,
+      3,
+    );
+    expect(created.map((e) => [e.key, e.envelope.data.status])).toEqual(
+      expect.arrayContaining([
+        [enrolled[0].learnerId, 'enrolled'],
+        [enrolled[1].learnerId, 'enrolled'],
+        [enrolled[2].learnerId, 'waitlisted'],
+      ]),
+    );
+    const [completed] = await recorder.waitFor(
+      TOPICS.enrolmentEnrolmentCompleted,
+      (d) => d.enrolmentId === enrolled[0].id,
+    );
+    expect(completed!.envelope.data).toMatchObject({
+      attendance: 'attended',
+      learnerId: enrolled[0].learnerId,
+    });
+
+    // The course reaches assessment through Kafka: wait for it rather than for a fixed time.
+    await waitFor(
+      async () =>
+        (
+          await call(assessment.url, 'POST', '/api/assessment/schemes', {
+            headers: uni.registrar,
+            body: scheme(uni.courseId),
+          })
+        ).status === 201,
+      { what: 'the course to reach assessment and the scheme to be set' },
+    );
+    const recorded = await ok(
+      call(assessment.url, 'POST', `/api/assessment/offerings/${uni.offeringId}/results`, {
+        headers: uni.assessor,
+        body: { learnerId: enrolled[0].learnerId, marks: { App: 72, Demo: 65 } },
+      }),
+    );
+    expect(recorded).toMatchObject({
+      overallMark: 69.2,
+      grade: 'Merit',
+      passed: true,
+      status: 'provisional',
+      attempt: 1,
+      version: 1,
+    });
+    const ratified = await ok(
+      call(assessment.url, 'POST', `/api/assessment/results/${recorded.resultId}/ratification`, {
+        headers: uni.registrar,
+      }),
+    );
+    expect(ratified.status).toBe('ratified');
+
+    const [resultRecorded] = await recorder.waitFor(
+      TOPICS.assessmentResultRecorded,
+      (d) => d.resultId === recorded.resultId,
+    );
+    expect(resultRecorded!.key).toBe(enrolled[0].learnerId);
+    expect(resultRecorded!.envelope.data).toMatchObject({
+      status: 'provisional',
+      overallMark: 69.2,
+      grade: 'Merit',
+      passed: true,
+      attempt: 1,
+      version: 1,
+      courseId: uni.courseId,
+    });
+    const [resultRatified] = await recorder.waitFor(
+      TOPICS.assessmentResultRatified,
+      (d) => d.resultId === recorded.resultId,
+    );
+    expect(resultRatified!.envelope.data).toMatchObject({
+      status: 'ratified',
+      components: [
+        { name: 'App', weight: 60, mark: 72 },
+        { name: 'Demo', weight: 40, mark: 65 },
+      ],
+    });
+
+    const mine = await ok(
+      call(assessment.url, 'GET', '/api/assessment/learners/me/results', {
+        headers: bearer('learner', { sub: enrolled[0].learnerId }),
+      }),
+    );
+    expect(mine).toEqual([
+      expect.objectContaining({ resultId: recorded.resultId, status: 'ratified', grade: 'Merit' }),
+    ]);
+    expect(recorder.events.filter((event) => !event.valid)).toEqual([]);
+  });
+});
