@@ -72,14 +72,17 @@ export class BulkEnrolmentService {
         _id: randomUUID(),
         offeringId,
         learnerId: learners[index]!.learner._id,
-        ...nextRequestOrder(),
+        requestedAt: new Date(),
+        requestSeq: 0,
         requestedBy: actor.sub,
         source: 'bulk',
       },
     }));
-    const inserted = await this.seats.change(context.offering, () =>
-      mapConcurrently(enrolments, 16, ({ enrolment }) => this.enrolments.insert(enrolment)),
-    );
+    const inserted = await this.seats.change(context.offering, () => {
+      // Rows queue in file order, behind requests already queued for the offering.
+      for (const { enrolment } of enrolments) Object.assign(enrolment, nextRequestOrder());
+      return mapConcurrently(enrolments, 16, ({ enrolment }) => this.enrolments.insert(enrolment));
+    });
     const facts = await this.enrolments.factsForOffering(offeringId);
     enrolments.forEach(({ row, enrolment }, index) => {
       const status = statusOf(enrolment._id, facts);

@@ -18,7 +18,7 @@ import { type EnrolmentView, toEnrolmentViews } from './enrolment-view';
 import { EnrolmentsRepository } from './enrolments.repository';
 import { SeatAllocator } from './seat-allocator';
 
-/** Arrival order within this process, for requests that arrive in the same millisecond. */
+/** Order of requests within this process, for those that are queued in the same millisecond. */
 let requestSeq = 0;
 
 export function nextRequestOrder(): { requestedAt: Date; requestSeq: number } {
@@ -37,19 +37,22 @@ export class EnrolmentsService {
 
   /** Enrols a learner: a seat while there is one, the waitlist after that; 409 when they are enrolled already. */
   async enrol(actor: Actor, offeringId: string, body: EnrolBody): Promise<EnrolmentView> {
-    const order = nextRequestOrder();
     const context = await this.offerings.managed(actor, offeringId);
-    requireOpenForEnrolment(context, order.requestedAt);
+    requireOpenForEnrolment(context, new Date());
     const learner = await this.learnerFor(actor, body);
     const enrolment: Enrolment = {
       _id: randomUUID(),
       offeringId,
       learnerId: learner._id,
-      ...order,
+      requestedAt: new Date(),
+      requestSeq: 0,
       requestedBy: actor.sub,
       source: 'api',
     };
-    const inserted = await this.seats.change(context.offering, () => this.enrolments.insert(enrolment));
+    // The request's place in the queue is taken when it reaches the front of the offering's queue.
+    const inserted = await this.seats.change(context.offering, () =>
+      this.enrolments.insert(Object.assign(enrolment, nextRequestOrder())),
+    );
     if (!inserted) throw new ConflictException(`${learner.email} is enrolled on this offering already.`);
     return this.view(enrolment, learner, true);
   }
