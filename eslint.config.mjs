@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Specs read JSON answers whose shape is what they assert; typing every body would only restate the assertions.
-    files: ['**/*.spec.ts', 'libs/testing/**/*.ts'],
+    files: ['**/*.spec.ts', 'libs/testing/**/*.ts', 'services/spec-support/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',

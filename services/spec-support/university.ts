@@ -38,7 +38,8 @@ export const offeringBody = (courseId: string, deliveringOrganisationId: string,
 /** Fails the spec with the answer when a set-up call does not succeed. */
 export async function ok(promise: Promise<{ status: number; body: any }>): Promise<any> {
   const response = await promise;
-  if (response.status >= 300) throw new Error(`set-up call failed: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status >= 300)
+    throw new Error(`set-up call failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
 
@@ -46,14 +47,22 @@ export async function setUpUniversity(enrolment: string, capacity = 20): Promise
   const admin = bearer('admin');
   const tag = randomUUID().slice(0, 8);
   const awardingBody = await ok(
-    call(enrolment, 'POST', '/api/enrolment/organisations', { headers: admin, body: { kind: 'awarding-body', name: `University ${tag}` } }),
+    call(enrolment, 'POST', '/api/enrolment/organisations', {
+      headers: admin,
+      body: { kind: 'awarding-body', name: `University ${tag}` },
+    }),
   );
   const partner = await ok(
-    call(enrolment, 'POST', '/api/enrolment/organisations', { headers: admin, body: { kind: 'partner', name: `Code4Health ${tag}` } }),
+    call(enrolment, 'POST', '/api/enrolment/organisations', {
+      headers: admin,
+      body: { kind: 'partner', name: `Code4Health ${tag}` },
+    }),
   );
   const registrar = bearer('registrar', { org: awardingBody.id });
   const partnerStaff = bearer('partner', { org: partner.id });
-  const course = await ok(call(enrolment, 'POST', '/api/enrolment/courses', { headers: registrar, body: courseBody() }));
+  const course = await ok(
+    call(enrolment, 'POST', '/api/enrolment/courses', { headers: registrar, body: courseBody() }),
+  );
   await ok(
     call(enrolment, 'POST', '/api/enrolment/authorisations', {
       headers: registrar,
@@ -61,9 +70,14 @@ export async function setUpUniversity(enrolment: string, capacity = 20): Promise
     }),
   );
   const offering = await ok(
-    call(enrolment, 'POST', '/api/enrolment/offerings', { headers: partnerStaff, body: offeringBody(course.id, partner.id, capacity) }),
+    call(enrolment, 'POST', '/api/enrolment/offerings', {
+      headers: partnerStaff,
+      body: offeringBody(course.id, partner.id, capacity),
+    }),
   );
-  await ok(call(enrolment, 'POST', `/api/enrolment/offerings/${offering.id}/publish`, { headers: partnerStaff }));
+  await ok(
+    call(enrolment, 'POST', `/api/enrolment/offerings/${offering.id}/publish`, { headers: partnerStaff }),
+  );
   return {
     awardingBodyId: awardingBody.id,
     partnerId: partner.id,

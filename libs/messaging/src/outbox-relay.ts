@@ -1,5 +1,5 @@
 import type { Collection, Document, Filter, ObjectId } from 'mongodb';
-import type { Producer } from 'kafkajs';
+import type { Producer, TopicMessages } from 'kafkajs';
 import type { OutboxEntry, OutboxFields } from './outbox';
 import { type MessagingLogger, silentLogger } from './logger';
 
@@ -9,28 +9,28 @@ export interface OutboxRelayOptions {
   /** An idempotent producer with one request in flight, so sends stay in order and are not duplicated by retries. */
   readonly producer: Producer;
   readonly pollIntervalMs?: number;
+  /** Documents sent per batch. */
   readonly batchSize?: number;
   readonly logger?: MessagingLogger;
   /** Prepended to every topic name; see EventConsumerOptions.topicPrefix. */
   readonly topicPrefix?: string;
-  /** Test seam: runs between a send and marking it sent, where a crash would leave the entry unmarked. */
-  readonly afterSend?: (entry: OutboxEntry) => Promise<void>;
+  /** Test seam: runs between a send and marking it sent, where a crash would leave the entries unmarked. */
+  readonly afterSend?: (entries: OutboxEntry[]) => Promise<void>;
 }
 
 type OutboxDocument = OutboxFields & { _id: ObjectId | string };
 
 /**
- * Sends pending outbox entries to Kafka, one at a time, oldest first, then marks each sent.
+ * Sends pending outbox entries to Kafka, oldest documents first, a batch per send, then marks the documents sent.
  *
  * The relay is the only writer of a document after its insert (records of fact are immutable), so marking
  * does not race the service (FerretDB v1 loses one of two concurrent updates). A crash between send and
- * mark sends the entry again on restart: delivery is at least once and consumers skip duplicates by event id.
+ * mark sends the batch again on restart: delivery is at least once and consumers skip duplicates by event id.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
-  private stopping = false;
   private readonly logger: MessagingLogger;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -39,72 +39,79 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
-    this.stopping = false;
     this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    this.stopping = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
 
-  /** Sends everything pending now, oldest first across all collections; returns how many entries were sent. */
+  /** Sends one batch of what is pending; returns how many documents it sent (0 when nothing was pending). */
   async relayPending(): Promise<number> {
+    const batchSize = this.options.batchSize ?? 200;
     const pending: { collection: Collection<Document>; document: OutboxDocument }[] = [];
     for (const collection of this.options.collections) {
       const documents = await collection
-        .find<OutboxDocument>({ outboxPending: true })
+        .find<OutboxDocument>({ outboxPending: true }, { projection: { outbox: 1, outboxCreatedAt: 1 } })
         .sort({ outboxCreatedAt: 1 })
-        .limit(this.options.batchSize ?? 100)
+        .limit(batchSize)
         .toArray();
       pending.push(...documents.map((document) => ({ collection, document })));
     }
-    pending.sort((a, b) => a.document.outboxCreatedAt.getTime() - b.document.outboxCreatedAt.getTime());
-    let sent = 0;
-    for (const { collection, document } of pending) {
-      if (this.stopping) return sent;
-      sent += await this.relayDocument(collection, document);
-    }
-    return sent;
+    const batch = pending
+      .sort((a, b) => a.document.outboxCreatedAt.getTime() - b.document.outboxCreatedAt.getTime())
+      .slice(0, batchSize);
+    if (batch.length === 0) return 0;
+    const entries = batch.flatMap(({ document }) => document.outbox);
+    await this.options.producer.sendBatch({ topicMessages: this.byTopic(entries) });
+    await this.options.afterSend?.(entries);
+    await this.markSent(batch);
+    return batch.length;
   }
 
-  private async relayDocument(collection: Collection<Document>, document: OutboxDocument): Promise<number> {
-    const outbox = [...document.outbox];
-    let sent = 0;
-    for (const [index, entry] of outbox.entries()) {
-      if (entry.sentAt) continue;
-      await this.options.producer.send({
-        topic: `${this.options.topicPrefix ?? ''}${entry.topic}`,
-        messages: [{ key: entry.key, value: entry.value, headers: entry.headers }],
-      });
-      await this.options.afterSend?.(entry);
-      outbox[index] = { ...entry, sentAt: new Date() };
-      const pending = outbox.some((candidate) => !candidate.sentAt);
-      await collection.updateOne({ _id: document._id } as Filter<Document>, {
-        $set: { outbox, outboxPending: pending },
-      });
-      sent += 1;
+  /** Messages grouped by topic, each topic's in outbox order (so one key's events stay in order). */
+  private byTopic(entries: OutboxEntry[]): TopicMessages[] {
+    const topics = new Map<string, TopicMessages>();
+    for (const entry of entries) {
+      const topic = `${this.options.topicPrefix ?? ''}${entry.topic}`;
+      const group = topics.get(topic) ?? { topic, messages: [] };
+      group.messages.push({ key: entry.key, value: entry.value, headers: entry.headers });
+      topics.set(topic, group);
     }
-    return sent;
+    return [...topics.values()];
+  }
+
+  private async markSent(
+    batch: { collection: Collection<Document>; document: OutboxDocument }[],
+  ): Promise<void> {
+    const sentAt = new Date();
+    for (const collection of new Set(batch.map((item) => item.collection))) {
+      const ids = batch.filter((item) => item.collection === collection).map((item) => item.document._id);
+      await collection.updateMany({ _id: { $in: ids } } as Filter<Document>, {
+        $set: { outboxPending: false, outboxSentAt: sentAt },
+      });
+    }
   }
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      this.running = this.pass().finally(() => {
+      this.running = this.pass().then((sent) => {
         this.running = undefined;
-        if (!this.stopped) this.schedule(this.options.pollIntervalMs ?? 500);
+        // A full batch means more may be waiting: go again at once instead of after the poll interval.
+        if (!this.stopped) this.schedule(sent > 0 ? 0 : (this.options.pollIntervalMs ?? 500));
       });
     }, delayMs);
   }
 
-  private async pass(): Promise<void> {
+  private async pass(): Promise<number> {
     try {
-      await this.relayPending();
+      return await this.relayPending();
     } catch (error) {
       this.logger.warn(`outbox relay pass failed, will retry: ${(error as Error).message}`);
+      return 0;
     }
   }
 }

@@ -12,7 +12,6 @@ export interface OutboxEntry {
   readonly value: string;
   readonly headers: KafkaHeaders;
   readonly createdAt: Date;
-  readonly sentAt?: Date;
 }
 
 /** The fields an outbox-carrying document has; the relay finds pending documents by `outboxPending`. */

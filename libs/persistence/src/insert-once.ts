@@ -11,3 +11,20 @@ export async function insertOnce<T>(model: Model<T>, record: T): Promise<boolean
     throw error;
   }
 }
+
+/**
+ * Inserts many records in one round trip, unordered: each is inserted or found to exist already (a unique
+ * index said so). Returns, per record, whether it was inserted. Any other error is thrown.
+ */
+export async function insertManyOnce<T>(model: Model<T>, records: readonly T[]): Promise<boolean[]> {
+  const inserted = records.map(() => true);
+  if (records.length === 0) return inserted;
+  try {
+    await model.collection.insertMany(records as never[], { ordered: false });
+  } catch (error) {
+    const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] }).writeErrors;
+    if (!writeErrors || writeErrors.some((writeError) => writeError.code !== 11000)) throw error;
+    for (const writeError of writeErrors) inserted[writeError.index] = false;
+  }
+  return inserted;
+}

@@ -14,6 +14,7 @@ export function recordSchema(definition: SchemaDefinition, { outbox = false } = 
             outbox: { type: [Schema.Types.Mixed], default: [] },
             outboxPending: { type: Boolean, default: false },
             outboxCreatedAt: { type: Date },
+            outboxSentAt: { type: Date },
           }
         : {}),
     },
@@ -24,4 +25,4 @@ export function recordSchema(definition: SchemaDefinition, { outbox = false } = 
 }
 
 /** Reads a record without its outbox, which is the relay's business only. */
-export const WITHOUT_OUTBOX = { outbox: 0, outboxPending: 0, outboxCreatedAt: 0 } as const;
+export const WITHOUT_OUTBOX = { outbox: 0, outboxPending: 0, outboxCreatedAt: 0, outboxSentAt: 0 } as const;

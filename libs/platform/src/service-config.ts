@@ -22,7 +22,10 @@ export const serviceEnvironmentSchema = z.object({
   KAFKA_GROUP_ID: z.string().min(1).optional(),
   KAFKA_TOPIC_PREFIX: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*\.$/, 'lower-case letters, digits and hyphens, ending with a dot, e.g. "staging."')
+    .regex(
+      /^[a-z0-9][a-z0-9-]*\.$/,
+      'lower-case letters, digits and hyphens, ending with a dot, e.g. "staging."',
+    )
     .optional(),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   AUTH_JWKS_URL: z.url().optional(),

@@ -21,7 +21,11 @@ export class EventRecorder {
   constructor(private readonly topicPrefix: string) {}
 
   async start(): Promise<void> {
-    const kafka = createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-recorder', logger: silentLogger });
+    const kafka = createKafka({
+      brokers: testStack().kafkaBrokers,
+      clientId: 'spec-recorder',
+      logger: silentLogger,
+    });
     this.consumer = kafka.consumer({ groupId: `spec-recorder-${randomUUID()}` });
     await this.consumer.connect();
     // Only the topics the spec's services created: subscribing to a missing topic fails.
@@ -29,7 +33,9 @@ export class EventRecorder {
     await admin.connect();
     const existing = new Set(await admin.listTopics());
     await admin.disconnect();
-    const topics = EVENT_CONTRACTS.map((c) => `${this.topicPrefix}${c.topic}`).filter((topic) => existing.has(topic));
+    const topics = EVENT_CONTRACTS.map((c) => `${this.topicPrefix}${c.topic}`).filter((topic) =>
+      existing.has(topic),
+    );
     await this.consumer.subscribe({ topics, fromBeginning: true });
     await this.consumer.run({
       eachMessage: ({ topic, message }) => {
@@ -39,7 +45,9 @@ export class EventRecorder {
         this.events.push({
           topic: logical,
           key: message.key?.toString() ?? null,
-          envelope: decoded.ok ? decoded.envelope : ({ data: JSON.parse(message.value?.toString() ?? 'null') } as EventEnvelope),
+          envelope: decoded.ok
+            ? decoded.envelope
+            : ({ data: JSON.parse(message.value?.toString() ?? 'null') } as EventEnvelope),
           valid: decoded.ok,
         });
         return Promise.resolve();
@@ -57,7 +65,11 @@ export class EventRecorder {
   }
 
   /** Waits until at least `count` such events arrived; returns them. */
-  async waitFor(topic: string, match: (data: any) => boolean = () => true, count = 1): Promise<RecordedEvent[]> {
+  async waitFor(
+    topic: string,
+    match: (data: any) => boolean = () => true,
+    count = 1,
+  ): Promise<RecordedEvent[]> {
     return waitFor(
       () => {
         const found = this.find(topic, match);

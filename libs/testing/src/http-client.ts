@@ -13,7 +13,12 @@ export interface CallOptions {
 }
 
 /** A small HTTP client for specs: JSON in, JSON (or text) out, never throws on a 4xx or 5xx. */
-export async function call(baseUrl: string, method: string, path: string, options: CallOptions = {}): Promise<ApiResponse> {
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...options.headers };
   let body: string | undefined;
   if (options.csv !== undefined) {

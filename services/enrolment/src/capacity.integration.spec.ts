@@ -18,7 +18,9 @@ describe('enrolment under concurrent requests', () => {
       const uni = await setUpUniversity(enrolment.url, 10);
       const path = `/api/enrolment/offerings/${uni.offeringId}/enrolments`;
       const answers = await Promise.all(
-        Array.from({ length: 50 }, (_, n) => call(enrolment.url, 'POST', path, { headers: uni.partner, body: { learner: learner(n) } })),
+        Array.from({ length: 50 }, (_, n) =>
+          call(enrolment.url, 'POST', path, { headers: uni.partner, body: { learner: learner(n) } }),
+        ),
       );
       expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(201));
       expect(answers.filter((answer) => answer.body.status === 'enrolled')).toHaveLength(10);
@@ -27,7 +29,12 @@ describe('enrolment under concurrent requests', () => {
       expect(list.total).toBe(50);
       const inOrder = list.items as any[];
       expect(inOrder.slice(0, 10).map((e) => e.status)).toEqual(Array(10).fill('enrolled'));
-      expect(inOrder.slice(0, 10).map((e) => e.seat).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(
+        inOrder
+          .slice(0, 10)
+          .map((e) => e.seat)
+          .sort((a, b) => a - b),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(inOrder.slice(10).map((e) => [e.status, e.waitlistPosition])).toEqual(
         Array.from({ length: 40 }, (_, i) => ['waitlisted', i + 1]),
       );
@@ -36,8 +43,15 @@ describe('enrolment under concurrent requests', () => {
 
       const leaving = inOrder[3];
       const firstWaiting = inOrder[10];
-      await ok(call(enrolment.url, 'POST', `/api/enrolment/enrolments/${leaving.id}/withdrawal`, { headers: uni.partner, body: {} }));
-      const promoted = await ok(call(enrolment.url, 'GET', `/api/enrolment/enrolments/${firstWaiting.id}`, { headers: uni.partner }));
+      await ok(
+        call(enrolment.url, 'POST', `/api/enrolment/enrolments/${leaving.id}/withdrawal`, {
+          headers: uni.partner,
+          body: {},
+        }),
+      );
+      const promoted = await ok(
+        call(enrolment.url, 'GET', `/api/enrolment/enrolments/${firstWaiting.id}`, { headers: uni.partner }),
+      );
       expect(promoted).toMatchObject({ status: 'enrolled', seat: leaving.seat });
       const after = await ok(call(enrolment.url, 'GET', `${path}?pageSize=100`, { headers: uni.partner }));
       expect(after.items.filter((e: any) => e.status === 'enrolled')).toHaveLength(10);
@@ -50,9 +64,13 @@ describe('enrolment under concurrent requests', () => {
     const path = `/api/enrolment/offerings/${uni.offeringId}/enrolments`;
     const same = learner('twice');
     const answers = await Promise.all(
-      [1, 2, 3].map(() => call(enrolment.url, 'POST', path, { headers: uni.partner, body: { learner: same } })),
+      [1, 2, 3].map(() =>
+        call(enrolment.url, 'POST', path, { headers: uni.partner, body: { learner: same } }),
+      ),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409, 409]);
-    expect(answers.find((answer) => answer.status === 409)!.body.message).toBe(`${same.email} is enrolled on this offering already.`);
+    expect(answers.find((answer) => answer.status === 409)!.body.message).toBe(
+      `${same.email} is enrolled on this offering already.`,
+    );
   });
 });

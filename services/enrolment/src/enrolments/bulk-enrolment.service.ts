@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
-import { mapConcurrently } from '@lib/persistence';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { CsvError, type CsvRow, parseCsv } from '@lib/platform';
 import { learnerDetails } from '../learners/learner.dto';
@@ -63,15 +62,16 @@ export class BulkEnrolmentService {
     requireOpenForEnrolment(context, new Date());
     const results = new Map<number, BulkRowResult>();
     const valid = validateRows(rows, results);
-    const learners = await mapConcurrently(valid, 16, (row) =>
-      this.learners.findOrRegister(actor, row.details),
+    const learners = await this.learners.findOrRegisterMany(
+      actor,
+      valid.map((row) => row.details),
     );
     const enrolments: { row: ValidRow; enrolment: Enrolment }[] = valid.map((row, index) => ({
       row,
       enrolment: {
         _id: randomUUID(),
         offeringId,
-        learnerId: learners[index]!.learner._id,
+        learnerId: learners[index]!._id,
         requestedAt: new Date(),
         requestSeq: 0,
         requestedBy: actor.sub,
@@ -81,7 +81,7 @@ export class BulkEnrolmentService {
     const inserted = await this.seats.change(context.offering, () => {
       // Rows queue in file order, behind requests already queued for the offering.
       for (const { enrolment } of enrolments) Object.assign(enrolment, nextRequestOrder());
-      return mapConcurrently(enrolments, 16, ({ enrolment }) => this.enrolments.insert(enrolment));
+      return this.enrolments.insertMany(enrolments.map(({ enrolment }) => enrolment));
     });
     const facts = await this.enrolments.factsForOffering(offeringId);
     enrolments.forEach(({ row, enrolment }, index) => {

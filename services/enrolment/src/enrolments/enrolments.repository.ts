@@ -1,5 +1,5 @@
 import type { OutboxFields } from '@lib/messaging';
-import { insertOnce, type Pagination, skipOf, WITHOUT_OUTBOX } from '@lib/persistence';
+import { insertManyOnce, insertOnce, type Pagination, skipOf, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -39,13 +39,18 @@ export class EnrolmentsRepository {
     return insertOnce(this.enrolments, enrolment);
   }
 
-  /** False when the seat generation or the enrolment's seat was claimed already. */
-  insertClaim(claim: SeatClaim & OutboxFields): Promise<boolean> {
-    return insertOnce(this.claims, claim);
+  /** Per enrolment, false when the learner has an enrolment on that offering already. */
+  insertMany(enrolments: Enrolment[]): Promise<boolean[]> {
+    return insertManyOnce(this.enrolments, enrolments);
   }
 
-  insertWaitlistEntry(entry: WaitlistEntry & OutboxFields): Promise<boolean> {
-    return insertOnce(this.waitlist, entry);
+  /** Per claim, false when the seat generation or the enrolment's seat was claimed already. */
+  insertClaims(claims: (SeatClaim & OutboxFields)[]): Promise<boolean[]> {
+    return insertManyOnce(this.claims, claims);
+  }
+
+  insertWaitlistEntries(entries: (WaitlistEntry & OutboxFields)[]): Promise<boolean[]> {
+    return insertManyOnce(this.waitlist, entries);
   }
 
   insertWithdrawal(withdrawal: EnrolmentWithdrawal & OutboxFields): Promise<boolean> {

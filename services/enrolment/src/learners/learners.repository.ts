@@ -1,4 +1,4 @@
-import { insertOnce } from '@lib/persistence';
+import { insertManyOnce, insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -11,6 +11,11 @@ export class LearnersRepository {
   /** False when a learner with that email exists already. */
   insert(learner: Learner): Promise<boolean> {
     return insertOnce(this.model, learner);
+  }
+
+  /** Per learner, false when one with that email exists already. */
+  insertMany(learners: Learner[]): Promise<boolean[]> {
+    return insertManyOnce(this.model, learners);
   }
 
   findById(id: string): Promise<Learner | null> {

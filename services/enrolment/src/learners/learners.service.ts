@@ -29,18 +29,22 @@ export class LearnersService {
   ): Promise<{ learner: Learner; created: boolean }> {
     const existing = await this.learners.findByEmail(details.email);
     if (existing) return { learner: existing, created: false };
-    const learner: Learner = {
-      _id: randomUUID(),
-      email: details.email,
-      givenName: details.givenName,
-      familyName: details.familyName,
-      externalIds: details.externalIds ?? [],
-      registeredBy: actor.sub,
-      registeredByOrganisationId: actor.org,
-      registeredAt: new Date(),
-    };
+    const learner = this.newLearner(actor, details);
     if (await this.learners.insert(learner)) return { learner, created: true };
     return { learner: (await this.learners.findByEmail(details.email))!, created: false };
+  }
+
+  /** `findOrRegister` for many at once (bulk enrolment): one query and one batch insert, not one of each per row. */
+  async findOrRegisterMany(actor: Actor, details: LearnerDetails[]): Promise<Learner[]> {
+    const byEmail = new Map(
+      (await this.learners.findByEmails(details.map((d) => d.email))).map((l) => [l.email, l]),
+    );
+    const fresh = details.filter((d) => !byEmail.has(d.email)).map((d) => this.newLearner(actor, d));
+    const inserted = await this.learners.insertMany(fresh);
+    fresh.filter((_, index) => inserted[index]).forEach((learner) => byEmail.set(learner.email, learner));
+    const raced = fresh.filter((_, index) => !inserted[index]).map((learner) => learner.email);
+    for (const learner of await this.learners.findByEmails(raced)) byEmail.set(learner.email, learner);
+    return details.map((d) => byEmail.get(d.email)!);
   }
 
   /** A learner reads their own record. */
@@ -48,6 +52,19 @@ export class LearnersService {
     const learner = hasRole(actor, 'learner') ? await this.learners.findById(actor.sub) : null;
     if (!learner) throw notFound('learner record for', actor.sub);
     return toLearnerView(learner);
+  }
+
+  private newLearner(actor: Actor, details: LearnerDetails): Learner {
+    return {
+      _id: randomUUID(),
+      email: details.email,
+      givenName: details.givenName,
+      familyName: details.familyName,
+      externalIds: details.externalIds ?? [],
+      registeredBy: actor.sub,
+      ...(actor.org ? { registeredByOrganisationId: actor.org } : {}),
+      registeredAt: new Date(),
+    };
   }
 
   find(id: string): Promise<Learner | null> {
