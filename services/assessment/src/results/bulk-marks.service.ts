@@ -32,6 +32,7 @@ export class BulkMarksService {
     offeringId: string,
     csv: string,
   ): Promise<{ rows: number; recorded: number; results: BulkMarksRow[] }> {
+    await this.results.markable(actor, offeringId);
     const [header, ...rows] = parse(csv);
     if (!header || header.cells[0]?.trim() !== 'learnerId' || header.cells.length < 2) {
       throw new BadRequestException({

@@ -185,7 +185,8 @@ export class ResultsService {
     return inserted ? undefined : 'The result is ratified already.';
   }
 
-  private async markable(
+  /** The offering and its scheme, if the caller may mark it: 404 otherwise, 409 without a scheme. */
+  async markable(
     actor: Actor,
     offeringId: string,
   ): Promise<{ offering: KnownOffering; scheme: Scheme }> {
