@@ -1,3 +1,4 @@
+import { OUTBOX_WRITTEN, outboxSignal } from '@lib/persistence';
 import type { Collection, Document, Filter, ObjectId } from 'mongodb';
 import type { Producer, TopicMessages } from 'kafkajs';
 import type { OutboxEntry, OutboxFields } from './outbox';
@@ -31,7 +32,9 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
+  private again = false;
   private readonly logger: MessagingLogger;
+  private readonly onWrite = (): void => this.nudge();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? silentLogger;
@@ -39,11 +42,20 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
+    outboxSignal.on(OUTBOX_WRITTEN, this.onWrite);
     this.schedule(0);
+  }
+
+  /** Sends now rather than at the next poll: right away when idle, straight after the pass under way otherwise. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    outboxSignal.off(OUTBOX_WRITTEN, this.onWrite);
     if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
@@ -100,8 +112,10 @@ export class OutboxRelay {
     this.timer = setTimeout(() => {
       this.running = this.pass().then((sent) => {
         this.running = undefined;
-        // A full batch means more may be waiting: go again at once instead of after the poll interval.
-        if (!this.stopped) this.schedule(sent > 0 ? 0 : (this.options.pollIntervalMs ?? 500));
+        // After sending, or when told of new writes meanwhile, go again at once; otherwise wait for the poll.
+        const soon = sent > 0 || this.again;
+        this.again = false;
+        if (!this.stopped) this.schedule(soon ? 0 : (this.options.pollIntervalMs ?? 5000));
       });
     }, delayMs);
   }

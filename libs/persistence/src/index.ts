@@ -5,3 +5,4 @@ export * from './pagination';
 export * from './keyed-mutex';
 export * from './insert-once';
 export * from './map-concurrently';
+export * from './outbox-signal';

@@ -1,10 +1,12 @@
 import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key';
+import { signalIfOutbox } from './outbox-signal';
 
 /** Inserts a record; false when a unique index says it (or its twin) exists already. Never an update. */
 export async function insertOnce<T>(model: Model<T>, record: T): Promise<boolean> {
   try {
     await model.create(record);
+    signalIfOutbox([record]);
     return true;
   } catch (error) {
     if (isDuplicateKeyError(error)) return false;
@@ -26,5 +28,6 @@ export async function insertManyOnce<T>(model: Model<T>, records: readonly T[]):
     if (!writeErrors || writeErrors.some((writeError) => writeError.code !== 11000)) throw error;
     for (const writeError of writeErrors) inserted[writeError.index] = false;
   }
+  signalIfOutbox(records.filter((_, index) => inserted[index]));
   return inserted;
 }

@@ -10,7 +10,8 @@ export function serviceProxy(service: UpstreamService, target: string): RequestH
     target,
     pathFilter: (path) => path === `/api/${service}` || path.startsWith(`/api/${service}/`),
     xfwd: true,
-    proxyTimeout: 30000,
+    // Bulk uploads of thousands of rows can take tens of seconds on the development database.
+    proxyTimeout: 120000,
     on: {
       error: (_error, _request, response) => {
         const body: ErrorBody = {

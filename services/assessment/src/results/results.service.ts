@@ -186,10 +186,7 @@ export class ResultsService {
   }
 
   /** The offering and its scheme, if the caller may mark it: 404 otherwise, 409 without a scheme. */
-  async markable(
-    actor: Actor,
-    offeringId: string,
-  ): Promise<{ offering: KnownOffering; scheme: Scheme }> {
+  async markable(actor: Actor, offeringId: string): Promise<{ offering: KnownOffering; scheme: Scheme }> {
     const offering = await this.catalogue.offering(offeringId);
     if (!offering || !runsOffering(actor, offering)) throw notFound('offering', offeringId);
     const scheme = await this.schemes.forCourse(offering.courseId);
