@@ -10,7 +10,8 @@ service_env() {
   echo NODE_ENV=development \
     MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" \
     KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
-    PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:3000}"
+    PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:3000}" \
+    DEV_IDP_DIR="$ROOT/.run/dev-idp"
 }
 
 ready() {
