@@ -387,6 +387,25 @@ describe('access across organisations and learners', () => {
     },
   );
 
+  it.each([
+    ['organisations', '/api/enrolment/organisations', () => a.awardingBodyId, () => [b.registrar, b.partner]],
+    ['courses', '/api/enrolment/courses', () => a.courseId, () => [b.registrar, b.partner]],
+    [
+      'authorisations',
+      '/api/enrolment/authorisations',
+      () => ids.authorisationId,
+      () => [b.registrar, b.partner],
+    ],
+    ['offerings', '/api/enrolment/offerings', () => a.offeringId, () => [b.registrar, b.partner, b.assessor]],
+  ])('lists no %s of another organisation', async (_, path, foreignId, callers) => {
+    for (const headers of callers()) {
+      const page = await ok(call(enrolment.url, 'GET', `${path}?pageSize=200`, { headers }));
+      expect(page.items.map((item: any) => item.id)).not.toContain(foreignId());
+    }
+    const own = await ok(call(enrolment.url, 'GET', `${path}?pageSize=200`, { headers: a.registrar }));
+    expect(own.items.map((item: any) => item.id)).toContain(foreignId());
+  });
+
   it('shows a learner only their own results and enrolments', async () => {
     const other = bearer('learner', { sub: ids.otherLearnerId });
     expect(

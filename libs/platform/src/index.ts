@@ -14,3 +14,4 @@ export * from './bootstrap';
 export * from './run-main';
 export * from './request-validation';
 export * from './csv';
+export * from './api-zod-body';

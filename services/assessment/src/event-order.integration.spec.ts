@@ -65,14 +65,11 @@ describe('assessment under reordered, repeated and interrupted events', () => {
       headers: assessor,
       body: { learnerId, marks: { Project: value } },
     });
-  const resultsOf = async (learnerId: string) =>
-    (
-      (
-        await call(assessment.url, 'GET', `/api/assessment/offerings/${offering.offeringId}/results`, {
-          headers: registrar,
-        })
-      ).body as any[]
-    ).filter((result) => result.learnerId === learnerId);
+  const resultsOf = async (learnerId: string): Promise<any[]> => {
+    const path = `/api/assessment/offerings/${offering.offeringId}/results?pageSize=200`;
+    const page = (await call(assessment.url, 'GET', path, { headers: registrar })).body;
+    return page.items.filter((result: any) => result.learnerId === learnerId);
+  };
 
   beforeAll(async () => {
     producer = createIdempotentProducer(

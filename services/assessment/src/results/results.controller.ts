@@ -1,5 +1,6 @@
+import { type Pagination, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import {
   Body,
   Controller,
@@ -8,6 +9,7 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -25,6 +27,7 @@ export class ResultsController {
   ) {}
 
   @Post('offerings/:offeringId/results')
+  @ApiZodBody(recordMarksBody)
   @Roles('assessor', 'registrar')
   @ApiOperation({ summary: 'Record component marks for a learner; the result is provisional' })
   record(
@@ -55,8 +58,12 @@ export class ResultsController {
 
   @Get('offerings/:offeringId/results')
   @ApiOperation({ summary: "An offering's results with every version" })
-  list(@CurrentActor() actor: Actor, @Param('offeringId', IdParam) offeringId: string) {
-    return this.results.listForOffering(actor, offeringId);
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('offeringId', IdParam) offeringId: string,
+    @Query(validate(paginationQuery)) pagination: Pagination,
+  ) {
+    return this.results.listForOffering(actor, offeringId, pagination);
   }
 
   @Post('offerings/:offeringId/ratification')
@@ -82,6 +89,7 @@ export class ResultsController {
   }
 
   @Post('results/:resultId/amendment')
+  @ApiZodBody(amendBody)
   @HttpCode(200)
   @Roles('registrar')
   @ApiOperation({ summary: 'Amend a ratified result: a new ratified version with the reason (exam board)' })

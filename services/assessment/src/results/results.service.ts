@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, hasRole } from '@lib/auth';
 import { withOutbox } from '@lib/messaging';
+import { type Page, type Pagination, skipOf } from '@lib/persistence';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { KnownOffering } from '../catalogue/catalogue.schema';
@@ -150,10 +151,15 @@ export class ResultsService {
     return toResultViews(records)[0]!;
   }
 
-  async listForOffering(actor: Actor, offeringId: string): Promise<ResultView[]> {
+  async listForOffering(actor: Actor, offeringId: string, pagination: Pagination): Promise<Page<ResultView>> {
     const offering = await this.catalogue.offering(offeringId);
     if (!offering || !runsOffering(actor, offering)) throw notFound('offering', offeringId);
-    return toResultViews(await this.results.forOffering(offeringId));
+    const all = toResultViews(await this.results.forOffering(offeringId));
+    return {
+      ...pagination,
+      total: all.length,
+      items: all.slice(skipOf(pagination), skipOf(pagination) + pagination.pageSize),
+    };
   }
 
   /** A learner's own ratified results. */

@@ -1,5 +1,5 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CreateSchemeBody, createSchemeBody } from './scheme.dto';
@@ -12,6 +12,7 @@ export class SchemesController {
   constructor(private readonly schemes: SchemesService) {}
 
   @Post()
+  @ApiZodBody(createSchemeBody)
   @Roles('registrar')
   @ApiOperation({
     summary: 'Set how a course is assessed: components, pass marks, grade bands, attempts (registrar)',

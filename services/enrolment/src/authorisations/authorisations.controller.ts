@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, paginationQuery } from '@lib/persistence';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -18,6 +18,7 @@ export class AuthorisationsController {
   constructor(private readonly authorisations: AuthorisationsService) {}
 
   @Post()
+  @ApiZodBody(grantAuthorisationBody)
   @Roles('registrar')
   @ApiOperation({ summary: 'Authorise a partner to deliver one of your courses from a date (registrar)' })
   grant(@CurrentActor() actor: Actor, @Body(validate(grantAuthorisationBody)) body: GrantAuthorisationBody) {
@@ -25,6 +26,7 @@ export class AuthorisationsController {
   }
 
   @Post(':id/withdrawal')
+  @ApiZodBody(withdrawAuthorisationBody)
   @HttpCode(200)
   @Roles('registrar')
   @ApiOperation({ summary: 'Withdraw an authorisation from a date, with the reason (registrar)' })

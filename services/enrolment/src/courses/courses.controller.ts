@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, paginationQuery } from '@lib/persistence';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type PublishCourseBody, publishCourseBody } from './course.dto';
@@ -13,6 +13,7 @@ export class CoursesController {
   constructor(private readonly courses: CoursesService) {}
 
   @Post()
+  @ApiZodBody(publishCourseBody)
   @Roles('registrar')
   @ApiOperation({ summary: 'Publish a course of your awarding body (registrar)' })
   publish(@CurrentActor() actor: Actor, @Body(validate(publishCourseBody)) body: PublishCourseBody) {

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, paginationQuery } from '@lib/persistence';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import {
   Body,
   Controller,
@@ -34,6 +34,7 @@ export class EnrolmentsController {
   ) {}
 
   @Post('offerings/:offeringId/enrolments')
+  @ApiZodBody(enrolBody)
   @Roles('registrar', 'partner')
   @ApiOperation({
     summary: 'Enrol a learner: a seat while there is one, else the waitlist; 409 when enrolled already',
@@ -86,6 +87,7 @@ export class EnrolmentsController {
   }
 
   @Post('enrolments/:id/withdrawal')
+  @ApiZodBody(withdrawBody)
   @HttpCode(200)
   @ApiOperation({
     summary: 'Withdraw (staff or the learner); a freed seat goes to the first on the waitlist',
@@ -99,6 +101,7 @@ export class EnrolmentsController {
   }
 
   @Post('enrolments/:id/completion')
+  @ApiZodBody(completionBody)
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Record whether an enrolled learner attended (once)' })

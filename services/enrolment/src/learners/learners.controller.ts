@@ -1,5 +1,5 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -20,6 +20,7 @@ export class LearnersController {
   ) {}
 
   @Post()
+  @ApiZodBody(learnerDetails)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Register a learner by email (201), or find the one registered already (200)' })
   async register(

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, paginationQuery } from '@lib/persistence';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CreateOfferingBody, createOfferingBody } from './offering.dto';
@@ -13,6 +13,7 @@ export class OfferingsController {
   constructor(private readonly offerings: OfferingsService) {}
 
   @Post()
+  @ApiZodBody(createOfferingBody)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Create a draft offering of a course, delivered by an authorised organisation' })
   create(@CurrentActor() actor: Actor, @Body(validate(createOfferingBody)) body: CreateOfferingBody) {

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, paginationQuery } from '@lib/persistence';
-import { IdParam, validate } from '@lib/platform';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type RegisterOrganisationBody, registerOrganisationBody } from './organisation.dto';
@@ -13,6 +13,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
+  @ApiZodBody(registerOrganisationBody)
   @Roles('admin')
   @ApiOperation({ summary: 'Register an awarding body or a partner organisation (admin)' })
   register(
