@@ -1,6 +1,7 @@
-import { bearer, call, type RunningService, startTestService, testTopicPrefix, waitFor } from '@lib/testing';
+import { bearer, call, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { enrolmentService } from './enrolment/src/enrolment.definition';
+import { recordWhenKnown, setSchemeWhenKnown, simpleScheme } from './spec-support/assessment';
 import { learner, ok, setUpUniversity, type University } from './spec-support/university';
 
 type Headers = { authorization: string };
@@ -52,39 +53,10 @@ describe('access across organisations and learners', () => {
         body: { learner: learner('b') },
       }),
     );
-    const scheme = {
-      courseId: a.courseId,
-      components: [{ name: 'Project', weight: 100, passMark: 40 }],
-      overallPassMark: 40,
-      maxAttempts: 2,
-    };
-    await waitFor(
-      async () =>
-        (
-          await call(assessment.url, 'POST', '/api/assessment/schemes', {
-            headers: a.registrar,
-            body: scheme,
-          })
-        ).status === 201,
-      {
-        what: 'the course to reach assessment',
-      },
-    );
-    const result = await waitFor(
-      async () => {
-        const answer = await call(
-          assessment.url,
-          'POST',
-          `/api/assessment/offerings/${a.offeringId}/results`,
-          {
-            headers: a.assessor,
-            body: { learnerId: mine.learnerId, marks: { Project: 70 } },
-          },
-        );
-        return answer.status === 201 ? answer.body : undefined;
-      },
-      { what: 'the offering to reach assessment' },
-    );
+    await setSchemeWhenKnown(assessment.url, a.registrar, simpleScheme(a.courseId));
+    const result = await recordWhenKnown(assessment.url, a.assessor, a.offeringId, mine.learnerId, {
+      Project: 70,
+    });
     ids = {
       authorisationId: authorisations.items[0].id,
       enrolmentId: mine.id,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { bearer, call, type RunningService, startTestService, testTopicPrefix, waitFor } from '@lib/testing';
+import { bearer, call, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { enrolmentService } from './enrolment/src/enrolment.definition';
 import {
@@ -10,6 +10,7 @@ import {
   setUpUniversity,
   type University,
 } from './spec-support/university';
+import { recordWhenKnown, setSchemeWhenKnown, simpleScheme } from './spec-support/assessment';
 
 interface BadRequest {
   name: string;
@@ -77,39 +78,10 @@ describe('bad requests', () => {
     await ok(
       call(enrolment.url, 'POST', `/api/enrolment/offerings/${later.id}/publish`, { headers: uni.partner }),
     );
-    const scheme = {
-      courseId: uni.courseId,
-      components: [{ name: 'Project', weight: 100, passMark: 40 }],
-      overallPassMark: 40,
-      maxAttempts: 2,
-    };
-    await waitFor(
-      async () =>
-        (
-          await call(assessment.url, 'POST', '/api/assessment/schemes', {
-            headers: uni.registrar,
-            body: scheme,
-          })
-        ).status === 201,
-      {
-        what: 'the course to reach assessment',
-      },
-    );
-    const result = await waitFor(
-      async () => {
-        const answer = await call(
-          assessment.url,
-          'POST',
-          `/api/assessment/offerings/${uni.offeringId}/results`,
-          {
-            headers: uni.assessor,
-            body: { learnerId: enrolled.learnerId, marks: { Project: 55 } },
-          },
-        );
-        return answer.status === 201 ? answer.body : undefined;
-      },
-      { what: 'the offering to reach assessment' },
-    );
+    await setSchemeWhenKnown(assessment.url, uni.registrar, simpleScheme(uni.courseId));
+    const result = await recordWhenKnown(assessment.url, uni.assessor, uni.offeringId, enrolled.learnerId, {
+      Project: 55,
+    });
     ctx = {
       draftOfferingId: draft.id,
       laterOfferingId: later.id,

@@ -15,3 +15,4 @@ export * from './run-main';
 export * from './request-validation';
 export * from './csv';
 export * from './api-zod-body';
+export * from './csv-upload';

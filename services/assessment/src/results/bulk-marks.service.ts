@@ -1,6 +1,6 @@
 import type { Actor } from '@lib/auth';
 import { mapConcurrently } from '@lib/persistence';
-import { CsvError, type CsvRow, parseCsv } from '@lib/platform';
+import { type CsvRow, parseCsvUpload } from '@lib/platform';
 import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
 import { z } from 'zod';
 import { ResultsService } from './results.service';
@@ -33,7 +33,7 @@ export class BulkMarksService {
     csv: string,
   ): Promise<{ rows: number; recorded: number; results: BulkMarksRow[] }> {
     await this.results.markable(actor, offeringId);
-    const [header, ...rows] = parse(csv);
+    const [header, ...rows] = parseCsvUpload(csv);
     if (!header || header.cells[0]?.trim() !== 'learnerId' || header.cells.length < 2) {
       throw new BadRequestException({
         message: 'The first row must be a header: learnerId, then the component names.',
@@ -103,16 +103,4 @@ function describe(error: HttpException): string {
   const body = error.getResponse() as { message?: string; errors?: { field: string; message: string }[] };
   const fields = body.errors?.map((entry) => `${entry.field} ${entry.message}`).join('; ');
   return fields ? `${body.message ?? error.message} ${fields}` : (body.message ?? error.message);
-}
-
-function parse(csv: string): CsvRow[] {
-  try {
-    return parseCsv(csv);
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    throw new BadRequestException({
-      message: 'The CSV could not be read.',
-      errors: [{ field: 'csv', message: error.message }],
-    });
-  }
 }

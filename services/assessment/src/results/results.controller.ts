@@ -1,17 +1,7 @@
 import { type Pagination, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { ApiZodBody, CsvBody, IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkMarksService } from './bulk-marks.service';
 import { type AmendBody, amendBody, type RecordMarksBody, recordMarksBody } from './result.dto';
@@ -47,13 +37,9 @@ export class ResultsController {
   recordFromCsv(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @CsvBody() csv: string,
   ) {
-    if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
-      throw new UnsupportedMediaTypeException('Send the rows as CSV with Content-Type: text/csv.');
-    }
-    return this.bulk.record(actor, offeringId, body);
+    return this.bulk.record(actor, offeringId, csv);
   }
 
   @Get('offerings/:offeringId/results')

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { BadRequestException, Injectable } from '@nestjs/common';
-import { CsvError, type CsvRow, parseCsv } from '@lib/platform';
+import { type CsvRow, parseCsvUpload } from '@lib/platform';
 import { learnerDetails } from '../learners/learner.dto';
 import { LearnersService } from '../learners/learners.service';
 import { OfferingsService } from '../offerings/offerings.service';
@@ -52,7 +52,7 @@ export class BulkEnrolmentService {
 
   async enrol(actor: Actor, offeringId: string, csv: string): Promise<BulkEnrolmentReport> {
     const context = await this.offerings.managed(actor, offeringId);
-    const rows = withoutHeader(parse(csv));
+    const rows = withoutHeader(parseCsvUpload(csv));
     if (rows.length > MAX_BULK_ROWS) {
       throw new BadRequestException({
         message: `At most ${MAX_BULK_ROWS} rows per upload; this file has ${rows.length}.`,
@@ -108,18 +108,6 @@ export class BulkEnrolmentService {
       rows.length,
       [...results.values()].sort((a, b) => a.line - b.line),
     );
-  }
-}
-
-function parse(csv: string): CsvRow[] {
-  try {
-    return parseCsv(csv);
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    throw new BadRequestException({
-      message: 'The CSV could not be read.',
-      errors: [{ field: 'csv', message: error.message }],
-    });
   }
 }
 

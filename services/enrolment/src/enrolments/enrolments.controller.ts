@@ -1,17 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { ApiZodBody, CsvBody, IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkEnrolmentService } from './bulk-enrolment.service';
 import {
@@ -58,13 +48,9 @@ export class EnrolmentsController {
   enrolFromCsv(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
-    @Headers('content-type') contentType: string | undefined,
-    @Body() body: unknown,
+    @CsvBody() csv: string,
   ) {
-    if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
-      throw new UnsupportedMediaTypeException('Send the rows as CSV with Content-Type: text/csv.');
-    }
-    return this.bulk.enrol(actor, offeringId, body);
+    return this.bulk.enrol(actor, offeringId, csv);
   }
 
   @Get('offerings/:offeringId/enrolments')
