@@ -10,6 +10,7 @@ import {
 } from '@lib/testing';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { enrolmentService } from './enrolment/src/enrolment.definition';
+import { recordWhenKnown, setSchemeWhenKnown } from './spec-support/assessment';
 import { learner, ok, setUpUniversity } from './spec-support/university';
 
 const scheme = (courseId: string) => ({
@@ -181,5 +182,49 @@ describe('enrolment and assessment, end to end through HTTP and Kafka', () => {
       expect.objectContaining({ resultId: recorded.resultId, status: 'ratified', grade: 'Merit' }),
     ]);
     expect(recorder.events.filter((event) => !event.valid)).toEqual([]);
+  });
+
+  it('records marks from CSV with a result per row', async () => {
+    const uni = await setUpUniversity(enrolment.url, 2);
+    const enrol = (n: number) =>
+      ok(
+        call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
+          headers: uni.partner,
+          body: { learner: learner(n) },
+        }),
+      );
+    const marked = await enrol(1);
+    const passed = await enrol(2);
+    await setSchemeWhenKnown(assessment.url, uni.registrar, scheme(uni.courseId));
+    const earlier = await recordWhenKnown(assessment.url, uni.assessor, uni.offeringId, passed.learnerId, {
+      App: 60,
+      Demo: 60,
+    });
+    await ok(
+      call(assessment.url, 'POST', `/api/assessment/results/${earlier.resultId}/ratification`, {
+        headers: uni.registrar,
+      }),
+    );
+
+    const csv = [
+      'learnerId,App,Demo',
+      `${marked.learnerId},80,75`,
+      `${passed.learnerId},50,50`,
+      `${marked.learnerId},101,50`,
+      'nobody,50,50',
+    ].join('\n');
+    const report = await ok(
+      call(assessment.url, 'POST', `/api/assessment/offerings/${uni.offeringId}/results/bulk`, {
+        headers: uni.assessor,
+        csv,
+      }),
+    );
+    expect(report).toMatchObject({ rows: 4, recorded: 1 });
+    expect(report.results.map((row: any) => [row.line, row.result, row.grade ?? row.reason])).toEqual([
+      [2, 'recorded', 'Distinction'],
+      [3, 'refused', 'The learner has a ratified pass; the exam board can amend it.'],
+      [4, 'invalid', 'App: a mark from 0 to 100 is needed'],
+      [5, 'invalid', 'learnerId: must be a uuid'],
+    ]);
   });
 });
