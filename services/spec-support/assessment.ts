@@ -24,7 +24,10 @@ export async function setSchemeWhenKnown(
   );
 }
 
-/** Records marks as soon as the offering and the learner's enrolment have reached assessment; the result. */
+/**
+ * Records marks once the offering has reached assessment, then waits until the learner's enrolment has too
+ * (the result is announced), so the result can be ratified. Returns the result.
+ */
 export async function recordWhenKnown(
   assessment: string,
   assessor: Headers,
@@ -32,12 +35,21 @@ export async function recordWhenKnown(
   learnerId: string,
   marks: Record<string, number>,
 ): Promise<any> {
-  return waitFor(
+  const recorded = await waitFor(
     async () => {
       const path = `/api/assessment/offerings/${offeringId}/results`;
       const answer = await call(assessment, 'POST', path, { headers: assessor, body: { learnerId, marks } });
       return answer.status === 201 ? answer.body : undefined;
     },
-    { what: `offering ${offeringId} and learner ${learnerId} to reach assessment` },
+    { what: `offering ${offeringId} to reach assessment` },
+  );
+  return waitFor(
+    async () => {
+      const result = (
+        await call(assessment, 'GET', `/api/assessment/results/${recorded.resultId}`, { headers: assessor })
+      ).body;
+      return result.versions?.at(-1)?.announced === true ? result : undefined;
+    },
+    { what: `learner ${learnerId}'s enrolment to reach assessment` },
   );
 }
