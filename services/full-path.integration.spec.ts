@@ -126,11 +126,15 @@ describe('enrolment and assessment, end to end through HTTP and Kafka', () => {
         ).status === 201,
       { what: 'the course to reach assessment and the scheme to be set' },
     );
-    const recorded = await ok(
-      call(assessment.url, 'POST', `/api/assessment/offerings/${uni.offeringId}/results`, {
-        headers: uni.assessor,
-        body: { learnerId: enrolled[0].learnerId, marks: { App: 72, Demo: 65 } },
-      }),
+    const recorded = await recordWhenKnown(
+      assessment.url,
+      uni.assessor,
+      uni.offeringId,
+      enrolled[0].learnerId,
+      {
+        App: 72,
+        Demo: 65,
+      },
     );
     expect(recorded).toMatchObject({
       overallMark: 69.2,
