@@ -1,5 +1,5 @@
 /** One jest run over every service and library; integration specs use the stack `make test` starts. */
-const aliases = ['auth', 'contracts', 'messaging', 'persistence', 'platform', 'testing'];
+const aliases = ['auth', 'contracts', 'messaging', 'persistence', 'platform', 'testing', 'vc'];
 
 /** @type {import('jest').Config} */
 module.exports = {
