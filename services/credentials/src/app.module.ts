@@ -1,13 +1,14 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CredentialsModule } from './credentials.module';
 
-/** The credentials service: Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification. */
+/** The credentials service: issuer profiles and signing keys so far; issuing, status lists and verification follow. */
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forService({ config, outboxCollections: [] })],
+      imports: [ServicePlatformModule.forService({ config, outboxCollections: [] }), CredentialsModule],
     };
   }
 }

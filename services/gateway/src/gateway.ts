@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { type GatewayConfig, loadGatewayConfig, UPSTREAM_SERVICES } from './gateway-config';
-import { serviceProxy } from './service-proxy';
+import { serviceProxy, wellKnownJwksProxy } from './service-proxy';
 
 /** Builds and starts the gateway, from `main.ts` and from the integration specs alike. */
 export async function startGateway(config: GatewayConfig = loadGatewayConfig()): Promise<INestApplication> {
@@ -13,6 +13,7 @@ export async function startGateway(config: GatewayConfig = loadGatewayConfig()):
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
   for (const service of UPSTREAM_SERVICES) app.use(serviceProxy(service, config.upstreams[service]));
+  app.use(wellKnownJwksProxy(config.upstreams.credentials));
   setupOpenApi(
     app,
     'gateway',

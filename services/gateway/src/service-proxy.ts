@@ -26,3 +26,13 @@ export function serviceProxy(service: UpstreamService, target: string): RequestH
     },
   }) as RequestHandler;
 }
+
+/** `/.well-known/jwks.json` on the public origin: every issuer's keys, served by the credentials service. */
+export function wellKnownJwksProxy(credentials: string): RequestHandler {
+  return createProxyMiddleware({
+    target: credentials,
+    pathFilter: '/.well-known/jwks.json',
+    pathRewrite: { '^/.well-known/jwks.json': '/api/credentials/keys' },
+    xfwd: true,
+  }) as RequestHandler;
+}

@@ -1,0 +1,64 @@
+import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '@lib/vc';
+import { Body, Controller, Get, Header, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { IssuersService } from './issuers.service';
+
+const rotateBody = z.strictObject({
+  algorithm: z.enum(SIGNING_ALGORITHMS as [SigningAlgorithm, ...SigningAlgorithm[]]).default('ES256'),
+});
+const keyIdParam = validate(z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a key id'), 'keyId');
+
+@ApiTags('issuers and keys')
+@Controller('api/credentials')
+export class IssuersController {
+  constructor(private readonly issuers: IssuersService) {}
+
+  @Get('issuers/:id')
+  @Public()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({ summary: "An issuer's Open Badges Profile, at its id URL (public)" })
+  profile(@Param('id', IdParam) id: string) {
+    return this.issuers.profile(id);
+  }
+
+  @Get('issuers/:id/keys/:keyId')
+  @Public()
+  @Header('Cache-Control', 'public, max-age=3600')
+  @ApiOperation({ summary: 'One public JWK: what a credential’s kid URL returns (public)' })
+  key(@Param('id', IdParam) id: string, @Param('keyId', keyIdParam) keyId: string) {
+    return this.issuers.publicKey(id, keyId);
+  }
+
+  @Get('keys')
+  @Public()
+  @Header('Content-Type', 'application/jwk-set+json')
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({ summary: "Every issuer's current and retired public keys, as a JWK set (public)" })
+  keySet() {
+    return this.issuers.keySet();
+  }
+
+  @Get('issuers/:id/keys')
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiOperation({ summary: "Your awarding body's signing keys, newest (active) first (registrar)" })
+  keys(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.issuers.keys(actor, id);
+  }
+
+  @Post('issuers/:id/keys/rotation')
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiZodBody(rotateBody)
+  @ApiOperation({ summary: 'Rotate: a new signing key becomes active; old keys stay published (registrar)' })
+  rotate(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(validate(rotateBody)) body: z.output<typeof rotateBody>,
+  ) {
+    return this.issuers.rotate(actor, id, body.algorithm);
+  }
+}

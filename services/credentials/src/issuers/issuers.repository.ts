@@ -1,0 +1,38 @@
+import { insertOnce } from '@lib/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { type Issuer, ISSUER_MODEL, SIGNING_KEY_MODEL, type SigningKeyRecord } from './issuer.schema';
+
+@Injectable()
+export class IssuersRepository {
+  constructor(
+    @InjectModel(ISSUER_MODEL) private readonly issuers: Model<Issuer>,
+    @InjectModel(SIGNING_KEY_MODEL) private readonly keys: Model<SigningKeyRecord>,
+  ) {}
+
+  insertIssuer(issuer: Issuer): Promise<boolean> {
+    return insertOnce(this.issuers, issuer);
+  }
+
+  insertKey(key: SigningKeyRecord): Promise<boolean> {
+    return insertOnce(this.keys, key);
+  }
+
+  findIssuer(id: string): Promise<Issuer | null> {
+    return this.issuers.findById(id).lean<Issuer>().exec();
+  }
+
+  findKey(id: string): Promise<SigningKeyRecord | null> {
+    return this.keys.findById(id).lean<SigningKeyRecord>().exec();
+  }
+
+  /** An issuer's keys, newest (the active one) first. */
+  keysOf(issuerId: string): Promise<SigningKeyRecord[]> {
+    return this.keys.find({ issuerId }).sort({ createdAt: -1, _id: 1 }).lean<SigningKeyRecord[]>().exec();
+  }
+
+  allKeys(): Promise<SigningKeyRecord[]> {
+    return this.keys.find({}).sort({ issuerId: 1, createdAt: -1 }).lean<SigningKeyRecord[]>().exec();
+  }
+}
