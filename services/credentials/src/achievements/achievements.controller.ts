@@ -1,0 +1,65 @@
+import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import {
+  type CreateAchievementBody,
+  createAchievementBody,
+  type EditAchievementBody,
+  editAchievementBody,
+} from './achievement.dto';
+import { AchievementsService } from './achievements.service';
+
+const versionParam = validate(z.coerce.number().int().min(1), 'version');
+
+@ApiTags('achievements')
+@Controller('api/credentials/achievements')
+export class AchievementsController {
+  constructor(private readonly achievements: AchievementsService) {}
+
+  @Post()
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiZodBody(createAchievementBody)
+  @ApiOperation({ summary: "Define the achievement of one of your awarding body's courses (registrar)" })
+  create(@CurrentActor() actor: Actor, @Body(validate(createAchievementBody)) body: CreateAchievementBody) {
+    return this.achievements.create(actor, body);
+  }
+
+  @Post(':id/versions')
+  @HttpCode(201)
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiZodBody(editAchievementBody)
+  @ApiOperation({ summary: 'Edit an achievement: a new version; issued credentials keep theirs (registrar)' })
+  edit(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(validate(editAchievementBody)) body: EditAchievementBody,
+  ) {
+    return this.achievements.edit(actor, id, body);
+  }
+
+  @Get()
+  @ApiBearerAuth()
+  @Roles('registrar')
+  @ApiOperation({ summary: "Your awarding body's achievements (registrar)" })
+  list(@CurrentActor() actor: Actor) {
+    return this.achievements.list(actor);
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'An achievement, its latest version, as Open Badges 3.0 JSON (public)' })
+  get(@Param('id', IdParam) id: string) {
+    return this.achievements.get(id);
+  }
+
+  @Get(':id/versions/:version')
+  @Public()
+  @ApiOperation({ summary: 'One version of an achievement (public)' })
+  version(@Param('id', IdParam) id: string, @Param('version', versionParam) version: number) {
+    return this.achievements.get(id, version);
+  }
+}
