@@ -1,14 +1,17 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { CredentialsModule } from './credentials.module';
+import { CREDENTIALS_OUTBOX_COLLECTIONS, CredentialsModule } from './credentials.module';
 
-/** The credentials service: issuer profiles and signing keys so far; issuing, status lists and verification follow. */
+/** The credentials service: issuers and keys, achievements and issuing; status lists, downloads and verification follow. */
 @Module({})
 export class AppModule {
   static register(config: ServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forService({ config, outboxCollections: [] }), CredentialsModule],
+      imports: [
+        ServicePlatformModule.forService({ config, outboxCollections: CREDENTIALS_OUTBOX_COLLECTIONS }),
+        CredentialsModule,
+      ],
     };
   }
 }

@@ -13,23 +13,71 @@ import { IssuersRepository } from './issuers/issuers.repository';
 import { IssuersService } from './issuers/issuers.service';
 import { KEY_ENCRYPTER, loadKeyEncrypter } from './issuers/key-encrypter.provider';
 import { OrganisationsConsumer } from './issuers/organisations.consumer';
+import {
+  AWARD_HOLD_MODEL,
+  AwardHoldSchema,
+  ISSUED_CREDENTIAL_MODEL,
+  ISSUED_CREDENTIALS_COLLECTION,
+  IssuedCredentialSchema,
+  STATUS_ALLOCATION_MODEL,
+  StatusAllocationSchema,
+} from './issuing/issued-credential.schema';
+import { IssuedCredentialsController } from './issuing/issued-credentials.controller';
+import { IssuingRepository } from './issuing/issuing.repository';
+import { IssuingService } from './issuing/issuing.service';
+import { ProgressConsumer } from './issuing/progress.consumer';
+import { StatusListsController } from './issuing/status-lists.controller';
+import {
+  AUTHORISATION_FACT_MODEL,
+  AuthorisationFactSchema,
+  OFFERING_FACT_MODEL,
+  OfferingFactSchema,
+  ORGANISATION_FACT_MODEL,
+  OrganisationFactSchema,
+  PROGRESS_FACT_MODEL,
+  ProgressFactSchema,
+} from './issuing/progress.schema';
 
 const models = [
   { name: ISSUER_MODEL, schema: IssuerSchema, collection: 'issuers' },
   { name: SIGNING_KEY_MODEL, schema: SigningKeySchema, collection: 'signing_keys' },
   { name: KNOWN_COURSE_MODEL, schema: KnownCourseSchema, collection: 'known_courses' },
   { name: ACHIEVEMENT_VERSION_MODEL, schema: AchievementVersionSchema, collection: 'achievement_versions' },
+  { name: PROGRESS_FACT_MODEL, schema: ProgressFactSchema, collection: 'progress_facts' },
+  { name: OFFERING_FACT_MODEL, schema: OfferingFactSchema, collection: 'offering_facts' },
+  { name: ORGANISATION_FACT_MODEL, schema: OrganisationFactSchema, collection: 'organisation_facts' },
+  { name: AUTHORISATION_FACT_MODEL, schema: AuthorisationFactSchema, collection: 'authorisation_facts' },
+  {
+    name: ISSUED_CREDENTIAL_MODEL,
+    schema: IssuedCredentialSchema,
+    collection: ISSUED_CREDENTIALS_COLLECTION,
+  },
+  { name: STATUS_ALLOCATION_MODEL, schema: StatusAllocationSchema, collection: 'status_allocations' },
+  { name: AWARD_HOLD_MODEL, schema: AwardHoldSchema, collection: 'award_holds' },
 ];
 
-/** Issuer profiles, signing keys and achievements (credential issuing, status lists and verification build on these). */
+/** Collections whose records carry events for the outbox relay. */
+export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION];
+
+/** Issuer profiles, signing keys, achievements and issuing credentials by the award rule. */
 @Module({
   imports: [MongooseModule.forFeature(models)],
-  controllers: [IssuersController, OrganisationsConsumer, AchievementsController, CoursesConsumer],
+  controllers: [
+    IssuersController,
+    OrganisationsConsumer,
+    AchievementsController,
+    CoursesConsumer,
+    ProgressConsumer,
+    IssuedCredentialsController,
+    StatusListsController,
+  ],
   providers: [
     IssuersRepository,
     IssuersService,
     AchievementsRepository,
     AchievementsService,
+    IssuingRepository,
+    IssuingService,
     {
       provide: KEY_ENCRYPTER,
       inject: [SERVICE_CONFIG],

@@ -9,6 +9,7 @@ import {
   type EditAchievementBody,
   editAchievementBody,
 } from './achievement.dto';
+import { IssuingService } from '../issuing/issuing.service';
 import { AchievementsService } from './achievements.service';
 
 const versionParam = validate(z.coerce.number().int().min(1), 'version');
@@ -16,15 +17,24 @@ const versionParam = validate(z.coerce.number().int().min(1), 'version');
 @ApiTags('achievements')
 @Controller('api/credentials/achievements')
 export class AchievementsController {
-  constructor(private readonly achievements: AchievementsService) {}
+  constructor(
+    private readonly achievements: AchievementsService,
+    private readonly awards: IssuingService,
+  ) {}
 
   @Post()
   @ApiBearerAuth()
   @Roles('registrar')
   @ApiZodBody(createAchievementBody)
   @ApiOperation({ summary: "Define the achievement of one of your awarding body's courses (registrar)" })
-  create(@CurrentActor() actor: Actor, @Body(validate(createAchievementBody)) body: CreateAchievementBody) {
-    return this.achievements.create(actor, body);
+  async create(
+    @CurrentActor() actor: Actor,
+    @Body(validate(createAchievementBody)) body: CreateAchievementBody,
+  ) {
+    const achievement = await this.achievements.create(actor, body);
+    // Learners who already met the award rule get their credential now.
+    await this.awards.evaluateCourse(body.courseId);
+    return achievement;
   }
 
   @Post(':id/versions')

@@ -26,6 +26,11 @@ export class AchievementsRepository {
     return this.versions.find({ achievementId }).sort({ version: 1 }).lean<AchievementVersion[]>().exec();
   }
 
+  /** The newest version of a course's achievement, or null when none is defined. */
+  latestForCourse(courseId: string): Promise<AchievementVersion | null> {
+    return this.versions.findOne({ courseId }).sort({ version: -1 }).lean<AchievementVersion>().exec();
+  }
+
   ofAwardingBody(awardingBodyId: string): Promise<AchievementVersion[]> {
     return this.versions
       .find({ awardingBodyId })

@@ -33,6 +33,24 @@ export class IssuersService {
     return `${this.config.publicBaseUrl}/api/credentials/issuers/${issuerId}`;
   }
 
+  statusListsUrl(): string {
+    return `${this.config.publicBaseUrl}/api/credentials/status-lists`;
+  }
+
+  /** What a credential's issuer Profile is built from. */
+  async profileInput(
+    issuerId: string,
+  ): Promise<{ name: string; url?: string; email?: string; ukprn?: string }> {
+    const issuer = await this.issuers.findIssuer(issuerId);
+    if (!issuer) throw new Error(`issuer ${issuerId} is not known`);
+    return {
+      name: issuer.name,
+      ...(issuer.url ? { url: issuer.url } : {}),
+      ...(issuer.email ? { email: issuer.email } : {}),
+      ...(issuer.ukprn ? { ukprn: issuer.ukprn } : {}),
+    };
+  }
+
   kidUrl(key: Pick<SigningKeyRecord, 'issuerId' | '_id'>): string {
     return `${this.issuerUrl(key.issuerId)}/keys/${key._id}`;
   }
@@ -41,6 +59,11 @@ export class IssuersService {
   async register(issuer: Issuer, by: string): Promise<void> {
     await this.issuers.insertIssuer(issuer);
     if ((await this.issuers.keysOf(issuer._id)).length === 0) await this.addKey(issuer._id, 'ES256', by);
+  }
+
+  /** Whether an organisation is an issuer with a key to sign with. */
+  async isIssuer(issuerId: string): Promise<boolean> {
+    return (await this.issuers.keysOf(issuerId)).length > 0;
   }
 
   /** Rotation: a new key becomes active; the old ones stay published. */

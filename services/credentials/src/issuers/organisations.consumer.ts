@@ -1,15 +1,27 @@
 import { type OrganisationRegisteredV1, TOPICS } from '@lib/contracts';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
+import { IssuingRepository } from '../issuing/issuing.repository';
+import { IssuingService } from '../issuing/issuing.service';
 import { IssuersService } from './issuers.service';
 
-/** Every awarding body registered in enrolment becomes an issuer with a signing key. */
+/** Remembers every organisation (partners are named in credentials); awarding bodies become issuers with a key. */
 @Controller()
 export class OrganisationsConsumer {
-  constructor(private readonly issuers: IssuersService) {}
+  constructor(
+    private readonly issuers: IssuersService,
+    private readonly issuing: IssuingRepository,
+    private readonly awards: IssuingService,
+  ) {}
 
   @EventPattern(TOPICS.enrolmentOrganisationRegistered)
   async organisationRegistered(@Payload() organisation: OrganisationRegisteredV1): Promise<void> {
+    await this.issuing.addOrganisation({
+      _id: organisation.organisationId,
+      kind: organisation.kind,
+      name: organisation.name,
+      ...(organisation.url ? { url: organisation.url } : {}),
+    });
     if (organisation.kind !== 'awarding-body') return;
     await this.issuers.register(
       {
@@ -22,5 +34,6 @@ export class OrganisationsConsumer {
       },
       organisation.registeredBy,
     );
+    await this.awards.evaluateAwardingBody(organisation.organisationId);
   }
 }

@@ -1,0 +1,196 @@
+import { TOPICS } from '@lib/contracts';
+import {
+  bearer,
+  call,
+  EventRecorder,
+  type RunningService,
+  startTestService,
+  testTopicPrefix,
+  waitFor,
+} from '@lib/testing';
+import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { assessmentService } from '../../assessment/src/assessment.definition';
+import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { recordWhenKnown, setSchemeWhenKnown, simpleScheme } from '../../spec-support/assessment';
+import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
+import { credentialsService } from './credentials.definition';
+
+/** From enrolment to a signed credential: the award rule, issuing, and a hold when the partner was not authorised. */
+describe('issuing credentials', () => {
+  const prefix = testTopicPrefix();
+  const recorder = new EventRecorder(prefix);
+  let enrolment: RunningService;
+  let assessment: RunningService;
+  let credentials: RunningService;
+
+  beforeAll(async () => {
+    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
+    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
+    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
+    await recorder.start();
+  });
+
+  afterAll(async () => {
+    await recorder.stop();
+    await credentials.stop();
+    await assessment.stop();
+    await enrolment.stop();
+  });
+
+  /** Enrols, completes, marks and ratifies one learner; defines the course's achievement. */
+  async function earn(uni: University, mark: number, beforeCompletion?: () => Promise<void>) {
+    const enrolled = await ok(
+      call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
+        headers: uni.partner,
+        body: { learner: learner('c') },
+      }),
+    );
+    await beforeCompletion?.();
+    await ok(
+      call(enrolment.url, 'POST', `/api/enrolment/enrolments/${enrolled.id}/completion`, {
+        headers: uni.partner,
+        body: { attendance: 'attended' },
+      }),
+    );
+    await setSchemeWhenKnown(assessment.url, uni.registrar, simpleScheme(uni.courseId));
+    const result = await recordWhenKnown(assessment.url, uni.assessor, uni.offeringId, enrolled.learnerId, {
+      Project: mark,
+    });
+    await ok(
+      call(assessment.url, 'POST', `/api/assessment/results/${result.resultId}/ratification`, {
+        headers: uni.registrar,
+      }),
+    );
+    await waitFor(
+      async () => {
+        const body = { courseId: uni.courseId, criteria: 'Attend and pass the assessed project.' };
+        const answer = await call(credentials.url, 'POST', '/api/credentials/achievements', {
+          headers: uni.registrar,
+          body,
+        });
+        return answer.status === 201 || answer.status === 409;
+      },
+      { what: 'the course to reach credentials' },
+    );
+    return enrolled;
+  }
+
+  it('issues one signed Open Badges 3.0 credential that verifies with the published key alone', async () => {
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const enrolled = await earn(uni, 68);
+    const learnerToken = bearer('learner', { sub: enrolled.learnerId });
+    const [credential] = await waitFor(
+      async () => {
+        const mine = await ok(
+          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers: learnerToken }),
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { what: 'the credential to be issued' },
+    );
+
+    const header = decodeProtectedHeader(credential.jwt);
+    expect(header).toMatchObject({ alg: 'ES256', typ: 'JWT' });
+    const jwk = await ok(
+      call(credentials.url, 'GET', (header.kid as string).replace('http://localhost:3000', '')),
+    );
+    const set = await ok(call(credentials.url, 'GET', '/api/credentials/keys'));
+    expect(set.keys).toContainEqual(jwk);
+    const { payload } = await jwtVerify(credential.jwt, await importJWK(jwk, 'ES256'));
+    const vc = payload as any;
+    expect(payload).toMatchObject({
+      iss: vc.issuer.id,
+      jti: vc.id,
+      sub: `urn:uuid:${enrolled.learnerId}`,
+      nbf: Date.parse(vc.validFrom) / 1000,
+    });
+    expect(vc.id).toBe(credential.credentialId);
+    expect(vc['@context'].slice(0, 2)).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+    ]);
+    expect(vc.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(vc.credentialSubject).toMatchObject({
+      id: `urn:uuid:${enrolled.learnerId}`,
+      type: ['AchievementSubject'],
+      creditsEarned: 5,
+      identifier: [{ type: 'IdentityObject', identityType: 'emailAddress', hashed: true }],
+      source: { type: ['Profile'] },
+      achievement: { type: ['Achievement'], creditsAvailable: 5, humanCode: expect.any(String) },
+    });
+    const descriptions = vc.credentialSubject.achievement.resultDescription.map((d: any) => d.id);
+    expect(vc.credentialSubject.result).toEqual([
+      expect.objectContaining({ value: '68', resultDescription: descriptions[0] }),
+      expect.objectContaining({ value: 'Pass', resultDescription: descriptions[1] }),
+    ]);
+    expect(vc.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+    });
+    const list = await call(
+      credentials.url,
+      'GET',
+      (vc.credentialStatus.statusListCredential as string).replace('http://localhost:3000', ''),
+    );
+    expect(list.status).toBe(200);
+    const { payload: listPayload } = await jwtVerify(list.body, await importJWK(jwk, 'ES256'));
+    expect(listPayload).toMatchObject({
+      type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+      iss: vc.issuer.id,
+    });
+
+    const [issued] = await recorder.waitFor(
+      TOPICS.credentialsCredentialIssued,
+      (d) => d.learnerId === enrolled.learnerId,
+    );
+    expect(issued!.envelope.data).toMatchObject({
+      credentialId: vc.id,
+      credits: { value: 5, scheme: 'UK' },
+      level: { framework: 'FHEQ', level: 7 },
+      jwt: credential.jwt,
+    });
+    expect(
+      await ok(
+        call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers: learnerToken }),
+      ),
+    ).toHaveLength(1);
+  });
+
+  it('holds the credential, with the reason, when the partner was not authorised on the completion date', async () => {
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const enrolled = await earn(uni, 75, async () => {
+      const [grant] = (
+        await ok(call(enrolment.url, 'GET', '/api/enrolment/authorisations', { headers: uni.registrar }))
+      ).items;
+      await ok(
+        call(enrolment.url, 'POST', `/api/enrolment/authorisations/${grant.id}/withdrawal`, {
+          headers: uni.registrar,
+          body: { reason: 'Partnership ended' },
+        }),
+      );
+    });
+    const holds = await waitFor(
+      async () => {
+        const found = await ok(
+          call(credentials.url, 'GET', '/api/credentials/holds', { headers: uni.registrar }),
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the hold' },
+    );
+    expect(holds).toEqual([
+      expect.objectContaining({
+        learnerId: enrolled.learnerId,
+        reason: expect.stringMatching(
+          /^the delivering partner was not authorised by the awarding body for .+ on \d{4}-\d{2}-\d{2}$/,
+        ),
+      }),
+    ]);
+    const mine = await ok(
+      call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', {
+        headers: bearer('learner', { sub: enrolled.learnerId }),
+      }),
+    );
+    expect(mine).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+import type { OutboxFields } from '@lib/messaging';
+import { insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import {
+  AWARD_HOLD_MODEL,
+  type AwardHold,
+  ISSUED_CREDENTIAL_MODEL,
+  type IssuedCredential,
+  STATUS_ALLOCATION_MODEL,
+  type StatusAllocation,
+} from './issued-credential.schema';
+import {
+  AUTHORISATION_FACT_MODEL,
+  type AuthorisationFact,
+  OFFERING_FACT_MODEL,
+  type OfferingFact,
+  ORGANISATION_FACT_MODEL,
+  type OrganisationFact,
+  PROGRESS_FACT_MODEL,
+  type ProgressFact,
+} from './progress.schema';
+
+/** Credentials' own record of progress, and what it issued or held. Every write is an insert under a unique key. */
+@Injectable()
+export class IssuingRepository {
+  constructor(
+    @InjectModel(PROGRESS_FACT_MODEL) private readonly progress: Model<ProgressFact>,
+    @InjectModel(OFFERING_FACT_MODEL) private readonly offerings: Model<OfferingFact>,
+    @InjectModel(ORGANISATION_FACT_MODEL) private readonly organisations: Model<OrganisationFact>,
+    @InjectModel(AUTHORISATION_FACT_MODEL) private readonly authorisations: Model<AuthorisationFact>,
+    @InjectModel(ISSUED_CREDENTIAL_MODEL) private readonly credentials: Model<IssuedCredential>,
+    @InjectModel(STATUS_ALLOCATION_MODEL) private readonly allocations: Model<StatusAllocation>,
+    @InjectModel(AWARD_HOLD_MODEL) private readonly holds: Model<AwardHold>,
+  ) {}
+
+  addProgress(fact: ProgressFact): Promise<boolean> {
+    return insertOnce(this.progress, fact);
+  }
+
+  addOffering(fact: OfferingFact): Promise<boolean> {
+    return insertOnce(this.offerings, fact);
+  }
+
+  addOrganisation(fact: OrganisationFact): Promise<boolean> {
+    return insertOnce(this.organisations, fact);
+  }
+
+  addAuthorisation(fact: AuthorisationFact): Promise<boolean> {
+    return insertOnce(this.authorisations, fact);
+  }
+
+  progressOf(offeringId: string, learnerId: string): Promise<ProgressFact[]> {
+    return this.progress.find({ offeringId, learnerId }).lean<ProgressFact[]>().exec();
+  }
+
+  async learnersOf(offeringIds: string[]): Promise<{ offeringId: string; learnerId: string }[]> {
+    const facts = await this.progress
+      .find({ offeringId: { $in: offeringIds } }, { offeringId: 1, learnerId: 1 })
+      .lean<ProgressFact[]>()
+      .exec();
+    const pairs = new Map(
+      facts.map((fact) => [
+        `${fact.offeringId}:${fact.learnerId}`,
+        { offeringId: fact.offeringId, learnerId: fact.learnerId },
+      ]),
+    );
+    return [...pairs.values()];
+  }
+
+  offering(id: string): Promise<OfferingFact | null> {
+    return this.offerings.findById(id).lean<OfferingFact>().exec();
+  }
+
+  offeringsOfAwardingBody(awardingBodyId: string): Promise<OfferingFact[]> {
+    return this.offerings.find({ awardingBodyId }).lean<OfferingFact[]>().exec();
+  }
+
+  offeringsOfCourse(courseId: string): Promise<OfferingFact[]> {
+    return this.offerings.find({ courseId }).lean<OfferingFact[]>().exec();
+  }
+
+  organisation(id: string): Promise<OrganisationFact | null> {
+    return this.organisations.findById(id).lean<OrganisationFact>().exec();
+  }
+
+  authorisationsOf(partnerId: string, courseId: string): Promise<AuthorisationFact[]> {
+    return this.authorisations.find({ partnerId, courseId }).lean<AuthorisationFact[]>().exec();
+  }
+
+  credential(key: string): Promise<IssuedCredential | null> {
+    return this.credentials.findById(key, WITHOUT_OUTBOX).lean<IssuedCredential>().exec();
+  }
+
+  credentialsOf(learnerId: string): Promise<IssuedCredential[]> {
+    return this.credentials
+      .find({ learnerId }, WITHOUT_OUTBOX)
+      .sort({ issuedAt: -1 })
+      .lean<IssuedCredential[]>()
+      .exec();
+  }
+
+  /** False when the credential exists already: another delivery or process issued it first. */
+  insertCredential(credential: IssuedCredential & OutboxFields): Promise<boolean> {
+    return insertOnce(this.credentials, credential);
+  }
+
+  allocate(allocation: StatusAllocation): Promise<boolean> {
+    return insertOnce(this.allocations, allocation);
+  }
+
+  insertHold(hold: AwardHold): Promise<boolean> {
+    return insertOnce(this.holds, hold);
+  }
+
+  holdsOf(awardingBodyId: string): Promise<AwardHold[]> {
+    return this.holds.find({ awardingBodyId }).sort({ heldAt: -1 }).lean<AwardHold[]>().exec();
+  }
+}
