@@ -125,6 +125,16 @@ const cases: Case[] = [
     ],
   },
   {
+    contract: contractForTopic(TOPICS.credentialsCredentialSuspended)!,
+    valid: () => eventFactories.credentialSuspended(),
+    invalid: [eventFactories.credentialSuspended({ reason: '' })],
+  },
+  {
+    contract: contractForTopic(TOPICS.credentialsCredentialReinstated)!,
+    valid: () => eventFactories.credentialReinstated(),
+    invalid: [eventFactories.credentialReinstated({ reinstatedAt: 'now' })],
+  },
+  {
     contract: contractForTopic(TOPICS.recognitionCreditApproved)!,
     valid: () => eventFactories.creditApproved(),
     invalid: [

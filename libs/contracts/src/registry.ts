@@ -3,7 +3,9 @@ import { resultAmendedV1 } from './events/assessment-result-amended.v1';
 import { resultRatifiedV1 } from './events/assessment-result-ratified.v1';
 import { resultRecordedV1 } from './events/assessment-result-recorded.v1';
 import { credentialIssuedV1 } from './events/credentials-credential-issued.v1';
+import { credentialReinstatedV1 } from './events/credentials-credential-reinstated.v1';
 import { credentialRevokedV1 } from './events/credentials-credential-revoked.v1';
+import { credentialSuspendedV1 } from './events/credentials-credential-suspended.v1';
 import { enrolmentCompletedV1 } from './events/enrolment-enrolment-completed.v1';
 import { coursePublishedV1 } from './events/enrolment-course-published.v1';
 import { enrolmentCreatedV1 } from './events/enrolment-enrolment-created.v1';
@@ -32,6 +34,8 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   resultAmendedV1,
   credentialIssuedV1,
   credentialRevokedV1,
+  credentialSuspendedV1,
+  credentialReinstatedV1,
   creditApprovedV1,
   creditWithdrawnV1,
 ];

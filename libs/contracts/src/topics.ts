@@ -17,6 +17,8 @@ export const TOPICS = {
   assessmentResultAmended: 'assessment.result.amended.v1',
   credentialsCredentialIssued: 'credentials.credential.issued.v1',
   credentialsCredentialRevoked: 'credentials.credential.revoked.v1',
+  credentialsCredentialSuspended: 'credentials.credential.suspended.v1',
+  credentialsCredentialReinstated: 'credentials.credential.reinstated.v1',
   recognitionCreditApproved: 'recognition.credit.approved.v1',
   recognitionCreditWithdrawn: 'recognition.credit.withdrawn.v1',
 } as const;

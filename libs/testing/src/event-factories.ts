@@ -11,6 +11,8 @@ import type {
   CreditWithdrawnV1,
   CredentialIssuedV1,
   CredentialRevokedV1,
+  CredentialSuspendedV1,
+  CredentialReinstatedV1,
   EnrolmentCompletedV1,
   EnrolmentCreatedV1,
   OfferingPublishedV1,
@@ -157,6 +159,19 @@ export const eventFactories = {
     reason: 'Awarded in error',
     revokedBy: 'registrar-1',
     revokedAt: now(),
+    ...over,
+  }),
+  credentialSuspended: (over: Partial<CredentialSuspendedV1> = {}): CredentialSuspendedV1 => ({
+    ...credential(),
+    reason: 'Under investigation',
+    suspendedBy: 'registrar-1',
+    suspendedAt: now(),
+    ...over,
+  }),
+  credentialReinstated: (over: Partial<CredentialReinstatedV1> = {}): CredentialReinstatedV1 => ({
+    ...credential(),
+    reinstatedBy: 'registrar-1',
+    reinstatedAt: now(),
     ...over,
   }),
   creditApproved: (over: Partial<CreditApprovedV1> = {}): CreditApprovedV1 => ({

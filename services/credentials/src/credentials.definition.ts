@@ -13,6 +13,11 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
     config,
     description:
       'Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification.',
-    publishes: [TOPICS.credentialsCredentialIssued, TOPICS.credentialsCredentialRevoked],
+    publishes: [
+      TOPICS.credentialsCredentialIssued,
+      TOPICS.credentialsCredentialRevoked,
+      TOPICS.credentialsCredentialSuspended,
+      TOPICS.credentialsCredentialReinstated,
+    ],
   };
 }

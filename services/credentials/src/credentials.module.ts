@@ -27,6 +27,13 @@ import { IssuingRepository } from './issuing/issuing.repository';
 import { IssuingService } from './issuing/issuing.service';
 import { ProgressConsumer } from './issuing/progress.consumer';
 import { StatusListsController } from './issuing/status-lists.controller';
+import { CredentialStatusController } from './issuing/credential-status.controller';
+import { CredentialStatusService } from './issuing/credential-status.service';
+import {
+  STATUS_CHANGE_MODEL,
+  STATUS_CHANGES_COLLECTION,
+  StatusChangeSchema,
+} from './issuing/status-change.schema';
 import {
   AUTHORISATION_FACT_MODEL,
   AuthorisationFactSchema,
@@ -54,10 +61,11 @@ const models = [
   },
   { name: STATUS_ALLOCATION_MODEL, schema: StatusAllocationSchema, collection: 'status_allocations' },
   { name: AWARD_HOLD_MODEL, schema: AwardHoldSchema, collection: 'award_holds' },
+  { name: STATUS_CHANGE_MODEL, schema: StatusChangeSchema, collection: STATUS_CHANGES_COLLECTION },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
-export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION];
+export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, STATUS_CHANGES_COLLECTION];
 
 /** Issuer profiles, signing keys, achievements and issuing credentials by the award rule. */
 @Module({
@@ -70,6 +78,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION];
     ProgressConsumer,
     IssuedCredentialsController,
     StatusListsController,
+    CredentialStatusController,
   ],
   providers: [
     IssuersRepository,
@@ -78,6 +87,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION];
     AchievementsService,
     IssuingRepository,
     IssuingService,
+    CredentialStatusService,
     {
       provide: KEY_ENCRYPTER,
       inject: [SERVICE_CONFIG],

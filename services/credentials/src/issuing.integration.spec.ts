@@ -8,6 +8,7 @@ import {
   testTopicPrefix,
   waitFor,
 } from '@lib/testing';
+import { gunzipSync } from 'node:zlib';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
@@ -123,15 +124,15 @@ describe('issuing credentials', () => {
       expect.objectContaining({ value: '68', resultDescription: descriptions[0] }),
       expect.objectContaining({ value: 'Pass', resultDescription: descriptions[1] }),
     ]);
-    expect(vc.credentialStatus).toMatchObject({
-      type: 'BitstringStatusListEntry',
-      statusPurpose: 'revocation',
-    });
-    const list = await call(
-      credentials.url,
-      'GET',
-      (vc.credentialStatus.statusListCredential as string).replace('http://localhost:3000', ''),
+    expect(vc.credentialStatus).toEqual([
+      expect.objectContaining({ type: 'BitstringStatusListEntry', statusPurpose: 'revocation' }),
+      expect.objectContaining({ type: 'BitstringStatusListEntry', statusPurpose: 'suspension' }),
+    ]);
+    const listPath = (vc.credentialStatus[0].statusListCredential as string).replace(
+      'http://localhost:3000',
+      '',
     );
+    const list = await call(credentials.url, 'GET', listPath);
     expect(list.status).toBe(200);
     const { payload: listPayload } = await jwtVerify(list.body, await importJWK(jwk, 'ES256'));
     expect(listPayload).toMatchObject({
@@ -154,6 +155,94 @@ describe('issuing credentials', () => {
         call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers: learnerToken }),
       ),
     ).toHaveLength(1);
+  });
+
+  it('sets the bits of revocation and suspension, as an independent decoder reads them, and announces each change', async () => {
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const enrolled = await earn(uni, 81);
+    const [credential] = await waitFor(
+      async () => {
+        const mine = await ok(
+          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', {
+            headers: bearer('learner', { sub: enrolled.learnerId }),
+          }),
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { what: 'the credential to be issued' },
+    );
+    const vc = JSON.parse(Buffer.from(credential.jwt.split('.')[1], 'base64url').toString());
+    const [revocation, suspension] = vc.credentialStatus;
+
+    /** The few lines a verifier needs: fetch, verify, gunzip the base64url after "u", read bit 0x80 >> (i % 8) of byte i / 8. */
+    const bit = async (entry: any): Promise<boolean> => {
+      const answer = await call(
+        credentials.url,
+        'GET',
+        entry.statusListCredential.replace('http://localhost:3000', ''),
+      );
+      const header = decodeProtectedHeader(answer.body);
+      const jwk = await ok(
+        call(credentials.url, 'GET', (header.kid as string).replace('http://localhost:3000', '')),
+      );
+      const { payload } = await jwtVerify(answer.body, await importJWK(jwk, jwk.alg));
+      const subject = (payload as any).credentialSubject;
+      expect(subject.statusPurpose).toBe(entry.statusPurpose);
+      const bytes = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
+      expect(bytes.length * 8).toBeGreaterThanOrEqual(131072);
+      const index = Number(entry.statusListIndex);
+      return (bytes[index >> 3]! & (0x80 >> (index & 7))) !== 0;
+    };
+    const path = `/api/credentials/credentials/${credential.credentialId}`;
+    expect([await bit(revocation), await bit(suspension)]).toEqual([false, false]);
+
+    expect(
+      await ok(
+        call(credentials.url, 'POST', `${path}/suspension`, {
+          headers: uni.registrar,
+          body: { reason: 'Under review' },
+        }),
+      ),
+    ).toMatchObject({ suspended: true });
+    expect([await bit(revocation), await bit(suspension)]).toEqual([false, true]);
+    expect(
+      await ok(call(credentials.url, 'POST', `${path}/reinstatement`, { headers: uni.registrar, body: {} })),
+    ).toMatchObject({ suspended: false });
+    expect([await bit(revocation), await bit(suspension)]).toEqual([false, false]);
+    expect(
+      await ok(
+        call(credentials.url, 'POST', `${path}/revocation`, {
+          headers: uni.registrar,
+          body: { reason: 'Awarded in error' },
+        }),
+      ),
+    ).toMatchObject({ revoked: true });
+    expect([await bit(revocation), await bit(suspension)]).toEqual([true, false]);
+
+    expect(
+      (await call(credentials.url, 'POST', `${path}/reinstatement`, { headers: uni.registrar, body: {} }))
+        .body.message,
+    ).toBe('The credential is revoked; revocation is permanent.');
+    expect(
+      (
+        await call(credentials.url, 'POST', `${path}/revocation`, {
+          headers: bearer('registrar', { org: uni.partnerId }),
+          body: { reason: 'x' },
+        })
+      ).status,
+    ).toBe(404);
+    for (const topic of [
+      TOPICS.credentialsCredentialSuspended,
+      TOPICS.credentialsCredentialReinstated,
+      TOPICS.credentialsCredentialRevoked,
+    ]) {
+      const [event] = await recorder.waitFor(topic, (d) => d.credentialId === credential.credentialId);
+      expect(event!.envelope.data).toMatchObject({
+        learnerId: enrolled.learnerId,
+        credits: { value: 5, scheme: 'UK' },
+        level: { framework: 'FHEQ' },
+      });
+    }
   });
 
   it('holds the credential, with the reason, when the partner was not authorised on the completion date', async () => {

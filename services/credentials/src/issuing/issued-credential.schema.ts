@@ -18,8 +18,12 @@ export interface IssuedCredential {
   achievementId: string;
   achievementVersion: number;
   achievementName: string;
+  /** Revocation: this credential's bit in a revocation list. */
   statusListId: string;
   statusIndex: number;
+  /** Suspension: its bit in a suspension list. */
+  suspensionListId: string;
+  suspensionIndex: number;
   jwt: string;
   issuedAt: Date;
 }
@@ -54,6 +58,8 @@ export const IssuedCredentialSchema = recordSchema(
     achievementName: { type: String, required: true },
     statusListId: { type: String, required: true },
     statusIndex: { type: Number, required: true },
+    suspensionListId: { type: String, required: true },
+    suspensionIndex: { type: Number, required: true },
     jwt: { type: String, required: true },
     issuedAt: { type: Date, required: true },
   },

@@ -21,6 +21,7 @@ import {
   PROGRESS_FACT_MODEL,
   type ProgressFact,
 } from './progress.schema';
+import { STATUS_CHANGE_MODEL, type StatusChange } from './status-change.schema';
 
 /** Credentials' own record of progress, and what it issued or held. Every write is an insert under a unique key. */
 @Injectable()
@@ -33,6 +34,7 @@ export class IssuingRepository {
     @InjectModel(ISSUED_CREDENTIAL_MODEL) private readonly credentials: Model<IssuedCredential>,
     @InjectModel(STATUS_ALLOCATION_MODEL) private readonly allocations: Model<StatusAllocation>,
     @InjectModel(AWARD_HOLD_MODEL) private readonly holds: Model<AwardHold>,
+    @InjectModel(STATUS_CHANGE_MODEL) private readonly statusChanges: Model<StatusChange>,
   ) {}
 
   addProgress(fact: ProgressFact): Promise<boolean> {
@@ -99,6 +101,23 @@ export class IssuingRepository {
       .sort({ issuedAt: -1 })
       .lean<IssuedCredential[]>()
       .exec();
+  }
+
+  credentialById(credentialId: string): Promise<IssuedCredential | null> {
+    return this.credentials.findOne({ credentialId }, WITHOUT_OUTBOX).lean<IssuedCredential>().exec();
+  }
+
+  /** False when that change was made already (another registrar acted at the same moment). */
+  insertStatusChange(change: StatusChange & OutboxFields): Promise<boolean> {
+    return insertOnce(this.statusChanges, change);
+  }
+
+  statusChangesOf(credentialId: string): Promise<StatusChange[]> {
+    return this.statusChanges.find({ credentialId }, WITHOUT_OUTBOX).lean<StatusChange[]>().exec();
+  }
+
+  statusChangesOfIssuer(awardingBodyId: string): Promise<StatusChange[]> {
+    return this.statusChanges.find({ awardingBodyId }, WITHOUT_OUTBOX).lean<StatusChange[]>().exec();
   }
 
   /** False when the credential exists already: another delivery or process issued it first. */

@@ -88,6 +88,8 @@ export class IssuingService {
     const key = credentialKey(achievement, offering._id, learnerId);
     const listId = `${offering.awardingBodyId}-revocation-1`;
     const index = await this.allocateIndex(listId, key);
+    const suspensionListId = `${offering.awardingBodyId}-suspension-1`;
+    const suspensionIndex = await this.allocateIndex(suspensionListId, key);
     const issuedAt = new Date();
     const credentialId = `urn:uuid:${randomUUID()}`;
     const issuerId = this.issuers.issuerUrl(offering.awardingBodyId);
@@ -127,7 +129,10 @@ export class IssuingService {
           narrative: `Attended, and assessed with an overall mark of ${award.result.overallMark}% (${award.result.grade}), ratified by the exam board.`,
         },
       ],
-      credentialStatus: statusEntry(`${this.issuers.statusListsUrl()}/${listId}`, index, 'revocation'),
+      credentialStatus: [
+        statusEntry(`${this.issuers.statusListsUrl()}/${listId}`, index, 'revocation'),
+        statusEntry(`${this.issuers.statusListsUrl()}/${suspensionListId}`, suspensionIndex, 'suspension'),
+      ],
     });
     const jwt = signCredential(credential, await this.issuers.signingKey(offering.awardingBodyId), issuedAt);
     const record: IssuedCredential = {
@@ -141,6 +146,8 @@ export class IssuingService {
       achievementName: achievement.name,
       statusListId: listId,
       statusIndex: index,
+      suspensionListId,
+      suspensionIndex,
       jwt,
       issuedAt,
     };

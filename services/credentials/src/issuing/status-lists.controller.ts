@@ -1,23 +1,26 @@
 import { Public } from '@lib/auth';
-import { emptyStatusList, signCredential, statusListCredential } from '@lib/vc';
+import { signCredential, statusListCredential } from '@lib/vc';
 import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { validate } from '@lib/platform';
 import { IssuersService } from '../issuers/issuers.service';
+import { CredentialStatusService } from './credential-status.service';
 
 const TTL_MS = 300_000;
 const listIdParam = validate(
-  z.string().regex(/^[0-9a-f-]{36}-revocation-\d+$/, 'is not a status list id'),
+  z.string().regex(/^[0-9a-f-]{36}-(revocation|suspension)-\d+$/, 'is not a status list id'),
   'listId',
 );
 
 @ApiTags('status lists')
 @Controller('api/credentials/status-lists')
 export class StatusListsController {
-  constructor(private readonly issuers: IssuersService) {}
+  constructor(
+    private readonly issuers: IssuersService,
+    private readonly statuses: CredentialStatusService,
+  ) {}
 
-  /** No credential has been revoked yet: revocation and suspension set bits in a later change. */
   @Get(':listId')
   @Public()
   @Header('Content-Type', 'application/vc+jwt')
@@ -30,8 +33,8 @@ export class StatusListsController {
     const list = statusListCredential({
       listUrl: `${this.issuers.statusListsUrl()}/${listId}`,
       issuerId: this.issuers.issuerUrl(issuerId),
-      purpose: 'revocation',
-      bits: emptyStatusList(),
+      purpose: listId.includes('-suspension-') ? 'suspension' : 'revocation',
+      bits: await this.statuses.bits(listId, issuerId),
       validFrom,
       ttlMs: TTL_MS,
     });

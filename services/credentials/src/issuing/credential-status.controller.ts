@@ -1,0 +1,57 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { ApiZodBody, validate } from '@lib/platform';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CredentialStatusService } from './credential-status.service';
+
+const credentialIdParam = validate(
+  z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'must be urn:uuid:<uuid>'),
+  'credentialId',
+);
+const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
+const optionalReasonBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
+
+@ApiTags('revocation and suspension')
+@ApiBearerAuth()
+@Roles('registrar')
+@Controller('api/credentials/credentials/:credentialId')
+export class CredentialStatusController {
+  constructor(private readonly statuses: CredentialStatusService) {}
+
+  @Post('revocation')
+  @HttpCode(200)
+  @ApiZodBody(reasonBody)
+  @ApiOperation({ summary: 'Revoke a credential, permanently, with the reason (registrar)' })
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('credentialId', credentialIdParam) id: string,
+    @Body(validate(reasonBody)) body: z.output<typeof reasonBody>,
+  ) {
+    return this.statuses.change(actor, id, 'revoke', body.reason);
+  }
+
+  @Post('suspension')
+  @HttpCode(200)
+  @ApiZodBody(reasonBody)
+  @ApiOperation({ summary: 'Suspend a credential until it is reinstated (registrar)' })
+  suspend(
+    @CurrentActor() actor: Actor,
+    @Param('credentialId', credentialIdParam) id: string,
+    @Body(validate(reasonBody)) body: z.output<typeof reasonBody>,
+  ) {
+    return this.statuses.change(actor, id, 'suspend', body.reason);
+  }
+
+  @Post('reinstatement')
+  @HttpCode(200)
+  @ApiZodBody(optionalReasonBody)
+  @ApiOperation({ summary: 'Reinstate a suspended credential (registrar)' })
+  reinstate(
+    @CurrentActor() actor: Actor,
+    @Param('credentialId', credentialIdParam) id: string,
+    @Body(validate(optionalReasonBody)) body: z.output<typeof optionalReasonBody>,
+  ) {
+    return this.statuses.change(actor, id, 'reinstate', body.reason);
+  }
+}

@@ -1,0 +1,126 @@
+import type { Actor } from '@lib/auth';
+import { credentialReinstatedV1, credentialRevokedV1, credentialSuspendedV1 } from '@lib/contracts';
+import { outboxEvent, type PendingEvent, withOutbox } from '@lib/messaging';
+import { emptyStatusList, setBit } from '@lib/vc';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { AchievementsRepository } from '../achievements/achievements.repository';
+import { AchievementsService } from '../achievements/achievements.service';
+import { IssuersService } from '../issuers/issuers.service';
+import { actionProblem, type CredentialState, inOrder, stateAfter } from './credential-status';
+import type { IssuedCredential } from './issued-credential.schema';
+import { IssuingRepository } from './issuing.repository';
+import type { StatusAction, StatusChange } from './status-change.schema';
+
+/** Revocation (permanent), suspension and reinstatement, and the bits of the status lists they set. */
+@Injectable()
+export class CredentialStatusService {
+  constructor(
+    private readonly issuing: IssuingRepository,
+    private readonly achievements: AchievementsRepository,
+    private readonly achievementUrls: AchievementsService,
+    private readonly issuers: IssuersService,
+  ) {}
+
+  async change(
+    actor: Actor,
+    credentialId: string,
+    action: StatusAction,
+    reason?: string,
+  ): Promise<CredentialState & { credentialId: string }> {
+    const credential = await this.issuing.credentialById(credentialId);
+    if (!credential || credential.awardingBodyId !== actor.org)
+      throw new NotFoundException(`No credential ${credentialId} that you can see.`);
+    const changes = inOrder(await this.issuing.statusChangesOf(credentialId));
+    const problem = actionProblem(stateAfter(changes), action);
+    if (problem) throw new ConflictException(problem);
+    const change: StatusChange = {
+      _id: `${credentialId}:${changes.length + 1}`,
+      credentialId,
+      awardingBodyId: credential.awardingBodyId,
+      action,
+      ...(reason ? { reason } : {}),
+      statusListId: credential.statusListId,
+      statusIndex: credential.statusIndex,
+      suspensionListId: credential.suspensionListId,
+      suspensionIndex: credential.suspensionIndex,
+      changedBy: actor.sub,
+      changedAt: new Date(),
+    };
+    const event = await this.event(credential, change);
+    if (
+      !(await this.issuing.insertStatusChange({
+        ...change,
+        ...withOutbox('/credit-bridge/credentials', event),
+      }))
+    ) {
+      throw new ConflictException(
+        "The credential's status changed at the same moment; reload and try again.",
+      );
+    }
+    return { credentialId, ...stateAfter([...changes, change]) };
+  }
+
+  /** The bits of one list: a credential's bit is set while it is revoked (revocation list) or suspended (suspension list). */
+  async bits(listId: string, issuerId: string): Promise<Uint8Array> {
+    const bits = emptyStatusList();
+    const byCredential = new Map<string, StatusChange[]>();
+    for (const change of await this.issuing.statusChangesOfIssuer(issuerId)) {
+      byCredential.set(change.credentialId, [...(byCredential.get(change.credentialId) ?? []), change]);
+    }
+    for (const changes of byCredential.values()) {
+      const sorted = inOrder(changes);
+      const state = stateAfter(sorted);
+      const { statusListId, statusIndex, suspensionListId, suspensionIndex } = sorted[0]!;
+      if (listId === statusListId && state.revoked) setBit(bits, statusIndex, true);
+      if (listId === suspensionListId && state.suspended) setBit(bits, suspensionIndex, true);
+    }
+    return bits;
+  }
+
+  private async event(credential: IssuedCredential, change: StatusChange): Promise<PendingEvent> {
+    const version = (await this.achievements.versionsOf(credential.achievementId)).find(
+      (v) => v.version === credential.achievementVersion,
+    )!;
+    const offering = await this.issuing.offering(credential.offeringId);
+    const facts = {
+      credentialId: credential.credentialId,
+      learnerId: credential.learnerId,
+      achievementId: this.achievementUrls.url(credential.achievementId),
+      achievementVersion: credential.achievementVersion,
+      achievementName: credential.achievementName,
+      courseId: version.courseId,
+      courseCode: version.courseCode,
+      offeringId: credential.offeringId,
+      issuerId: this.issuers.issuerUrl(credential.awardingBodyId),
+      awardingBodyId: credential.awardingBodyId,
+      deliveringOrganisationId: offering?.deliveringOrganisationId ?? credential.awardingBodyId,
+      credits: { value: version.credits, scheme: 'UK' as const },
+      level: version.level,
+      learningOutcomes: version.learningOutcomes,
+    };
+    const at = change.changedAt.toISOString();
+    switch (change.action) {
+      case 'revoke':
+        return outboxEvent(credentialRevokedV1, {
+          ...facts,
+          reason: change.reason ?? 'revoked',
+          revokedBy: change.changedBy,
+          revokedAt: at,
+        });
+      case 'suspend':
+        return outboxEvent(credentialSuspendedV1, {
+          ...facts,
+          reason: change.reason ?? 'suspended',
+          suspendedBy: change.changedBy,
+          suspendedAt: at,
+        });
+      case 'reinstate':
+        return outboxEvent(credentialReinstatedV1, {
+          ...facts,
+          ...(change.reason ? { reason: change.reason } : {}),
+          reinstatedBy: change.changedBy,
+          reinstatedAt: at,
+        });
+    }
+  }
+}
