@@ -245,6 +245,45 @@ describe('issuing credentials', () => {
     }
   });
 
+  it('revokes the credential when the exam board amends the result to a fail', async () => {
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const enrolled = await earn(uni, 62);
+    const learnerToken = bearer('learner', { sub: enrolled.learnerId });
+    const [credential] = await waitFor(
+      async () => {
+        const mine = await ok(
+          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers: learnerToken }),
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { what: 'the credential to be issued' },
+    );
+    const [result] = (
+      await ok(
+        call(assessment.url, 'GET', `/api/assessment/offerings/${uni.offeringId}/results`, {
+          headers: uni.registrar,
+        }),
+      )
+    ).items;
+    await ok(
+      call(assessment.url, 'POST', `/api/assessment/results/${result.resultId}/amendment`, {
+        headers: uni.registrar,
+        body: { marks: { Project: 20 }, reason: 'Plagiarism found on review' },
+      }),
+    );
+    const [revoked] = await recorder.waitFor(
+      TOPICS.credentialsCredentialRevoked,
+      (d) => d.credentialId === credential.credentialId,
+    );
+    expect(revoked!.envelope.data).toMatchObject({
+      reason: 'The exam board amended the result to a fail.',
+      revokedBy: 'system:result-amended',
+    });
+    expect(
+      recorder.find(TOPICS.credentialsCredentialRevoked, (d) => d.credentialId === credential.credentialId),
+    ).toHaveLength(1);
+  });
+
   it('holds the credential, with the reason, when the partner was not authorised on the completion date', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);
     const enrolled = await earn(uni, 75, async () => {

@@ -53,7 +53,8 @@ export function decideAward(input: {
   return { kind: 'award', completedAt: completion.at, result, learner };
 }
 
-function newestResult(facts: readonly ProgressFact[]): ProgressFact['result'] {
+/** The newest ratified result: the last attempt's last version. */
+export function newestResult(facts: readonly ProgressFact[]): ProgressFact['result'] {
   return facts
     .map((fact) => fact.result)
     .filter((result): result is NonNullable<ProgressFact['result']> => result !== undefined)

@@ -30,6 +30,33 @@ export class CredentialStatusService {
     const credential = await this.issuing.credentialById(credentialId);
     if (!credential || credential.awardingBodyId !== actor.org)
       throw new NotFoundException(`No credential ${credentialId} that you can see.`);
+    return this.apply(credential, action, actor.sub, reason);
+  }
+
+  /** The exam board amended the result behind a credential to a fail: the credential is revoked (once). */
+  async revokeForFailedResult(credential: IssuedCredential): Promise<void> {
+    const state = stateAfter(inOrder(await this.issuing.statusChangesOf(credential.credentialId)));
+    if (state.revoked) return;
+    try {
+      await this.apply(
+        credential,
+        'revoke',
+        'system:result-amended',
+        'The exam board amended the result to a fail.',
+      );
+    } catch (error) {
+      // A concurrent change took the same slot; the next evaluation sees it and tries again if still needed.
+      if (!(error instanceof ConflictException)) throw error;
+    }
+  }
+
+  private async apply(
+    credential: IssuedCredential,
+    action: StatusAction,
+    by: string,
+    reason?: string,
+  ): Promise<CredentialState & { credentialId: string }> {
+    const credentialId = credential.credentialId;
     const changes = inOrder(await this.issuing.statusChangesOf(credentialId));
     const problem = actionProblem(stateAfter(changes), action);
     if (problem) throw new ConflictException(problem);
@@ -43,7 +70,7 @@ export class CredentialStatusService {
       statusIndex: credential.statusIndex,
       suspensionListId: credential.suspensionListId,
       suspensionIndex: credential.suspensionIndex,
-      changedBy: actor.sub,
+      changedBy: by,
       changedAt: new Date(),
     };
     const event = await this.event(credential, change);

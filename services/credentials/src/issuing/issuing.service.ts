@@ -14,7 +14,8 @@ import { AchievementsRepository } from '../achievements/achievements.repository'
 import { AchievementsService } from '../achievements/achievements.service';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
-import { type AwardDecision, decideAward } from './award-rule';
+import { type AwardDecision, decideAward, newestResult } from './award-rule';
+import { CredentialStatusService } from './credential-status.service';
 import type { IssuedCredential } from './issued-credential.schema';
 import { IssuingRepository } from './issuing.repository';
 import type { OfferingFact } from './progress.schema';
@@ -31,6 +32,7 @@ export class IssuingService {
     private readonly achievements: AchievementsRepository,
     private readonly achievementUrls: AchievementsService,
     private readonly issuers: IssuersService,
+    private readonly statuses: CredentialStatusService,
   ) {}
 
   /** Re-evaluates every learner of a course's offerings, e.g. once its achievement is defined. */
@@ -56,10 +58,15 @@ export class IssuingService {
     const achievement = offering ? await this.achievements.latestForCourse(offering.courseId) : null;
     // Without the offering, its achievement or its issuer's key there is nothing to decide yet; their events re-evaluate.
     if (!offering || !achievement || !(await this.issuers.isIssuer(offering.awardingBodyId))) return;
-    if (await this.issuing.credential(credentialKey(achievement, offeringId, learnerId))) return;
+    const facts = await this.issuing.progressOf(offeringId, learnerId);
+    const issued = await this.issuing.credential(credentialKey(achievement, offeringId, learnerId));
+    if (issued) {
+      if (newestResult(facts)?.passed === false) await this.statuses.revokeForFailedResult(issued);
+      return;
+    }
     const decision = decideAward({
       offering,
-      facts: await this.issuing.progressOf(offeringId, learnerId),
+      facts,
       authorisations: await this.issuing.authorisationsOf(
         offering.deliveringOrganisationId,
         offering.courseId,
