@@ -8,3 +8,4 @@ export * from './test-auth';
 export * from './service-harness';
 export * from './http-client';
 export * from './event-recorder';
+export * from './service-process';
