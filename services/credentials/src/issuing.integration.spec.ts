@@ -284,6 +284,40 @@ describe('issuing credentials', () => {
     ).toHaveLength(1);
   });
 
+  it('keeps credentials issued before a key rotation verifiable through the JWKS, beside those issued after', async () => {
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const credentialOf = async (learnerId: string) => {
+      const headers = bearer('learner', { sub: learnerId });
+      const mine = await waitFor(
+        async () => {
+          const found = await ok(
+            call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
+          );
+          return found.length > 0 ? found : undefined;
+        },
+        { what: 'the credential to be issued' },
+      );
+      return mine[0];
+    };
+    const before = await credentialOf((await earn(uni, 70)).learnerId);
+    await ok(
+      call(credentials.url, 'POST', `/api/credentials/issuers/${uni.awardingBodyId}/keys/rotation`, {
+        headers: uni.registrar,
+        body: {},
+      }),
+    );
+    const after = await credentialOf((await earn(uni, 71)).learnerId);
+
+    const set = await ok(call(credentials.url, 'GET', '/api/credentials/keys'));
+    const kids = [before, after].map((c) => decodeProtectedHeader(c.jwt).kid);
+    expect(kids[0]).not.toBe(kids[1]);
+    for (const [index, credential] of [before, after].entries()) {
+      const jwk = set.keys.find((key: any) => key.kid === kids[index]);
+      const { payload } = await jwtVerify(credential.jwt, await importJWK(jwk, jwk.alg));
+      expect(payload.jti).toBe(credential.credentialId);
+    }
+  });
+
   it('holds the credential, with the reason, when the partner was not authorised on the completion date', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);
     const enrolled = await earn(uni, 75, async () => {
