@@ -30,6 +30,14 @@ import { StatusListsController } from './issuing/status-lists.controller';
 import { CredentialStatusController } from './issuing/credential-status.controller';
 import { CredentialStatusService } from './issuing/credential-status.service';
 import {
+  SHARE_LINK_MODEL,
+  SHARE_LINK_WITHDRAWAL_MODEL,
+  ShareLinkSchema,
+  ShareLinkWithdrawalSchema,
+} from './sharing/share-link.schema';
+import { SharingController } from './sharing/sharing.controller';
+import { SharingService } from './sharing/sharing.service';
+import {
   STATUS_CHANGE_MODEL,
   STATUS_CHANGES_COLLECTION,
   StatusChangeSchema,
@@ -62,6 +70,12 @@ const models = [
   { name: STATUS_ALLOCATION_MODEL, schema: StatusAllocationSchema, collection: 'status_allocations' },
   { name: AWARD_HOLD_MODEL, schema: AwardHoldSchema, collection: 'award_holds' },
   { name: STATUS_CHANGE_MODEL, schema: StatusChangeSchema, collection: STATUS_CHANGES_COLLECTION },
+  { name: SHARE_LINK_MODEL, schema: ShareLinkSchema, collection: 'share_links' },
+  {
+    name: SHARE_LINK_WITHDRAWAL_MODEL,
+    schema: ShareLinkWithdrawalSchema,
+    collection: 'share_link_withdrawals',
+  },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
@@ -79,6 +93,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuedCredentialsController,
     StatusListsController,
     CredentialStatusController,
+    SharingController,
   ],
   providers: [
     IssuersRepository,
@@ -88,6 +103,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuingRepository,
     IssuingService,
     CredentialStatusService,
+    SharingService,
     {
       provide: KEY_ENCRYPTER,
       inject: [SERVICE_CONFIG],

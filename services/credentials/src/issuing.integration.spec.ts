@@ -157,6 +157,73 @@ describe('issuing credentials', () => {
     ).toHaveLength(1);
   });
 
+  it('lets the learner download their credential and share it by a link until they withdraw it', async () => {
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const enrolled = await earn(uni, 66);
+    const headers = bearer('learner', { sub: enrolled.learnerId });
+    const [credential] = await waitFor(
+      async () => {
+        const mine = await ok(
+          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { what: 'the credential to be issued' },
+    );
+    const base = `/api/credentials/learners/me/credentials/${credential.credentialId}`;
+
+    const jwt = await fetch(`${credentials.url}${base}/download?format=jwt`, { headers });
+    expect(jwt.headers.get('content-type')).toContain('application/vc+jwt');
+    expect(jwt.headers.get('content-disposition')).toMatch(/attachment; filename="credential-.+\.jwt"/);
+    expect(await jwt.text()).toBe(credential.jwt);
+    const json = await ok(call(credentials.url, 'GET', `${base}/download?format=json`, { headers }));
+    expect(json).toMatchObject({
+      credentialId: credential.credentialId,
+      jwt: credential.jwt,
+      credential: { id: credential.credentialId, type: ['VerifiableCredential', 'OpenBadgeCredential'] },
+      envelope: { type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${credential.jwt}` },
+    });
+    expect(json.credential).not.toHaveProperty('jti');
+    const stranger = bearer('learner', { sub: uni.partnerId });
+    expect((await call(credentials.url, 'GET', `${base}/download`, { headers: stranger })).status).toBe(404);
+
+    const link = await ok(call(credentials.url, 'POST', `${base}/share-links`, { headers }));
+    expect(link.url).toBe(`http://localhost:3000/api/credentials/shared/${link.token}`);
+    const shared = await ok(call(credentials.url, 'GET', `/api/credentials/shared/${link.token}`));
+    expect(shared.jwt).toBe(credential.jwt);
+    expect(
+      (
+        await call(
+          credentials.url,
+          'POST',
+          `/api/credentials/learners/me/share-links/${link.token}/withdrawal`,
+          { headers: stranger },
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          credentials.url,
+          'POST',
+          `/api/credentials/learners/me/share-links/${link.token}/withdrawal`,
+          { headers },
+        )
+      ).status,
+    ).toBe(204);
+    expect((await call(credentials.url, 'GET', `/api/credentials/shared/${link.token}`)).status).toBe(404);
+    expect(
+      (
+        await call(
+          credentials.url,
+          'POST',
+          `/api/credentials/learners/me/share-links/${link.token}/withdrawal`,
+          { headers },
+        )
+      ).status,
+    ).toBe(409);
+  });
+
   it('sets the bits of revocation and suspension, as an independent decoder reads them, and announces each change', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);
     const enrolled = await earn(uni, 81);

@@ -1,0 +1,70 @@
+import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
+import { validate } from '@lib/platform';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { SharingService } from './sharing.service';
+
+const credentialIdParam = validate(
+  z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'must be urn:uuid:<uuid>'),
+  'credentialId',
+);
+const tokenParam = validate(z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'is not a share link'), 'token');
+const formatQuery = validate(z.strictObject({ format: z.enum(['jwt', 'json']).default('json') }));
+
+@ApiTags('downloads and sharing')
+@Controller('api/credentials')
+export class SharingController {
+  constructor(private readonly sharing: SharingService) {}
+
+  @Get('learners/me/credentials/:credentialId/download')
+  @ApiBearerAuth()
+  @Roles('learner')
+  @ApiOperation({
+    summary: 'Download your credential: ?format=jwt (the signed .jwt) or json (decoded and enveloped)',
+  })
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('credentialId', credentialIdParam) credentialId: string,
+    @Query(formatQuery) query: { format: 'jwt' | 'json' },
+    @Res() response: Response,
+  ): Promise<void> {
+    const document = await this.sharing.own(actor, credentialId);
+    const name = `credential-${credentialId.slice('urn:uuid:'.length)}`;
+    if (query.format === 'jwt') {
+      response.attachment(`${name}.jwt`).type('application/vc+jwt').send(document.jwt);
+    } else {
+      response
+        .type('application/json')
+        .attachment(`${name}.json`)
+        .send(JSON.stringify(document, null, 2));
+    }
+  }
+
+  @Post('learners/me/credentials/:credentialId/share-links')
+  @ApiBearerAuth()
+  @Roles('learner')
+  @ApiOperation({
+    summary: 'Make a link that shows this credential to anyone, until you withdraw it (learner)',
+  })
+  share(@CurrentActor() actor: Actor, @Param('credentialId', credentialIdParam) credentialId: string) {
+    return this.sharing.share(actor, credentialId);
+  }
+
+  @Post('learners/me/share-links/:token/withdrawal')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @Roles('learner')
+  @ApiOperation({ summary: 'Withdraw a share link (learner)' })
+  withdraw(@CurrentActor() actor: Actor, @Param('token', tokenParam) token: string): Promise<void> {
+    return this.sharing.withdraw(actor, token);
+  }
+
+  @Get('shared/:token')
+  @Public()
+  @ApiOperation({ summary: 'What a share link shows: the credential, signed and decoded (public)' })
+  open(@Param('token', tokenParam) token: string) {
+    return this.sharing.open(token);
+  }
+}
