@@ -6,10 +6,7 @@
  * credentials service takes to issue them all. It prints numbers; it asserts nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { cpus, totalmem } from 'node:os';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DevIdentityProvider } from '@lib/auth';
 import {
   encodeEvent,
   enrolmentCompletedV1,
@@ -21,6 +18,7 @@ import {
 import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
 import { achievementCredential, generateSigningKey, signCredential } from '@lib/vc';
 import { MongoClient } from 'mongodb';
+import { benchOffering, machine, post } from './bench-stack';
 
 const { values } = parseArgs({
   options: {
@@ -31,18 +29,6 @@ const { values } = parseArgs({
   },
 });
 const learners = Number(values.learners);
-const idp = new DevIdentityProvider(resolve(process.env.DEV_IDP_DIR ?? '.run/dev-idp'));
-
-async function post(path: string, token: string, body: unknown): Promise<{ id: string }> {
-  const response = await fetch(`${values.url}${path}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json()) as { id: string };
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);
-  return answer;
-}
 
 async function untilOk(what: string, attempt: () => Promise<unknown>): Promise<void> {
   const deadline = Date.now() + 60000;
@@ -92,36 +78,9 @@ function signingRate(): number {
 }
 
 async function main(): Promise<void> {
-  const tag = randomUUID().slice(0, 8);
-  const admin = idp.mint({ roles: ['admin'] });
-  const university = await post('/api/enrolment/organisations', admin, {
-    kind: 'awarding-body',
-    name: `Bench University ${tag}`,
-  });
-  const registrar = idp.mint({ roles: ['registrar'], org: university.id });
-  const course = await post('/api/enrolment/courses', registrar, {
-    code: `ISS-${tag.toUpperCase()}`,
-    title: 'Data in a day',
-    description: 'Benchmark course',
-    learningOutcomes: ['Analyse a clinical data set'],
-    format: 'workshop',
-    notionalHours: 50,
-    credits: 5,
-    level: { framework: 'FHEQ', level: 7, eqfLevel: 7 },
-  });
-  const offering = await post('/api/enrolment/offerings', registrar, {
-    courseId: course.id,
-    deliveringOrganisationId: university.id,
-    startDate: '2027-01-15',
-    endDate: '2027-01-15',
-    mode: 'online',
-    capacity: learners,
-    enrolmentOpensAt: new Date(Date.now() - 60000).toISOString(),
-    enrolmentClosesAt: new Date(Date.now() + 86400000).toISOString(),
-  });
-  await post(`/api/enrolment/offerings/${offering.id}/publish`, registrar, {});
+  const { tag, registrar, universityId, courseId, offeringId } = await benchOffering(values.url, learners);
   await untilOk('defining the achievement', () =>
-    post('/api/credentials/achievements', registrar, { courseId: course.id, criteria: 'Attend and pass.' }),
+    post(values.url, '/api/credentials/achievements', registrar, { courseId, criteria: 'Attend and pass.' }),
   );
 
   const producer = createIdempotentProducer(
@@ -129,10 +88,10 @@ async function main(): Promise<void> {
   );
   await producer.connect();
   const scope = {
-    offeringId: offering.id,
-    courseId: course.id,
-    awardingBodyId: university.id,
-    deliveringOrganisationId: university.id,
+    offeringId: offeringId,
+    courseId: courseId,
+    awardingBodyId: universityId,
+    deliveringOrganisationId: universityId,
   };
   const now = new Date().toISOString();
   const send = async <C extends EventContract>(contract: C, data: EventData<C>[]) => {
@@ -176,8 +135,8 @@ async function main(): Promise<void> {
       resultId: randomUUID(),
       version: 1,
       learnerId: p.learnerId,
-      offeringId: offering.id,
-      courseId: course.id,
+      offeringId: offeringId,
+      courseId: courseId,
       attempt: 1,
       components: [{ name: 'Project', weight: 100, mark: 68 }],
       overallMark: 68,
@@ -197,16 +156,14 @@ async function main(): Promise<void> {
   let count = 0;
   while (count < learners) {
     await new Promise((done) => setTimeout(done, 500));
-    count = await issued.countDocuments({ offeringId: offering.id });
+    count = await issued.countDocuments({ offeringId: offeringId });
     if (Date.now() - started > 15 * 60000)
       throw new Error(`only ${count} of ${learners} issued after 15 minutes`);
   }
   const seconds = (Date.now() - started) / 1000;
   await mongo.close();
 
-  console.log(
-    `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-  );
+  console.log(machine());
   console.log(
     `issuing: ${learners} credentials from ratified results in ${seconds.toFixed(1)} s = ${(learners / seconds).toFixed(1)} credentials/s (events sent to issued, on the running stack)`,
   );

@@ -76,19 +76,26 @@ describe('issuing credentials', () => {
     return enrolled;
   }
 
+  /** The learner's credential, once issued. */
+  async function credentialOf(learnerId: string): Promise<any> {
+    const headers = bearer('learner', { sub: learnerId });
+    const mine = await waitFor(
+      async () => {
+        const found = await ok(
+          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
+        );
+        return found.length > 0 ? found : undefined;
+      },
+      { what: 'the credential to be issued' },
+    );
+    return mine[0];
+  }
+
   it('issues one signed Open Badges 3.0 credential that verifies with the published key alone', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);
     const enrolled = await earn(uni, 68);
     const learnerToken = bearer('learner', { sub: enrolled.learnerId });
-    const [credential] = await waitFor(
-      async () => {
-        const mine = await ok(
-          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers: learnerToken }),
-        );
-        return mine.length > 0 ? mine : undefined;
-      },
-      { what: 'the credential to be issued' },
-    );
+    const credential = await credentialOf(enrolled.learnerId);
 
     const header = decodeProtectedHeader(credential.jwt);
     expect(header).toMatchObject({ alg: 'ES256', typ: 'JWT' });
@@ -161,15 +168,7 @@ describe('issuing credentials', () => {
     const uni = await setUpUniversity(enrolment.url, 5);
     const enrolled = await earn(uni, 66);
     const headers = bearer('learner', { sub: enrolled.learnerId });
-    const [credential] = await waitFor(
-      async () => {
-        const mine = await ok(
-          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
-        );
-        return mine.length > 0 ? mine : undefined;
-      },
-      { what: 'the credential to be issued' },
-    );
+    const credential = await credentialOf(enrolled.learnerId);
     const base = `/api/credentials/learners/me/credentials/${credential.credentialId}`;
 
     const jwt = await fetch(`${credentials.url}${base}/download?format=jwt`, { headers });
@@ -227,17 +226,7 @@ describe('issuing credentials', () => {
   it('sets the bits of revocation and suspension, as an independent decoder reads them, and announces each change', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);
     const enrolled = await earn(uni, 81);
-    const [credential] = await waitFor(
-      async () => {
-        const mine = await ok(
-          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', {
-            headers: bearer('learner', { sub: enrolled.learnerId }),
-          }),
-        );
-        return mine.length > 0 ? mine : undefined;
-      },
-      { what: 'the credential to be issued' },
-    );
+    const credential = await credentialOf(enrolled.learnerId);
     const vc = JSON.parse(Buffer.from(credential.jwt.split('.')[1], 'base64url').toString());
     const [revocation, suspension] = vc.credentialStatus;
 
@@ -315,16 +304,7 @@ describe('issuing credentials', () => {
   it('revokes the credential when the exam board amends the result to a fail', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);
     const enrolled = await earn(uni, 62);
-    const learnerToken = bearer('learner', { sub: enrolled.learnerId });
-    const [credential] = await waitFor(
-      async () => {
-        const mine = await ok(
-          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers: learnerToken }),
-        );
-        return mine.length > 0 ? mine : undefined;
-      },
-      { what: 'the credential to be issued' },
-    );
+    const credential = await credentialOf(enrolled.learnerId);
     const [result] = (
       await ok(
         call(assessment.url, 'GET', `/api/assessment/offerings/${uni.offeringId}/results`, {
@@ -353,19 +333,6 @@ describe('issuing credentials', () => {
 
   it('keeps credentials issued before a key rotation verifiable through the JWKS, beside those issued after', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);
-    const credentialOf = async (learnerId: string) => {
-      const headers = bearer('learner', { sub: learnerId });
-      const mine = await waitFor(
-        async () => {
-          const found = await ok(
-            call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
-          );
-          return found.length > 0 ? found : undefined;
-        },
-        { what: 'the credential to be issued' },
-      );
-      return mine[0];
-    };
     const before = await credentialOf((await earn(uni, 70)).learnerId);
     await ok(
       call(credentials.url, 'POST', `/api/credentials/issuers/${uni.awardingBodyId}/keys/rotation`, {
