@@ -40,9 +40,3 @@ export function deadLetterTopic(topic: string): string {
 export function isDeadLetterTopic(topic: string): boolean {
   return topic.endsWith('.dlq');
 }
-
-/** The topic a dead-letter topic belongs to. */
-export function originalTopicOf(deadLetter: string): string {
-  if (!isDeadLetterTopic(deadLetter)) throw new Error(`${deadLetter} is not a dead-letter topic`);
-  return deadLetter.slice(0, -'.dlq'.length);
-}

@@ -91,7 +91,8 @@ export function loadServiceConfig(
   };
 }
 
-function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+/** The environment without unset or empty variables, so schema defaults apply to them. */
+export function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).filter(
       (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',

@@ -1,6 +1,5 @@
 import {
   createHash,
-  createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
   type JsonWebKey,
@@ -64,10 +63,6 @@ export function jwkThumbprint(jwk: JsonWebKey): string {
       ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
       : { e: jwk.e, kty: jwk.kty, n: jwk.n };
   return createHash('sha256').update(JSON.stringify(required)).digest('base64url');
-}
-
-export function privateKeyFromPem(pem: string): KeyObject {
-  return createPrivateKey(pem);
 }
 
 export function publicKeyFromJwk(jwk: JsonWebKey): KeyObject {

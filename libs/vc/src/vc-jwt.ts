@@ -21,6 +21,11 @@ export interface SigningKey {
 
 const seconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
 
+/** A UTC ISO-8601 time without milliseconds: what `validFrom` and the JWT's NumericDate can both state exactly. */
+export function isoSeconds(date: Date): string {
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 export function issuerIdOf(credential: Pick<SignableCredential, 'issuer'>): string {
   return typeof credential.issuer === 'string' ? credential.issuer : credential.issuer.id;
 }

@@ -1,5 +1,5 @@
 import { formatIssues } from '@lib/contracts';
-import { ConfigError } from '@lib/platform';
+import { ConfigError, definedOnly } from '@lib/platform';
 import { z } from 'zod';
 
 /** The services behind the gateway, each reached under `/api/<name>/...`. */
@@ -24,10 +24,7 @@ export interface GatewayConfig {
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const given = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = schema.safeParse(given);
+  const parsed = schema.safeParse(definedOnly(env));
   if (!parsed.success) throw new ConfigError('gateway', formatIssues(parsed.error.issues));
   const e = parsed.data;
   return {

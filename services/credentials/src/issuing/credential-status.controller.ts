@@ -1,3 +1,4 @@
+import { credentialId } from '@lib/contracts';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { ApiZodBody, validate } from '@lib/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -5,10 +6,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CredentialStatusService } from './credential-status.service';
 
-const credentialIdParam = validate(
-  z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'must be urn:uuid:<uuid>'),
-  'credentialId',
-);
+const credentialIdParam = validate(credentialId, 'credentialId');
 const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
 const optionalReasonBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
 

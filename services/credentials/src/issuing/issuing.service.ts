@@ -5,6 +5,7 @@ import {
   achievementCredential,
   MIN_STATUS_LIST_ENTRIES,
   randomFreeIndex,
+  isoSeconds,
   signCredential,
   statusEntry,
 } from '@lib/vc';
@@ -106,9 +107,9 @@ export class IssuingService {
     const credential = achievementCredential({
       id: credentialId,
       issuer: { ...(await this.issuers.profileInput(offering.awardingBodyId)), id: issuerId },
-      validFrom: seconds(issuedAt),
-      ...(validUntil ? { validUntil: seconds(validUntil) } : {}),
-      awardedDate: seconds(issuedAt),
+      validFrom: isoSeconds(issuedAt),
+      ...(validUntil ? { validUntil: isoSeconds(validUntil) } : {}),
+      awardedDate: isoSeconds(issuedAt),
       subject: {
         id: `urn:uuid:${learnerId}`,
         name: `${award.learner.givenName} ${award.learner.familyName}`,
@@ -249,8 +250,6 @@ export function credentialKey(
 ): string {
   return `${achievement.achievementId}:${offeringId}:${learnerId}`;
 }
-
-const seconds = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function addMonths(date: Date, months: number): Date {
   const next = new Date(date);

@@ -1,5 +1,5 @@
 import { Public } from '@lib/auth';
-import { signCredential, statusListCredential } from '@lib/vc';
+import { isoSeconds, signCredential, statusListCredential } from '@lib/vc';
 import { Controller, Get, Header, NotFoundException, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -29,7 +29,7 @@ export class StatusListsController {
   async get(@Param('listId', listIdParam) listId: string): Promise<string> {
     const issuerId = listId.slice(0, 36);
     if (!(await this.issuers.isIssuer(issuerId))) throw new NotFoundException(`No status list ${listId}.`);
-    const validFrom = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    const validFrom = isoSeconds(new Date());
     const list = statusListCredential({
       listUrl: `${this.issuers.statusListsUrl()}/${listId}`,
       issuerId: this.issuers.issuerUrl(issuerId),

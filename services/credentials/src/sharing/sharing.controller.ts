@@ -1,3 +1,4 @@
+import { credentialId } from '@lib/contracts';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { validate } from '@lib/platform';
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
@@ -6,10 +7,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { SharingService } from './sharing.service';
 
-const credentialIdParam = validate(
-  z.string().regex(/^urn:uuid:[0-9a-f-]{36}$/, 'must be urn:uuid:<uuid>'),
-  'credentialId',
-);
+const credentialIdParam = validate(credentialId, 'credentialId');
 const tokenParam = validate(z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'is not a share link'), 'token');
 const formatQuery = validate(z.strictObject({ format: z.enum(['jwt', 'json']).default('json') }));
 

@@ -124,9 +124,4 @@ export class EnrolmentsRepository {
       completions: new Map(completions.map((completion) => [completion._id, completion])),
     };
   }
-
-  /** Every seat claim of an offering, all generations. */
-  claimsForOffering(offeringId: string): Promise<SeatClaim[]> {
-    return this.claims.find({ offeringId }, WITHOUT_OUTBOX).lean<SeatClaim[]>().exec();
-  }
 }
