@@ -382,10 +382,10 @@ describe('access across organisations and learners', () => {
     const other = bearer('learner', { sub: ids.otherLearnerId });
     expect(
       await ok(call(assessment.url, 'GET', '/api/assessment/learners/me/results', { headers: other })),
-    ).toEqual([]);
+    ).toMatchObject({ items: [], total: 0 });
     const enrolments = await ok(
       call(enrolment.url, 'GET', '/api/enrolment/learners/me/enrolments', { headers: other }),
     );
-    expect(enrolments.map((e: any) => e.learnerId)).toEqual([ids.otherLearnerId]);
+    expect(enrolments.items.map((e: any) => e.learnerId)).toEqual([ids.otherLearnerId]);
   });
 });

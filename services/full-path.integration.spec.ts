@@ -182,7 +182,7 @@ describe('enrolment and assessment, end to end through HTTP and Kafka', () => {
         headers: bearer('learner', { sub: enrolled[0].learnerId }),
       }),
     );
-    expect(mine).toEqual([
+    expect(mine.items).toEqual([
       expect.objectContaining({ resultId: recorded.resultId, status: 'ratified', grade: 'Merit' }),
     ]);
     expect(recorder.events.filter((event) => !event.valid)).toEqual([]);

@@ -40,3 +40,9 @@ export async function findPage<T>(
   ]);
   return { items, total, ...pagination };
 }
+
+/** One page of a list already in memory (small lists, or ones assembled from several records). */
+export function pageOf<T>(items: readonly T[], pagination: Pagination): Page<T> {
+  const start = skipOf(pagination);
+  return { items: items.slice(start, start + pagination.pageSize), total: items.length, ...pagination };
+}

@@ -90,7 +90,7 @@ export class ResultsController {
   @Get('learners/me/results')
   @Roles('learner')
   @ApiOperation({ summary: 'Your own ratified results (learner)' })
-  own(@CurrentActor() actor: Actor) {
-    return this.results.own(actor);
+  own(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.results.own(actor, pagination);
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, hasRole } from '@lib/auth';
 import { withOutbox } from '@lib/messaging';
-import { type Page, type Pagination, skipOf } from '@lib/persistence';
+import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { KnownOffering } from '../catalogue/catalogue.schema';
@@ -154,19 +154,15 @@ export class ResultsService {
   async listForOffering(actor: Actor, offeringId: string, pagination: Pagination): Promise<Page<ResultView>> {
     const offering = await this.catalogue.offering(offeringId);
     if (!offering || !runsOffering(actor, offering)) throw notFound('offering', offeringId);
-    const all = toResultViews(await this.results.forOffering(offeringId));
-    return {
-      ...pagination,
-      total: all.length,
-      items: all.slice(skipOf(pagination), skipOf(pagination) + pagination.pageSize),
-    };
+    return pageOf(toResultViews(await this.results.forOffering(offeringId)), pagination);
   }
 
   /** A learner's own ratified results. */
-  async own(actor: Actor): Promise<ResultView[]> {
-    if (!hasRole(actor, 'learner')) return [];
-    return toResultViews(await this.results.ofLearner(actor.sub)).filter(
-      (view) => view.status === 'ratified',
+  async own(actor: Actor, pagination: Pagination): Promise<Page<ResultView>> {
+    const views = hasRole(actor, 'learner') ? toResultViews(await this.results.ofLearner(actor.sub)) : [];
+    return pageOf(
+      views.filter((view) => view.status === 'ratified'),
+      pagination,
     );
   }
 

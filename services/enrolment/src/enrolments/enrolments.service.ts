@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, hasRole } from '@lib/auth';
 import { enrolmentCompletedV1, enrolmentWithdrawnV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
-import type { Page, Pagination } from '@lib/persistence';
+import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { isAdmin, notFound } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
@@ -140,12 +140,12 @@ export class EnrolmentsService {
   }
 
   /** A learner's own enrolments, across offerings. */
-  async listOwn(actor: Actor): Promise<EnrolmentView[]> {
-    if (!hasRole(actor, 'learner')) return [];
-    const enrolments = await this.enrolments.forLearner(actor.sub);
-    const views: EnrolmentView[] = [];
-    for (const enrolment of enrolments) views.push(await this.view(enrolment, null, false));
-    return views;
+  async listOwn(actor: Actor, pagination: Pagination): Promise<Page<EnrolmentView>> {
+    const enrolments = hasRole(actor, 'learner') ? await this.enrolments.forLearner(actor.sub) : [];
+    const page = pageOf(enrolments, pagination);
+    const items: EnrolmentView[] = [];
+    for (const enrolment of page.items) items.push(await this.view(enrolment, null, false));
+    return { ...page, items };
   }
 
   /** Staff may see a learner who is enrolled on an offering their organisation runs. */

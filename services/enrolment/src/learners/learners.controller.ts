@@ -1,6 +1,7 @@
+import { type Pagination, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { ApiZodBody, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { notFound } from '../common/access';
@@ -43,8 +44,8 @@ export class LearnersController {
   @Get('me/enrolments')
   @Roles('learner')
   @ApiOperation({ summary: 'Your own enrolments (learner)' })
-  ownEnrolments(@CurrentActor() actor: Actor) {
-    return this.enrolments.listOwn(actor);
+  ownEnrolments(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.enrolments.listOwn(actor, pagination);
   }
 
   @Get(':id')
