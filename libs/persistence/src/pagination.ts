@@ -46,3 +46,8 @@ export function pageOf<T>(items: readonly T[], pagination: Pagination): Page<T> 
   const start = skipOf(pagination);
   return { items: items.slice(start, start + pagination.pageSize), total: items.length, ...pagination };
 }
+
+/** The same page with each item turned into what the API shows. */
+export function mapPage<T, U>(page: Page<T>, view: (item: T) => U): Page<U> {
+  return { ...page, items: page.items.map(view) };
+}

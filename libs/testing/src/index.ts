@@ -9,3 +9,4 @@ export * from './service-harness';
 export * from './http-client';
 export * from './event-recorder';
 export * from './service-process';
+export * from './pdf-reader';

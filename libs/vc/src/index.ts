@@ -4,3 +4,6 @@ export * from './vc-jwt';
 export * from './status-list';
 export * from './achievement-credential';
 export * from './verify-jwt';
+export * from './summary';
+export * from './certificate-pdf';
+export * from './pdf-attachment';

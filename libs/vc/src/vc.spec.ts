@@ -1,11 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
-import {
-  achievementCredential,
-  type AchievementCredentialInput,
-  hashedEmailIdentifier,
-} from './achievement-credential';
+import { achievementCredential, hashedEmailIdentifier } from './achievement-credential';
 import { CREDENTIAL_CONTEXTS } from './contexts';
 import { generateSigningKey, publishedJwk, type SigningAlgorithm } from './keys';
 import {
@@ -16,54 +12,9 @@ import {
   MIN_STATUS_LIST_ENTRIES,
   randomFreeIndex,
   setBit,
-  statusEntry,
 } from './status-list';
+import { ISSUER, sampleCredentialInput } from './testing/sample-credential';
 import { envelope, signCredential } from './vc-jwt';
-
-const ISSUER = 'https://credits.example.ac.uk/api/credentials/issuers/4c1b1f8e-0f55-4c55-9a59-0b1a7f1f3b2a';
-
-function input(over: Partial<AchievementCredentialInput> = {}): AchievementCredentialInput {
-  return {
-    id: `urn:uuid:${randomUUID()}`,
-    issuer: { id: ISSUER, name: 'University of Leeds', url: 'https://leeds.ac.uk', ukprn: '10007795' },
-    validFrom: '2026-12-02T09:00:00Z',
-    validUntil: '2031-12-02T09:00:00Z',
-    awardedDate: '2026-12-02T09:00:00Z',
-    subject: {
-      id: `urn:uuid:${randomUUID()}`,
-      name: 'Ada Lovelace',
-      email: 'Ada@nhs.example',
-      emailSalt: 'pepper',
-    },
-    achievement: {
-      id: 'https://credits.example.ac.uk/api/credentials/achievements/6a7b',
-      name: 'App building in a day',
-      description: 'Build and test a small clinical app.',
-      criteria: 'Attend the day and pass the assessed project.',
-      achievementType: 'Course',
-      credits: 5,
-      level: { framework: 'FHEQ', level: 7, eqfLevel: 7 },
-      humanCode: 'DH-APP-01',
-      version: '1',
-      resultDescriptions: [
-        { id: 'urn:uuid:rd-mark', name: 'Overall mark', resultType: 'Percent', requiredValue: '40' },
-      ],
-    },
-    creditsEarned: 5,
-    results: [{ resultDescription: 'urn:uuid:rd-mark', value: '68' }],
-    source: {
-      id: 'https://credits.example.ac.uk/api/credentials/issuers/partner',
-      name: 'Code4Health Leeds',
-    },
-    evidence: [{ name: 'App building in a day, 1 December 2026, Leeds' }],
-    credentialStatus: statusEntry(
-      'https://credits.example.ac.uk/api/credentials/status-lists/l1',
-      94567,
-      'revocation',
-    ),
-    ...over,
-  };
-}
 
 describe('Open Badges 3.0 credentials as VC-JWT', () => {
   it.each<[SigningAlgorithm]>([['ES256'], ['RS256']])(
@@ -71,7 +22,7 @@ describe('Open Badges 3.0 credentials as VC-JWT', () => {
     async (alg) => {
       const key = generateSigningKey(alg);
       const kid = `${ISSUER}/keys/${key.thumbprint}`;
-      const credential = achievementCredential(input());
+      const credential = achievementCredential(sampleCredentialInput());
       const compact = signCredential(
         credential,
         { algorithm: alg, kid, privateKey: key.privateKeyPem },
@@ -98,7 +49,7 @@ describe('Open Badges 3.0 credentials as VC-JWT', () => {
   );
 
   it('follows the Open Badges 3.0 shape rules', () => {
-    const credential = achievementCredential(input());
+    const credential = achievementCredential(sampleCredentialInput());
     expect(credential['@context'].slice(0, 2)).toEqual([...CREDENTIAL_CONTEXTS]);
     expect(credential.type).toEqual(expect.arrayContaining(['VerifiableCredential', 'OpenBadgeCredential']));
     expect(credential.id).toMatch(/^urn:uuid:/);

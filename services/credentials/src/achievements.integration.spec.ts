@@ -92,7 +92,7 @@ describe('achievements', () => {
       await ok(call(credentials.url, 'GET', `/api/credentials/achievements/${achievementId}/versions/1`)),
     ).toEqual(created);
     expect(
-      await ok(call(credentials.url, 'GET', '/api/credentials/achievements', { headers: registrar })),
+      (await ok(call(credentials.url, 'GET', '/api/credentials/achievements', { headers: registrar }))).items,
     ).toEqual([expect.objectContaining({ achievementId, latestVersion: 2, courseCode: course.code })]);
 
     const stranger = bearer('registrar', { org: randomUUID() });

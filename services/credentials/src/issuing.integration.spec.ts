@@ -3,6 +3,7 @@ import {
   bearer,
   call,
   EventRecorder,
+  readPdf,
   type RunningService,
   startTestService,
   testTopicPrefix,
@@ -40,10 +41,11 @@ describe('issuing credentials', () => {
 
   /** Enrols, completes, marks and ratifies one learner; defines the course's achievement. */
   async function earn(uni: University, mark: number, beforeCompletion?: () => Promise<void>) {
+    const details = learner('c');
     const enrolled = await ok(
       call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
         headers: uni.partner,
-        body: { learner: learner('c') },
+        body: { learner: details },
       }),
     );
     await beforeCompletion?.();
@@ -73,7 +75,7 @@ describe('issuing credentials', () => {
       },
       { what: 'the course to reach credentials' },
     );
-    return enrolled;
+    return { ...enrolled, learner: details };
   }
 
   /** The learner's credential, once issued. */
@@ -84,7 +86,7 @@ describe('issuing credentials', () => {
         const found = await ok(
           call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
         );
-        return found.length > 0 ? found : undefined;
+        return found.items.length > 0 ? found.items : undefined;
       },
       { what: 'the credential to be issued' },
     );
@@ -161,7 +163,7 @@ describe('issuing credentials', () => {
       await ok(
         call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers: learnerToken }),
       ),
-    ).toHaveLength(1);
+    ).toMatchObject({ items: [{ credentialId: vc.id }], total: 1, page: 1, pageSize: 50 });
   });
 
   it('lets the learner download their credential and share it by a link until they withdraw it', async () => {
@@ -187,7 +189,11 @@ describe('issuing credentials', () => {
     expect((await call(credentials.url, 'GET', `${base}/download`, { headers: stranger })).status).toBe(404);
 
     const link = await ok(call(credentials.url, 'POST', `${base}/share-links`, { headers }));
-    expect(link.url).toBe(`http://localhost:3000/api/credentials/shared/${link.token}`);
+    expect(link).toMatchObject({
+      purpose: 'share',
+      url: `http://localhost:3000/verify?share=${link.token}`,
+      dataUrl: `http://localhost:3000/api/credentials/shared/${link.token}`,
+    });
     const shared = await ok(call(credentials.url, 'GET', `/api/credentials/shared/${link.token}`));
     expect(shared.jwt).toBe(credential.jwt);
     expect(
@@ -221,6 +227,53 @@ describe('issuing credentials', () => {
         )
       ).status,
     ).toBe(409);
+  });
+
+  it('gives the learner a PDF certificate: readable, with a QR code to the verification page and the JWT attached', async () => {
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const enrolled = await earn(uni, 74);
+    const headers = bearer('learner', { sub: enrolled.learnerId });
+    const credential = await credentialOf(enrolled.learnerId);
+    const base = `/api/credentials/learners/me/credentials/${credential.credentialId}`;
+
+    const download = await fetch(`${credentials.url}${base}/download?format=pdf`, { headers });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(download.headers.get('content-disposition')).toMatch(/attachment; filename="credential-.+\.pdf"/);
+    const pdf = await readPdf(new Uint8Array(await download.arrayBuffer()));
+
+    expect(pdf.text).toContain(`${enrolled.learner.givenName} ${enrolled.learner.familyName}`);
+    expect(pdf.text).toContain('App building in a day');
+    expect(pdf.text).toContain('5 UK credits at FHEQ level 7 (EQF level 7)');
+    expect(pdf.text).toMatch(/University [0-9a-f]{8}/);
+    expect(pdf.text).toMatch(/Delivered by Code4Health [0-9a-f]{8}/);
+
+    expect(pdf.qrCodes).toHaveLength(1);
+    const qr = new URL(pdf.qrCodes[0]!);
+    expect(`${qr.origin}${qr.pathname}`).toBe('http://localhost:3000/verify');
+    const token = qr.searchParams.get('share')!;
+    const links = await ok(
+      call(credentials.url, 'GET', '/api/credentials/learners/me/share-links', { headers }),
+    );
+    expect(links.items).toEqual([
+      expect.objectContaining({ token, purpose: 'certificate', credentialId: credential.credentialId }),
+    ]);
+    expect((await ok(call(credentials.url, 'GET', `/api/credentials/shared/${token}`))).jwt).toBe(
+      credential.jwt,
+    );
+
+    const attached = pdf.attachments['credential.jwt']!;
+    expect(attached).toBe(credential.jwt);
+    const { kid } = decodeProtectedHeader(attached);
+    const jwk = await ok(call(credentials.url, 'GET', kid!.replace('http://localhost:3000', '')));
+    await expect(jwtVerify(attached, await importJWK(jwk, jwk.alg))).resolves.toBeDefined();
+
+    const again = await readPdf(
+      new Uint8Array(
+        await (await fetch(`${credentials.url}${base}/download?format=pdf`, { headers })).arrayBuffer(),
+      ),
+    );
+    expect(again.qrCodes).toEqual(pdf.qrCodes);
   });
 
   it('sets the bits of revocation and suspension, as an independent decoder reads them, and announces each change', async () => {
@@ -370,7 +423,7 @@ describe('issuing credentials', () => {
         const found = await ok(
           call(credentials.url, 'GET', '/api/credentials/holds', { headers: uni.registrar }),
         );
-        return found.length > 0 ? found : undefined;
+        return found.items.length > 0 ? found.items : undefined;
       },
       { what: 'the hold' },
     );
@@ -387,6 +440,6 @@ describe('issuing credentials', () => {
         headers: bearer('learner', { sub: enrolled.learnerId }),
       }),
     );
-    expect(mine).toEqual([]);
+    expect(mine).toMatchObject({ items: [], total: 0 });
   });
 });

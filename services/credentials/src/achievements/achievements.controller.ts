@@ -1,6 +1,7 @@
+import { type Pagination, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { ApiZodBody, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
@@ -55,8 +56,8 @@ export class AchievementsController {
   @ApiBearerAuth()
   @Roles('registrar')
   @ApiOperation({ summary: "Your awarding body's achievements (registrar)" })
-  list(@CurrentActor() actor: Actor) {
-    return this.achievements.list(actor);
+  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.achievements.list(actor, pagination);
   }
 
   @Get(':id')

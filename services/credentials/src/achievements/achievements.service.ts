@@ -1,3 +1,4 @@
+import { type Page, pageOf, type Pagination } from '@lib/persistence';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
@@ -94,11 +95,11 @@ export class AchievementsService {
     return this.toOpenBadges(found);
   }
 
-  async list(actor: Actor): Promise<AchievementSummary[]> {
+  async list(actor: Actor, pagination: Pagination): Promise<Page<AchievementSummary>> {
     const latest = new Map<string, AchievementVersion>();
     for (const version of await this.achievements.ofAwardingBody(actor.org ?? ''))
       latest.set(version.achievementId, version);
-    return [...latest.values()].map((version) => ({
+    const summaries = [...latest.values()].map((version) => ({
       achievementId: version.achievementId,
       url: this.url(version.achievementId),
       courseId: version.courseId,
@@ -106,6 +107,7 @@ export class AchievementsService {
       latestVersion: version.version,
       name: version.name,
     }));
+    return pageOf(summaries, pagination);
   }
 
   /** The Open Badges 3.0 Achievement a credential of this version embeds. */

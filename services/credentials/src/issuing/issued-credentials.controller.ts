@@ -1,5 +1,7 @@
+import { mapPage, type Pagination, paginationQuery } from '@lib/persistence';
+import { validate } from '@lib/platform';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IssuingRepository } from './issuing.repository';
 
@@ -12,8 +14,9 @@ export class IssuedCredentialsController {
   @Get('learners/me/credentials')
   @Roles('learner')
   @ApiOperation({ summary: 'Your credentials, each with its signed JWT (learner)' })
-  async own(@CurrentActor() actor: Actor) {
-    return (await this.issuing.credentialsOf(actor.sub)).map((credential) => ({
+  async own(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    const page = await this.issuing.credentialsOf(actor.sub, pagination);
+    return mapPage(page, (credential) => ({
       credentialId: credential.credentialId,
       achievementName: credential.achievementName,
       achievementVersion: credential.achievementVersion,
@@ -28,8 +31,9 @@ export class IssuedCredentialsController {
   @ApiOperation({
     summary: 'Credentials earned but held, with the reason, for your awarding body (registrar)',
   })
-  async holds(@CurrentActor() actor: Actor) {
-    return (await this.issuing.holdsOf(actor.org ?? '')).map((hold) => ({
+  async holds(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    const page = await this.issuing.holdsOf(actor.org ?? '', pagination);
+    return mapPage(page, (hold) => ({
       offeringId: hold.offeringId,
       learnerId: hold.learnerId,
       reason: hold.reason,

@@ -1,5 +1,5 @@
 import type { OutboxFields } from '@lib/messaging';
-import { insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import { findPage, insertOnce, type Page, type Pagination, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -95,12 +95,8 @@ export class IssuingRepository {
     return this.credentials.findById(key, WITHOUT_OUTBOX).lean<IssuedCredential>().exec();
   }
 
-  credentialsOf(learnerId: string): Promise<IssuedCredential[]> {
-    return this.credentials
-      .find({ learnerId }, WITHOUT_OUTBOX)
-      .sort({ issuedAt: -1 })
-      .lean<IssuedCredential[]>()
-      .exec();
+  credentialsOf(learnerId: string, pagination: Pagination): Promise<Page<IssuedCredential>> {
+    return findPage(this.credentials, { learnerId }, { issuedAt: -1 }, pagination);
   }
 
   credentialById(credentialId: string): Promise<IssuedCredential | null> {
@@ -133,7 +129,7 @@ export class IssuingRepository {
     return insertOnce(this.holds, hold);
   }
 
-  holdsOf(awardingBodyId: string): Promise<AwardHold[]> {
-    return this.holds.find({ awardingBodyId }).sort({ heldAt: -1 }).lean<AwardHold[]>().exec();
+  holdsOf(awardingBodyId: string, pagination: Pagination): Promise<Page<AwardHold>> {
+    return findPage(this.holds, { awardingBodyId }, { heldAt: -1 }, pagination);
   }
 }

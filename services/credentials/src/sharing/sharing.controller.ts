@@ -1,4 +1,5 @@
 import { credentialId } from '@lib/contracts';
+import { type Pagination, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { validate } from '@lib/platform';
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
@@ -9,7 +10,7 @@ import { SharingService } from './sharing.service';
 
 const credentialIdParam = validate(credentialId, 'credentialId');
 const tokenParam = validate(z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'is not a share link'), 'token');
-const formatQuery = validate(z.strictObject({ format: z.enum(['jwt', 'json']).default('json') }));
+const formatQuery = validate(z.strictObject({ format: z.enum(['jwt', 'json', 'pdf']).default('json') }));
 
 @ApiTags('downloads and sharing')
 @Controller('api/credentials')
@@ -20,16 +21,22 @@ export class SharingController {
   @ApiBearerAuth()
   @Roles('learner')
   @ApiOperation({
-    summary: 'Download your credential: ?format=jwt (the signed .jwt) or json (decoded and enveloped)',
+    summary:
+      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped) or pdf (a certificate with a QR code to verify it and the JWT attached)',
   })
   async download(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) credentialId: string,
-    @Query(formatQuery) query: { format: 'jwt' | 'json' },
+    @Query(formatQuery) query: { format: 'jwt' | 'json' | 'pdf' },
     @Res() response: Response,
   ): Promise<void> {
-    const document = await this.sharing.own(actor, credentialId);
     const name = `credential-${credentialId.slice('urn:uuid:'.length)}`;
+    if (query.format === 'pdf') {
+      const pdf = await this.sharing.certificate(actor, credentialId);
+      response.attachment(`${name}.pdf`).type('application/pdf').send(Buffer.from(pdf));
+      return;
+    }
+    const document = await this.sharing.own(actor, credentialId);
     if (query.format === 'jwt') {
       response.attachment(`${name}.jwt`).type('application/vc+jwt').send(document.jwt);
     } else {
@@ -48,6 +55,14 @@ export class SharingController {
   })
   share(@CurrentActor() actor: Actor, @Param('credentialId', credentialIdParam) credentialId: string) {
     return this.sharing.share(actor, credentialId);
+  }
+
+  @Get('learners/me/share-links')
+  @ApiBearerAuth()
+  @Roles('learner')
+  @ApiOperation({ summary: 'Your share links, live and withdrawn, newest first (learner)' })
+  links(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.sharing.linksOf(actor, pagination);
   }
 
   @Post('learners/me/share-links/:token/withdrawal')

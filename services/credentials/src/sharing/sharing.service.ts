@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@lib/auth';
-import { insertOnce } from '@lib/persistence';
+import { findPage, insertOnce, mapPage, type Page, type Pagination } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
-import { envelope } from '@lib/vc';
+import { certificatePdf, envelope } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -12,8 +12,22 @@ import {
   SHARE_LINK_MODEL,
   SHARE_LINK_WITHDRAWAL_MODEL,
   type ShareLink,
+  type ShareLinkPurpose,
   type ShareLinkWithdrawal,
 } from './share-link.schema';
+
+/** A share link as its learner sees it. */
+export interface ShareLinkView {
+  token: string;
+  credentialId: string;
+  purpose: ShareLinkPurpose;
+  /** The public verification page, opened on this credential. */
+  url: string;
+  /** The credential itself, as JSON, for machines. */
+  dataUrl: string;
+  createdAt: string;
+  withdrawnAt?: string;
+}
 
 /** A credential as a learner downloads it, or as a share link shows it: the signed JWT and what it says. */
 export interface CredentialDocument {
@@ -37,19 +51,27 @@ export class SharingService {
     return document(await this.ownCredential(actor, credentialId));
   }
 
-  async share(
-    actor: Actor,
-    credentialId: string,
-  ): Promise<{ token: string; url: string; createdAt: string }> {
+  async share(actor: Actor, credentialId: string): Promise<ShareLinkView> {
     const credential = await this.ownCredential(actor, credentialId);
-    const link: ShareLink = {
-      _id: randomBytes(24).toString('base64url'),
-      credentialId,
-      learnerId: credential.learnerId,
-      createdAt: new Date(),
-    };
-    await insertOnce(this.links, link);
-    return { token: link._id, url: this.url(link._id), createdAt: link.createdAt.toISOString() };
+    return this.view(await this.newLink(credential, 'share'));
+  }
+
+  /**
+   * The learner's certificate: a PDF whose QR code opens the verification page through the credential's
+   * certificate link (made on the first download, made anew if the learner withdrew it).
+   */
+  async certificate(actor: Actor, credentialId: string): Promise<Uint8Array> {
+    const credential = await this.ownCredential(actor, credentialId);
+    const link =
+      (await this.liveCertificateLink(credential)) ?? (await this.newLink(credential, 'certificate'));
+    const { credential: decoded } = document(credential);
+    return certificatePdf({ credential: decoded, jwt: credential.jwt, verificationUrl: this.url(link._id) });
+  }
+
+  async linksOf(actor: Actor, pagination: Pagination): Promise<Page<ShareLinkView>> {
+    const page = await findPage(this.links, { learnerId: actor.sub }, { createdAt: -1 }, pagination);
+    const withdrawn = await this.withdrawalsOf(page.items.map((link) => link._id));
+    return mapPage(page, (link) => this.view(link, withdrawn.get(link._id)));
   }
 
   async withdraw(actor: Actor, token: string): Promise<void> {
@@ -71,8 +93,52 @@ export class SharingService {
     return document(credential);
   }
 
+  private async newLink(credential: IssuedCredential, purpose: ShareLinkPurpose): Promise<ShareLink> {
+    const link: ShareLink = {
+      _id: randomBytes(24).toString('base64url'),
+      credentialId: credential.credentialId,
+      learnerId: credential.learnerId,
+      purpose,
+      createdAt: new Date(),
+    };
+    await insertOnce(this.links, link);
+    return link;
+  }
+
+  private async liveCertificateLink(credential: IssuedCredential): Promise<ShareLink | undefined> {
+    const links = await this.links
+      .find({ credentialId: credential.credentialId, purpose: 'certificate' })
+      .sort({ createdAt: 1 })
+      .lean<ShareLink[]>()
+      .exec();
+    const withdrawn = await this.withdrawalsOf(links.map((link) => link._id));
+    return links.find((link) => !withdrawn.has(link._id));
+  }
+
+  private async withdrawalsOf(tokens: string[]): Promise<Map<string, Date>> {
+    if (tokens.length === 0) return new Map();
+    const found = await this.withdrawals
+      .find({ _id: { $in: tokens } })
+      .lean<ShareLinkWithdrawal[]>()
+      .exec();
+    return new Map(found.map((withdrawal) => [withdrawal._id, withdrawal.withdrawnAt]));
+  }
+
+  private view(link: ShareLink, withdrawnAt?: Date): ShareLinkView {
+    return {
+      token: link._id,
+      credentialId: link.credentialId,
+      purpose: link.purpose,
+      url: this.url(link._id),
+      dataUrl: `${this.config.publicBaseUrl}/api/credentials/shared/${link._id}`,
+      createdAt: link.createdAt.toISOString(),
+      ...(withdrawnAt ? { withdrawnAt: withdrawnAt.toISOString() } : {}),
+    };
+  }
+
+  /** Share links and the certificate's QR code open the public verification page with the result shown. */
   private url(token: string): string {
-    return `${this.config.publicBaseUrl}/api/credentials/shared/${token}`;
+    return `${this.config.publicBaseUrl}/verify?share=${token}`;
   }
 
   private async ownCredential(actor: Actor, credentialId: string): Promise<IssuedCredential> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, hasRole } from '@lib/auth';
 import { authorisationGrantedV1, authorisationWithdrawnV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
-import type { Page, Pagination } from '@lib/persistence';
+import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { isAdmin, notFound, organisationOf } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
@@ -108,7 +108,7 @@ export class AuthorisationsService {
     const org = organisationOf(actor);
     const scope = hasRole(actor, 'partner') ? { partnerId: org } : { awardingBodyId: org };
     const page = await this.authorisations.list(scope, pagination);
-    return { ...page, items: page.items.map(toView) };
+    return mapPage(page, toView);
   }
 
   /** Whether a partner may deliver a course on a day. */

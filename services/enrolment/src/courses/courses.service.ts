@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, hasRole } from '@lib/auth';
 import { coursePublishedV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
-import type { Page, Pagination } from '@lib/persistence';
+import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { isAdmin, notFound, organisationOf } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
@@ -66,7 +66,7 @@ export class CoursesService {
       ? { ids: await this.authorisations.courseIdsForPartner(org) }
       : { awardingBodyId: org };
     const page = await this.courses.list(scope, pagination);
-    return { ...page, items: page.items.map(toView) };
+    return mapPage(page, toView);
   }
 
   private async canSee(actor: Actor, course: Course): Promise<boolean> {

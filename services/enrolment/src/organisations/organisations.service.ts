@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { organisationRegisteredV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
-import type { Page, Pagination } from '@lib/persistence';
+import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { isAdmin, notFound, organisationOf } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
@@ -53,7 +53,7 @@ export class OrganisationsService {
 
   async list(actor: Actor, pagination: Pagination): Promise<Page<OrganisationView>> {
     const page = await this.organisations.list(isAdmin(actor) ? 'all' : [organisationOf(actor)], pagination);
-    return { ...page, items: page.items.map(toView) };
+    return mapPage(page, toView);
   }
 
   /** For other features: the organisation, or null. */
