@@ -1,3 +1,4 @@
+import type { RequestHandler } from 'express';
 import { ensureTopics } from '@lib/messaging';
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -17,6 +18,8 @@ export interface ServiceDefinition {
   readonly description: string;
   /** Topics the service publishes; they (and their dead-letter topics) are created at start-up. */
   readonly publishes: readonly string[];
+  /** Body parsers for routes that take more than the defaults, registered before them (the first parser wins). */
+  readonly largeBodies?: readonly { path: string; parser: RequestHandler }[];
 }
 
 /**
@@ -28,6 +31,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   const app = await NestFactory.create<NestExpressApplication>(definition.module, {
     logger: loggerLevels(config),
   });
+  for (const { path, parser } of definition.largeBodies ?? []) app.use(path, parser);
   // JSON bodies are small; CSV uploads (bulk enrolment, bulk marks) may hold thousands of rows.
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });

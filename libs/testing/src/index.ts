@@ -10,3 +10,4 @@ export * from './http-client';
 export * from './event-recorder';
 export * from './service-process';
 export * from './pdf-reader';
+export * from './external-issuer';

@@ -32,7 +32,10 @@ export function encodeStatusList(bits: Uint8Array): string {
 export function decodeStatusList(encoded: string): Uint8Array {
   if (!encoded.startsWith('u'))
     throw new Error('an encoded status list starts with "u" (base64url multibase)');
-  return new Uint8Array(gunzipSync(Buffer.from(encoded.slice(1), 'base64url')));
+  // Bounded: a list from another issuer must not inflate without limit (16 MB is 134 million entries).
+  return new Uint8Array(
+    gunzipSync(Buffer.from(encoded.slice(1), 'base64url'), { maxOutputLength: 16 * 1024 * 1024 }),
+  );
 }
 
 /** A random index not in `taken`: sequential indexes would leak the order of issue. */

@@ -37,6 +37,13 @@ import {
 } from './sharing/share-link.schema';
 import { SharingController } from './sharing/sharing.controller';
 import { SharingService } from './sharing/sharing.service';
+import { OwnIssuerLookups } from './verification/own-issuer-lookups';
+import { VerificationRateLimitGuard } from './verification/rate-limit.guard';
+import { TrustListController } from './verification/trust-list.controller';
+import { TrustListService } from './verification/trust-list.service';
+import { TRUSTED_ISSUER_MODEL, TrustedIssuerSchema } from './verification/trusted-issuer.schema';
+import { VerificationController } from './verification/verification.controller';
+import { VerificationService } from './verification/verification.service';
 import {
   STATUS_CHANGE_MODEL,
   STATUS_CHANGES_COLLECTION,
@@ -76,12 +83,13 @@ const models = [
     schema: ShareLinkWithdrawalSchema,
     collection: 'share_link_withdrawals',
   },
+  { name: TRUSTED_ISSUER_MODEL, schema: TrustedIssuerSchema, collection: 'trusted_issuers' },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
 export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, STATUS_CHANGES_COLLECTION];
 
-/** Issuer profiles, signing keys, achievements and issuing credentials by the award rule. */
+/** Issuer profiles, signing keys, achievements, issuing credentials by the award rule, sharing and verification. */
 @Module({
   imports: [MongooseModule.forFeature(models)],
   controllers: [
@@ -94,6 +102,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     StatusListsController,
     CredentialStatusController,
     SharingController,
+    TrustListController,
+    VerificationController,
   ],
   providers: [
     IssuersRepository,
@@ -104,6 +114,10 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuingService,
     CredentialStatusService,
     SharingService,
+    TrustListService,
+    OwnIssuerLookups,
+    VerificationService,
+    VerificationRateLimitGuard,
     {
       provide: KEY_ENCRYPTER,
       inject: [SERVICE_CONFIG],

@@ -13,8 +13,8 @@ import { gunzipSync } from 'node:zlib';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { recordWhenKnown, setSchemeWhenKnown, simpleScheme } from '../../spec-support/assessment';
-import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
+import { completeAndRatify, credentialOf as credentialOfLearner } from '../../spec-support/credentials';
+import { ok, setUpUniversity, type University } from '../../spec-support/university';
 import { credentialsService } from './credentials.definition';
 
 /** From enrolment to a signed credential: the award rule, issuing, and a hold when the partner was not authorised. */
@@ -39,59 +39,14 @@ describe('issuing credentials', () => {
     await enrolment.stop();
   });
 
-  /** Enrols, completes, marks and ratifies one learner; defines the course's achievement. */
-  async function earn(uni: University, mark: number, beforeCompletion?: () => Promise<void>) {
-    const details = learner('c');
-    const enrolled = await ok(
-      call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
-        headers: uni.partner,
-        body: { learner: details },
-      }),
-    );
-    await beforeCompletion?.();
-    await ok(
-      call(enrolment.url, 'POST', `/api/enrolment/enrolments/${enrolled.id}/completion`, {
-        headers: uni.partner,
-        body: { attendance: 'attended' },
-      }),
-    );
-    await setSchemeWhenKnown(assessment.url, uni.registrar, simpleScheme(uni.courseId));
-    const result = await recordWhenKnown(assessment.url, uni.assessor, uni.offeringId, enrolled.learnerId, {
-      Project: mark,
-    });
-    await ok(
-      call(assessment.url, 'POST', `/api/assessment/results/${result.resultId}/ratification`, {
-        headers: uni.registrar,
-      }),
-    );
-    await waitFor(
-      async () => {
-        const body = { courseId: uni.courseId, criteria: 'Attend and pass the assessed project.' };
-        const answer = await call(credentials.url, 'POST', '/api/credentials/achievements', {
-          headers: uni.registrar,
-          body,
-        });
-        return answer.status === 201 || answer.status === 409;
-      },
-      { what: 'the course to reach credentials' },
-    );
-    return { ...enrolled, learner: details };
-  }
-
-  /** The learner's credential, once issued. */
-  async function credentialOf(learnerId: string): Promise<any> {
-    const headers = bearer('learner', { sub: learnerId });
-    const mine = await waitFor(
-      async () => {
-        const found = await ok(
-          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
-        );
-        return found.items.length > 0 ? found.items : undefined;
-      },
-      { what: 'the credential to be issued' },
-    );
-    return mine[0];
-  }
+  const stack = () => ({
+    enrolment: enrolment.url,
+    assessment: assessment.url,
+    credentials: credentials.url,
+  });
+  const earn = (uni: University, mark: number, beforeCompletion?: () => Promise<void>) =>
+    completeAndRatify(stack(), uni, mark, beforeCompletion ? { beforeCompletion } : {});
+  const credentialOf = (learnerId: string) => credentialOfLearner(credentials.url, learnerId);
 
   it('issues one signed Open Badges 3.0 credential that verifies with the published key alone', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);

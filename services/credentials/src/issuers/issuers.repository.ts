@@ -32,6 +32,10 @@ export class IssuersRepository {
     return this.keys.find({ issuerId }).sort({ createdAt: -1, _id: 1 }).lean<SigningKeyRecord[]>().exec();
   }
 
+  allIssuers(): Promise<Issuer[]> {
+    return this.issuers.find({}).sort({ name: 1 }).lean<Issuer[]>().exec();
+  }
+
   allKeys(): Promise<SigningKeyRecord[]> {
     return this.keys.find({}).sort({ issuerId: 1, createdAt: -1 }).lean<SigningKeyRecord[]>().exec();
   }

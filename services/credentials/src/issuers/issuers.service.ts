@@ -33,6 +33,18 @@ export class IssuersService {
     return `${this.config.publicBaseUrl}/api/credentials/issuers/${issuerId}`;
   }
 
+  /** The organisation id behind one of our issuer URLs; undefined for any other URL. */
+  ownIssuerIdOf(issuerUrl: string): string | undefined {
+    const prefix = this.issuerUrl('');
+    const id = issuerUrl.startsWith(prefix) ? issuerUrl.slice(prefix.length) : '';
+    return /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
+  }
+
+  /** Every key of every issuer of ours, on the public origin. */
+  jwksUrl(): string {
+    return `${this.config.publicBaseUrl}/.well-known/jwks.json`;
+  }
+
   statusListsUrl(): string {
     return `${this.config.publicBaseUrl}/api/credentials/status-lists`;
   }

@@ -62,7 +62,8 @@ export function newestResult(facts: readonly ProgressFact[]): ProgressFact['resu
     .at(-1);
 }
 
-function authorisedOn(facts: readonly AuthorisationFact[], day: string): boolean {
+/** Whether a grant covered the day and no withdrawal had taken effect by then. */
+export function authorisedOn(facts: readonly AuthorisationFact[], day: string): boolean {
   const withdrawn = new Map(
     facts.filter((f) => f.withdrawnFrom).map((f) => [f.authorisationId, f.withdrawnFrom!]),
   );

@@ -108,8 +108,17 @@ export class IssuingRepository {
     return insertOnce(this.statusChanges, change);
   }
 
-  statusChangesOf(credentialId: string): Promise<StatusChange[]> {
-    return this.statusChanges.find({ credentialId }, WITHOUT_OUTBOX).lean<StatusChange[]>().exec();
+  /** A credential's status changes in order, read by their keys `<credentialId>:<n>` (no scan). */
+  async statusChangesOf(credentialId: string): Promise<StatusChange[]> {
+    const changes: StatusChange[] = [];
+    for (;;) {
+      const next = await this.statusChanges
+        .findById(`${credentialId}:${changes.length + 1}`, WITHOUT_OUTBOX)
+        .lean<StatusChange>()
+        .exec();
+      if (!next) return changes;
+      changes.push(next);
+    }
   }
 
   statusChangesOfIssuer(awardingBodyId: string): Promise<StatusChange[]> {

@@ -1,0 +1,62 @@
+/** The largest credential we accept: a VC-JWT of ours is under 8 KB. */
+export const MAX_JWT_BYTES = 64 * 1024;
+
+const DATA_URL_PREFIX = 'data:application/vc+jwt,';
+
+/**
+ * The compact JWT inside the forms a credential arrives in: the JWT itself, its data URL, the enveloped JSON form
+ * (`EnvelopedVerifiableCredential`), or our JSON download (`{ jwt, credential, envelope }`). Undefined for anything
+ * else, including a bare JSON credential, which carries no signature we can check.
+ */
+export function compactJwtOf(input: unknown): string | undefined {
+  if (typeof input === 'string') {
+    const text = input.trim();
+    if (text.startsWith('{')) {
+      try {
+        return compactJwtOf(JSON.parse(text));
+      } catch {
+        return text;
+      }
+    }
+    return text.startsWith(DATA_URL_PREFIX) ? text.slice(DATA_URL_PREFIX.length) : text;
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  const form = input as Record<string, unknown>;
+  if (typeof form.jwt === 'string') return form.jwt.trim();
+  if (form.type === 'EnvelopedVerifiableCredential' && typeof form.id === 'string')
+    return compactJwtOf(form.id);
+  if (form.envelope) return compactJwtOf(form.envelope);
+  return undefined;
+}
+
+export interface DecodedJwt {
+  header: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/** Splits and decodes a compact JWS, or says in words why it is not one. */
+export function decodeCompact(compact: string): DecodedJwt | string {
+  if (Buffer.byteLength(compact) > MAX_JWT_BYTES)
+    return `The credential is ${Buffer.byteLength(compact)} bytes; the limit is 64 KB.`;
+  const parts = compact.split('.');
+  if (parts.length !== 3) return `A compact JWT has three parts separated by dots; this has ${parts.length}.`;
+  // An empty signature is a well-formed (unsecured) JWT; the header check refuses it.
+  if (!parts.every((part) => /^[A-Za-z0-9_-]*$/.test(part)) || !parts[0] || !parts[1])
+    return 'The parts are not base64url.';
+  const header = json(parts[0]);
+  const payload = json(parts[1]);
+  if (!header) return 'The header is not a JSON object.';
+  if (!payload) return 'The payload is not a JSON object.';
+  return { header, payload };
+}
+
+function json(part: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

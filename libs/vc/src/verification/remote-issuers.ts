@@ -1,0 +1,75 @@
+import type { KeyObject } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import { publicKeyFromJwk, SIGNING_ALGORITHMS, type SigningAlgorithm } from '../keys';
+import { decodeStatusList, getBit } from '../status-list';
+import { type StatusEntryRef, type StatusReading, UnreachableError } from './context';
+import type { HttpSource } from './http-source';
+import { decodeCompact } from './input';
+
+/** Finds where an issuer publishes its keys: its JWKS URL on the trust list. */
+export type JwksUrlOf = (issuerId: string) => Promise<string | undefined>;
+
+/**
+ * Resolves a `kid` through the issuer's published JWK set: the key must be in that set, and when the set says
+ * whose a key is (`iss`), it must say this issuer.
+ */
+export function jwksKeyResolver(http: HttpSource, jwksUrlOf: JwksUrlOf) {
+  return async (kid: string, issuerId: string): Promise<KeyObject | undefined> => {
+    const url = await jwksUrlOf(issuerId);
+    if (!url) return undefined;
+    let keys: unknown;
+    try {
+      keys = (JSON.parse(await http.text(url)) as { keys?: unknown }).keys;
+    } catch (error) {
+      if (error instanceof UnreachableError) throw error;
+      throw new UnreachableError(`${url} is not a JWK set.`);
+    }
+    const jwk = (Array.isArray(keys) ? keys : []).find(
+      (candidate: Record<string, unknown>) => candidate?.kid === kid,
+    ) as (Record<string, unknown> & { kty: string }) | undefined;
+    if (!jwk || (jwk.iss !== undefined && jwk.iss !== issuerId)) return undefined;
+    return publicKeyFromJwk(jwk);
+  };
+}
+
+/**
+ * Reads a bit of another issuer's status list: fetches the list credential (a VC-JWT), checks it is signed by a key
+ * of the same issuer and is a list of the right purpose, then decodes it.
+ */
+export function remoteStatusReader(
+  http: HttpSource,
+  resolveKey: (kid: string, issuerId: string) => Promise<KeyObject | undefined>,
+) {
+  return async (entry: StatusEntryRef, issuerId: string): Promise<StatusReading> => {
+    const compact = (await http.text(entry.listUrl)).trim();
+    const decoded = decodeCompact(compact);
+    if (typeof decoded === 'string')
+      throw new UnreachableError(`The status list is not a signed list: ${decoded}`);
+    const { alg, kid } = decoded.header;
+    const key =
+      typeof kid === 'string' && SIGNING_ALGORITHMS.includes(alg as SigningAlgorithm)
+        ? await resolveKey(kid, issuerId)
+        : undefined;
+    if (!key)
+      throw new UnreachableError('The status list is not signed by a key of the credential’s issuer.');
+    try {
+      jwt.verify(compact, key, { algorithms: [alg as SigningAlgorithm] });
+    } catch (error) {
+      throw new UnreachableError(
+        `The status list's signature does not verify (${(error as Error).message}).`,
+      );
+    }
+    const subject = decoded.payload.credentialSubject as Record<string, unknown> | undefined;
+    if (subject?.statusPurpose !== entry.purpose || typeof subject.encodedList !== 'string')
+      throw new UnreachableError(`The status list is not a ${entry.purpose} list.`);
+    let bits: Uint8Array;
+    try {
+      bits = decodeStatusList(subject.encodedList);
+    } catch (error) {
+      throw new UnreachableError(`The status list cannot be decoded (${(error as Error).message}).`);
+    }
+    if (!Number.isInteger(entry.index) || entry.index < 0 || entry.index >= bits.length * 8)
+      throw new UnreachableError(`Index ${entry.index} is outside the status list.`);
+    return { set: getBit(bits, entry.index) };
+  };
+}

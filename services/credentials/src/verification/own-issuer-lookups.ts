@@ -1,0 +1,94 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  type PartnerQuestion,
+  publicKeyFromJwk,
+  type StatusEntryRef,
+  type StatusReading,
+  UnreachableError,
+} from '@lib/vc';
+import { Injectable } from '@nestjs/common';
+import { AchievementsRepository } from '../achievements/achievements.repository';
+import { AchievementsService } from '../achievements/achievements.service';
+import { IssuersRepository } from '../issuers/issuers.repository';
+import { IssuersService } from '../issuers/issuers.service';
+import { authorisedOn } from '../issuing/award-rule';
+import { inOrder, stateAfter } from '../issuing/credential-status';
+import { IssuingRepository } from '../issuing/issuing.repository';
+
+/**
+ * What verifying one of our own credentials needs, read from our own records without a network round trip: keys
+ * (immutable, so kept in memory once read), statuses (read fresh, by key), and partner authorisations.
+ */
+@Injectable()
+export class OwnIssuerLookups {
+  private readonly keys = new Map<string, KeyObject>();
+  private readonly knownIssuers = new Set<string>();
+  private readonly courseOfAchievement = new Map<string, string>();
+
+  constructor(
+    private readonly issuers: IssuersService,
+    private readonly issuerRecords: IssuersRepository,
+    private readonly issuing: IssuingRepository,
+    private readonly achievements: AchievementsRepository,
+    private readonly achievementUrls: AchievementsService,
+  ) {}
+
+  isOwnUrl(issuerId: string): boolean {
+    return this.issuers.ownIssuerIdOf(issuerId) !== undefined;
+  }
+
+  async exists(issuerId: string): Promise<boolean> {
+    const organisationId = this.issuers.ownIssuerIdOf(issuerId);
+    if (!organisationId) return false;
+    if (this.knownIssuers.has(organisationId)) return true;
+    const found = (await this.issuerRecords.findIssuer(organisationId)) !== null;
+    if (found) this.knownIssuers.add(organisationId);
+    return found;
+  }
+
+  async resolveKey(kid: string, issuerId: string): Promise<KeyObject | undefined> {
+    const cached = this.keys.get(kid);
+    if (cached) return cached;
+    const organisationId = this.issuers.ownIssuerIdOf(issuerId);
+    const prefix = organisationId ? `${this.issuers.issuerUrl(organisationId)}/keys/` : undefined;
+    if (!prefix || !kid.startsWith(prefix)) return undefined;
+    const record = await this.issuerRecords.findKey(kid.slice(prefix.length));
+    if (!record || record.issuerId !== organisationId) return undefined;
+    const key = publicKeyFromJwk(record.publicJwk);
+    this.keys.set(kid, key);
+    return key;
+  }
+
+  /** A credential's state from its status changes; the entry must name one of this issuer's lists. */
+  async readStatus(entry: StatusEntryRef, issuerId: string): Promise<StatusReading> {
+    const organisationId = this.issuers.ownIssuerIdOf(issuerId);
+    const listsUrl = `${this.issuers.statusListsUrl()}/`;
+    if (!organisationId || !entry.listUrl.startsWith(`${listsUrl}${organisationId}-${entry.purpose}-`))
+      throw new UnreachableError(`${entry.listUrl} is not a ${entry.purpose} list of this issuer.`);
+    const changes = inOrder(await this.issuing.statusChangesOf(entry.credentialId));
+    const state = stateAfter(changes);
+    const set = entry.purpose === 'revocation' ? state.revoked : state.suspended;
+    const action = entry.purpose === 'revocation' ? 'revoke' : 'suspend';
+    const reason = set ? changes.filter((change) => change.action === action).at(-1)?.reason : undefined;
+    return { set, ...(reason ? { reason } : {}) };
+  }
+
+  async partnerAuthorised(question: PartnerQuestion): Promise<boolean> {
+    const partnerId = /^urn:uuid:([0-9a-f-]{36})$/.exec(question.partnerId)?.[1];
+    const courseId = await this.courseOf(question.achievementId);
+    if (!partnerId || !courseId) return false;
+    return authorisedOn(await this.issuing.authorisationsOf(partnerId, courseId), question.awardedOn);
+  }
+
+  private async courseOf(achievementUrl: string): Promise<string | undefined> {
+    const prefix = this.achievementUrls.url('');
+    if (!achievementUrl.startsWith(prefix)) return undefined;
+    const achievementId = achievementUrl.slice(prefix.length);
+    let courseId = this.courseOfAchievement.get(achievementId);
+    if (!courseId) {
+      courseId = (await this.achievements.versionsOf(achievementId))[0]?.courseId;
+      if (courseId) this.courseOfAchievement.set(achievementId, courseId);
+    }
+    return courseId;
+  }
+}

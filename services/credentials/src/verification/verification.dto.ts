@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MAX_BATCH } from './verification.service';
+
+/** A credential as it may be handed over: the compact JWT, or a JSON form carrying it. */
+const credentialInput = z
+  .union([z.string().min(1).max(200_000), z.record(z.string(), z.unknown())])
+  .describe('the compact VC-JWT, its enveloped JSON form, or our JSON download');
+
+export const verifyBody = z.strictObject({
+  credential: credentialInput,
+  holderEmail: z.email().max(320).optional().describe('checked against the hashed email in the credential'),
+});
+export type VerifyBody = z.output<typeof verifyBody>;
+
+export const verifyBatchBody = z.strictObject({
+  credentials: z
+    .array(credentialInput)
+    .min(1, 'send at least one credential')
+    .max(MAX_BATCH, `at most ${MAX_BATCH.toLocaleString('en-GB')} credentials in one batch`),
+});
+
+/** W3C VC-API `POST /credentials/verify`. */
+export const vcApiVerifyBody = z.object({
+  verifiableCredential: credentialInput,
+  options: z.record(z.string(), z.unknown()).optional(),
+});
+export type VcApiVerifyBody = z.output<typeof vcApiVerifyBody>;

@@ -1,0 +1,75 @@
+import { mapConcurrently } from '@lib/persistence';
+import {
+  credentialFromPdf,
+  HttpSource,
+  jwksKeyResolver,
+  remoteStatusReader,
+  type VerificationContext,
+  type VerificationResult,
+  verifyCredential,
+  type VerifyOptions,
+} from '@lib/vc';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { SharingService } from '../sharing/sharing.service';
+import { OwnIssuerLookups } from './own-issuer-lookups';
+import { TrustListService } from './trust-list.service';
+
+export const MAX_BATCH = 1000;
+
+/**
+ * Verifies credentials for anyone who asks: ours from our own records, other trusted issuers' over HTTP (keys and
+ * status lists fetched with time and size limits, cached as their answers allow).
+ */
+@Injectable()
+export class VerificationService {
+  private readonly context: VerificationContext;
+
+  constructor(
+    private readonly own: OwnIssuerLookups,
+    private readonly trustList: TrustListService,
+    private readonly sharing: SharingService,
+  ) {
+    const http = new HttpSource({ timeoutMs: 5_000, maxBytes: 1024 * 1024 });
+    const remoteKey = jwksKeyResolver(http, (issuerId) => this.trustList.externalJwksUrl(issuerId));
+    const remoteStatus = remoteStatusReader(http, remoteKey);
+    this.context = {
+      isTrusted: async (issuerId) =>
+        this.own.isOwnUrl(issuerId)
+          ? this.own.exists(issuerId)
+          : (await this.trustList.externalJwksUrl(issuerId)) !== undefined,
+      resolveKey: (kid, issuerId) =>
+        this.own.isOwnUrl(issuerId) ? this.own.resolveKey(kid, issuerId) : remoteKey(kid, issuerId),
+      readStatus: (entry, issuerId) =>
+        this.own.isOwnUrl(issuerId) ? this.own.readStatus(entry, issuerId) : remoteStatus(entry, issuerId),
+      partnerAuthorised: (question) =>
+        this.own.isOwnUrl(question.issuerId)
+          ? this.own.partnerAuthorised(question)
+          : Promise.resolve(undefined),
+    };
+  }
+
+  verify(credential: unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
+    return verifyCredential(credential, this.context, options);
+  }
+
+  /** One result per credential, in the order given. */
+  verifyMany(credentials: readonly unknown[]): Promise<VerificationResult[]> {
+    return mapConcurrently(credentials, 16, (credential) => this.verify(credential));
+  }
+
+  /** A certificate PDF: the credential attached to it is what is verified, never the printed text. */
+  async verifyPdf(pdf: Uint8Array): Promise<VerificationResult> {
+    const jwt = await credentialFromPdf(pdf).catch(() => undefined);
+    if (!jwt)
+      throw new UnprocessableEntityException(
+        'This PDF carries no signed credential (a certificate has it attached as credential.jwt).',
+      );
+    return this.verify(jwt);
+  }
+
+  /** What a share link (or a certificate's QR code) shows: its credential, verified now. */
+  async verifyShared(token: string): Promise<VerificationResult> {
+    const { jwt } = await this.sharing.open(token);
+    return this.verify(jwt);
+  }
+}
