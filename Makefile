@@ -38,6 +38,7 @@ status:
 	@deploy/local/services.sh status
 
 test: build
+	@deploy/local/browser.sh install
 	@deploy/local/run-tests.sh
 
 lint: install

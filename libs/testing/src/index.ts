@@ -11,3 +11,4 @@ export * from './event-recorder';
 export * from './service-process';
 export * from './pdf-reader';
 export * from './external-issuer';
+export * from './browser';

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type GatewayConfig, UPSTREAM_SERVICES } from './gateway-config';
 import { UpstreamReadiness } from './upstream-readiness';
+import { VerifyPageController } from './verify-page.controller';
 
 /** The gateway: the one public origin. It owns no data; it routes `/api/<service>` and serves public pages. */
 @Module({})
@@ -10,7 +11,7 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      controllers: [HealthController],
+      controllers: [HealthController, VerifyPageController],
       providers: [
         { provide: SERVICE_NAME, useValue: 'gateway' },
         { provide: APP_FILTER, useClass: ErrorFilter },

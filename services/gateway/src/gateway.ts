@@ -1,19 +1,25 @@
 import { correlationMiddleware, setupOpenApi } from '@lib/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { type GatewayConfig, loadGatewayConfig, UPSTREAM_SERVICES } from './gateway-config';
+import { servePublicAssets } from './public-pages';
 import { serviceProxy, wellKnownJwksProxy } from './service-proxy';
 
 /** Builds and starts the gateway, from `main.ts` and from the integration specs alike. */
 export async function startGateway(config: GatewayConfig = loadGatewayConfig()): Promise<INestApplication> {
   const levels: ('log' | 'error' | 'warn')[] =
     config.environment === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
-  const app = await NestFactory.create(AppModule.register(config), { logger: levels, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    logger: levels,
+    bodyParser: false,
+  });
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
   for (const service of UPSTREAM_SERVICES) app.use(serviceProxy(service, config.upstreams[service]));
   app.use(wellKnownJwksProxy(config.upstreams.credentials));
+  servePublicAssets(app);
   setupOpenApi(
     app,
     'gateway',

@@ -1,0 +1,188 @@
+import {
+  bearer,
+  call,
+  launchBrowser,
+  type RunningService,
+  startTestService,
+  testTopicPrefix,
+} from '@lib/testing';
+import type { INestApplication } from '@nestjs/common';
+import type { Browser, Page } from 'playwright-core';
+import { assessmentService } from '../../assessment/src/assessment.definition';
+import { credentialsService } from '../../credentials/src/credentials.definition';
+import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { earnCredential } from '../../spec-support/credentials';
+import { learner, ok, setUpUniversity } from '../../spec-support/university';
+import {
+  pasteAndVerify,
+  shownResult,
+  sidewaysOverflow,
+  uploadAndVerify,
+} from '../../spec-support/verify-page';
+import { startGateway } from './gateway';
+import { loadGatewayConfig } from './gateway-config';
+
+type Earned = Awaited<ReturnType<typeof earnCredential>>;
+
+/** The public verification page in headless Chromium, against the real services behind the gateway. */
+describe('verification page in a browser', () => {
+  const prefix = testTopicPrefix();
+  let enrolment: RunningService;
+  let assessment: RunningService;
+  let credentials: RunningService;
+  let gateway: INestApplication;
+  let gatewayUrl: string;
+  let browser: Browser;
+  let page: Page;
+  let troubles: string[];
+  /** Alice's given name is markup, to show that nothing is injected as HTML; Bob's credential gets revoked. */
+  let alice: Earned;
+  let bob: Earned;
+  let registrar: { authorization: string };
+
+  beforeAll(async () => {
+    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
+    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
+    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
+    gateway = await startGateway(
+      loadGatewayConfig({
+        NODE_ENV: 'test',
+        PORT: '0',
+        ENROLMENT_URL: enrolment.url,
+        ASSESSMENT_URL: assessment.url,
+        CREDENTIALS_URL: credentials.url,
+      }),
+    );
+    gatewayUrl = await gateway.getUrl();
+    browser = await launchBrowser();
+    const uni = await setUpUniversity(enrolment.url, 5);
+    registrar = uni.registrar;
+    const services = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    [alice, bob] = await Promise.all([
+      earnCredential(services, uni, 72, { ...learner('a'), givenName: '<img src=x onerror=alert(1)>' }),
+      earnCredential(services, uni, 64),
+    ]);
+  }, 120000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+    await credentials?.stop();
+    await assessment?.stop();
+    await enrolment?.stop();
+  });
+
+  beforeEach(async () => {
+    troubles = [];
+    page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+    // Script errors, dialogs (an injected alert) and Content-Security-Policy refusals all fail the test.
+    page.on('pageerror', (error) => troubles.push(`page error: ${error.message}`));
+    page.on('dialog', (dialog) => {
+      troubles.push(`dialog: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) troubles.push(`console: ${message.text()}`);
+    });
+  });
+
+  afterEach(async () => {
+    await page.close();
+    expect(troubles).toEqual([]);
+  });
+
+  const learnerPath = (earned: Earned, rest: string) =>
+    `/api/credentials/learners/me/credentials/${earned.credential.credentialId}${rest}`;
+  const asLearner = (earned: Earned) => bearer('learner', { sub: earned.learnerId });
+
+  it('shows a pasted valid credential as valid, with its course and credits, and moves focus to the result', async () => {
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await pasteAndVerify(page, alice.credential.jwt);
+    expect(shown).toMatchObject({ status: 'valid', title: 'Result: Valid', focused: true });
+    expect(shown.facts).toMatchObject({
+      Course: expect.stringContaining('App building in a day'),
+      Credits: '5 UK credits',
+      Level: 'FHEQ level 7 (EQF level 7)',
+    });
+    expect(shown.checks.length).toBeGreaterThan(3);
+    expect(shown.checks.join('\n')).toContain('Passed');
+  });
+
+  it('shows markup in a credential as text, never as HTML', async () => {
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await pasteAndVerify(page, alice.credential.jwt);
+    expect(shown.facts.Learner).toBe(`<img src=x onerror=alert(1)> ${alice.learner.familyName}`);
+    expect(await page.locator('#result img').count()).toBe(0);
+  });
+
+  it('shows a revoked credential as revoked, with the reason the registrar gave', async () => {
+    const path = `/api/credentials/credentials/${bob.credential.credentialId}/revocation`;
+    await ok(call(gatewayUrl, 'POST', path, { headers: registrar, body: { reason: 'Awarded in error' } }));
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await pasteAndVerify(page, bob.credential.jwt);
+    expect(shown).toMatchObject({ status: 'revoked', title: 'Result: Revoked' });
+    expect(shown.banner).toContain('Why: Awarded in error');
+    expect(shown.banner).toMatch(/not rely|withdrawn|revoked/i);
+  });
+
+  it('checks the PDF certificate uploaded as a file', async () => {
+    const pdf = await fetch(`${gatewayUrl}${learnerPath(alice, '/download?format=pdf')}`, {
+      headers: asLearner(alice),
+    });
+    expect(pdf.status).toBe(200);
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await uploadAndVerify(page, {
+      name: 'certificate.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(await pdf.arrayBuffer()),
+    });
+    expect(shown).toMatchObject({ status: 'valid', focused: true });
+    expect(shown.facts.Course).toContain('App building in a day');
+  });
+
+  it('checks the downloaded .json file', async () => {
+    const json = await ok(
+      call(gatewayUrl, 'GET', learnerPath(alice, '/download?format=json'), { headers: asLearner(alice) }),
+    );
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await uploadAndVerify(page, {
+      name: 'credential.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
+    expect(shown).toMatchObject({ status: 'valid', facts: { Credits: '5 UK credits' } });
+  });
+
+  it('opens a share link straight to its result, without a click', async () => {
+    const link = await ok(
+      call(gatewayUrl, 'POST', learnerPath(alice, '/share-links'), { headers: asLearner(alice) }),
+    );
+    const shared = new URL(link.url);
+    expect(`${shared.origin}${shared.pathname}`).toBe('http://localhost:3000/verify');
+    await page.goto(`${gatewayUrl}${shared.pathname}${shared.search}`);
+    const shown = await shownResult(page);
+    expect(shown).toMatchObject({ status: 'valid', facts: { Credits: '5 UK credits' } });
+    expect(shown.facts.Learner).toContain(alice.learner.familyName);
+  });
+
+  it('says in plain words that a withdrawn share link no longer works', async () => {
+    const link = await ok(
+      call(gatewayUrl, 'POST', learnerPath(alice, '/share-links'), { headers: asLearner(alice) }),
+    );
+    const withdrawal = `/api/credentials/learners/me/share-links/${link.token}/withdrawal`;
+    expect((await call(gatewayUrl, 'POST', withdrawal, { headers: asLearner(alice) })).status).toBe(204);
+    await page.goto(`${gatewayUrl}/verify?share=${link.token}`);
+    const shown = await shownResult(page);
+    expect(shown).toMatchObject({ status: undefined, title: 'This link does not work', focused: true });
+    expect(shown.banner).toContain('withdrawn');
+  });
+
+  it('fits a 375-pixel-wide phone screen without sideways scrolling, before and after a result', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${gatewayUrl}/verify`);
+    expect(await sidewaysOverflow(page)).toBe(0);
+    const shown = await pasteAndVerify(page, alice.credential.jwt);
+    expect(shown.status).toBe('valid');
+    expect(await sidewaysOverflow(page)).toBe(0);
+  });
+});
