@@ -11,6 +11,8 @@ export interface TestServiceOptions {
   readonly database?: string;
   readonly consumerGroup?: string;
   readonly mongoServerUrl?: string;
+  /** More settings, e.g. PUBLIC_BASE_URL when a spec runs the gateway as the public origin. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningService {
@@ -46,6 +48,7 @@ export async function startTestService(
       KAFKA_GROUP_ID: consumerGroup,
       ...(options.topicPrefix ? { KAFKA_TOPIC_PREFIX: options.topicPrefix } : {}),
       AUTH_JWKS_FILE: testIdentityProvider().jwksFile,
+      ...options.env,
     }),
   );
   return { app, url: await app.getUrl(), database, consumerGroup, stop: () => app.close() };

@@ -5,3 +5,4 @@ export * from './shape';
 export * from './verify-credential';
 export * from './http-source';
 export * from './remote-issuers';
+export * from './server-context';

@@ -1,6 +1,6 @@
 import { Public } from '@lib/auth';
 import { ApiZodBody, validate } from '@lib/platform';
-import type { VerificationResult } from '@lib/vc';
+import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import {
   Body,
   Controller,
@@ -8,6 +8,7 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   Req,
   UnsupportedMediaTypeException,
   UseGuards,
@@ -17,7 +18,13 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { jwtsOfFile } from './batch-file';
 import { VerificationRateLimitGuard } from './rate-limit.guard';
-import { type VcApiVerifyBody, vcApiVerifyBody, verifyBatchBody, verifyBody } from './verification.dto';
+import {
+  partnerQuestionQuery,
+  type VcApiVerifyBody,
+  vcApiVerifyBody,
+  verifyBatchBody,
+  verifyBody,
+} from './verification.dto';
 import { VerificationService } from './verification.service';
 
 const tokenParam = validate(z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'is not a share link'), 'token');
@@ -85,6 +92,15 @@ export class VerificationController {
         .map((check) => ({ check: check.id, message: check.message })),
       result,
     };
+  }
+
+  /** What the partner check asks our records; a verifier elsewhere (our command line) asks it here. */
+  @Get('partner-authorisations/check')
+  @ApiOperation({
+    summary: 'Was this partner authorised by this awarding body for this achievement on this day? (public)',
+  })
+  async partnerCheck(@Query(validate(partnerQuestionQuery)) question: PartnerQuestion) {
+    return { authorised: await this.verification.partnerAuthorised(question) };
   }
 
   @Get('shared/:token/verification')

@@ -25,3 +25,10 @@ export const vcApiVerifyBody = z.object({
   options: z.record(z.string(), z.unknown()).optional(),
 });
 export type VcApiVerifyBody = z.output<typeof vcApiVerifyBody>;
+
+export const partnerQuestionQuery = z.strictObject({
+  issuerId: z.url().max(500),
+  partnerId: z.string().min(1).max(200),
+  achievementId: z.url().max(500),
+  awardedOn: z.iso.date(),
+});

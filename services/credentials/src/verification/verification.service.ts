@@ -3,13 +3,14 @@ import {
   credentialFromPdf,
   HttpSource,
   jwksKeyResolver,
+  type PartnerQuestion,
   remoteStatusReader,
   type VerificationContext,
   type VerificationResult,
   verifyCredential,
   type VerifyOptions,
 } from '@lib/vc';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { SharingService } from '../sharing/sharing.service';
 import { OwnIssuerLookups } from './own-issuer-lookups';
 import { TrustListService } from './trust-list.service';
@@ -65,6 +66,13 @@ export class VerificationService {
         'This PDF carries no signed credential (a certificate has it attached as credential.jwt).',
       );
     return this.verify(jwt);
+  }
+
+  /** Our records' answer to the partner check; 404 for an issuer that is not ours. */
+  async partnerAuthorised(question: PartnerQuestion): Promise<boolean> {
+    if (!(await this.own.exists(question.issuerId)))
+      throw new NotFoundException(`${question.issuerId} is not an issuer of ours.`);
+    return this.own.partnerAuthorised(question);
   }
 
   /** What a share link (or a certificate's QR code) shows: its credential, verified now. */

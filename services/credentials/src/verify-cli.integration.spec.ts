@@ -1,0 +1,102 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bearer, call, freePort, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
+import type { INestApplication } from '@nestjs/common';
+import { assessmentService } from '../../assessment/src/assessment.definition';
+import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { startGateway } from '../../gateway/src/gateway';
+import { loadGatewayConfig } from '../../gateway/src/gateway-config';
+import { earnCredential } from '../../spec-support/credentials';
+import { ok, setUpUniversity } from '../../spec-support/university';
+import { credentialsService } from './credentials.definition';
+
+/** Runs `npm run -s verify` as a user would, built, against a gateway that is the credentials' public origin. */
+function verifyCli(...args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/libs/vc/src/cli/verify.js', ...args], {
+      cwd: process.cwd(),
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+describe('the verify command', () => {
+  const prefix = testTopicPrefix();
+  let enrolment: RunningService;
+  let assessment: RunningService;
+  let credentials: RunningService;
+  let gateway: INestApplication;
+  let origin: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    const env = { PUBLIC_BASE_URL: origin };
+    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix, env });
+    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix, env });
+    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix, env });
+    gateway = await startGateway(
+      loadGatewayConfig({
+        NODE_ENV: 'test',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        ENROLMENT_URL: enrolment.url,
+        ASSESSMENT_URL: assessment.url,
+        CREDENTIALS_URL: credentials.url,
+      }),
+    );
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await credentials.stop();
+    await assessment.stop();
+    await enrolment.stop();
+  });
+
+  it('prints the result and exits 0 only for a valid credential, from a JWT, a file or the PDF', async () => {
+    const stack = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const { credential, learnerId, learner } = await earnCredential(stack, uni, 77);
+
+    const valid = await verifyCli(credential.jwt, '--server', origin, '--email', learner.email);
+    expect(valid.out).toContain('VALID: ');
+    expect(valid.out).toContain('App building in a day');
+    expect(valid.out).toContain('5 UK credits');
+    expect(valid.out).toMatch(/✓ Delivering partner authorised: Code4Health .+ was authorised/);
+    expect(valid.out).toContain('✓ Holder');
+    expect(valid.code).toBe(0);
+
+    const file = join(tmpdir(), `credential-${learnerId}.jwt`);
+    writeFileSync(file, credential.jwt);
+    expect((await verifyCli(file, '--server', origin)).code).toBe(0);
+    const pdf = await fetch(
+      `${credentials.url}/api/credentials/learners/me/credentials/${credential.credentialId}/download?format=pdf`,
+      { headers: bearer('learner', { sub: learnerId }) },
+    );
+    const pdfFile = join(tmpdir(), `credential-${learnerId}.pdf`);
+    writeFileSync(pdfFile, Buffer.from(await pdf.arrayBuffer()));
+    const fromPdf = await verifyCli(pdfFile, '--server', origin, '--json');
+    expect(JSON.parse(fromPdf.out)).toMatchObject({ status: 'valid', summary: { credits: 5 } });
+
+    await ok(
+      call(credentials.url, 'POST', `/api/credentials/credentials/${credential.credentialId}/revocation`, {
+        headers: uni.registrar,
+        body: { reason: 'Issued in error' },
+      }),
+    );
+    const revoked = await verifyCli(credential.jwt, '--server', origin);
+    expect(revoked.out).toContain('REVOKED: ');
+    expect(revoked.code).toBe(1);
+
+    const tampered = await verifyCli(`${credential.jwt.slice(0, -10)}AAAAAAAAAA`, '--server', origin);
+    expect(tampered.out).toContain('INVALID: ');
+    expect(tampered.code).toBe(1);
+    expect((await verifyCli()).code).toBe(2);
+  });
+});
