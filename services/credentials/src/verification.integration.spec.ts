@@ -419,6 +419,26 @@ describe('verifying credentials', () => {
     expect(shared).toMatchObject({ status: 'valid', summary: { credentialId: id } });
   });
 
+  it('limits each client’s verification requests a minute, with the time to wait', async () => {
+    process.env.VERIFY_RATE_LIMIT = '3';
+    const limited = await startTestService('credentials', credentialsService, {
+      topicPrefix: prefix,
+    }).finally(() => delete process.env.VERIFY_RATE_LIMIT);
+    try {
+      const statuses = [];
+      for (let i = 0; i < 5; i += 1) {
+        const answer = await call(limited.url, 'POST', '/api/credentials/verify', {
+          body: { credential: ours.valid.jwt },
+        });
+        statuses.push(answer.status);
+        if (answer.status === 429) expect(answer.body.message).toMatch(/at most 3 a minute/);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('lets registrars keep the trust list, and refuses bad requests with field detail', async () => {
     const list = await ok(call(credentials.url, 'GET', '/api/credentials/trust-list?pageSize=200'));
     expect(list.items).toEqual(
