@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { DevIdentityProvider } from '@lib/auth';
+import {
+  encodeEvent,
+  enrolmentCompletedV1,
+  enrolmentCreatedV1,
+  type EventContract,
+  type EventData,
+  resultRatifiedV1,
+} from '@lib/contracts';
+import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
 
 /** The development identity provider `make up` trusts. */
 export const devIdentityProvider = (): DevIdentityProvider =>
@@ -68,4 +77,96 @@ export async function benchOffering(base: string, capacity: number) {
 
 export function machine(): string {
   return `machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Retries until it succeeds or a minute has passed (a course takes a moment to reach credentials). */
+export async function untilOk(what: string, attempt: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + 60000;
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`${what}: ${(error as Error).message}`);
+      await new Promise((done) => setTimeout(done, 250));
+    }
+  }
+}
+
+/**
+ * Sends, on Kafka as the other services would, each learner's enrolment, completion and ratified pass on an
+ * offering, so that the credentials service issues them credentials.
+ */
+export async function sendAwardEvents(
+  brokers: string,
+  offering: { tag: string; universityId: string; courseId: string; offeringId: string },
+  learners: number,
+): Promise<void> {
+  const producer = createIdempotentProducer(
+    createKafka({ brokers: brokers.split(','), clientId: 'bench', logger: silentLogger }),
+  );
+  await producer.connect();
+  const { tag, universityId, courseId, offeringId } = offering;
+  const scope = {
+    offeringId,
+    courseId,
+    awardingBodyId: universityId,
+    deliveringOrganisationId: universityId,
+  };
+  const now = new Date().toISOString();
+  const send = async <C extends EventContract>(contract: C, data: EventData<C>[]) => {
+    const messages = data.map((d) => encodeEvent(contract, d, { source: '/bench', correlationId: tag }));
+    for (let start = 0; start < messages.length; start += 500) {
+      await producer.send({ topic: contract.topic, messages: messages.slice(start, start + 500) });
+    }
+  };
+  const people = Array.from({ length: learners }, (_, n) => ({
+    learnerId: randomUUID(),
+    enrolmentId: randomUUID(),
+    n,
+  }));
+  await send(
+    enrolmentCreatedV1,
+    people.map(({ learnerId, enrolmentId, n }) => ({
+      ...scope,
+      learnerId,
+      enrolmentId,
+      status: 'enrolled' as const,
+      learner: { givenName: `G${n}`, familyName: 'Bench', email: `bench-${n}-${tag}@nhs.example` },
+      enrolledBy: 'bench',
+      enrolledAt: now,
+    })),
+  );
+  await send(
+    enrolmentCompletedV1,
+    people.map((p) => ({
+      ...scope,
+      enrolmentId: p.enrolmentId,
+      learnerId: p.learnerId,
+      attendance: 'attended' as const,
+      recordedBy: 'bench',
+      completedAt: now,
+    })),
+  );
+  await send(
+    resultRatifiedV1,
+    people.map((p) => ({
+      resultId: randomUUID(),
+      version: 1,
+      learnerId: p.learnerId,
+      offeringId,
+      courseId,
+      attempt: 1,
+      components: [{ name: 'Project', weight: 100, mark: 68 }],
+      overallMark: 68,
+      grade: 'Pass',
+      passed: true,
+      recordedBy: 'bench',
+      recordedAt: now,
+      status: 'ratified' as const,
+      ratifiedBy: 'bench',
+      ratifiedAt: now,
+    })),
+  );
+  await producer.disconnect();
 }

@@ -7,18 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
-import {
-  encodeEvent,
-  enrolmentCompletedV1,
-  enrolmentCreatedV1,
-  type EventContract,
-  type EventData,
-  resultRatifiedV1,
-} from '@lib/contracts';
-import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
 import { achievementCredential, generateSigningKey, signCredential } from '@lib/vc';
 import { MongoClient } from 'mongodb';
-import { benchOffering, machine, post } from './bench-stack';
+import { benchOffering, machine, post, sendAwardEvents, untilOk } from './bench-stack';
 
 const { values } = parseArgs({
   options: {
@@ -29,19 +20,6 @@ const { values } = parseArgs({
   },
 });
 const learners = Number(values.learners);
-
-async function untilOk(what: string, attempt: () => Promise<unknown>): Promise<void> {
-  const deadline = Date.now() + 60000;
-  for (;;) {
-    try {
-      await attempt();
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`${what}: ${(error as Error).message}`);
-      await new Promise((done) => setTimeout(done, 250));
-    }
-  }
-}
 
 function signingRate(): number {
   const key = generateSigningKey('ES256');
@@ -83,73 +61,8 @@ async function main(): Promise<void> {
     post(values.url, '/api/credentials/achievements', registrar, { courseId, criteria: 'Attend and pass.' }),
   );
 
-  const producer = createIdempotentProducer(
-    createKafka({ brokers: values.brokers.split(','), clientId: 'bench-issuing', logger: silentLogger }),
-  );
-  await producer.connect();
-  const scope = {
-    offeringId: offeringId,
-    courseId: courseId,
-    awardingBodyId: universityId,
-    deliveringOrganisationId: universityId,
-  };
-  const now = new Date().toISOString();
-  const send = async <C extends EventContract>(contract: C, data: EventData<C>[]) => {
-    const messages = data.map((d) => encodeEvent(contract, d, { source: '/bench', correlationId: tag }));
-    for (let start = 0; start < messages.length; start += 500) {
-      await producer.send({ topic: contract.topic, messages: messages.slice(start, start + 500) });
-    }
-  };
-  const people = Array.from({ length: learners }, (_, n) => ({
-    learnerId: randomUUID(),
-    enrolmentId: randomUUID(),
-    n,
-  }));
   const started = Date.now();
-  await send(
-    enrolmentCreatedV1,
-    people.map(({ learnerId, enrolmentId, n }) => ({
-      ...scope,
-      learnerId,
-      enrolmentId,
-      status: 'enrolled' as const,
-      learner: { givenName: `G${n}`, familyName: 'Bench', email: `bench-${n}-${tag}@nhs.example` },
-      enrolledBy: 'bench',
-      enrolledAt: now,
-    })),
-  );
-  await send(
-    enrolmentCompletedV1,
-    people.map((p) => ({
-      ...scope,
-      enrolmentId: p.enrolmentId,
-      learnerId: p.learnerId,
-      attendance: 'attended' as const,
-      recordedBy: 'bench',
-      completedAt: now,
-    })),
-  );
-  await send(
-    resultRatifiedV1,
-    people.map((p) => ({
-      resultId: randomUUID(),
-      version: 1,
-      learnerId: p.learnerId,
-      offeringId: offeringId,
-      courseId: courseId,
-      attempt: 1,
-      components: [{ name: 'Project', weight: 100, mark: 68 }],
-      overallMark: 68,
-      grade: 'Pass',
-      passed: true,
-      recordedBy: 'bench',
-      recordedAt: now,
-      status: 'ratified' as const,
-      ratifiedBy: 'bench',
-      ratifiedAt: now,
-    })),
-  );
-  await producer.disconnect();
+  await sendAwardEvents(values.brokers, { tag, universityId, courseId, offeringId }, learners);
 
   const mongo = await MongoClient.connect(values.mongo);
   const issued = mongo.db('credit_bridge_credentials').collection('issued_credentials');
