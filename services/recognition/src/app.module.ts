@@ -1,13 +1,18 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import type { RecognitionSettings } from './claims/credential-verifier';
+import { RECOGNITION_OUTBOX_COLLECTIONS, RecognitionModule } from './recognition.module';
 
 /** The recognition service: MSc programmes and modules, recognition rules, claims, exam-board decisions and the credit ledger. */
 @Module({})
 export class AppModule {
-  static register(config: ServiceConfig): DynamicModule {
+  static register(config: ServiceConfig, settings: RecognitionSettings): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServicePlatformModule.forService({ config, outboxCollections: [] })],
+      imports: [
+        ServicePlatformModule.forService({ config, outboxCollections: RECOGNITION_OUTBOX_COLLECTIONS }),
+        RecognitionModule.register(settings),
+      ],
     };
   }
 }

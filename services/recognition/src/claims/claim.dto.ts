@@ -1,0 +1,19 @@
+import { z } from 'zod';
+
+export const openClaimBody = z.strictObject({
+  programmeId: z.uuid(),
+  learnerId: z.uuid().optional().describe('a registrar opens a claim for a learner; a learner, for themself'),
+  externalCredentials: z.array(z.string().trim().min(1).max(70_000)).max(50).default([]),
+});
+export type OpenClaimBody = z.output<typeof openClaimBody>;
+
+export const externalCredentialBody = z.strictObject({
+  credential: z.string().trim().min(1).max(70_000).describe('the compact VC-JWT from another issuer'),
+});
+
+export const decisionBody = z.strictObject({
+  moduleCode: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'is not a module code'),
+  decision: z.enum(['approve', 'reject']),
+  reason: z.string().trim().min(1).max(2000),
+});
+export type DecisionBody = z.output<typeof decisionBody>;

@@ -1,0 +1,208 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@lib/auth';
+import { findPage, insertOnce, KeyedMutex, type Page, type Pagination } from '@lib/persistence';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+} from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { LedgerService } from '../ledger/ledger.service';
+import type { Credit } from '../ledger/ledger.schema';
+import { ProgrammesService } from '../programmes/programmes.service';
+import { CLAIM_MODEL, type Claim, DECISION_MODEL, type Decision } from './claim.schema';
+import type { DecisionBody, OpenClaimBody } from './claim.dto';
+import { ProposalsService } from './proposals.service';
+
+/** Claims for credit, their proposals, and the exam board's decisions. */
+@Injectable()
+export class ClaimsService {
+  /** One decision at a time per learner and programme in this process, so the cap is applied to what is known. */
+  private readonly deciding = new KeyedMutex();
+
+  constructor(
+    @InjectModel(CLAIM_MODEL) private readonly claims: Model<Claim>,
+    @InjectModel(DECISION_MODEL) private readonly decisions: Model<Decision>,
+    private readonly programmes: ProgrammesService,
+    private readonly proposals: ProposalsService,
+    private readonly ledger: LedgerService,
+  ) {}
+
+  async open(actor: Actor, body: OpenClaimBody) {
+    const isLearner = actor.roles.includes('learner');
+    const learnerId = isLearner ? actor.sub : body.learnerId;
+    if (!learnerId)
+      throw new BadRequestException({
+        message: 'Whose claim is it?',
+        errors: [{ field: 'learnerId', message: 'is required for a registrar' }],
+      });
+    if (isLearner && body.learnerId && body.learnerId !== actor.sub)
+      throw new ForbiddenException('A learner opens claims for themself only.');
+    const programme = isLearner
+      ? (await this.programmes.find(body.programmeId)).programme
+      : await this.programmes.ownProgramme(actor, body.programmeId);
+    const claim: Claim = {
+      _id: randomUUID(),
+      programmeId: programme._id,
+      awardingBodyId: programme.awardingBodyId,
+      learnerId,
+      openedBy: actor.sub,
+      openedAt: new Date(),
+    };
+    await insertOnce(this.claims, claim);
+    for (const jwt of body.externalCredentials) await this.proposals.addUpload(claim._id, jwt);
+    return this.view(actor, claim._id);
+  }
+
+  async addExternal(actor: Actor, claimId: string, jwt: string) {
+    const claim = await this.visibleClaim(actor, claimId);
+    await this.proposals.addUpload(claim._id, jwt);
+    return this.view(actor, claimId);
+  }
+
+  /** The claim with its proposal, worked out now, and the decisions made on it. */
+  async view(actor: Actor, claimId: string) {
+    const claim = await this.visibleClaim(actor, claimId);
+    const { programme, modules } = await this.programmes.find(claim.programmeId);
+    const [{ proposal, uploaded }, decisions] = await Promise.all([
+      this.proposals.propose(programme, modules, claim.learnerId, [claim._id]),
+      this.decisions.find({ claimId }).sort({ decidedAt: 1 }).lean<Decision[]>().exec(),
+    ]);
+    return {
+      id: claim._id,
+      programme: { id: programme._id, code: programme.code, title: programme.title },
+      learnerId: claim.learnerId,
+      openedBy: claim.openedBy,
+      openedAt: claim.openedAt.toISOString(),
+      proposal,
+      uploaded,
+      decisions: decisions.map(({ _id: _key, ...decision }) => ({
+        ...decision,
+        decidedAt: decision.decidedAt.toISOString(),
+      })),
+    };
+  }
+
+  listOwn(actor: Actor, pagination: Pagination): Promise<Page<Claim>> {
+    return findPage(this.claims, { learnerId: actor.sub }, { openedAt: -1 }, pagination);
+  }
+
+  /** The exam board approves (writing the ledger and the approved event) or rejects one module of a claim. */
+  async decide(actor: Actor, claimId: string, body: DecisionBody) {
+    const claim = await this.visibleClaim(actor, claimId);
+    const programme = await this.programmes.ownProgramme(actor, claim.programmeId);
+    const key = `${claimId}:${body.moduleCode}`;
+    if (await this.decisions.exists({ _id: key }).exec())
+      throw new ConflictException(`Module ${body.moduleCode} of this claim is decided already.`);
+    const decidedAt = new Date();
+    let creditId: string | undefined;
+    if (body.decision === 'approve') {
+      creditId = await this.deciding.run(`${programme._id}:${claim.learnerId}`, async () => {
+        const { modules } = await this.programmes.find(programme._id);
+        const { proposal } = await this.proposals.propose(programme, modules, claim.learnerId, [claim._id]);
+        const proposed = proposal.modules.find((module) => module.moduleCode === body.moduleCode);
+        if (!proposed) throw new NotFoundException(`No module ${body.moduleCode} in this programme.`);
+        if (!proposed.exempt || proposed.alreadyCredited)
+          throw new ConflictException(
+            `Module ${body.moduleCode} cannot be approved: ${proposed.explanation}`,
+          );
+        const module = modules.find((candidate) => candidate.code === body.moduleCode)!;
+        const credit: Credit = {
+          _id: randomUUID(),
+          claimId,
+          programmeId: programme._id,
+          programmeCode: programme.code,
+          awardingBodyId: programme.awardingBodyId,
+          learnerId: claim.learnerId,
+          moduleCode: body.moduleCode,
+          credits: proposed.credits,
+          level: module.level,
+          credentialIds: proposed.credentialIds,
+          reason: body.reason,
+          decidedBy: actor.sub,
+          decidedAt,
+        };
+        await this.ledger.approve(credit);
+        return credit._id;
+      });
+    }
+    const decision: Decision = {
+      _id: key,
+      claimId,
+      moduleCode: body.moduleCode,
+      decision: body.decision === 'approve' ? 'approved' : 'rejected',
+      reason: body.reason,
+      ...(creditId ? { creditId } : {}),
+      decidedBy: actor.sub,
+      decidedAt,
+    };
+    if (!(await insertOnce(this.decisions, decision)))
+      throw new ConflictException(`Module ${body.moduleCode} of this claim is decided already.`);
+    return { ...decision, _id: undefined, decidedAt: decidedAt.toISOString() };
+  }
+
+  /** A learner's standing in a programme: what is credited, the cap, and what each other module would need. */
+  async standing(actor: Actor, programmeId: string) {
+    const { programme, modules } = await this.programmes.find(programmeId);
+    const claims = await this.claims
+      .find({ learnerId: actor.sub, programmeId }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    const [{ proposal }, live] = await Promise.all([
+      this.proposals.propose(
+        programme,
+        modules,
+        actor.sub,
+        claims.map((claim) => claim._id),
+      ),
+      this.ledger.liveCredits(programmeId, actor.sub),
+    ]);
+    const held = await this.ledger.heldIds(live.map((credit) => credit._id));
+    return {
+      programme: {
+        id: programme._id,
+        code: programme.code,
+        title: programme.title,
+        credits: programme.credits,
+      },
+      cap: programme.policy.maxRecognitionCredits,
+      creditsCredited: live.reduce((sum, credit) => sum + credit.credits, 0),
+      credited: live.map((credit) => ({
+        moduleCode: credit.moduleCode,
+        credits: credit.credits,
+        credentialIds: credit.credentialIds,
+        onHold: held.has(credit._id),
+        decidedAt: credit.decidedAt.toISOString(),
+      })),
+      remaining: proposal.modules
+        .filter((module) => !module.alreadyCredited)
+        .map((module) => ({
+          moduleCode: module.moduleCode,
+          title: modules.find((m) => m.code === module.moduleCode)?.title,
+          credits: modules.find((m) => m.code === module.moduleCode)?.credits,
+          couldBeCreditedNow: module.exempt,
+          ...(module.exempt
+            ? { explanation: module.explanation }
+            : { needs: module.needs ?? module.explanation }),
+        })),
+    };
+  }
+
+  reviews(actor: Actor) {
+    return this.ledger.reviews(actor.org ?? '');
+  }
+
+  /** A claim its learner, or a registrar of its awarding body, may see; 404 for anyone else. */
+  private async visibleClaim(actor: Actor, claimId: string): Promise<Claim> {
+    const claim = await this.claims.findById(claimId).lean<Claim>().exec();
+    const visible =
+      claim &&
+      ((actor.roles.includes('learner') && claim.learnerId === actor.sub) ||
+        (actor.roles.includes('registrar') && claim.awardingBodyId === actor.org));
+    if (!visible) throw new NotFoundException(`No claim ${claimId} that you can see.`);
+    return claim;
+  }
+}

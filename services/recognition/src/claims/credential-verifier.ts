@@ -1,0 +1,33 @@
+import type { VerificationResult } from '@lib/vc';
+import { Inject, Injectable } from '@nestjs/common';
+
+export const RECOGNITION_SETTINGS = Symbol('RECOGNITION_SETTINGS');
+
+export interface RecognitionSettings {
+  /** Where the credentials service answers (its verification API), e.g. http://127.0.0.1:3003. */
+  credentialsUrl: string;
+}
+
+export function loadRecognitionSettings(env: NodeJS.ProcessEnv): RecognitionSettings {
+  return { credentialsUrl: (env.CREDENTIALS_URL ?? 'http://127.0.0.1:3003').replace(/\/+$/, '') };
+}
+
+/**
+ * Uploaded credentials are checked by the credentials service's verifier, the same one employers use, with the
+ * learner's email as the holder check: only a `valid` credential about this learner counts.
+ */
+@Injectable()
+export class CredentialVerifier {
+  constructor(@Inject(RECOGNITION_SETTINGS) private readonly settings: RecognitionSettings) {}
+
+  async verify(jwt: string, holderEmail: string | undefined): Promise<VerificationResult> {
+    const response = await fetch(`${this.settings.credentialsUrl}/api/credentials/verify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ credential: jwt, ...(holderEmail ? { holderEmail } : {}) }),
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (!response.ok) throw new Error(`the verifier answered ${response.status}`);
+    return (await response.json()) as VerificationResult;
+  }
+}

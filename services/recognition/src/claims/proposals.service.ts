@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { insertOnce } from '@lib/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { KnownCredentialsRepository } from '../credentials/known-credentials.repository';
+import { LedgerService } from '../ledger/ledger.service';
+import type { Programme, ProgrammeModule } from '../programmes/programme.schema';
+import { evaluateClaim } from '../rules/evaluate-claim';
+import type { CandidateCredential, ModuleSpec, Proposal } from '../rules/types';
+import { ourCandidate, uploadedCandidate } from './candidates';
+import { EXTERNAL_CREDENTIAL_MODEL, type ExternalCredential } from './claim.schema';
+import { CredentialVerifier } from './credential-verifier';
+
+export interface UploadedView {
+  credentialId: string;
+  status: string;
+  headline: string;
+  course?: string;
+}
+
+/** Works out what a learner's credentials are worth in a programme now: ours, and those they uploaded, verified. */
+@Injectable()
+export class ProposalsService {
+  constructor(
+    private readonly known: KnownCredentialsRepository,
+    private readonly ledger: LedgerService,
+    private readonly verifier: CredentialVerifier,
+    @InjectModel(EXTERNAL_CREDENTIAL_MODEL) private readonly uploads: Model<ExternalCredential>,
+  ) {}
+
+  async addUpload(claimId: string, jwt: string): Promise<void> {
+    const id = `${claimId}:${createHash('sha256').update(jwt).digest('hex')}`;
+    await insertOnce(this.uploads, { _id: id, claimId, jwt, addedAt: new Date() });
+  }
+
+  async propose(
+    programme: Programme,
+    modules: ProgrammeModule[],
+    learnerId: string,
+    claimIds: string[],
+  ): Promise<{ proposal: Proposal; uploaded: UploadedView[] }> {
+    const [ours, uploaded, live, used] = await Promise.all([
+      this.known.ofLearner(learnerId),
+      this.checkedUploads(learnerId, claimIds),
+      this.ledger.liveCredits(programme._id, learnerId),
+      this.ledger.usedCredentialIds(programme._id, learnerId),
+    ]);
+    const oursIds = new Set(ours.map((credential) => credential._id));
+    const candidates: CandidateCredential[] = [
+      ...ours.map(ourCandidate),
+      ...uploaded.filter((u) => !oursIds.has(u.candidate.credentialId)).map((u) => u.candidate),
+    ];
+    const proposal = evaluateClaim({
+      modules: modules.map(moduleSpec),
+      policy: programme.policy,
+      credentials: candidates,
+      usedCredentialIds: used,
+      creditedModules: new Map(live.map((credit) => [credit.moduleCode, credit.credits])),
+      now: new Date(),
+    });
+    return { proposal, uploaded: uploaded.map((u) => u.view) };
+  }
+
+  private async checkedUploads(learnerId: string, claimIds: string[]) {
+    if (claimIds.length === 0) return [];
+    const uploads = await this.uploads
+      .find({ claimId: { $in: claimIds } })
+      .sort({ addedAt: 1 })
+      .lean<ExternalCredential[]>()
+      .exec();
+    const email = await this.known.learnerEmail(learnerId);
+    const unique = [...new Map(uploads.map((upload) => [upload.jwt, upload])).values()];
+    return Promise.all(
+      unique.map(async ({ jwt }) => {
+        const result = await this.verifier.verify(jwt, email);
+        const candidate = uploadedCandidate(jwt, result);
+        const view: UploadedView = {
+          credentialId: candidate.credentialId,
+          status: result.status,
+          headline: result.headline,
+          ...(result.summary.course ? { course: result.summary.course } : {}),
+        };
+        return { candidate, view };
+      }),
+    );
+  }
+}
+
+function moduleSpec(module: ProgrammeModule): ModuleSpec {
+  return {
+    code: module.code,
+    title: module.title,
+    credits: module.credits,
+    level: module.level,
+    core: module.core,
+    eligible: module.eligible,
+    ...(module.rule ? { rule: module.rule } : {}),
+  };
+}

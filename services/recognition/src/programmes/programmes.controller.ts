@@ -1,0 +1,68 @@
+import { type Actor, CurrentActor, Roles } from '@lib/auth';
+import { type Pagination, paginationQuery, mapPage } from '@lib/persistence';
+import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { type ModuleBody, moduleBody, type ProgrammeBody, programmeBody, ruleBody } from './programme.dto';
+import { ProgrammesService } from './programmes.service';
+
+const codeParam = validate(z.string().regex(/^[A-Z0-9-]{2,20}$/, 'is not a module code'), 'code');
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('api/recognition/programmes')
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Post()
+  @Roles('registrar')
+  @ApiZodBody(programmeBody)
+  @ApiOperation({ summary: 'Create a programme with its modules and recognition policy (registrar)' })
+  create(@CurrentActor() actor: Actor, @Body(validate(programmeBody)) body: ProgrammeBody) {
+    return this.programmes.create(actor, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Programmes (anyone signed in)' })
+  async list(@Query(validate(paginationQuery)) pagination: Pagination) {
+    return mapPage(await this.programmes.list(pagination), (programme) => ({
+      id: programme._id,
+      code: programme.code,
+      title: programme.title,
+      credits: programme.credits,
+      awardingBodyId: programme.awardingBodyId,
+    }));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A programme, its policy, modules and rules (anyone signed in)' })
+  get(@Param('id', IdParam) id: string) {
+    return this.programmes.view(id);
+  }
+
+  @Post(':id/modules')
+  @Roles('registrar')
+  @ApiZodBody(moduleBody)
+  @ApiOperation({ summary: 'Add a module (registrar of the awarding body)' })
+  addModule(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(validate(moduleBody)) body: ModuleBody,
+  ) {
+    return this.programmes.addModule(actor, id, body);
+  }
+
+  @Put(':id/modules/:code/rule')
+  @Roles('registrar')
+  @ApiZodBody(ruleBody)
+  @ApiOperation({ summary: 'Set a module’s recognition rule (registrar of the awarding body)' })
+  setRule(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Param('code', codeParam) code: string,
+    @Body(validate(ruleBody)) body: z.output<typeof ruleBody>,
+  ) {
+    return this.programmes.setRule(actor, id, code, body.rule);
+  }
+}
