@@ -243,7 +243,38 @@ describe('recognition of credentials toward MSc modules', () => {
       ]);
       const otherClaim = await claimFor(learnerId, other.id, 'MOD-Z');
       expect(uses(otherClaim, 'MOD-Z')).toEqual([ours.id]);
-      expect((await decide(otherClaim.id, 'MOD-Z')).status).toBe(201);
+      const approvedZ = await ok(decide(otherClaim.id, 'MOD-Z'));
+
+      // Suspending the credential puts the credit it supports on hold; reinstating it releases the hold.
+      const status = (action: string) =>
+        ok(
+          call(credentials.url, 'POST', `/api/credentials/credentials/${ours.id}/${action}`, {
+            headers: uni.registrar,
+            body: { reason: 'Under investigation' },
+          }),
+        );
+      const standingIn = (programmeId: string) =>
+        ok(
+          call(recognition.url, 'GET', `/api/recognition/learners/me/programmes/${programmeId}`, {
+            headers: bearer('learner', { sub: learnerId }),
+          }),
+        );
+      await status('suspension');
+      await waitFor(async () => (await standingIn(other.id)).credited[0]?.onHold === true, {
+        what: 'the credit to go on hold',
+      });
+      const reviews = await ok(
+        call(recognition.url, 'GET', '/api/recognition/reviews', { headers: uni.registrar }),
+      );
+      expect(reviews.onHold).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ creditId: approvedZ.creditId, credentialId: ours.id }),
+        ]),
+      );
+      await status('reinstatement');
+      await waitFor(async () => (await standingIn(other.id)).credited[0]?.onHold === false, {
+        what: 'the hold to be released',
+      });
     } finally {
       await hub.stop();
       await second.stop();
