@@ -165,16 +165,25 @@ describe('verification page in a browser', () => {
     expect(shown.facts.Learner).toContain(alice.learner.familyName);
   });
 
-  it('says in plain words that a withdrawn share link no longer works', async () => {
+  it('says in plain words that a withdrawn or mistyped share link does not work', async () => {
     const link = await ok(
       call(gatewayUrl, 'POST', learnerPath(alice, '/share-links'), { headers: asLearner(alice) }),
     );
     const withdrawal = `/api/credentials/learners/me/share-links/${link.token}/withdrawal`;
     expect((await call(gatewayUrl, 'POST', withdrawal, { headers: asLearner(alice) })).status).toBe(204);
-    await page.goto(`${gatewayUrl}/verify?share=${link.token}`);
-    const shown = await shownResult(page);
-    expect(shown).toMatchObject({ status: undefined, title: 'This link does not work', focused: true });
-    expect(shown.banner).toContain('withdrawn');
+    for (const token of [link.token, link.token.slice(0, 20)]) {
+      await page.goto(`${gatewayUrl}/verify?share=${token}`);
+      const shown = await shownResult(page);
+      expect(shown).toMatchObject({ status: undefined, title: 'This link does not work', focused: true });
+      expect(shown.banner).toContain('withdrawn');
+    }
+  });
+
+  it('shows pasted text that is not a credential as not valid, and which check it failed', async () => {
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await pasteAndVerify(page, 'not a credential');
+    expect(shown).toMatchObject({ status: 'invalid', title: 'Result: Not valid', focused: true });
+    expect(shown.checks[0]).toMatch(/^✗ Failed/);
   });
 
   it('fits a 375-pixel-wide phone screen without sideways scrolling, before and after a result', async () => {

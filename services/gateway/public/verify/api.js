@@ -25,8 +25,17 @@ export async function verifyFile(file) {
 }
 
 export async function verifyShared(token) {
-  return send(`/api/credentials/shared/${encodeURIComponent(token)}/verification`, { method: 'GET' });
+  const url = `/api/credentials/shared/${encodeURIComponent(token)}/verification`;
+  return send(url, { method: 'GET' }, { 400: BROKEN_LINK, 404: BROKEN_LINK });
 }
+
+/** A share link refused as malformed (400) or unknown (404): what the person can do about it. */
+const BROKEN_LINK = {
+  title: 'This link does not work',
+  message:
+    'The link is incomplete, not known, or the learner has withdrawn it. Check that it was copied whole, or ask the learner for a new link or for the credential file.',
+  details: [],
+};
 
 async function isPdf(file) {
   if (file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) return true;
@@ -49,7 +58,7 @@ function parseJson(text) {
   }
 }
 
-async function send(url, request) {
+async function send(url, request, problems = {}) {
   let response;
   try {
     response = await fetch(url, {
@@ -67,6 +76,7 @@ async function send(url, request) {
   const body = await response.json().catch(() => undefined);
   if (response.ok && isResult(body)) return { result: body };
   if (response.ok) return problemOf('The answer could not be read', 'Try again in a few minutes.');
+  if (Object.hasOwn(problems, response.status)) return { problem: problems[response.status] };
   return { problem: problemFor(response.status, body) };
 }
 
@@ -85,13 +95,6 @@ function problemFor(status, body) {
         title: 'This could not be read as a credential',
         message: said ?? 'Check what you pasted or chose.',
         details,
-      };
-    case 404:
-      return {
-        title: 'This link does not work',
-        message:
-          'The link is not known, or the learner has withdrawn it. Ask them for a new link or for the credential file.',
-        details: [],
       };
     case 413:
       return {
