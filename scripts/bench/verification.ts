@@ -59,7 +59,7 @@ async function rawVerificationRate(credential: string): Promise<number> {
   return count / (Number(process.hrtime.bigint() - started) / 1e9);
 }
 
-async function verifyOnce(credential: string): Promise<number> {
+async function verifyOnce(credential: string, expected: string): Promise<number> {
   const started = process.hrtime.bigint();
   const response = await fetch(`${values.credentials}/api/credentials/verify`, {
     method: 'POST',
@@ -67,12 +67,13 @@ async function verifyOnce(credential: string): Promise<number> {
     body: JSON.stringify({ credential }),
   });
   const answer = (await response.json()) as { status?: string };
-  if (answer.status !== 'valid')
+  if (answer.status !== expected)
     throw new Error(`verify answered ${response.status} ${JSON.stringify(answer)}`);
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-async function singleCalls(credentials: string[], concurrency: number) {
+/** `expected` is `invalid` for the floor: text refused at the format check, with no crypto and no database. */
+async function singleCalls(credentials: string[], concurrency: number, expected = 'valid') {
   const latencies: number[] = [];
   let next = 0;
   const started = Date.now();
@@ -80,7 +81,7 @@ async function singleCalls(credentials: string[], concurrency: number) {
     Array.from({ length: concurrency }, async () => {
       while (next < requests) {
         const i = next++;
-        latencies.push(await verifyOnce(credentials[i % credentials.length]!));
+        latencies.push(await verifyOnce(credentials[i % credentials.length]!, expected));
       }
     }),
   );
@@ -112,6 +113,10 @@ async function main(): Promise<void> {
   const ceiling = await rawVerificationRate(credentials[0]!);
   console.log(machine());
   console.log(`libs/vc raw ES256 verification (jsonwebtoken, one core): ${ceiling.toFixed(0)} /s`);
+  const floor = await singleCalls(['not a credential'], 16, 'invalid');
+  console.log(
+    `HTTP floor: the same endpoint refusing non-credential text at the format check, concurrency 16: ${floor.rate.toFixed(0)} /s, p50 ${floor.p50.toFixed(1)} ms`,
+  );
   for (const concurrency of [1, 4, 16, 64]) {
     const { rate, p50, p99 } = await singleCalls(credentials, concurrency);
     console.log(

@@ -14,6 +14,10 @@ import { IssuersService } from '../issuers/issuers.service';
 import { authorisedOn } from '../issuing/award-rule';
 import { inOrder, stateAfter } from '../issuing/credential-status';
 import { IssuingRepository } from '../issuing/issuing.repository';
+import type { AuthorisationFact } from '../issuing/progress.schema';
+import type { StatusChange } from '../issuing/status-change.schema';
+
+const AUTHORISATIONS_TTL_MS = 5_000;
 
 /**
  * What verifying one of our own credentials needs, read from our own records without a network round trip: keys
@@ -24,6 +28,10 @@ export class OwnIssuerLookups {
   private readonly keys = new Map<string, KeyObject>();
   private readonly knownIssuers = new Set<string>();
   private readonly courseOfAchievement = new Map<string, string>();
+  /** One read of a credential's changes serves its revocation and suspension checks, made at once. */
+  private readonly changesInFlight = new Map<string, Promise<StatusChange[]>>();
+  /** Authorisations change seldom; a few seconds' reuse spares a query per verification. */
+  private readonly authorisations = new Map<string, { facts: Promise<AuthorisationFact[]>; until: number }>();
 
   constructor(
     private readonly issuers: IssuersService,
@@ -65,7 +73,7 @@ export class OwnIssuerLookups {
     const listsUrl = `${this.issuers.statusListsUrl()}/`;
     if (!organisationId || !entry.listUrl.startsWith(`${listsUrl}${organisationId}-${entry.purpose}-`))
       throw new UnreachableError(`${entry.listUrl} is not a ${entry.purpose} list of this issuer.`);
-    const changes = inOrder(await this.issuing.statusChangesOf(entry.credentialId));
+    const changes = inOrder(await this.changesOf(entry.credentialId));
     const state = stateAfter(changes);
     const set = entry.purpose === 'revocation' ? state.revoked : state.suspended;
     const action = entry.purpose === 'revocation' ? 'revoke' : 'suspend';
@@ -77,7 +85,28 @@ export class OwnIssuerLookups {
     const partnerId = /^urn:uuid:([0-9a-f-]{36})$/.exec(question.partnerId)?.[1];
     const courseId = await this.courseOf(question.achievementId);
     if (!partnerId || !courseId) return false;
-    return authorisedOn(await this.issuing.authorisationsOf(partnerId, courseId), question.awardedOn);
+    return authorisedOn(await this.authorisationsOf(partnerId, courseId), question.awardedOn);
+  }
+
+  private changesOf(credentialId: string): Promise<StatusChange[]> {
+    let pending = this.changesInFlight.get(credentialId);
+    if (!pending) {
+      pending = this.issuing
+        .statusChangesOf(credentialId)
+        .finally(() => this.changesInFlight.delete(credentialId));
+      this.changesInFlight.set(credentialId, pending);
+    }
+    return pending;
+  }
+
+  private authorisationsOf(partnerId: string, courseId: string): Promise<AuthorisationFact[]> {
+    const key = `${partnerId}:${courseId}`;
+    const cached = this.authorisations.get(key);
+    if (cached && cached.until > Date.now()) return cached.facts;
+    const facts = this.issuing.authorisationsOf(partnerId, courseId);
+    this.authorisations.set(key, { facts, until: Date.now() + AUTHORISATIONS_TTL_MS });
+    facts.catch(() => this.authorisations.delete(key));
+    return facts;
   }
 
   private async courseOf(achievementUrl: string): Promise<string | undefined> {
