@@ -78,10 +78,19 @@ export class BulkEnrolmentService {
         source: 'bulk',
       },
     }));
-    const inserted = await this.seats.change(context.offering, () => {
+    const inserted = await this.seats.change(context.offering, async () => {
+      // Learners on the offering already are duplicates. The unique index on (offering, learner) decides between
+      // processes; reading first, under the offering's queue, keeps a re-upload a no-op here even though FerretDB
+      // was twice seen, in full-suite runs under heavy load, to accept a 5,000-row batch of such duplicates.
+      const enrolled = new Set((await this.enrolments.forOffering(offeringId)).map((e) => e.learnerId));
+      const fresh = enrolments.filter(({ enrolment }) => !enrolled.has(enrolment.learnerId));
       // Rows queue in file order, behind requests already queued for the offering.
-      for (const { enrolment } of enrolments) Object.assign(enrolment, nextRequestOrder());
-      return this.enrolments.insertMany(enrolments.map(({ enrolment }) => enrolment));
+      for (const { enrolment } of fresh) Object.assign(enrolment, nextRequestOrder());
+      const written = await this.enrolments.insertMany(fresh.map(({ enrolment }) => enrolment));
+      const insertedIds = new Set(
+        fresh.filter((_, index) => written[index]).map(({ enrolment }) => enrolment._id),
+      );
+      return enrolments.map(({ enrolment }) => insertedIds.has(enrolment._id));
     });
     const facts = await this.enrolments.factsForOffering(offeringId);
     enrolments.forEach(({ row, enrolment }, index) => {
