@@ -19,9 +19,11 @@ cd "$ROOT"
 results="$RUN_DIR/jest-results.json"
 status=0
 npx jest --ci --json --outputFile="$results" "$@" || status=$?
-# One plain closing line, readable by any CI: "jest: N passed, N failed, N skipped".
+# One plain closing line, readable by any CI: "jest: N passed, N failed, N skipped", naming spec files that could not
+# run at all (their tests count nowhere else).
 node -e '
   const r = require(process.argv[1]);
-  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+  const broken = r.numRuntimeErrorTestSuites ? ` (${r.numRuntimeErrorTestSuites} spec files failed to run)` : "";
+  console.log(`jest: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped${broken}`);
 ' "$results" 2>/dev/null || echo "jest: no results (it did not run to the end)"
 exit "$status"

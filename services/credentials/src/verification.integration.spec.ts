@@ -484,5 +484,11 @@ describe('verifying credentials', () => {
     await waitFor(async () => (await verify(fromSecondHub)).status === 'untrusted-issuer', {
       what: 'the removal to take effect',
     });
+    const readded = await call(credentials.url, 'POST', '/api/credentials/trust-list', {
+      headers: uni.registrar,
+      body: { issuerId: untrusted.issuerId, name: untrusted.name, jwksUrl: untrusted.jwksUrl },
+    });
+    expect(readded.status).toBe(201);
+    expect((await verify(fromSecondHub)).status).toBe('valid');
   });
 });

@@ -307,6 +307,28 @@ describe('recognition of credentials toward MSc modules', () => {
         })
       ).status,
     ).toBe(403);
+    const badProgramme = await call(recognition.url, 'POST', '/api/recognition/programmes', {
+      headers: uni.registrar,
+      body: { code: 'msc lower', title: '', credits: -5, level: LEVEL_7, modules: [{ code: 'X' }], extra: 1 },
+    });
+    expect(badProgramme.status).toBe(400);
+    expect(badProgramme.body.errors.map((e: any) => e.field)).toEqual(
+      expect.arrayContaining(['code', 'title', 'credits', 'modules.0.code', 'modules.0.title', 'extra']),
+    );
+    const badDecision = await call(recognition.url, 'POST', `/api/recognition/claims/${claim.id}/decisions`, {
+      headers: uni.registrar,
+      body: { moduleCode: 'MOD-A', decision: 'maybe', reason: '' },
+    });
+    expect(badDecision.status).toBe(400);
+    expect(badDecision.body.errors.map((e: any) => e.field).sort()).toEqual(['decision', 'reason']);
+    const unknownModule = await decide(claim.id, 'MOD-Q');
+    expect(unknownModule.status).toBe(404);
+    const noProgramme = await call(recognition.url, 'POST', '/api/recognition/claims', {
+      headers: bearer('learner', { sub: learnerId }),
+      body: { programmeId: randomUUID() },
+    });
+    expect(noProgramme.status).toBe(404);
+
     const rejected = await ok(decide(claim.id, 'MOD-A', 'reject'));
     expect(rejected).toMatchObject({ decision: 'rejected', moduleCode: 'MOD-A' });
   });
