@@ -281,6 +281,65 @@ describe('recognition of credentials toward MSc modules', () => {
     }
   });
 
+  it('holds the cap when two decisions for different modules race on two instances', async () => {
+    const second = await startTestService('recognition', recognitionService, {
+      topicPrefix: prefix,
+      database: recognition.database,
+      env: { CREDENTIALS_URL: credentials.url },
+    });
+    const hub = await ExternalIssuer.start('Code4Health West Hub');
+    try {
+      await ok(
+        call(credentials.url, 'POST', '/api/credentials/trust-list', {
+          headers: uni.registrar,
+          body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
+        }),
+      );
+      const person = learner('cap');
+      const { learnerId, credential } = await earnCredential(stack(), uni, 61, person);
+      const ours = payloadOf(credential.jwt);
+      const theirs = hub.credential({
+        subject: { id: `urn:uuid:${learnerId}`, name: 'C', email: person.email, emailSalt: 'salt' },
+      });
+      const msc = await programme(
+        [
+          {
+            code: 'CAP-X',
+            title: 'Data',
+            credits: 5,
+            level: LEVEL_7,
+            rule: byAchievement(theirs.credentialSubject.achievement.id),
+          },
+          {
+            code: 'CAP-Y',
+            title: 'Apps',
+            credits: 5,
+            level: LEVEL_7,
+            rule: byAchievement(ours.credentialSubject.achievement.id),
+          },
+        ],
+        { maxRecognitionCredits: 5 },
+      );
+      // Each claim, read alone, fits the cap: one proposes CAP-Y from ours, the other CAP-X from the upload.
+      const onlyOurs = await claimFor(learnerId, msc.id, 'CAP-Y');
+      const withUpload = await claimFor(learnerId, msc.id, 'CAP-X', {
+        externalCredentials: [hub.sign(theirs)],
+      });
+
+      const answers = await Promise.all([
+        decide(onlyOurs.id, 'CAP-Y'),
+        decide(withUpload.id, 'CAP-X', 'approve', second),
+      ]);
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+      expect(answers.find((a) => a.status === 409)!.body.message).toMatch(
+        /recognition cap of 5 credits|cannot be approved/,
+      );
+    } finally {
+      await hub.stop();
+      await second.stop();
+    }
+  });
+
   it('keeps claims to their learner and decisions to the programme’s awarding body', async () => {
     const { learnerId, credential } = await earnCredential(stack(), uni, 58);
     const rule = byAchievement(payloadOf(credential.jwt).credentialSubject.achievement.id);

@@ -125,7 +125,7 @@ export class ClaimsService {
           decidedBy: actor.sub,
           decidedAt,
         };
-        await this.ledger.approve(credit);
+        await this.ledger.approve(credit, programme.policy.maxRecognitionCredits);
         return credit._id;
       });
     }

@@ -1,6 +1,6 @@
 import { creditApprovedV1, creditWithdrawnV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
-import { insertOnce } from '@lib/persistence';
+import { insertManyOnce, insertOnce } from '@lib/persistence';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -33,7 +33,7 @@ export class LedgerService {
    * Takes the module and every credential in the ledger, then records the credit with its approved event: all or
    * nothing. A key another decision holds refuses this one with 409 and the reason.
    */
-  async approve(credit: Credit): Promise<void> {
+  async approve(credit: Credit, cap: number): Promise<void> {
     const keys: [string, string][] = [
       [
         `module:${credit.programmeId}:${credit.learnerId}:${credit.moduleCode}`,
@@ -50,6 +50,7 @@ export class LedgerService {
         if (!(await this.take(key, credit))) throw new ConflictException(refusal);
         taken.push(key);
       }
+      await this.takeCapSlots(credit, cap, taken);
       const event = outboxEvent(creditApprovedV1, {
         creditId: credit._id,
         learnerId: credit.learnerId,
@@ -67,6 +68,64 @@ export class LedgerService {
       if (taken.length) await this.entries.deleteMany({ _id: { $in: taken } }).exec();
       throw error;
     }
+  }
+
+  /**
+   * The recognition cap, held by keys too: a credit of c credits takes c free slots `cap:<programme>:<learner>:<n>`,
+   * n from 1 to the cap, so decisions on several instances at once cannot together pass it. Withdrawal frees them.
+   */
+  private async takeCapSlots(credit: Credit, cap: number, taken: string[]): Promise<void> {
+    const prefix = `cap:${credit.programmeId}:${credit.learnerId}:`;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const held = await this.heldSlots(credit, prefix);
+      const free: number[] = [];
+      for (let slot = 1; slot <= cap && free.length < credit.credits; slot += 1)
+        if (!held.has(slot)) free.push(slot);
+      if (free.length < credit.credits)
+        throw new ConflictException(
+          `Approving ${credit.credits} credits would pass the programme's recognition cap of ${cap} credits (${cap - free.length} used).`,
+        );
+      const slots = free.map((slot) => ({
+        _id: `${prefix}${slot}`,
+        creditId: credit._id,
+        programmeId: credit.programmeId,
+        learnerId: credit.learnerId,
+        createdAt: new Date(),
+      }));
+      const inserted = await insertManyOnce(this.entries, slots);
+      const got = slots.filter((_, index) => inserted[index]).map((slot) => slot._id);
+      if (got.length === slots.length) {
+        taken.push(...got);
+        return;
+      }
+      // Another decision took some of them at the same moment: give ours back and look again.
+      await this.entries.deleteMany({ _id: { $in: got } }).exec();
+    }
+    throw new ConflictException(
+      'Another decision for this learner is being made at the same moment; try again.',
+    );
+  }
+
+  /** Cap slots held by recorded credit, or taken in the last minute by a decision still being made. */
+  private async heldSlots(credit: Credit, prefix: string): Promise<Set<number>> {
+    const entries = (
+      await this.entries
+        .find({ programmeId: credit.programmeId, learnerId: credit.learnerId })
+        .lean<LedgerEntry[]>()
+        .exec()
+    ).filter((entry) => entry._id.startsWith(prefix));
+    const recorded = new Set(
+      (
+        await this.credits
+          .find({ _id: { $in: [...new Set(entries.map((e) => e.creditId))] } }, { _id: 1 })
+          .lean<{ _id: string }[]>()
+          .exec()
+      ).map((found) => found._id),
+    );
+    const live = entries.filter(
+      (entry) => recorded.has(entry.creditId) || Date.now() - entry.createdAt.getTime() <= ORPHAN_AFTER_MS,
+    );
+    return new Set(live.map((entry) => Number(entry._id.slice(prefix.length))));
   }
 
   /** Credentials counted toward credit in a programme (any learner's: a credential is one learner's anyway). */
