@@ -63,11 +63,14 @@ export class VerificationController {
     summary: 'Verify up to 1,000 credentials at once; one result per credential, in order (public)',
   })
   async verifyBatch(@Req() request: Request) {
-    const credentials =
+    const body =
       request.is('text/csv') || request.is('text/plain')
-        ? jwtsOfFile(String(request.body ?? ''))
-        : validate(verifyBatchBody).transform(jsonBody(request)).credentials;
-    const results = await this.verification.verifyMany(credentials);
+        ? { credentials: jwtsOfFile(String(request.body ?? '')) }
+        : validate(verifyBatchBody).transform(jsonBody(request));
+    const results = await this.verification.verifyMany(
+      body.credentials,
+      'holderEmail' in body && body.holderEmail ? { holderEmail: body.holderEmail } : {},
+    );
     const counts: Record<string, number> = {};
     for (const result of results) counts[result.status] = (counts[result.status] ?? 0) + 1;
     return { total: results.length, counts, results: results.map((result, index) => ({ index, ...result })) };

@@ -13,6 +13,7 @@ export const verifyBody = z.strictObject({
 export type VerifyBody = z.output<typeof verifyBody>;
 
 export const verifyBatchBody = z.strictObject({
+  holderEmail: z.email().max(320).optional().describe('checked against every credential of the batch'),
   credentials: z
     .array(credentialInput)
     .min(1, 'send at least one credential')

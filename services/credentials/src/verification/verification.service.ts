@@ -54,8 +54,8 @@ export class VerificationService {
   }
 
   /** One result per credential, in the order given. */
-  verifyMany(credentials: readonly unknown[]): Promise<VerificationResult[]> {
-    return mapConcurrently(credentials, 16, (credential) => this.verify(credential));
+  verifyMany(credentials: readonly unknown[], options: VerifyOptions = {}): Promise<VerificationResult[]> {
+    return mapConcurrently(credentials, 16, (credential) => this.verify(credential, options));
   }
 
   /** A certificate PDF: the credential attached to it is what is verified, never the printed text. */

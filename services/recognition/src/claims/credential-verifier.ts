@@ -20,14 +20,16 @@ export function loadRecognitionSettings(env: NodeJS.ProcessEnv): RecognitionSett
 export class CredentialVerifier {
   constructor(@Inject(RECOGNITION_SETTINGS) private readonly settings: RecognitionSettings) {}
 
-  async verify(jwt: string, holderEmail: string | undefined): Promise<VerificationResult> {
-    const response = await fetch(`${this.settings.credentialsUrl}/api/credentials/verify`, {
+  /** One result per credential, in order, from one batch call. */
+  async verifyAll(jwts: string[], holderEmail: string | undefined): Promise<VerificationResult[]> {
+    if (jwts.length === 0) return [];
+    const response = await fetch(`${this.settings.credentialsUrl}/api/credentials/verify/batch`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ credential: jwt, ...(holderEmail ? { holderEmail } : {}) }),
-      signal: AbortSignal.timeout(15_000),
+      body: JSON.stringify({ credentials: jwts, ...(holderEmail ? { holderEmail } : {}) }),
+      signal: AbortSignal.timeout(30_000),
     });
     if (!response.ok) throw new Error(`the verifier answered ${response.status}`);
-    return (await response.json()) as VerificationResult;
+    return ((await response.json()) as { results: VerificationResult[] }).results;
   }
 }

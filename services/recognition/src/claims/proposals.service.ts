@@ -70,20 +70,19 @@ export class ProposalsService {
       .lean<ExternalCredential[]>()
       .exec();
     const email = await this.known.learnerEmail(learnerId);
-    const unique = [...new Map(uploads.map((upload) => [upload.jwt, upload])).values()];
-    return Promise.all(
-      unique.map(async ({ jwt }) => {
-        const result = await this.verifier.verify(jwt, email);
-        const candidate = uploadedCandidate(jwt, result);
-        const view: UploadedView = {
-          credentialId: candidate.credentialId,
-          status: result.status,
-          headline: result.headline,
-          ...(result.summary.course ? { course: result.summary.course } : {}),
-        };
-        return { candidate, view };
-      }),
-    );
+    const jwts = [...new Set(uploads.map((upload) => upload.jwt))];
+    const results = await this.verifier.verifyAll(jwts, email);
+    return jwts.map((jwt, index) => {
+      const result = results[index]!;
+      const candidate = uploadedCandidate(jwt, result);
+      const view: UploadedView = {
+        credentialId: candidate.credentialId,
+        status: result.status,
+        headline: result.headline,
+        ...(result.summary.course ? { course: result.summary.course } : {}),
+      };
+      return { candidate, view };
+    });
   }
 }
 
