@@ -7,3 +7,4 @@ export * from './verification';
 export * from './summary';
 export * from './certificate-pdf';
 export * from './pdf-attachment';
+export * from './json-reading';

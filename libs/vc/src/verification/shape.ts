@@ -1,16 +1,15 @@
 import { CREDENTIAL_CONTEXTS } from '../contexts';
-
-type Json = Record<string, unknown>;
+import { asList, type JsonObject } from '../json-reading';
 
 /**
  * The Open Badges 3.0 rules a credential's JSON must follow (credentials-standards.md, section 1): the first
  * problem found, in words, or undefined when it follows them all.
  */
-export function shapeProblem(credential: Json): string | undefined {
+export function shapeProblem(credential: JsonObject): string | undefined {
   const contexts = credential['@context'];
   if (!Array.isArray(contexts) || CREDENTIAL_CONTEXTS.some((context, i) => contexts[i] !== context))
     return `@context must begin with ${CREDENTIAL_CONTEXTS.join(' then ')}, in that order.`;
-  const types = list(credential.type);
+  const types = asList(credential.type);
   if (!types.includes('VerifiableCredential')) return 'type must include VerifiableCredential.';
   if (!types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential'))
     return 'type must include OpenBadgeCredential.';
@@ -18,7 +17,7 @@ export function shapeProblem(credential: Json): string | undefined {
   const issuer = credential.issuer;
   if (typeof issuer !== 'string' && (!isObject(issuer) || typeof issuer.id !== 'string'))
     return 'The credential has no issuer id.';
-  if (isObject(issuer) && !list(issuer.type).includes('Profile')) return 'The issuer is not a Profile.';
+  if (isObject(issuer) && !asList(issuer.type).includes('Profile')) return 'The issuer is not a Profile.';
   if (typeof credential.validFrom !== 'string' || Number.isNaN(Date.parse(credential.validFrom)))
     return 'validFrom is missing or not a date.';
   const subject = Array.isArray(credential.credentialSubject)
@@ -30,19 +29,19 @@ export function shapeProblem(credential: Json): string | undefined {
   return achievementProblem(subject) ?? statusProblem(credential.credentialStatus);
 }
 
-function achievementProblem(subject: Json): string | undefined {
+function achievementProblem(subject: JsonObject): string | undefined {
   const achievement = subject.achievement;
   if (!isObject(achievement)) return 'The credentialSubject has no achievement.';
-  if (!list(achievement.type).includes('Achievement')) return 'The achievement is not of type Achievement.';
+  if (!asList(achievement.type).includes('Achievement')) return 'The achievement is not of type Achievement.';
   for (const field of ['id', 'name', 'description'] as const)
     if (typeof achievement[field] !== 'string') return `The achievement has no ${field}.`;
   const criteria = achievement.criteria;
   if (!isObject(criteria) || (criteria.narrative === undefined && criteria.id === undefined))
     return 'The achievement has no criteria.';
   const descriptions = new Set(
-    list(achievement.resultDescription).map((d) => (isObject(d) ? d.id : undefined)),
+    asList(achievement.resultDescription).map((d) => (isObject(d) ? d.id : undefined)),
   );
-  for (const result of list(subject.result)) {
+  for (const result of asList(subject.result)) {
     if (!isObject(result)) return 'A result is not an object.';
     if (result.resultDescription !== undefined && !descriptions.has(result.resultDescription))
       return `A result refers to ${JSON.stringify(result.resultDescription)}, which is not one of the achievement's result descriptions.`;
@@ -61,10 +60,6 @@ function statusProblem(status: unknown): string | undefined {
   return undefined;
 }
 
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
-
-function isObject(value: unknown): value is Json {
+function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { hashedEmailIdentifier } from '../achievement-credential';
+import { asList, asObject, type JsonObject } from '../json-reading';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../keys';
 import { type StatusPurpose } from '../status-list';
 import { summariseCredential } from '../summary';
@@ -21,8 +22,6 @@ export interface VerifyOptions {
   /** When given, the holder check compares it, hashed with the credential's salt, with its identifier. */
   holderEmail?: string;
 }
-
-type Json = Record<string, unknown>;
 
 /**
  * Verifies a credential in the order credentials-standards.md section 4 gives, reporting every check. Nothing the
@@ -152,7 +151,7 @@ function signaturePasses(
   }
 }
 
-function claimsCheck(credential: Json): [CheckOutcome, string] {
+function claimsCheck(credential: JsonObject): [CheckOutcome, string] {
   const subject = subjectOf(credential);
   const seconds = (iso: unknown) =>
     typeof iso === 'string' ? Math.floor(Date.parse(iso) / 1000) : undefined;
@@ -171,7 +170,7 @@ function claimsCheck(credential: Json): [CheckOutcome, string] {
   return problem ? ['failed', problem] : ['passed', 'iss, sub, jti, nbf and exp agree with the credential.'];
 }
 
-function validityCheck(credential: Json, now: Date): [CheckOutcome, string] {
+function validityCheck(credential: JsonObject, now: Date): [CheckOutcome, string] {
   const from = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN;
   const until = typeof credential.validUntil === 'string' ? Date.parse(credential.validUntil) : undefined;
   if (from > now.getTime()) return ['failed', `Not valid until ${new Date(from).toISOString()}.`];
@@ -186,7 +185,7 @@ function validityCheck(credential: Json, now: Date): [CheckOutcome, string] {
 }
 
 async function statusCheck(
-  credential: Json,
+  credential: JsonObject,
   issuerId: string,
   purpose: StatusPurpose,
   context: VerificationContext,
@@ -206,13 +205,13 @@ async function statusCheck(
 }
 
 async function partnerCheck(
-  credential: Json,
+  credential: JsonObject,
   issuerId: string,
   context: VerificationContext,
 ): Promise<[CheckOutcome, string]> {
   const subject = subjectOf(credential);
-  const source = object(subject.source);
-  const achievement = object(subject.achievement);
+  const source = asObject(subject.source);
+  const achievement = asObject(subject.achievement);
   const awarded =
     typeof credential.awardedDate === 'string' ? credential.awardedDate : String(credential.validFrom);
   if (typeof source.id !== 'string') return ['skipped', 'Delivered by the awarding body itself.'];
@@ -232,9 +231,9 @@ async function partnerCheck(
       ];
 }
 
-function holderCheck(credential: Json, email: string | undefined): [CheckOutcome, string] {
+function holderCheck(credential: JsonObject, email: string | undefined): [CheckOutcome, string] {
   if (email === undefined) return ['skipped', 'No email was given to match the holder.'];
-  const identities = list(subjectOf(credential).identifier).map(object);
+  const identities = asList(subjectOf(credential).identifier).map(asObject);
   const hashed = identities.find((identity) => identity.hashed === true && typeof identity.salt === 'string');
   if (!hashed) return ['failed', 'The credential carries no hashed email to match.'];
   const expected = hashedEmailIdentifier(email, String(hashed.salt)).identityHash;
@@ -243,9 +242,9 @@ function holderCheck(credential: Json, email: string | undefined): [CheckOutcome
     : ['failed', 'The email given is not the one the credential was issued to.'];
 }
 
-function statusEntries(credential: Json): StatusEntryRef[] {
-  return list(credential.credentialStatus)
-    .map(object)
+function statusEntries(credential: JsonObject): StatusEntryRef[] {
+  return asList(credential.credentialStatus)
+    .map(asObject)
     .filter((entry) => typeof entry.statusListCredential === 'string')
     .map((entry) => ({
       credentialId: String(credential.id),
@@ -255,27 +254,19 @@ function statusEntries(credential: Json): StatusEntryRef[] {
     }));
 }
 
-function issuerIdOf(credential: Json): string {
+function issuerIdOf(credential: JsonObject): string {
   const issuer = credential.issuer;
   if (typeof issuer === 'string') return issuer;
-  const id = object(issuer).id;
+  const id = asObject(issuer).id;
   return typeof id === 'string' ? id : typeof credential.iss === 'string' ? credential.iss : '';
 }
 
-function subjectOf(credential: Json): Json {
-  return object(
+function subjectOf(credential: JsonObject): JsonObject {
+  return asObject(
     Array.isArray(credential.credentialSubject)
       ? credential.credentialSubject[0]
       : credential.credentialSubject,
   );
-}
-
-function object(value: unknown): Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
 /** The checks as they are made; any not made by the end are reported as skipped. */

@@ -1,4 +1,4 @@
-import type { VerificationResult } from '@lib/vc';
+import { asList, asObject, asText, type JsonObject, type VerificationResult } from '@lib/vc';
 import type { CredentialWithState } from '../credentials/known-credentials.repository';
 import type { CandidateCredential, Level, Unusable } from '../rules/types';
 
@@ -25,15 +25,13 @@ const UNUSABLE: Partial<Record<VerificationResult['status'], Unusable>> = {
   'untrusted-issuer': 'untrusted-issuer',
 };
 
-type Json = Record<string, unknown>;
-
 /** An uploaded credential, read from its verified payload; anything but `valid` makes it unusable, with why. */
 export function uploadedCandidate(jwt: string, result: VerificationResult): CandidateCredential {
   const payload = decodePayload(jwt);
-  const subject = object(
+  const subject = asObject(
     Array.isArray(payload.credentialSubject) ? payload.credentialSubject[0] : payload.credentialSubject,
   );
-  const achievement = object(subject.achievement);
+  const achievement = asObject(subject.achievement);
   const issuer = payload.issuer;
   return {
     credentialId: typeof payload.id === 'string' ? payload.id : `uploaded:${jwt.slice(-16)}`,
@@ -42,18 +40,18 @@ export function uploadedCandidate(jwt: string, result: VerificationResult): Cand
     credits: result.summary.credits ?? 0,
     level: levelOf(achievement),
     ...(typeof achievement.fieldOfStudy === 'string' ? { fieldOfStudy: achievement.fieldOfStudy } : {}),
-    learningOutcomes: list(achievement['ext:learningOutcomes']).filter(
+    learningOutcomes: asList(achievement['ext:learningOutcomes']).filter(
       (o): o is string => typeof o === 'string',
     ),
-    issuerId: typeof issuer === 'string' ? issuer : text(object(issuer).id),
+    issuerId: typeof issuer === 'string' ? issuer : (asText(asObject(issuer).id) ?? ''),
     external: true,
-    awardedAt: text(payload.awardedDate) || text(payload.validFrom),
+    awardedAt: asText(payload.awardedDate) ?? asText(payload.validFrom) ?? '',
     ...(result.status === 'valid' ? {} : { unusable: UNUSABLE[result.status] ?? 'invalid' }),
   };
 }
 
-function levelOf(achievement: Json): Level {
-  const alignments = list(achievement.alignment).map(object);
+function levelOf(achievement: JsonObject): Level {
+  const alignments = asList(achievement.alignment).map(asObject);
   const national = alignments.find(
     (a) => a.targetType === 'ext:QualificationsFrameworkLevel' && a.targetFramework !== 'EQF',
   );
@@ -63,22 +61,10 @@ function levelOf(achievement: Json): Level {
   return { framework, level: Number(national?.targetCode ?? eqfLevel), eqfLevel };
 }
 
-function decodePayload(jwt: string): Json {
+function decodePayload(jwt: string): JsonObject {
   try {
-    return object(JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')));
+    return asObject(JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')));
   } catch {
     return {};
   }
-}
-
-function object(value: unknown): Json {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
-}
-
-function list(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }
