@@ -401,6 +401,24 @@ describe('verifying credentials', () => {
       body: new Uint8Array(await pdf.arrayBuffer()),
     });
     expect(((await fromPdf.json()) as any).status).toBe('valid');
+    const pdfBytes = new Uint8Array(
+      await (
+        await fetch(`${credentials.url}/api/credentials/learners/me/credentials/${id}/download?format=pdf`, {
+          headers,
+        })
+      ).arrayBuffer(),
+    );
+    const notTheHolder = await fetch(
+      `${credentials.url}/api/credentials/verify?holderEmail=someone%40else.example`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/pdf' },
+        body: pdfBytes,
+      },
+    );
+    expect(((await notTheHolder.json()) as any).checks.find((c: any) => c.id === 'holder').outcome).toBe(
+      'failed',
+    );
     const notCertificate = await fetch(`${credentials.url}/api/credentials/verify`, {
       method: 'POST',
       headers: { 'content-type': 'application/pdf' },

@@ -108,6 +108,17 @@ describe('verification page in a browser', () => {
     expect(shown.checks.join('\n')).toContain('Passed');
   });
 
+  it('checks the holder’s email when one is given', async () => {
+    await page.goto(`${gatewayUrl}/verify`);
+    await page.getByLabel('The holder’s email address').fill(bob.learner.email);
+    const matched = await pasteAndVerify(page, bob.credential.jwt);
+    expect(matched.checks.find((check) => check.includes('Holder'))).toMatch(/Passed/);
+    await page.getByLabel('The holder’s email address').fill('someone.else@nhs.example');
+    const other = await pasteAndVerify(page, bob.credential.jwt);
+    expect(other.status).toBe('invalid');
+    expect(other.checks.find((check) => check.includes('Holder'))).toMatch(/Failed/);
+  });
+
   it('shows markup in a credential as text, never as HTML', async () => {
     await page.goto(`${gatewayUrl}/verify`);
     const shown = await pasteAndVerify(page, alice.credential.jwt);

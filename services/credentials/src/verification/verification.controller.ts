@@ -27,6 +27,7 @@ import {
 } from './verification.dto';
 import { VerificationService } from './verification.service';
 
+const pdfQuery = z.strictObject({ holderEmail: z.email().max(320).optional() });
 const tokenParam = validate(z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'is not a share link'), 'token');
 
 /** Public verification: no account, limited per client. */
@@ -47,7 +48,8 @@ export class VerificationController {
     if (request.is('application/pdf')) {
       if (!Buffer.isBuffer(request.body))
         throw new UnsupportedMediaTypeException('Send the PDF as the request body.');
-      return this.verification.verifyPdf(new Uint8Array(request.body));
+      const { holderEmail } = validate(pdfQuery).transform(request.query);
+      return this.verification.verifyPdf(new Uint8Array(request.body), holderEmail ? { holderEmail } : {});
     }
     const body = validate(verifyBody).transform(jsonBody(request));
     return this.verification.verify(

@@ -59,13 +59,13 @@ export class VerificationService {
   }
 
   /** A certificate PDF: the credential attached to it is what is verified, never the printed text. */
-  async verifyPdf(pdf: Uint8Array): Promise<VerificationResult> {
+  async verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): Promise<VerificationResult> {
     const jwt = await credentialFromPdf(pdf).catch(() => undefined);
     if (!jwt)
       throw new UnprocessableEntityException(
         'This PDF carries no signed credential (a certificate has it attached as credential.jwt).',
       );
-    return this.verify(jwt);
+    return this.verify(jwt, options);
   }
 
   /** Our records' answer to the partner check; 404 for an issuer that is not ours. */

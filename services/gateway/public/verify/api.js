@@ -4,24 +4,29 @@
  */
 const VERIFY_URL = '/api/credentials/verify';
 
-export async function verifyText(text) {
+export async function verifyText(text, holderEmail = '') {
   const trimmed = text.trim();
   if (trimmed === '') return problemOf('Nothing to check', 'Paste a credential into the box first.');
   const credential = trimmed.startsWith('{') ? parseJson(trimmed) : trimmed;
   if (credential === undefined) return notJson();
-  return send(VERIFY_URL, jsonRequest(credential));
+  return send(VERIFY_URL, jsonRequest(credential, holderEmail));
 }
 
-export async function verifyFile(file) {
+export async function verifyFile(file, holderEmail = '') {
   if (!file) return problemOf('No file chosen', 'Choose the PDF certificate, a .jwt or a .json file first.');
   if (await isPdf(file)) {
-    return send(VERIFY_URL, { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: file });
+    const query = holderEmail.trim() ? `?holderEmail=${encodeURIComponent(holderEmail.trim())}` : '';
+    return send(`${VERIFY_URL}${query}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: file,
+    });
   }
   const text = (await file.text()).trim();
   const wantsJson = /\.json$/i.test(file.name) || text.startsWith('{');
   const credential = wantsJson ? parseJson(text) : text;
   if (credential === undefined) return notJson();
-  return send(VERIFY_URL, jsonRequest(credential));
+  return send(VERIFY_URL, jsonRequest(credential, holderEmail));
 }
 
 export async function verifyShared(token) {
@@ -42,11 +47,13 @@ async function isPdf(file) {
   return (await file.slice(0, 5).text()) === '%PDF-';
 }
 
-function jsonRequest(credential) {
+/** The holder's email goes only when one was typed: without it the holder check is skipped. */
+function jsonRequest(credential, holderEmail) {
+  const email = holderEmail.trim();
   return {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ credential }),
+    body: JSON.stringify(email ? { credential, holderEmail: email } : { credential }),
   };
 }
 

@@ -28,16 +28,18 @@ async function check(request) {
   }
 }
 
+const holderEmail = () => document.getElementById('holder-email').value;
+
 document.getElementById('paste-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const text = document.getElementById('credential-text').value;
-  void check(() => verifyText(text));
+  void check(() => verifyText(text, holderEmail()));
 });
 
 document.getElementById('file-form').addEventListener('submit', (event) => {
   event.preventDefault();
   const file = document.getElementById('credential-file').files[0];
-  void check(() => verifyFile(file));
+  void check(() => verifyFile(file, holderEmail()));
 });
 
 // Share links and certificate QR codes land here: show their result straight away.
