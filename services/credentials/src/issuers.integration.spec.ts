@@ -13,8 +13,7 @@ import { importJWK, jwtVerify } from 'jose';
 import { signCredential } from '@lib/vc';
 import { randomUUID } from 'node:crypto';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { startGateway } from '../../gateway/src/gateway';
-import { loadGatewayConfig } from '../../gateway/src/gateway-config';
+import { startTestGateway } from '../../spec-support/gateway';
 import { ok } from '../../spec-support/university';
 import { credentialsService } from './credentials.definition';
 import { IssuersService } from './issuers/issuers.service';
@@ -30,15 +29,10 @@ describe('issuers and signing keys', () => {
   beforeAll(async () => {
     enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
     credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
-    gateway = await startGateway(
-      loadGatewayConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        ENROLMENT_URL: enrolment.url,
-        CREDENTIALS_URL: credentials.url,
-      }),
-    );
-    gatewayUrl = await gateway.getUrl();
+    ({ app: gateway, url: gatewayUrl } = await startTestGateway({
+      enrolment: enrolment.url,
+      credentials: credentials.url,
+    }));
   });
 
   afterAll(async () => {

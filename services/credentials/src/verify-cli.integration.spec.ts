@@ -6,9 +6,8 @@ import { bearer, call, freePort, type RunningService, startTestService, testTopi
 import type { INestApplication } from '@nestjs/common';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { startGateway } from '../../gateway/src/gateway';
-import { loadGatewayConfig } from '../../gateway/src/gateway-config';
 import { earnCredential } from '../../spec-support/credentials';
+import { startTestGateway } from '../../spec-support/gateway';
 import { ok, setUpUniversity } from '../../spec-support/university';
 import { credentialsService } from './credentials.definition';
 
@@ -40,16 +39,10 @@ describe('the verify command', () => {
     enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix, env });
     assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix, env });
     credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix, env });
-    gateway = await startGateway(
-      loadGatewayConfig({
-        NODE_ENV: 'test',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        ENROLMENT_URL: enrolment.url,
-        ASSESSMENT_URL: assessment.url,
-        CREDENTIALS_URL: credentials.url,
-      }),
-    );
+    ({ app: gateway } = await startTestGateway(
+      { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url },
+      port,
+    ));
   });
 
   afterAll(async () => {

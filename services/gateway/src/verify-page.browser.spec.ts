@@ -12,6 +12,7 @@ import { assessmentService } from '../../assessment/src/assessment.definition';
 import { credentialsService } from '../../credentials/src/credentials.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { earnCredential } from '../../spec-support/credentials';
+import { startTestGateway } from '../../spec-support/gateway';
 import { learner, ok, setUpUniversity } from '../../spec-support/university';
 import {
   pasteAndVerify,
@@ -19,8 +20,6 @@ import {
   sidewaysOverflow,
   uploadAndVerify,
 } from '../../spec-support/verify-page';
-import { startGateway } from './gateway';
-import { loadGatewayConfig } from './gateway-config';
 
 type Earned = Awaited<ReturnType<typeof earnCredential>>;
 
@@ -44,16 +43,11 @@ describe('verification page in a browser', () => {
     enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
     assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
     credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
-    gateway = await startGateway(
-      loadGatewayConfig({
-        NODE_ENV: 'test',
-        PORT: '0',
-        ENROLMENT_URL: enrolment.url,
-        ASSESSMENT_URL: assessment.url,
-        CREDENTIALS_URL: credentials.url,
-      }),
-    );
-    gatewayUrl = await gateway.getUrl();
+    ({ app: gateway, url: gatewayUrl } = await startTestGateway({
+      enrolment: enrolment.url,
+      assessment: assessment.url,
+      credentials: credentials.url,
+    }));
     browser = await launchBrowser();
     const uni = await setUpUniversity(enrolment.url, 5);
     registrar = uni.registrar;

@@ -77,6 +77,26 @@ describe('recognition of credentials toward MSc modules', () => {
     );
   }
 
+  /** A second recognition instance on the same database: decisions on it race the first's. */
+  const secondRecognition = () =>
+    startTestService('recognition', recognitionService, {
+      topicPrefix: prefix,
+      database: recognition.database,
+      env: { CREDENTIALS_URL: credentials.url },
+    });
+
+  /** Another Code4Health hub, put on the trust list by the university's registrar. */
+  async function trustedHub(name: string): Promise<ExternalIssuer> {
+    const hub = await ExternalIssuer.start(name);
+    await ok(
+      call(credentials.url, 'POST', '/api/credentials/trust-list', {
+        headers: uni.registrar,
+        body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
+      }),
+    );
+    return hub;
+  }
+
   const byAchievement = (achievementId: string) => ({
     combination: 'any',
     criteria: [{ kind: 'achievement', achievementId }],
@@ -189,19 +209,9 @@ describe('recognition of credentials toward MSc modules', () => {
   });
 
   it('lets a credential count once per programme, even when two decisions race on two instances', async () => {
-    const second = await startTestService('recognition', recognitionService, {
-      topicPrefix: prefix,
-      database: recognition.database,
-      env: { CREDENTIALS_URL: credentials.url },
-    });
-    const hub = await ExternalIssuer.start('Code4Health East Hub');
+    const second = await secondRecognition();
+    const hub = await trustedHub('Code4Health East Hub');
     try {
-      await ok(
-        call(credentials.url, 'POST', '/api/credentials/trust-list', {
-          headers: uni.registrar,
-          body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
-        }),
-      );
       const person = learner('race');
       const { learnerId, credential } = await earnCredential(stack(), uni, 64, person);
       const ours = payloadOf(credential.jwt);
@@ -282,19 +292,9 @@ describe('recognition of credentials toward MSc modules', () => {
   });
 
   it('holds the cap when two decisions for different modules race on two instances', async () => {
-    const second = await startTestService('recognition', recognitionService, {
-      topicPrefix: prefix,
-      database: recognition.database,
-      env: { CREDENTIALS_URL: credentials.url },
-    });
-    const hub = await ExternalIssuer.start('Code4Health West Hub');
+    const second = await secondRecognition();
+    const hub = await trustedHub('Code4Health West Hub');
     try {
-      await ok(
-        call(credentials.url, 'POST', '/api/credentials/trust-list', {
-          headers: uni.registrar,
-          body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
-        }),
-      );
       const person = learner('cap');
       const { learnerId, credential } = await earnCredential(stack(), uni, 61, person);
       const ours = payloadOf(credential.jwt);
@@ -393,15 +393,9 @@ describe('recognition of credentials toward MSc modules', () => {
   });
 
   it('counts an uploaded credential only when the verifier finds it valid and about this learner', async () => {
-    const hub = await ExternalIssuer.start('Code4Health North Hub');
+    const hub = await trustedHub('Code4Health North Hub');
     const unknown = await ExternalIssuer.start('Unknown Hub');
     try {
-      await ok(
-        call(credentials.url, 'POST', '/api/credentials/trust-list', {
-          headers: uni.registrar,
-          body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
-        }),
-      );
       hub.addStatusList('revocation-1', 'revocation');
       hub.setStatus('revocation-1', 17);
       const person = learner('x');

@@ -52,14 +52,8 @@ export class LedgerService {
       }
       await this.takeCapSlots(credit, cap, taken);
       const event = outboxEvent(creditApprovedV1, {
-        creditId: credit._id,
-        learnerId: credit.learnerId,
-        programmeId: credit.programmeId,
-        programmeCode: credit.programmeCode,
-        moduleCode: credit.moduleCode,
-        credits: credit.credits,
+        ...eventFacts(credit),
         level: credit.level,
-        sourceCredentialIds: credit.credentialIds,
         decidedBy: credit.decidedBy,
         decidedAt: credit.decidedAt.toISOString(),
       });
@@ -156,13 +150,7 @@ export class LedgerService {
         withdrawnAt: at,
       };
       const event = outboxEvent(creditWithdrawnV1, {
-        creditId: credit._id,
-        learnerId: credit.learnerId,
-        programmeId: credit.programmeId,
-        programmeCode: credit.programmeCode,
-        moduleCode: credit.moduleCode,
-        credits: credit.credits,
-        sourceCredentialIds: credit.credentialIds,
+        ...eventFacts(credit),
         reason,
         withdrawnAt: at.toISOString(),
       });
@@ -254,4 +242,17 @@ export class LedgerService {
     await this.entries.deleteOne({ _id: key, creditId: holder.creditId }).exec();
     return insertOnce(this.entries, entry);
   }
+}
+
+/** What the approved and withdrawn events both say of a credit. */
+function eventFacts(credit: Credit) {
+  return {
+    creditId: credit._id,
+    learnerId: credit.learnerId,
+    programmeId: credit.programmeId,
+    programmeCode: credit.programmeCode,
+    moduleCode: credit.moduleCode,
+    credits: credit.credits,
+    sourceCredentialIds: credit.credentialIds,
+  };
 }
