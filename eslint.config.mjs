@@ -3,6 +3,27 @@ import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+const SPECS = ['**/*.spec.ts', 'libs/testing/**', 'services/spec-support/**'];
+
+const REPOSITORY_BOUNDARY = {
+  paths: [
+    {
+      name: 'mongoose',
+      allowTypeImports: true,
+      message: 'Only repositories (*.repository.ts) touch mongoose.',
+    },
+    { name: '@nestjs/mongoose', message: 'Only repositories (*.repository.ts) inject models.' },
+  ],
+  patterns: [
+    {
+      group: ['**/*.schema'],
+      allowTypeImports: true,
+      message:
+        'Only repositories (and modules registering schemas) import models; import the record types with `import type`.',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -26,6 +47,62 @@ export default tseslint.config(
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Small files and functions: split by responsibility before these limits (style.md: about 300 and 40-60 lines).
+    files: ['**/*.ts'],
+    ignores: SPECS,
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // Configuration is read and validated once, at start-up, by each service's one schema (its *.definition.ts);
+    // command-line tools, benchmarks and the test harness read their own few variables.
+    files: ['**/*.ts'],
+    ignores: [
+      ...SPECS,
+      '**/*.definition.ts',
+      '**/cli/*.ts',
+      'scripts/**',
+      'deploy/**',
+      'libs/testing/**',
+      'libs/platform/src/service-config.ts',
+      'services/gateway/src/gateway-config.ts',
+    ],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: "Add the variable to the service's configuration schema and inject the parsed value.",
+        },
+      ],
+    },
+  },
+  {
+    // Repositories are the only door to the database: nothing else imports mongoose or a model (types may be shared).
+    files: ['services/**/*.ts'],
+    ignores: [...SPECS, '**/*.repository.ts', '**/*.schema.ts', '**/*.module.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', REPOSITORY_BOUNDARY] },
+  },
+  {
+    // Controllers map HTTP to one service call: they never reach a repository either.
+    files: ['services/**/*.controller.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          ...REPOSITORY_BOUNDARY,
+          patterns: [
+            ...REPOSITORY_BOUNDARY.patterns,
+            { group: ['**/*.repository'], message: 'Controllers call services; services call repositories.' },
+          ],
+        },
+      ],
     },
   },
   {

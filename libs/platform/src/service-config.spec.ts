@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadServiceConfig } from './service-config';
+import { z } from 'zod';
+import { ConfigError, loadServiceConfig, loadServiceEnvironment } from './service-config';
 
 const devIdp = { DEV_IDP_DIR: mkdtempSync(join(tmpdir(), 'idp-')) };
 
@@ -64,5 +65,21 @@ describe('loadServiceConfig', () => {
     expect(load).toThrow(
       /^assessment: invalid configuration: PORT: .+; MONGODB_URL: .+; KAFKA_TOPIC_PARTITIONS: .+$/,
     );
+  });
+});
+
+describe('loadServiceEnvironment', () => {
+  const own = { VERIFY_RATE_LIMIT: z.coerce.number().int().min(0).default(600) };
+
+  it("gives a service's own variables with their defaults beside the common configuration", () => {
+    const { config, own: values } = loadServiceEnvironment('credentials', 3003, own, devIdp);
+    expect(config.port).toBe(3003);
+    expect(values).toEqual({ VERIFY_RATE_LIMIT: 600 });
+  });
+
+  it('stops with a message naming every bad variable, common or own', () => {
+    expect(() =>
+      loadServiceEnvironment('credentials', 3003, own, { ...devIdp, VERIFY_RATE_LIMIT: 'lots', PORT: 'x' }),
+    ).toThrow(/credentials: invalid configuration: .*PORT.*VERIFY_RATE_LIMIT|VERIFY_RATE_LIMIT.*PORT/);
   });
 });

@@ -57,15 +57,37 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates the environment once, at start-up, and says every problem at once. */
+/** Validates the common environment once, at start-up, and says every problem at once. */
 export function loadServiceConfig(
   service: string,
   defaultPort: number,
   env: NodeJS.ProcessEnv = process.env,
 ): ServiceConfig {
-  const parsed = serviceEnvironmentSchema.safeParse({ PORT: String(defaultPort), ...definedOnly(env) });
+  return loadServiceEnvironment(service, defaultPort, {}, env).config;
+}
+
+/**
+ * A service's one configuration schema: the common variables extended with its own, validated together at start-up
+ * so a bad value of either kind stops the service with every problem named. `own` holds the service's own variables.
+ */
+export function loadServiceEnvironment<Own extends z.ZodRawShape>(
+  service: string,
+  defaultPort: number,
+  ownSchema: Own,
+  env: NodeJS.ProcessEnv = process.env,
+): { config: ServiceConfig; own: z.output<z.ZodObject<Own>> } {
+  const schema = serviceEnvironmentSchema.extend(ownSchema);
+  const parsed = schema.safeParse({ PORT: String(defaultPort), ...definedOnly(env) });
   if (!parsed.success) throw new ConfigError(service, formatIssues(parsed.error.issues));
-  const e = parsed.data;
+  const values = parsed.data as Record<string, unknown>;
+  const own = Object.fromEntries(Object.keys(ownSchema).map((name) => [name, values[name]]));
+  return {
+    config: serviceConfigOf(service, parsed.data),
+    own: own as z.output<z.ZodObject<Own>>,
+  };
+}
+
+function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentSchema>): ServiceConfig {
   const auth = resolveAuthSettings({
     environment: e.NODE_ENV,
     jwksUrl: e.AUTH_JWKS_URL,

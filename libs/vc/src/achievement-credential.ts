@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { CREDENTIAL_CONTEXTS } from './contexts';
+import { ectsOfUkCredits, UK_CREDITS_PER_ECTS } from './credits';
 
 /** An issuer or source organisation as an Open Badges Profile. A UKPRN goes in `otherIdentifier`. */
 export interface ProfileInput {
@@ -107,11 +108,11 @@ export function levelAndCreditAlignments(level: LevelInput, credits: number) {
     },
     {
       type: ['Alignment'],
-      targetName: `${credits} UK credits (${credits / 2} ECTS)`,
+      targetName: `${credits} UK credits (${ectsOfUkCredits(credits)} ECTS)`,
       targetUrl: 'https://www.qaa.ac.uk/the-quality-code/qualifications-frameworks',
       targetType: 'ext:CreditScheme',
       targetCode: 'UK-CATS',
-      targetFramework: 'UK credit (2 UK credits = 1 ECTS)',
+      targetFramework: `UK credit (${UK_CREDITS_PER_ECTS} UK credits = 1 ECTS)`,
     },
   ];
 }

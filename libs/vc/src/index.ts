@@ -3,6 +3,7 @@ export * from './keys';
 export * from './vc-jwt';
 export * from './status-list';
 export * from './achievement-credential';
+export * from './credits';
 export * from './verification';
 export * from './summary';
 export * from './certificate-pdf';

@@ -50,6 +50,15 @@ export function decodeCompact(compact: string): DecodedJwt | string {
   return { header, payload };
 }
 
+/**
+ * The payload of a compact JWT, without checking its signature: for reading back a credential we signed and
+ * stored ourselves, or for showing what an unverified upload claims. Undefined when it is not a JWT.
+ */
+export function jwtPayloadOf(compact: string): Record<string, unknown> | undefined {
+  const decoded = decodeCompact(compact);
+  return typeof decoded === 'string' ? undefined : decoded.payload;
+}
+
 function json(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));

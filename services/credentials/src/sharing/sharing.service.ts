@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { findPage, insertOnce, mapPage, type Page, type Pagination } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
-import { certificatePdf, envelope } from '@lib/vc';
+import { certificatePdf, envelope, jwtPayloadOf } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -150,9 +150,8 @@ export class SharingService {
 }
 
 function document(credential: IssuedCredential): CredentialDocument {
-  const payload = JSON.parse(
-    Buffer.from(credential.jwt.split('.')[1]!, 'base64url').toString('utf8'),
-  ) as Record<string, unknown>;
+  // Our own signed credential, read back from our store: its payload is known to decode.
+  const payload = jwtPayloadOf(credential.jwt)!;
   const { iss: _iss, jti: _jti, sub: _sub, nbf: _nbf, iat: _iat, exp: _exp, ...vc } = payload;
   return {
     credentialId: credential.credentialId,

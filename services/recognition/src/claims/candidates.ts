@@ -1,4 +1,4 @@
-import { asList, asObject, asText, type JsonObject, type VerificationResult } from '@lib/vc';
+import { asList, asObject, asText, jwtPayloadOf, type JsonObject, type VerificationResult } from '@lib/vc';
 import type { CredentialWithState } from '../credentials/known-credentials.repository';
 import type { CandidateCredential, Level, Unusable } from '../rules/types';
 
@@ -27,7 +27,7 @@ const UNUSABLE: Partial<Record<VerificationResult['status'], Unusable>> = {
 
 /** An uploaded credential, read from its verified payload; anything but `valid` makes it unusable, with why. */
 export function uploadedCandidate(jwt: string, result: VerificationResult): CandidateCredential {
-  const payload = decodePayload(jwt);
+  const payload: JsonObject = jwtPayloadOf(jwt) ?? {};
   const subject = asObject(
     Array.isArray(payload.credentialSubject) ? payload.credentialSubject[0] : payload.credentialSubject,
   );
@@ -59,12 +59,4 @@ function levelOf(achievement: JsonObject): Level {
   const framework = (['FHEQ', 'RQF', 'SCQF'] as const).find((f) => f === national?.targetFramework) ?? 'FHEQ';
   const eqfLevel = Number(eqf?.targetCode ?? national?.targetCode ?? 0);
   return { framework, level: Number(national?.targetCode ?? eqfLevel), eqfLevel };
-}
-
-function decodePayload(jwt: string): JsonObject {
-  try {
-    return asObject(JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')));
-  } catch {
-    return {};
-  }
 }

@@ -6,6 +6,7 @@ import {
   type EnrolmentCreatedV1,
   TOPICS,
 } from '@lib/contracts';
+import { ukCreditsOf } from '@lib/vc';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { LedgerService } from '../ledger/ledger.service';
@@ -29,7 +30,7 @@ export class CredentialsConsumer {
       learnerId: credential.learnerId,
       achievementId: credential.achievementId,
       name: credential.achievementName,
-      credits: credential.credits.scheme === 'ECTS' ? credential.credits.value * 2 : credential.credits.value,
+      credits: ukCreditsOf(credential.credits),
       level: credential.level,
       ...(credential.fieldOfStudy ? { fieldOfStudy: credential.fieldOfStudy } : {}),
       learningOutcomes: credential.learningOutcomes ?? [],
