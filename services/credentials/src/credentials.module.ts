@@ -25,10 +25,12 @@ import {
 import { IssuedCredentialsController } from './issuing/issued-credentials.controller';
 import { IssuingRepository } from './issuing/issuing.repository';
 import { IssuingService } from './issuing/issuing.service';
-import { ProgressConsumer } from './issuing/progress.consumer';
-import { StatusListsController } from './issuing/status-lists.controller';
-import { CredentialStatusController } from './issuing/credential-status.controller';
-import { CredentialStatusService } from './issuing/credential-status.service';
+import { ProgressConsumer } from './progress/progress.consumer';
+import { ProgressRepository } from './progress/progress.repository';
+import { StatusListsController } from './status-lists/status-lists.controller';
+import { CredentialStatusController } from './status-lists/credential-status.controller';
+import { CredentialStatusService } from './status-lists/credential-status.service';
+import { StatusChangesRepository } from './status-lists/status-changes.repository';
 import {
   SHARE_LINK_MODEL,
   SHARE_LINK_WITHDRAWAL_MODEL,
@@ -48,7 +50,7 @@ import {
   STATUS_CHANGE_MODEL,
   STATUS_CHANGES_COLLECTION,
   StatusChangeSchema,
-} from './issuing/status-change.schema';
+} from './status-lists/status-change.schema';
 import {
   AUTHORISATION_FACT_MODEL,
   AuthorisationFactSchema,
@@ -58,7 +60,7 @@ import {
   OrganisationFactSchema,
   PROGRESS_FACT_MODEL,
   ProgressFactSchema,
-} from './issuing/progress.schema';
+} from './progress/progress.schema';
 
 const models = [
   { name: ISSUER_MODEL, schema: IssuerSchema, collection: 'issuers' },
@@ -110,8 +112,10 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuersService,
     AchievementsRepository,
     AchievementsService,
+    ProgressRepository,
     IssuingRepository,
     IssuingService,
+    StatusChangesRepository,
     CredentialStatusService,
     SharingService,
     TrustListService,

@@ -1,8 +1,8 @@
 import { type OrganisationRegisteredV1, TOPICS } from '@lib/contracts';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { IssuingRepository } from '../issuing/issuing.repository';
 import { IssuingService } from '../issuing/issuing.service';
+import { ProgressRepository } from '../progress/progress.repository';
 import { IssuersService } from './issuers.service';
 
 /** Remembers every organisation (partners are named in credentials); awarding bodies become issuers with a key. */
@@ -10,13 +10,13 @@ import { IssuersService } from './issuers.service';
 export class OrganisationsConsumer {
   constructor(
     private readonly issuers: IssuersService,
-    private readonly issuing: IssuingRepository,
+    private readonly progress: ProgressRepository,
     private readonly awards: IssuingService,
   ) {}
 
   @EventPattern(TOPICS.enrolmentOrganisationRegistered)
   async organisationRegistered(@Payload() organisation: OrganisationRegisteredV1): Promise<void> {
-    await this.issuing.addOrganisation({
+    await this.progress.addOrganisation({
       _id: organisation.organisationId,
       kind: organisation.kind,
       name: organisation.name,

@@ -15,11 +15,12 @@ import { AchievementsRepository } from '../achievements/achievements.repository'
 import { AchievementsService } from '../achievements/achievements.service';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
-import { type AwardDecision, decideAward, newestResult } from './award-rule';
-import { CredentialStatusService } from './credential-status.service';
+import { type AwardDecision, decideAward, newestResult } from '../progress/award-rule';
+import type { OfferingFact } from '../progress/progress.schema';
+import { ProgressRepository } from '../progress/progress.repository';
+import { CredentialStatusService } from '../status-lists/credential-status.service';
 import type { IssuedCredential } from './issued-credential.schema';
 import { IssuingRepository } from './issuing.repository';
-import type { OfferingFact } from './progress.schema';
 
 type Award = Extract<AwardDecision, { kind: 'award' }>;
 
@@ -30,6 +31,7 @@ export class IssuingService {
 
   constructor(
     private readonly issuing: IssuingRepository,
+    private readonly progress: ProgressRepository,
     private readonly achievements: AchievementsRepository,
     private readonly achievementUrls: AchievementsService,
     private readonly issuers: IssuersService,
@@ -38,16 +40,16 @@ export class IssuingService {
 
   /** Re-evaluates every learner of a course's offerings, e.g. once its achievement is defined. */
   async evaluateCourse(courseId: string): Promise<void> {
-    await this.evaluateOfferings(await this.issuing.offeringsOfCourse(courseId));
+    await this.evaluateOfferings(await this.progress.offeringsOfCourse(courseId));
   }
 
   /** Re-evaluates every learner of an awarding body's offerings, e.g. once it has become an issuer. */
   async evaluateAwardingBody(awardingBodyId: string): Promise<void> {
-    await this.evaluateOfferings(await this.issuing.offeringsOfAwardingBody(awardingBodyId));
+    await this.evaluateOfferings(await this.progress.offeringsOfAwardingBody(awardingBodyId));
   }
 
   private async evaluateOfferings(offerings: OfferingFact[]): Promise<void> {
-    for (const { offeringId, learnerId } of await this.issuing.learnersOf(
+    for (const { offeringId, learnerId } of await this.progress.learnersOf(
       offerings.map((offering) => offering._id),
     )) {
       await this.evaluate(offeringId, learnerId);
@@ -55,11 +57,11 @@ export class IssuingService {
   }
 
   async evaluate(offeringId: string, learnerId: string): Promise<void> {
-    const offering = await this.issuing.offering(offeringId);
+    const offering = await this.progress.offering(offeringId);
     const achievement = offering ? await this.achievements.latestForCourse(offering.courseId) : null;
     // Without the offering, its achievement or its issuer's key there is nothing to decide yet; their events re-evaluate.
     if (!offering || !achievement || !(await this.issuers.isIssuer(offering.awardingBodyId))) return;
-    const facts = await this.issuing.progressOf(offeringId, learnerId);
+    const facts = await this.progress.progressOf(offeringId, learnerId);
     const issued = await this.issuing.credential(credentialKey(achievement, offeringId, learnerId));
     if (issued) {
       if (newestResult(facts)?.passed === false) await this.statuses.revokeForFailedResult(issued);
@@ -68,7 +70,7 @@ export class IssuingService {
     const decision = decideAward({
       offering,
       facts,
-      authorisations: await this.issuing.authorisationsOf(
+      authorisations: await this.progress.authorisationsOf(
         offering.deliveringOrganisationId,
         offering.courseId,
       ),
@@ -232,7 +234,7 @@ export class IssuingService {
   /** The delivering partner, named as `source`, when it is not the awarding body itself. */
   private async source(offering: OfferingFact) {
     if (offering.deliveringOrganisationId === offering.awardingBodyId) return {};
-    const partner = await this.issuing.organisation(offering.deliveringOrganisationId);
+    const partner = await this.progress.organisation(offering.deliveringOrganisationId);
     return {
       source: {
         id: `urn:uuid:${offering.deliveringOrganisationId}`,

@@ -11,11 +11,12 @@ import { AchievementsRepository } from '../achievements/achievements.repository'
 import { AchievementsService } from '../achievements/achievements.service';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuersService } from '../issuers/issuers.service';
-import { authorisedOn } from '../issuing/award-rule';
-import { inOrder, stateAfter } from '../issuing/credential-status';
-import { IssuingRepository } from '../issuing/issuing.repository';
-import type { AuthorisationFact } from '../issuing/progress.schema';
-import type { StatusChange } from '../issuing/status-change.schema';
+import { authorisedOn } from '../progress/award-rule';
+import type { AuthorisationFact } from '../progress/progress.schema';
+import { ProgressRepository } from '../progress/progress.repository';
+import { inOrder, stateAfter } from '../status-lists/credential-status';
+import type { StatusChange } from '../status-lists/status-change.schema';
+import { StatusChangesRepository } from '../status-lists/status-changes.repository';
 
 const AUTHORISATIONS_TTL_MS = 5_000;
 
@@ -36,7 +37,8 @@ export class OwnIssuerLookups {
   constructor(
     private readonly issuers: IssuersService,
     private readonly issuerRecords: IssuersRepository,
-    private readonly issuing: IssuingRepository,
+    private readonly progress: ProgressRepository,
+    private readonly statusChanges: StatusChangesRepository,
     private readonly achievements: AchievementsRepository,
     private readonly achievementUrls: AchievementsService,
   ) {}
@@ -91,7 +93,7 @@ export class OwnIssuerLookups {
   private changesOf(credentialId: string): Promise<StatusChange[]> {
     let pending = this.changesInFlight.get(credentialId);
     if (!pending) {
-      pending = this.issuing
+      pending = this.statusChanges
         .statusChangesOf(credentialId)
         .finally(() => this.changesInFlight.delete(credentialId));
       this.changesInFlight.set(credentialId, pending);
@@ -103,7 +105,7 @@ export class OwnIssuerLookups {
     const key = `${partnerId}:${courseId}`;
     const cached = this.authorisations.get(key);
     if (cached && cached.until > Date.now()) return cached.facts;
-    const facts = this.issuing.authorisationsOf(partnerId, courseId);
+    const facts = this.progress.authorisationsOf(partnerId, courseId);
     this.authorisations.set(key, { facts, until: Date.now() + AUTHORISATIONS_TTL_MS });
     facts.catch(() => this.authorisations.delete(key));
     return facts;

@@ -12,21 +12,21 @@ import {
 } from '@lib/contracts';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { IssuingRepository } from './issuing.repository';
-import { IssuingService } from './issuing.service';
+import { IssuingService } from '../issuing/issuing.service';
+import { ProgressRepository } from './progress.repository';
 import type { ProgressFact } from './progress.schema';
 
 /** Keeps credentials' progress record per (learner, offering) from enrolment and assessment events, then applies the award rule. */
 @Controller()
 export class ProgressConsumer {
   constructor(
-    private readonly issuing: IssuingRepository,
+    private readonly progress: ProgressRepository,
     private readonly awards: IssuingService,
   ) {}
 
   @EventPattern(TOPICS.enrolmentOfferingPublished)
   async offeringPublished(@Payload() offering: OfferingPublishedV1): Promise<void> {
-    await this.issuing.addOffering({
+    await this.progress.addOffering({
       _id: offering.offeringId,
       courseId: offering.courseId,
       courseCode: offering.courseCode,
@@ -42,7 +42,7 @@ export class ProgressConsumer {
 
   @EventPattern(TOPICS.enrolmentAuthorisationGranted)
   async authorisationGranted(@Payload() grant: AuthorisationGrantedV1): Promise<void> {
-    await this.issuing.addAuthorisation({
+    await this.progress.addAuthorisation({
       _id: grant.authorisationId,
       authorisationId: grant.authorisationId,
       partnerId: grant.partnerId,
@@ -55,7 +55,7 @@ export class ProgressConsumer {
 
   @EventPattern(TOPICS.enrolmentAuthorisationWithdrawn)
   async authorisationWithdrawn(@Payload() withdrawal: AuthorisationWithdrawnV1): Promise<void> {
-    await this.issuing.addAuthorisation({
+    await this.progress.addAuthorisation({
       _id: `${withdrawal.authorisationId}:withdrawn`,
       authorisationId: withdrawal.authorisationId,
       partnerId: withdrawal.partnerId,
@@ -110,7 +110,7 @@ export class ProgressConsumer {
     at: string,
     extra: Pick<ProgressFact, 'learner' | 'result'> = {},
   ): Promise<void> {
-    await this.issuing.addProgress({
+    await this.progress.addProgress({
       _id: id,
       offeringId: event.offeringId,
       learnerId: event.learnerId,

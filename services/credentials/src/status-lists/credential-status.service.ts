@@ -6,16 +6,20 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { AchievementsRepository } from '../achievements/achievements.repository';
 import { AchievementsService } from '../achievements/achievements.service';
 import { IssuersService } from '../issuers/issuers.service';
+import type { IssuedCredential } from '../issuing/issued-credential.schema';
+import { IssuingRepository } from '../issuing/issuing.repository';
+import { ProgressRepository } from '../progress/progress.repository';
 import { actionProblem, type CredentialState, inOrder, stateAfter } from './credential-status';
-import type { IssuedCredential } from './issued-credential.schema';
-import { IssuingRepository } from './issuing.repository';
 import type { StatusAction, StatusChange } from './status-change.schema';
+import { StatusChangesRepository } from './status-changes.repository';
 
 /** Revocation (permanent), suspension and reinstatement, and the bits of the status lists they set. */
 @Injectable()
 export class CredentialStatusService {
   constructor(
     private readonly issuing: IssuingRepository,
+    private readonly statusChanges: StatusChangesRepository,
+    private readonly progress: ProgressRepository,
     private readonly achievements: AchievementsRepository,
     private readonly achievementUrls: AchievementsService,
     private readonly issuers: IssuersService,
@@ -35,7 +39,7 @@ export class CredentialStatusService {
 
   /** The exam board amended the result behind a credential to a fail: the credential is revoked (once). */
   async revokeForFailedResult(credential: IssuedCredential): Promise<void> {
-    const state = stateAfter(inOrder(await this.issuing.statusChangesOf(credential.credentialId)));
+    const state = stateAfter(inOrder(await this.statusChanges.statusChangesOf(credential.credentialId)));
     if (state.revoked) return;
     try {
       await this.apply(
@@ -57,7 +61,7 @@ export class CredentialStatusService {
     reason?: string,
   ): Promise<CredentialState & { credentialId: string }> {
     const credentialId = credential.credentialId;
-    const changes = inOrder(await this.issuing.statusChangesOf(credentialId));
+    const changes = inOrder(await this.statusChanges.statusChangesOf(credentialId));
     const problem = actionProblem(stateAfter(changes), action);
     if (problem) throw new ConflictException(problem);
     const change: StatusChange = {
@@ -75,7 +79,7 @@ export class CredentialStatusService {
     };
     const event = await this.event(credential, change);
     if (
-      !(await this.issuing.insertStatusChange({
+      !(await this.statusChanges.insertStatusChange({
         ...change,
         ...withOutbox('/credit-bridge/credentials', event),
       }))
@@ -91,7 +95,7 @@ export class CredentialStatusService {
   async bits(listId: string, issuerId: string): Promise<Uint8Array> {
     const bits = emptyStatusList();
     const byCredential = new Map<string, StatusChange[]>();
-    for (const change of await this.issuing.statusChangesOfIssuer(issuerId)) {
+    for (const change of await this.statusChanges.statusChangesOfIssuer(issuerId)) {
       byCredential.set(change.credentialId, [...(byCredential.get(change.credentialId) ?? []), change]);
     }
     for (const changes of byCredential.values()) {
@@ -108,7 +112,7 @@ export class CredentialStatusService {
     const version = (await this.achievements.versionsOf(credential.achievementId)).find(
       (v) => v.version === credential.achievementVersion,
     )!;
-    const offering = await this.issuing.offering(credential.offeringId);
+    const offering = await this.progress.offering(credential.offeringId);
     const facts = {
       credentialId: credential.credentialId,
       learnerId: credential.learnerId,
