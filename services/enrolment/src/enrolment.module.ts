@@ -34,6 +34,7 @@ import { EnrolmentsRepository } from './enrolments/enrolments.repository';
 import { EnrolmentsService } from './enrolments/enrolments.service';
 import { SeatAllocator } from './enrolments/seat-allocator';
 import { LEARNER_MODEL, LEARNERS_COLLECTION, LearnerSchema } from './learners/learner.schema';
+import { LearnerAccessService } from './learners/learner-access.service';
 import { LearnersController } from './learners/learners.controller';
 import { LearnersRepository } from './learners/learners.repository';
 import { LearnersService } from './learners/learners.service';
@@ -123,6 +124,7 @@ const models = [
     OfferingsService,
     LearnersRepository,
     LearnersService,
+    LearnerAccessService,
     EnrolmentsRepository,
     EnrolmentsService,
     SeatAllocator,

@@ -4,11 +4,9 @@ import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { notFound } from '../common/access';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
-import { OfferingsRepository } from '../offerings/offerings.repository';
 import { type LearnerDetails, learnerDetails } from './learner.dto';
-import { LearnersService, toLearnerView } from './learners.service';
+import { LearnersService } from './learners.service';
 
 @ApiTags('learners')
 @ApiBearerAuth()
@@ -17,7 +15,6 @@ export class LearnersController {
   constructor(
     private readonly learners: LearnersService,
     private readonly enrolments: EnrolmentsService,
-    private readonly offerings: OfferingsRepository,
   ) {}
 
   @Post()
@@ -52,14 +49,7 @@ export class LearnersController {
   @ApiOperation({
     summary: 'A learner: themself, or staff of an organisation running an offering they are enrolled on',
   })
-  async get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
-    const learner = await this.learners.find(id);
-    if (
-      !learner ||
-      !(await this.enrolments.canSeeLearner(actor, learner, (org) => this.offerings.idsRunBy(org)))
-    ) {
-      throw notFound('learner', id);
-    }
-    return toLearnerView(learner);
+  get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
+    return this.learners.get(actor, id);
   }
 }

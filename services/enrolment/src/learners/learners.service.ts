@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { notFound } from '../common/access';
 import type { LearnerDetails } from './learner.dto';
 import type { Learner } from './learner.schema';
+import { LearnerAccessService } from './learner-access.service';
 import { LearnersRepository } from './learners.repository';
 
 export interface LearnerView {
@@ -17,7 +18,10 @@ export interface LearnerView {
 
 @Injectable()
 export class LearnersService {
-  constructor(private readonly learners: LearnersRepository) {}
+  constructor(
+    private readonly learners: LearnersRepository,
+    private readonly access: LearnerAccessService,
+  ) {}
 
   /**
    * The learner with this email, registered now if new. One email is one learner, also when two requests
@@ -51,6 +55,13 @@ export class LearnersService {
   async own(actor: Actor): Promise<LearnerView> {
     const learner = hasRole(actor, 'learner') ? await this.learners.findById(actor.sub) : null;
     if (!learner) throw notFound('learner record for', actor.sub);
+    return toLearnerView(learner);
+  }
+
+  /** A learner, if the caller may see them; 404 otherwise, so a learner elsewhere is not revealed. */
+  async get(actor: Actor, id: string): Promise<LearnerView> {
+    const learner = await this.learners.findById(id);
+    if (!learner || !(await this.access.canSee(actor, learner))) throw notFound('learner', id);
     return toLearnerView(learner);
   }
 

@@ -1,0 +1,22 @@
+import type { Actor } from '@lib/auth';
+import { Injectable } from '@nestjs/common';
+import { EnrolmentsRepository } from '../enrolments/enrolments.repository';
+import { OfferingsRepository } from '../offerings/offerings.repository';
+import type { Learner } from './learner.schema';
+import { learnerAccess } from './learner-access';
+
+/** Decides whether a caller may see a learner, asking the enrolments when the rule needs them. */
+@Injectable()
+export class LearnerAccessService {
+  constructor(
+    private readonly enrolments: EnrolmentsRepository,
+    private readonly offerings: OfferingsRepository,
+  ) {}
+
+  async canSee(actor: Actor, learner: Learner): Promise<boolean> {
+    const access = learnerAccess(actor, learner);
+    if (typeof access === 'string') return access === 'granted';
+    const offeringIds = await this.offerings.idsRunBy(access.ifEnrolledWith);
+    return this.enrolments.hasEnrolmentIn(learner._id, offeringIds);
+  }
+}
