@@ -93,29 +93,40 @@ export async function untilOk(what: string, attempt: () => Promise<unknown>): Pr
   }
 }
 
+/** The offering the award events are about. */
+export interface BenchOffering {
+  tag: string;
+  universityId: string;
+  courseId: string;
+  offeringId: string;
+}
+
+/** One learner of the benchmark, with their enrolment. */
+interface BenchLearner {
+  learnerId: string;
+  enrolmentId: string;
+  n: number;
+}
+
+type SendEvents = <C extends EventContract>(contract: C, data: EventData<C>[]) => Promise<void>;
+
 /**
  * Sends, on Kafka as the other services would, each learner's enrolment, completion and ratified pass on an
  * offering, so that the credentials service issues them credentials.
  */
 export async function sendAwardEvents(
   brokers: string,
-  offering: { tag: string; universityId: string; courseId: string; offeringId: string },
+  offering: BenchOffering,
   learners: number,
 ): Promise<void> {
   const producer = createIdempotentProducer(
     createKafka({ brokers: brokers.split(','), clientId: 'bench', logger: silentLogger }),
   );
   await producer.connect();
-  const { tag, universityId, courseId, offeringId } = offering;
-  const scope = {
-    offeringId,
-    courseId,
-    awardingBodyId: universityId,
-    deliveringOrganisationId: universityId,
-  };
-  const now = new Date().toISOString();
-  const send = async <C extends EventContract>(contract: C, data: EventData<C>[]) => {
-    const messages = data.map((d) => encodeEvent(contract, d, { source: '/bench', correlationId: tag }));
+  const send: SendEvents = async (contract, data) => {
+    const messages = data.map((d) =>
+      encodeEvent(contract, d, { source: '/bench', correlationId: offering.tag }),
+    );
     for (let start = 0; start < messages.length; start += 500) {
       await producer.send({ topic: contract.topic, messages: messages.slice(start, start + 500) });
     }
@@ -125,48 +136,69 @@ export async function sendAwardEvents(
     enrolmentId: randomUUID(),
     n,
   }));
-  await send(
-    enrolmentCreatedV1,
-    people.map(({ learnerId, enrolmentId, n }) => ({
-      ...scope,
-      learnerId,
-      enrolmentId,
-      status: 'enrolled' as const,
-      learner: { givenName: `G${n}`, familyName: 'Bench', email: `bench-${n}-${tag}@nhs.example` },
-      enrolledBy: 'bench',
-      enrolledAt: now,
-    })),
-  );
-  await send(
-    enrolmentCompletedV1,
-    people.map((p) => ({
-      ...scope,
-      enrolmentId: p.enrolmentId,
-      learnerId: p.learnerId,
-      attendance: 'attended' as const,
-      recordedBy: 'bench',
-      completedAt: now,
-    })),
-  );
-  await send(
-    resultRatifiedV1,
-    people.map((p) => ({
-      resultId: randomUUID(),
-      version: 1,
-      learnerId: p.learnerId,
-      offeringId,
-      courseId,
-      attempt: 1,
-      components: [{ name: 'Project', weight: 100, mark: 68 }],
-      overallMark: 68,
-      grade: 'Pass',
-      passed: true,
-      recordedBy: 'bench',
-      recordedAt: now,
-      status: 'ratified' as const,
-      ratifiedBy: 'bench',
-      ratifiedAt: now,
-    })),
-  );
+  const now = new Date().toISOString();
+  await send(enrolmentCreatedV1, enrolledEvents(offering, people, now));
+  await send(enrolmentCompletedV1, completedEvents(offering, people, now));
+  await send(resultRatifiedV1, ratifiedPassEvents(offering, people, now));
   await producer.disconnect();
+}
+
+/** The offering's facts that every enrolment event repeats. */
+function enrolmentScope({ universityId, courseId, offeringId }: BenchOffering) {
+  return { offeringId, courseId, awardingBodyId: universityId, deliveringOrganisationId: universityId };
+}
+
+function enrolledEvents(
+  offering: BenchOffering,
+  people: BenchLearner[],
+  now: string,
+): EventData<typeof enrolmentCreatedV1>[] {
+  return people.map(({ learnerId, enrolmentId, n }) => ({
+    ...enrolmentScope(offering),
+    learnerId,
+    enrolmentId,
+    status: 'enrolled' as const,
+    learner: { givenName: `G${n}`, familyName: 'Bench', email: `bench-${n}-${offering.tag}@nhs.example` },
+    enrolledBy: 'bench',
+    enrolledAt: now,
+  }));
+}
+
+function completedEvents(
+  offering: BenchOffering,
+  people: BenchLearner[],
+  now: string,
+): EventData<typeof enrolmentCompletedV1>[] {
+  return people.map((p) => ({
+    ...enrolmentScope(offering),
+    enrolmentId: p.enrolmentId,
+    learnerId: p.learnerId,
+    attendance: 'attended' as const,
+    recordedBy: 'bench',
+    completedAt: now,
+  }));
+}
+
+function ratifiedPassEvents(
+  { offeringId, courseId }: BenchOffering,
+  people: BenchLearner[],
+  now: string,
+): EventData<typeof resultRatifiedV1>[] {
+  return people.map((p) => ({
+    resultId: randomUUID(),
+    version: 1,
+    learnerId: p.learnerId,
+    offeringId,
+    courseId,
+    attempt: 1,
+    components: [{ name: 'Project', weight: 100, mark: 68 }],
+    overallMark: 68,
+    grade: 'Pass',
+    passed: true,
+    recordedBy: 'bench',
+    recordedAt: now,
+    status: 'ratified' as const,
+    ratifiedBy: 'bench',
+    ratifiedAt: now,
+  }));
 }

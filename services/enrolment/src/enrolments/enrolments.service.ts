@@ -14,17 +14,11 @@ import type { CompletionBody, EnrolBody, WithdrawBody } from './enrolment.dto';
 import type { Enrolment } from './enrolment.schema';
 import { enrolmentScope } from './enrolment-events';
 import { statusOf } from './enrolment-status';
+import { requireOpenForEnrolment } from './enrolment-window';
 import { type EnrolmentView, toEnrolmentViews } from './enrolment-view';
 import { EnrolmentsRepository } from './enrolments.repository';
+import { nextRequestOrder } from './request-order';
 import { SeatAllocator } from './seat-allocator';
-
-/** Order of requests within this process, for those that are queued in the same millisecond. */
-let requestSeq = 0;
-
-export function nextRequestOrder(): { requestedAt: Date; requestSeq: number } {
-  requestSeq += 1;
-  return { requestedAt: new Date(), requestSeq };
-}
 
 @Injectable()
 export class EnrolmentsService {
@@ -148,18 +142,6 @@ export class EnrolmentsService {
     return { ...page, items };
   }
 
-  /** Staff may see a learner who is enrolled on an offering their organisation runs. */
-  async canSeeLearner(
-    actor: Actor,
-    learner: Learner,
-    offeringIdsRun: (org: string) => Promise<string[]>,
-  ): Promise<boolean> {
-    if (isAdmin(actor) || (hasRole(actor, 'learner') && actor.sub === learner._id)) return true;
-    if (!actor.org) return false;
-    if (learner.registeredByOrganisationId === actor.org) return true;
-    return this.enrolments.hasEnrolmentIn(learner._id, await offeringIdsRun(actor.org));
-  }
-
   private async learnerFor(actor: Actor, body: EnrolBody): Promise<Learner> {
     if (body.learner) return (await this.learners.findOrRegister(actor, body.learner)).learner;
     const learner = await this.learners.find(body.learnerId!);
@@ -205,13 +187,4 @@ export class EnrolmentsService {
 
 function isLearnerOnly(actor: Actor): boolean {
   return hasRole(actor, 'learner') && !hasRole(actor, 'admin', 'registrar', 'partner', 'assessor');
-}
-
-export function requireOpenForEnrolment({ offering, status }: OfferingInContext, at: Date): void {
-  if (status !== 'open') throw new ConflictException(`The offering is ${status}, not open for enrolment.`);
-  if (at < offering.enrolmentOpensAt || at > offering.enrolmentClosesAt) {
-    throw new ConflictException(
-      `Enrolment is open from ${offering.enrolmentOpensAt.toISOString()} to ${offering.enrolmentClosesAt.toISOString()}.`,
-    );
-  }
 }
