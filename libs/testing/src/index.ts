@@ -12,4 +12,3 @@ export * from './service-process';
 export * from './pdf-reader';
 export * from './external-issuer';
 export * from './browser';
-export * from './seeded-random';

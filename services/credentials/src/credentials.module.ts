@@ -6,6 +6,7 @@ import { AchievementsController } from './achievements/achievements.controller';
 import { AchievementsRepository } from './achievements/achievements.repository';
 import { AchievementsService } from './achievements/achievements.service';
 import { CoursesConsumer } from './courses/courses.consumer';
+import { KnownCoursesRepository } from './courses/known-courses.repository';
 import { KNOWN_COURSE_MODEL, KnownCourseSchema } from './courses/known-course.schema';
 import { ISSUER_MODEL, IssuerSchema, SIGNING_KEY_MODEL, SigningKeySchema } from './issuers/issuer.schema';
 import { IssuersController } from './issuers/issuers.controller';
@@ -38,10 +39,12 @@ import {
   ShareLinkWithdrawalSchema,
 } from './sharing/share-link.schema';
 import { SharingController } from './sharing/sharing.controller';
+import { ShareLinksRepository } from './sharing/share-links.repository';
 import { SharingService } from './sharing/sharing.service';
 import { OwnIssuerLookups } from './verification/own-issuer-lookups';
 import { VerificationRateLimitGuard } from './verification/rate-limit.guard';
 import { TrustListController } from './verification/trust-list.controller';
+import { TrustListRepository } from './verification/trust-list.repository';
 import { TrustListService } from './verification/trust-list.service';
 import { TRUSTED_ISSUER_MODEL, TrustedIssuerSchema } from './verification/trusted-issuer.schema';
 import { VerificationController } from './verification/verification.controller';
@@ -117,7 +120,10 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuingService,
     StatusChangesRepository,
     CredentialStatusService,
+    ShareLinksRepository,
     SharingService,
+    KnownCoursesRepository,
+    TrustListRepository,
     TrustListService,
     OwnIssuerLookups,
     VerificationService,

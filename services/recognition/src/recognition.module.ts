@@ -9,7 +9,6 @@ import {
   ExternalCredentialSchema,
 } from './claims/claim.schema';
 import { ClaimsController } from './claims/claims.controller';
-import { ClaimsRepository } from './claims/claims.repository';
 import { ClaimsService } from './claims/claims.service';
 import {
   CredentialVerifier,
@@ -39,7 +38,6 @@ import {
   LEDGER_ENTRY_MODEL,
   LedgerEntrySchema,
 } from './ledger/ledger.schema';
-import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
 import {
   MODULE_MODEL,
@@ -48,7 +46,6 @@ import {
   ProgrammeSchema,
 } from './programmes/programme.schema';
 import { ProgrammesController } from './programmes/programmes.controller';
-import { ProgrammesRepository } from './programmes/programmes.repository';
 import { ProgrammesService } from './programmes/programmes.service';
 
 const models = [
@@ -87,12 +84,9 @@ export class RecognitionModule {
       controllers: [ProgrammesController, ClaimsController, CredentialsConsumer],
       providers: [
         { provide: RECOGNITION_SETTINGS, useValue: settings },
-        ProgrammesRepository,
         ProgrammesService,
         KnownCredentialsRepository,
-        LedgerRepository,
         LedgerService,
-        ClaimsRepository,
         CredentialVerifier,
         ProposalsService,
         ClaimsService,

@@ -6,10 +6,10 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/comm
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { SharingService } from './sharing.service';
+import { shareTokenParam } from './share-token';
+import { type DownloadFormat, SharingService } from './sharing.service';
 
 const credentialIdParam = validate(credentialId, 'credentialId');
-const tokenParam = validate(z.string().regex(/^[A-Za-z0-9_-]{32}$/, 'is not a share link'), 'token');
 const formatQuery = validate(z.strictObject({ format: z.enum(['jwt', 'json', 'pdf']).default('json') }));
 
 @ApiTags('downloads and sharing')
@@ -27,24 +27,11 @@ export class SharingController {
   async download(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) credentialId: string,
-    @Query(formatQuery) query: { format: 'jwt' | 'json' | 'pdf' },
+    @Query(formatQuery) query: { format: DownloadFormat },
     @Res() response: Response,
   ): Promise<void> {
-    const name = `credential-${credentialId.slice('urn:uuid:'.length)}`;
-    if (query.format === 'pdf') {
-      const pdf = await this.sharing.certificate(actor, credentialId);
-      response.attachment(`${name}.pdf`).type('application/pdf').send(Buffer.from(pdf));
-      return;
-    }
-    const document = await this.sharing.own(actor, credentialId);
-    if (query.format === 'jwt') {
-      response.attachment(`${name}.jwt`).type('application/vc+jwt').send(document.jwt);
-    } else {
-      response
-        .type('application/json')
-        .attachment(`${name}.json`)
-        .send(JSON.stringify(document, null, 2));
-    }
+    const file = await this.sharing.download(actor, credentialId, query.format);
+    response.attachment(file.fileName).type(file.contentType).send(file.body);
   }
 
   @Post('learners/me/credentials/:credentialId/share-links')
@@ -70,14 +57,14 @@ export class SharingController {
   @ApiBearerAuth()
   @Roles('learner')
   @ApiOperation({ summary: 'Withdraw a share link (learner)' })
-  withdraw(@CurrentActor() actor: Actor, @Param('token', tokenParam) token: string): Promise<void> {
+  withdraw(@CurrentActor() actor: Actor, @Param('token', shareTokenParam) token: string): Promise<void> {
     return this.sharing.withdraw(actor, token);
   }
 
   @Get('shared/:token')
   @Public()
   @ApiOperation({ summary: 'What a share link shows: the credential, signed and decoded (public)' })
-  open(@Param('token', tokenParam) token: string) {
+  open(@Param('token', shareTokenParam) token: string) {
     return this.sharing.open(token);
   }
 }

@@ -1,20 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@lib/auth';
-import { findPage, insertOnce, mapPage, type Page, type Pagination } from '@lib/persistence';
+import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import { certificatePdf, envelope, jwtPayloadOf } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
-import {
-  SHARE_LINK_MODEL,
-  SHARE_LINK_WITHDRAWAL_MODEL,
-  type ShareLink,
-  type ShareLinkPurpose,
-  type ShareLinkWithdrawal,
-} from './share-link.schema';
+import type { ShareLink, ShareLinkPurpose } from './share-link.schema';
+import { ShareLinksRepository } from './share-links.repository';
 
 /** A share link as its learner sees it. */
 export interface ShareLinkView {
@@ -29,6 +22,15 @@ export interface ShareLinkView {
   withdrawnAt?: string;
 }
 
+/** A download: the file's name and type, and what it holds. */
+export interface CredentialFile {
+  fileName: string;
+  contentType: 'application/pdf' | 'application/vc+jwt' | 'application/json';
+  body: Buffer | string;
+}
+
+export type DownloadFormat = 'jwt' | 'json' | 'pdf';
+
 /** A credential as a learner downloads it, or as a share link shows it: the signed JWT and what it says. */
 export interface CredentialDocument {
   credentialId: string;
@@ -41,14 +43,30 @@ export interface CredentialDocument {
 export class SharingService {
   constructor(
     private readonly issuing: IssuingRepository,
-    @InjectModel(SHARE_LINK_MODEL) private readonly links: Model<ShareLink>,
-    @InjectModel(SHARE_LINK_WITHDRAWAL_MODEL) private readonly withdrawals: Model<ShareLinkWithdrawal>,
+    private readonly links: ShareLinksRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
   /** The learner's own credential, whole. */
   async own(actor: Actor, credentialId: string): Promise<CredentialDocument> {
     return document(await this.ownCredential(actor, credentialId));
+  }
+
+  /** The learner's credential as a file: the signed JWT, the decoded JSON, or the certificate PDF. */
+  async download(actor: Actor, credentialId: string, format: DownloadFormat): Promise<CredentialFile> {
+    const name = `credential-${credentialId.slice('urn:uuid:'.length)}`;
+    if (format === 'pdf') {
+      const pdf = await this.certificate(actor, credentialId);
+      return { fileName: `${name}.pdf`, contentType: 'application/pdf', body: Buffer.from(pdf) };
+    }
+    const document = await this.own(actor, credentialId);
+    return format === 'jwt'
+      ? { fileName: `${name}.jwt`, contentType: 'application/vc+jwt', body: document.jwt }
+      : {
+          fileName: `${name}.json`,
+          contentType: 'application/json',
+          body: JSON.stringify(document, null, 2),
+        };
   }
 
   async share(actor: Actor, credentialId: string): Promise<ShareLinkView> {
@@ -69,15 +87,15 @@ export class SharingService {
   }
 
   async linksOf(actor: Actor, pagination: Pagination): Promise<Page<ShareLinkView>> {
-    const page = await findPage(this.links, { learnerId: actor.sub }, { createdAt: -1 }, pagination);
+    const page = await this.links.linksOf(actor.sub, pagination);
     const withdrawn = await this.withdrawalsOf(page.items.map((link) => link._id));
     return mapPage(page, (link) => this.view(link, withdrawn.get(link._id)));
   }
 
   async withdraw(actor: Actor, token: string): Promise<void> {
-    const link = await this.links.findById(token).lean<ShareLink>().exec();
+    const link = await this.links.findLink(token);
     if (!link || link.learnerId !== actor.sub) throw new NotFoundException('No such share link of yours.');
-    if (!(await insertOnce(this.withdrawals, { _id: token, withdrawnAt: new Date() }))) {
+    if (!(await this.links.insertWithdrawal({ _id: token, withdrawnAt: new Date() }))) {
       throw new ConflictException('This share link is withdrawn already.');
     }
   }
@@ -85,8 +103,8 @@ export class SharingService {
   /** Public: what a live share link shows. */
   async open(token: string): Promise<CredentialDocument> {
     const [link, withdrawn] = await Promise.all([
-      this.links.findById(token).lean<ShareLink>().exec(),
-      this.withdrawals.findById(token).lean<ShareLinkWithdrawal>().exec(),
+      this.links.findLink(token),
+      this.links.findWithdrawal(token),
     ]);
     const credential = link && !withdrawn ? await this.issuing.credentialById(link.credentialId) : null;
     if (!credential) throw new NotFoundException('This share link does not exist or was withdrawn.');
@@ -101,26 +119,18 @@ export class SharingService {
       purpose,
       createdAt: new Date(),
     };
-    await insertOnce(this.links, link);
+    await this.links.insertLink(link);
     return link;
   }
 
   private async liveCertificateLink(credential: IssuedCredential): Promise<ShareLink | undefined> {
-    const links = await this.links
-      .find({ credentialId: credential.credentialId, purpose: 'certificate' })
-      .sort({ createdAt: 1 })
-      .lean<ShareLink[]>()
-      .exec();
+    const links = await this.links.certificateLinksOf(credential.credentialId);
     const withdrawn = await this.withdrawalsOf(links.map((link) => link._id));
     return links.find((link) => !withdrawn.has(link._id));
   }
 
   private async withdrawalsOf(tokens: string[]): Promise<Map<string, Date>> {
-    if (tokens.length === 0) return new Map();
-    const found = await this.withdrawals
-      .find({ _id: { $in: tokens } })
-      .lean<ShareLinkWithdrawal[]>()
-      .exec();
+    const found = await this.links.withdrawalsOf(tokens);
     return new Map(found.map((withdrawal) => [withdrawal._id, withdrawal.withdrawnAt]));
   }
 

@@ -1,12 +1,11 @@
 import type { Actor } from '@lib/auth';
-import { insertOnce, type Page, type Pagination, pageOf } from '@lib/persistence';
+import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuersService } from '../issuers/issuers.service';
 import type { AddTrustedIssuerBody } from './trust-list.dto';
-import { TRUSTED_ISSUER_MODEL, type TrustedIssuer } from './trusted-issuer.schema';
+import { TrustListRepository } from './trust-list.repository';
+import type { TrustedIssuer } from './trusted-issuer.schema';
 
 export interface TrustListEntry {
   issuerId: string;
@@ -20,20 +19,13 @@ export interface TrustListEntry {
 @Injectable()
 export class TrustListService {
   constructor(
-    @InjectModel(TRUSTED_ISSUER_MODEL) private readonly entries: Model<TrustedIssuer>,
+    private readonly entries: TrustListRepository,
     private readonly issuers: IssuersService,
     private readonly ownIssuers: IssuersRepository,
   ) {}
 
   async list(pagination: Pagination): Promise<Page<TrustListEntry>> {
-    const [own, external] = await Promise.all([
-      this.ownIssuers.allIssuers(),
-      this.entries
-        .find({ removedAt: { $exists: false } })
-        .sort({ addedAt: 1 })
-        .lean<TrustedIssuer[]>()
-        .exec(),
-    ]);
+    const [own, external] = await Promise.all([this.ownIssuers.allIssuers(), this.entries.liveEntries()]);
     const entries: TrustListEntry[] = [
       ...own.map((issuer) => ({
         issuerId: this.issuers.issuerUrl(issuer._id),
@@ -41,13 +33,7 @@ export class TrustListService {
         jwksUrl: this.issuers.jwksUrl(),
         kind: 'own' as const,
       })),
-      ...external.map((entry) => ({
-        issuerId: entry._id,
-        name: entry.name,
-        jwksUrl: entry.jwksUrl,
-        kind: 'external' as const,
-        addedAt: entry.addedAt.toISOString(),
-      })),
+      ...external.map(externalEntry),
     ];
     return pageOf(entries, pagination);
   }
@@ -64,34 +50,29 @@ export class TrustListService {
       addedAt: new Date(),
     };
     // An entry removed earlier is replaced; a live one is a conflict.
-    const replaced = await this.entries
-      .findOneAndReplace({ _id: body.issuerId, removedAt: { $exists: true } }, entry)
-      .lean()
-      .exec();
-    if (!replaced && !(await insertOnce(this.entries, entry)))
+    if (!(await this.entries.add(entry)))
       throw new ConflictException(`${body.issuerId} is on the trust list already.`);
-    return {
-      issuerId: entry._id,
-      name: entry.name,
-      jwksUrl: entry.jwksUrl,
-      kind: 'external',
-      addedAt: entry.addedAt.toISOString(),
-    };
+    return externalEntry(entry);
   }
 
   async remove(actor: Actor, issuerId: string): Promise<void> {
-    const removed = await this.entries
-      .updateOne(
-        { _id: issuerId, removedAt: { $exists: false } },
-        { removedBy: actor.sub, removedAt: new Date() },
-      )
-      .exec();
-    if (removed.modifiedCount === 0) throw new NotFoundException(`${issuerId} is not on the trust list.`);
+    if (!(await this.entries.markRemoved(issuerId, actor.sub, new Date())))
+      throw new NotFoundException(`${issuerId} is not on the trust list.`);
   }
 
   /** The JWKS URL of a trusted external issuer; undefined when it is not on the list. */
   async externalJwksUrl(issuerId: string): Promise<string | undefined> {
-    const entry = await this.entries.findById(issuerId).lean<TrustedIssuer>().exec();
+    const entry = await this.entries.findEntry(issuerId);
     return entry && !entry.removedAt ? entry.jwksUrl : undefined;
   }
+}
+
+function externalEntry(entry: TrustedIssuer): TrustListEntry {
+  return {
+    issuerId: entry._id,
+    name: entry.name,
+    jwksUrl: entry.jwksUrl,
+    kind: 'external',
+    addedAt: entry.addedAt.toISOString(),
+  };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
-import { KeyedMutex, mapPage, type Page, type Pagination } from '@lib/persistence';
+import { findPage, insertOnce, KeyedMutex, type Page, type Pagination } from '@lib/persistence';
 import {
   BadRequestException,
   ConflictException,
@@ -8,21 +8,14 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
 import { LedgerService } from '../ledger/ledger.service';
 import type { Credit } from '../ledger/ledger.schema';
-import type { Programme } from '../programmes/programme.schema';
 import { ProgrammesService } from '../programmes/programmes.service';
-import type { Claim, Decision } from './claim.schema';
+import { CLAIM_MODEL, type Claim, DECISION_MODEL, type Decision } from './claim.schema';
 import type { DecisionBody, OpenClaimBody } from './claim.dto';
-import { ClaimsRepository } from './claims.repository';
 import { ProposalsService } from './proposals.service';
-
-/** A claim as the learner's list shows it. */
-export interface ClaimSummary {
-  id: string;
-  programmeId: string;
-  openedAt: string;
-}
 
 /** Claims for credit, their proposals, and the exam board's decisions. */
 @Injectable()
@@ -31,7 +24,8 @@ export class ClaimsService {
   private readonly deciding = new KeyedMutex();
 
   constructor(
-    private readonly claims: ClaimsRepository,
+    @InjectModel(CLAIM_MODEL) private readonly claims: Model<Claim>,
+    @InjectModel(DECISION_MODEL) private readonly decisions: Model<Decision>,
     private readonly programmes: ProgrammesService,
     private readonly proposals: ProposalsService,
     private readonly ledger: LedgerService,
@@ -58,7 +52,7 @@ export class ClaimsService {
       openedBy: actor.sub,
       openedAt: new Date(),
     };
-    await this.claims.insertClaim(claim);
+    await insertOnce(this.claims, claim);
     for (const jwt of body.externalCredentials) await this.proposals.addUpload(claim._id, jwt);
     return this.view(actor, claim._id);
   }
@@ -75,7 +69,7 @@ export class ClaimsService {
     const { programme, modules } = await this.programmes.find(claim.programmeId);
     const [{ proposal, uploaded }, decisions] = await Promise.all([
       this.proposals.propose(programme, modules, claim.learnerId, [claim._id]),
-      this.claims.decisionsOf(claimId),
+      this.decisions.find({ claimId }).sort({ decidedAt: 1 }).lean<Decision[]>().exec(),
     ]);
     return {
       id: claim._id,
@@ -92,12 +86,8 @@ export class ClaimsService {
     };
   }
 
-  async listOwn(actor: Actor, pagination: Pagination): Promise<Page<ClaimSummary>> {
-    return mapPage(await this.claims.pageOfLearner(actor.sub, pagination), (claim) => ({
-      id: claim._id,
-      programmeId: claim.programmeId,
-      openedAt: claim.openedAt.toISOString(),
-    }));
+  listOwn(actor: Actor, pagination: Pagination): Promise<Page<Claim>> {
+    return findPage(this.claims, { learnerId: actor.sub }, { openedAt: -1 }, pagination);
   }
 
   /** The exam board approves (writing the ledger and the approved event) or rejects one module of a claim. */
@@ -105,15 +95,40 @@ export class ClaimsService {
     const claim = await this.visibleClaim(actor, claimId);
     const programme = await this.programmes.ownProgramme(actor, claim.programmeId);
     const key = `${claimId}:${body.moduleCode}`;
-    if (await this.claims.decisionExists(key))
+    if (await this.decisions.exists({ _id: key }).exec())
       throw new ConflictException(`Module ${body.moduleCode} of this claim is decided already.`);
     const decidedAt = new Date();
-    const creditId =
-      body.decision === 'approve'
-        ? await this.deciding.run(`${programme._id}:${claim.learnerId}`, () =>
-            this.approve(actor, claim, programme, body, decidedAt),
-          )
-        : undefined;
+    let creditId: string | undefined;
+    if (body.decision === 'approve') {
+      creditId = await this.deciding.run(`${programme._id}:${claim.learnerId}`, async () => {
+        const { modules } = await this.programmes.find(programme._id);
+        const { proposal } = await this.proposals.propose(programme, modules, claim.learnerId, [claim._id]);
+        const proposed = proposal.modules.find((module) => module.moduleCode === body.moduleCode);
+        if (!proposed) throw new NotFoundException(`No module ${body.moduleCode} in this programme.`);
+        if (!proposed.exempt || proposed.alreadyCredited)
+          throw new ConflictException(
+            `Module ${body.moduleCode} cannot be approved: ${proposed.explanation}`,
+          );
+        const module = modules.find((candidate) => candidate.code === body.moduleCode)!;
+        const credit: Credit = {
+          _id: randomUUID(),
+          claimId,
+          programmeId: programme._id,
+          programmeCode: programme.code,
+          awardingBodyId: programme.awardingBodyId,
+          learnerId: claim.learnerId,
+          moduleCode: body.moduleCode,
+          credits: proposed.credits,
+          level: module.level,
+          credentialIds: proposed.credentialIds,
+          reason: body.reason,
+          decidedBy: actor.sub,
+          decidedAt,
+        };
+        await this.ledger.approve(credit, programme.policy.maxRecognitionCredits);
+        return credit._id;
+      });
+    }
     const decision: Decision = {
       _id: key,
       claimId,
@@ -124,51 +139,25 @@ export class ClaimsService {
       decidedBy: actor.sub,
       decidedAt,
     };
-    if (!(await this.claims.insertDecision(decision)))
+    if (!(await insertOnce(this.decisions, decision)))
       throw new ConflictException(`Module ${body.moduleCode} of this claim is decided already.`);
     return { ...decision, _id: undefined, decidedAt: decidedAt.toISOString() };
-  }
-
-  /** Credits the module when the proposal, worked out now, exempts it; the ledger refuses what is taken. */
-  private async approve(
-    actor: Actor,
-    claim: Claim,
-    programme: Programme,
-    body: DecisionBody,
-    decidedAt: Date,
-  ): Promise<string> {
-    const { modules } = await this.programmes.find(programme._id);
-    const { proposal } = await this.proposals.propose(programme, modules, claim.learnerId, [claim._id]);
-    const proposed = proposal.modules.find((module) => module.moduleCode === body.moduleCode);
-    if (!proposed) throw new NotFoundException(`No module ${body.moduleCode} in this programme.`);
-    if (!proposed.exempt || proposed.alreadyCredited)
-      throw new ConflictException(`Module ${body.moduleCode} cannot be approved: ${proposed.explanation}`);
-    const module = modules.find((candidate) => candidate.code === body.moduleCode)!;
-    const credit: Credit = {
-      _id: randomUUID(),
-      claimId: claim._id,
-      programmeId: programme._id,
-      programmeCode: programme.code,
-      awardingBodyId: programme.awardingBodyId,
-      learnerId: claim.learnerId,
-      moduleCode: body.moduleCode,
-      credits: proposed.credits,
-      level: module.level,
-      credentialIds: proposed.credentialIds,
-      reason: body.reason,
-      decidedBy: actor.sub,
-      decidedAt,
-    };
-    await this.ledger.approve(credit, programme.policy.maxRecognitionCredits);
-    return credit._id;
   }
 
   /** A learner's standing in a programme: what is credited, the cap, and what each other module would need. */
   async standing(actor: Actor, programmeId: string) {
     const { programme, modules } = await this.programmes.find(programmeId);
-    const claimIds = await this.claims.claimIdsOf(actor.sub, programmeId);
+    const claims = await this.claims
+      .find({ learnerId: actor.sub, programmeId }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
     const [{ proposal }, live] = await Promise.all([
-      this.proposals.propose(programme, modules, actor.sub, claimIds),
+      this.proposals.propose(
+        programme,
+        modules,
+        actor.sub,
+        claims.map((claim) => claim._id),
+      ),
       this.ledger.liveCredits(programmeId, actor.sub),
     ]);
     const held = await this.ledger.heldIds(live.map((credit) => credit._id));
@@ -208,7 +197,7 @@ export class ClaimsService {
 
   /** A claim its learner, or a registrar of its awarding body, may see; 404 for anyone else. */
   private async visibleClaim(actor: Actor, claimId: string): Promise<Claim> {
-    const claim = await this.claims.findClaim(claimId);
+    const claim = await this.claims.findById(claimId).lean<Claim>().exec();
     const visible =
       claim &&
       ((actor.roles.includes('learner') && claim.learnerId === actor.sub) ||
