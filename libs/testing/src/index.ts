@@ -12,3 +12,4 @@ export * from './service-process';
 export * from './pdf-reader';
 export * from './external-issuer';
 export * from './browser';
+export * from './seeded-random';

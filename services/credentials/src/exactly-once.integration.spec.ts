@@ -16,6 +16,7 @@ import {
   call,
   eventFactories,
   spawnService,
+  specRandom,
   testIdentityProvider,
   testStack,
   testTopicPrefix,
@@ -29,6 +30,7 @@ const LEARNERS = 500;
 
 /** 500 learners' events, each delivered twice and shuffled across topics, with the service killed half way. */
 describe('issuing exactly once', () => {
+  const random = specRandom('issuing exactly once');
   const prefix = testTopicPrefix();
   const database = `spec_credentials_${randomUUID().slice(0, 8)}`;
   const env = {
@@ -140,7 +142,7 @@ describe('issuing exactly once', () => {
         ),
       ];
     }).flat();
-    const deliveries = shuffle([...events, ...events]);
+    const deliveries = random.shuffle([...events, ...events]);
     const half = deliveries.length / 2;
 
     await send(deliveries.slice(0, half));
@@ -176,11 +178,3 @@ describe('issuing exactly once', () => {
     await service.stop();
   }, 600000);
 });
-
-function shuffle<T>(items: T[]): T[] {
-  for (let i = items.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-  return items;
-}

@@ -1,16 +1,34 @@
 import { TOPICS } from '@lib/contracts';
-import { loadServiceConfig, type ServiceDefinition } from '@lib/platform';
+import { loadServiceEnvironment, type ServiceConfig, type ServiceDefinition } from '@lib/platform';
+import { z } from 'zod';
 import { AppModule } from './app.module';
-import { loadRecognitionSettings } from './claims/credential-verifier';
+import type { RecognitionSettings } from './claims/credential-verifier';
 
 export const SERVICE_NAME = 'recognition';
 export const DEFAULT_PORT = 3004;
 
+/** Recognition's own variables, validated with the common ones in one schema. */
+const recognitionVariables = {
+  CREDENTIALS_URL: z
+    .url()
+    .default('http://127.0.0.1:3003')
+    .describe('the credentials service, for its verifier'),
+};
+
+/** The common configuration and recognition's settings; a bad value stops the service, naming the variable. */
+export function loadRecognitionEnvironment(env: NodeJS.ProcessEnv = process.env): {
+  config: ServiceConfig;
+  settings: RecognitionSettings;
+} {
+  const { config, own } = loadServiceEnvironment(SERVICE_NAME, DEFAULT_PORT, recognitionVariables, env);
+  return { config, settings: { credentialsUrl: own.CREDENTIALS_URL.replace(/\/+$/, '') } };
+}
+
 /** How the recognition service starts, from `main.ts` and from the integration specs alike. */
 export function recognitionService(env: NodeJS.ProcessEnv = process.env): ServiceDefinition {
-  const config = loadServiceConfig(SERVICE_NAME, DEFAULT_PORT, env);
+  const { config, settings } = loadRecognitionEnvironment(env);
   return {
-    module: AppModule.register(config, loadRecognitionSettings(env)),
+    module: AppModule.register(config, settings),
     config,
     description:
       'MSc programmes and modules, recognition rules, claims, exam-board decisions and the credit ledger.',

@@ -9,6 +9,7 @@ import {
   ExternalCredentialSchema,
 } from './claims/claim.schema';
 import { ClaimsController } from './claims/claims.controller';
+import { ClaimsRepository } from './claims/claims.repository';
 import { ClaimsService } from './claims/claims.service';
 import {
   CredentialVerifier,
@@ -38,6 +39,7 @@ import {
   LEDGER_ENTRY_MODEL,
   LedgerEntrySchema,
 } from './ledger/ledger.schema';
+import { LedgerRepository } from './ledger/ledger.repository';
 import { LedgerService } from './ledger/ledger.service';
 import {
   MODULE_MODEL,
@@ -46,6 +48,7 @@ import {
   ProgrammeSchema,
 } from './programmes/programme.schema';
 import { ProgrammesController } from './programmes/programmes.controller';
+import { ProgrammesRepository } from './programmes/programmes.repository';
 import { ProgrammesService } from './programmes/programmes.service';
 
 const models = [
@@ -84,9 +87,12 @@ export class RecognitionModule {
       controllers: [ProgrammesController, ClaimsController, CredentialsConsumer],
       providers: [
         { provide: RECOGNITION_SETTINGS, useValue: settings },
+        ProgrammesRepository,
         ProgrammesService,
         KnownCredentialsRepository,
+        LedgerRepository,
         LedgerService,
+        ClaimsRepository,
         CredentialVerifier,
         ProposalsService,
         ClaimsService,

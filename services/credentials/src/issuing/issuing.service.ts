@@ -1,28 +1,26 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { credentialIssuedV1 } from '@lib/contracts';
-import { outboxEvent, withOutbox } from '@lib/messaging';
-import {
-  achievementCredential,
-  MIN_STATUS_LIST_ENTRIES,
-  randomFreeIndex,
-  isoSeconds,
-  signCredential,
-  statusEntry,
-} from '@lib/vc';
+import { withOutbox } from '@lib/messaging';
+import { MIN_STATUS_LIST_ENTRIES, randomFreeIndex, signCredential } from '@lib/vc';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AchievementVersion } from '../achievements/achievement.schema';
 import { AchievementsRepository } from '../achievements/achievements.repository';
 import { AchievementsService } from '../achievements/achievements.service';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
-import { type AwardDecision, decideAward, newestResult } from '../progress/award-rule';
-import type { OfferingFact } from '../progress/progress.schema';
+import { decideAward, newestResult } from '../progress/award-rule';
+import type { OfferingFact, OrganisationFact } from '../progress/progress.schema';
 import { ProgressRepository } from '../progress/progress.repository';
 import { CredentialStatusService } from '../status-lists/credential-status.service';
-import type { IssuedCredential } from './issued-credential.schema';
+import {
+  type Award,
+  awardHold,
+  credentialKey,
+  credentialToSign,
+  type IssueFacts,
+  issuedRecord,
+  statusListIds,
+} from './issue-builders';
 import { IssuingRepository } from './issuing.repository';
-
-type Award = Extract<AwardDecision, { kind: 'award' }>;
 
 /** Applies the award rule after every fact and issues the credential, exactly once, when it holds. */
 @Injectable()
@@ -77,117 +75,57 @@ export class IssuingService {
       minimumMark: achievement.minimumMark,
     });
     if (decision.kind === 'hold') {
-      await this.issuing.insertHold({
-        _id: `${offeringId}:${learnerId}`,
-        offeringId,
-        learnerId,
-        awardingBodyId: offering.awardingBodyId,
-        reason: decision.reason,
-        heldAt: new Date(),
-      });
+      await this.issuing.insertHold(awardHold(offering, learnerId, decision.reason, new Date()));
     }
     if (decision.kind === 'award') await this.issue(offering, achievement, learnerId, decision);
   }
 
+  /** Reads and draws what the credential is made of, builds and signs it, and stores it with its event at once. */
   private async issue(
     offering: OfferingFact,
     achievement: AchievementVersion,
     learnerId: string,
     award: Award,
   ): Promise<void> {
-    const key = credentialKey(achievement, offering._id, learnerId);
-    const listId = `${offering.awardingBodyId}-revocation-1`;
-    const index = await this.allocateIndex(listId, key);
-    const suspensionListId = `${offering.awardingBodyId}-suspension-1`;
-    const suspensionIndex = await this.allocateIndex(suspensionListId, key);
-    const issuedAt = new Date();
-    const credentialId = `urn:uuid:${randomUUID()}`;
-    const issuerId = this.issuers.issuerUrl(offering.awardingBodyId);
-    const validUntil = achievement.validityMonths
-      ? addMonths(issuedAt, achievement.validityMonths)
-      : undefined;
-    const credential = achievementCredential({
-      id: credentialId,
-      issuer: { ...(await this.issuers.profileInput(offering.awardingBodyId)), id: issuerId },
-      validFrom: isoSeconds(issuedAt),
-      ...(validUntil ? { validUntil: isoSeconds(validUntil) } : {}),
-      awardedDate: isoSeconds(issuedAt),
-      subject: {
-        id: `urn:uuid:${learnerId}`,
-        name: `${award.learner.givenName} ${award.learner.familyName}`,
-        email: award.learner.email,
-        emailSalt: randomBytes(12).toString('base64url'),
-      },
-      achievement: this.achievementInput(achievement),
-      creditsEarned: achievement.credits,
-      results: [
-        {
-          resultDescription: `${this.achievementUrls.url(achievement.achievementId)}/results/mark`,
-          value: String(award.result.overallMark),
-        },
-        {
-          resultDescription: `${this.achievementUrls.url(achievement.achievementId)}/results/grade`,
-          value: award.result.grade,
-        },
-      ],
-      activityStartDate: `${offering.startDate}T00:00:00Z`,
-      activityEndDate: `${offering.endDate}T23:59:59Z`,
-      ...(await this.source(offering)),
-      evidence: [
-        {
-          name: `${offering.courseTitle} (${offering.courseCode}), ${offering.startDate}${offering.location ? `, ${offering.location}` : ''}`,
-          narrative: `Attended, and assessed with an overall mark of ${award.result.overallMark}% (${award.result.grade}), ratified by the exam board.`,
-        },
-      ],
-      credentialStatus: [
-        statusEntry(`${this.issuers.statusListsUrl()}/${listId}`, index, 'revocation'),
-        statusEntry(`${this.issuers.statusListsUrl()}/${suspensionListId}`, suspensionIndex, 'suspension'),
-      ],
-    });
-    const jwt = signCredential(credential, await this.issuers.signingKey(offering.awardingBodyId), issuedAt);
-    const record: IssuedCredential = {
-      _id: key,
-      credentialId,
-      learnerId,
-      offeringId: offering._id,
-      awardingBodyId: offering.awardingBodyId,
-      achievementId: achievement.achievementId,
-      achievementVersion: achievement.version,
-      achievementName: achievement.name,
-      statusListId: listId,
-      statusIndex: index,
-      suspensionListId,
-      suspensionIndex,
-      jwt,
-      issuedAt,
-    };
-    const event = outboxEvent(credentialIssuedV1, {
-      credentialId,
-      learnerId,
-      achievementId: this.achievementUrls.url(achievement.achievementId),
-      achievementVersion: achievement.version,
-      achievementName: achievement.name,
-      courseId: achievement.courseId,
-      courseCode: achievement.courseCode,
-      offeringId: offering._id,
-      issuerId,
-      awardingBodyId: offering.awardingBodyId,
-      deliveringOrganisationId: offering.deliveringOrganisationId,
-      credits: { value: achievement.credits, scheme: 'UK' },
-      level: achievement.level,
-      ...(achievement.fieldOfStudy ? { fieldOfStudy: achievement.fieldOfStudy } : {}),
-      learningOutcomes: achievement.learningOutcomes,
-      awardedAt: issuedAt.toISOString(),
-      ...(validUntil ? { validUntil: validUntil.toISOString() } : {}),
-      jwt,
-    });
+    const facts = await this.issueFacts(offering, achievement, learnerId, award);
+    const signingKey = await this.issuers.signingKey(offering.awardingBodyId);
+    const jwt = signCredential(credentialToSign(facts), signingKey, facts.issuedAt);
+    const { record, event } = issuedRecord(facts, jwt);
     if (await this.issuing.insertCredential({ ...record, ...withOutbox(EVENT_SOURCE, event) })) {
-      this.logger.log(`issued ${credentialId} to learner ${learnerId} for ${achievement.courseCode}`);
+      this.logger.log(`issued ${facts.credentialId} to learner ${learnerId} for ${achievement.courseCode}`);
     }
   }
 
+  private async issueFacts(
+    offering: OfferingFact,
+    achievement: AchievementVersion,
+    learnerId: string,
+    award: Award,
+  ): Promise<IssueFacts> {
+    const key = credentialKey(achievement, offering._id, learnerId);
+    const lists = statusListIds(offering.awardingBodyId);
+    const revocation = { listId: lists.revocation, index: await this.allocateIndex(lists.revocation, key) };
+    const suspension = { listId: lists.suspension, index: await this.allocateIndex(lists.suspension, key) };
+    const issuer = await this.issuers.profileInput(offering.awardingBodyId);
+    return {
+      credentialId: `urn:uuid:${randomUUID()}`,
+      issuedAt: new Date(),
+      emailSalt: randomBytes(12).toString('base64url'),
+      learnerId,
+      offering,
+      achievement,
+      achievementUrl: this.achievementUrls.url(achievement.achievementId),
+      award,
+      issuer: { ...issuer, id: this.issuers.issuerUrl(offering.awardingBodyId) },
+      partner: await this.partnerOf(offering),
+      statusListsUrl: this.issuers.statusListsUrl(),
+      revocation,
+      suspension,
+    };
+  }
+
   /** A random free index of the list, claimed by an insert under a unique key (retried when another took it). */
-  private async allocateIndex(listId: string, credentialKey: string): Promise<number> {
+  private async allocateIndex(listId: string, key: string): Promise<number> {
     for (;;) {
       const index = randomFreeIndex(MIN_STATUS_LIST_ENTRIES, new Set());
       if (
@@ -195,7 +133,7 @@ export class IssuingService {
           _id: `${listId}:${index}`,
           listId,
           index,
-          credentialKey,
+          credentialKey: key,
           allocatedAt: new Date(),
         })
       )
@@ -203,58 +141,9 @@ export class IssuingService {
     }
   }
 
-  private achievementInput(achievement: AchievementVersion) {
-    const url = this.achievementUrls.url(achievement.achievementId);
-    return {
-      id: url,
-      name: achievement.name,
-      description: achievement.description,
-      criteria: achievement.criteria,
-      achievementType: achievement.achievementType,
-      credits: achievement.credits,
-      level: achievement.level,
-      humanCode: achievement.courseCode,
-      version: String(achievement.version),
-      learningOutcomes: achievement.learningOutcomes,
-      ...(achievement.fieldOfStudy ? { fieldOfStudy: achievement.fieldOfStudy } : {}),
-      resultDescriptions: [
-        {
-          id: `${url}/results/mark`,
-          name: 'Overall mark',
-          resultType: 'Percent' as const,
-          ...(achievement.minimumMark !== undefined
-            ? { requiredValue: String(achievement.minimumMark) }
-            : {}),
-        },
-        { id: `${url}/results/grade`, name: 'Grade', resultType: 'LetterGrade' as const },
-      ],
-    };
+  /** The delivering partner's record, read only when a partner (not the awarding body) delivered. */
+  private async partnerOf(offering: OfferingFact): Promise<OrganisationFact | null> {
+    if (offering.deliveringOrganisationId === offering.awardingBodyId) return null;
+    return this.progress.organisation(offering.deliveringOrganisationId);
   }
-
-  /** The delivering partner, named as `source`, when it is not the awarding body itself. */
-  private async source(offering: OfferingFact) {
-    if (offering.deliveringOrganisationId === offering.awardingBodyId) return {};
-    const partner = await this.progress.organisation(offering.deliveringOrganisationId);
-    return {
-      source: {
-        id: `urn:uuid:${offering.deliveringOrganisationId}`,
-        name: partner?.name ?? 'Partner organisation',
-        ...(partner?.url ? { url: partner.url } : {}),
-      },
-    };
-  }
-}
-
-export function credentialKey(
-  achievement: Pick<AchievementVersion, 'achievementId'>,
-  offeringId: string,
-  learnerId: string,
-): string {
-  return `${achievement.achievementId}:${offeringId}:${learnerId}`;
-}
-
-function addMonths(date: Date, months: number): Date {
-  const next = new Date(date);
-  next.setUTCMonth(next.getUTCMonth() + months);
-  return next;
 }

@@ -1,5 +1,5 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { mapPage, type Pagination, paginationQuery } from '@lib/persistence';
+import { type Pagination, paginationQuery } from '@lib/persistence';
 import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -68,12 +68,8 @@ export class ClaimsController {
   @Get('learners/me/claims')
   @Roles('learner')
   @ApiOperation({ summary: 'Your claims (learner)' })
-  async ownClaims(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
-    return mapPage(await this.claims.listOwn(actor, pagination), (claim) => ({
-      id: claim._id,
-      programmeId: claim.programmeId,
-      openedAt: claim.openedAt.toISOString(),
-    }));
+  ownClaims(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.claims.listOwn(actor, pagination);
   }
 
   @Get('learners/me/programmes/:id')

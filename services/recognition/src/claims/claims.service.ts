@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
-import { findPage, insertOnce, KeyedMutex, type Page, type Pagination } from '@lib/persistence';
+import { KeyedMutex, mapPage, type Page, type Pagination } from '@lib/persistence';
 import {
   BadRequestException,
   ConflictException,
@@ -8,14 +8,21 @@ import {
   Injectable,
   NotFoundException,
 } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { LedgerService } from '../ledger/ledger.service';
 import type { Credit } from '../ledger/ledger.schema';
+import type { Programme } from '../programmes/programme.schema';
 import { ProgrammesService } from '../programmes/programmes.service';
-import { CLAIM_MODEL, type Claim, DECISION_MODEL, type Decision } from './claim.schema';
+import type { Claim, Decision } from './claim.schema';
 import type { DecisionBody, OpenClaimBody } from './claim.dto';
+import { ClaimsRepository } from './claims.repository';
 import { ProposalsService } from './proposals.service';
+
+/** A claim as the learner's list shows it. */
+export interface ClaimSummary {
+  id: string;
+  programmeId: string;
+  openedAt: string;
+}
 
 /** Claims for credit, their proposals, and the exam board's decisions. */
 @Injectable()
@@ -24,8 +31,7 @@ export class ClaimsService {
   private readonly deciding = new KeyedMutex();
 
   constructor(
-    @InjectModel(CLAIM_MODEL) private readonly claims: Model<Claim>,
-    @InjectModel(DECISION_MODEL) private readonly decisions: Model<Decision>,
+    private readonly claims: ClaimsRepository,
     private readonly programmes: ProgrammesService,
     private readonly proposals: ProposalsService,
     private readonly ledger: LedgerService,
@@ -52,7 +58,7 @@ export class ClaimsService {
       openedBy: actor.sub,
       openedAt: new Date(),
     };
-    await insertOnce(this.claims, claim);
+    await this.claims.insertClaim(claim);
     for (const jwt of body.externalCredentials) await this.proposals.addUpload(claim._id, jwt);
     return this.view(actor, claim._id);
   }
@@ -69,7 +75,7 @@ export class ClaimsService {
     const { programme, modules } = await this.programmes.find(claim.programmeId);
     const [{ proposal, uploaded }, decisions] = await Promise.all([
       this.proposals.propose(programme, modules, claim.learnerId, [claim._id]),
-      this.decisions.find({ claimId }).sort({ decidedAt: 1 }).lean<Decision[]>().exec(),
+      this.claims.decisionsOf(claimId),
     ]);
     return {
       id: claim._id,
@@ -86,8 +92,12 @@ export class ClaimsService {
     };
   }
 
-  listOwn(actor: Actor, pagination: Pagination): Promise<Page<Claim>> {
-    return findPage(this.claims, { learnerId: actor.sub }, { openedAt: -1 }, pagination);
+  async listOwn(actor: Actor, pagination: Pagination): Promise<Page<ClaimSummary>> {
+    return mapPage(await this.claims.pageOfLearner(actor.sub, pagination), (claim) => ({
+      id: claim._id,
+      programmeId: claim.programmeId,
+      openedAt: claim.openedAt.toISOString(),
+    }));
   }
 
   /** The exam board approves (writing the ledger and the approved event) or rejects one module of a claim. */
@@ -95,40 +105,15 @@ export class ClaimsService {
     const claim = await this.visibleClaim(actor, claimId);
     const programme = await this.programmes.ownProgramme(actor, claim.programmeId);
     const key = `${claimId}:${body.moduleCode}`;
-    if (await this.decisions.exists({ _id: key }).exec())
+    if (await this.claims.decisionExists(key))
       throw new ConflictException(`Module ${body.moduleCode} of this claim is decided already.`);
     const decidedAt = new Date();
-    let creditId: string | undefined;
-    if (body.decision === 'approve') {
-      creditId = await this.deciding.run(`${programme._id}:${claim.learnerId}`, async () => {
-        const { modules } = await this.programmes.find(programme._id);
-        const { proposal } = await this.proposals.propose(programme, modules, claim.learnerId, [claim._id]);
-        const proposed = proposal.modules.find((module) => module.moduleCode === body.moduleCode);
-        if (!proposed) throw new NotFoundException(`No module ${body.moduleCode} in this programme.`);
-        if (!proposed.exempt || proposed.alreadyCredited)
-          throw new ConflictException(
-            `Module ${body.moduleCode} cannot be approved: ${proposed.explanation}`,
-          );
-        const module = modules.find((candidate) => candidate.code === body.moduleCode)!;
-        const credit: Credit = {
-          _id: randomUUID(),
-          claimId,
-          programmeId: programme._id,
-          programmeCode: programme.code,
-          awardingBodyId: programme.awardingBodyId,
-          learnerId: claim.learnerId,
-          moduleCode: body.moduleCode,
-          credits: proposed.credits,
-          level: module.level,
-          credentialIds: proposed.credentialIds,
-          reason: body.reason,
-          decidedBy: actor.sub,
-          decidedAt,
-        };
-        await this.ledger.approve(credit, programme.policy.maxRecognitionCredits);
-        return credit._id;
-      });
-    }
+    const creditId =
+      body.decision === 'approve'
+        ? await this.deciding.run(`${programme._id}:${claim.learnerId}`, () =>
+            this.approve(actor, claim, programme, body, decidedAt),
+          )
+        : undefined;
     const decision: Decision = {
       _id: key,
       claimId,
@@ -139,25 +124,51 @@ export class ClaimsService {
       decidedBy: actor.sub,
       decidedAt,
     };
-    if (!(await insertOnce(this.decisions, decision)))
+    if (!(await this.claims.insertDecision(decision)))
       throw new ConflictException(`Module ${body.moduleCode} of this claim is decided already.`);
     return { ...decision, _id: undefined, decidedAt: decidedAt.toISOString() };
+  }
+
+  /** Credits the module when the proposal, worked out now, exempts it; the ledger refuses what is taken. */
+  private async approve(
+    actor: Actor,
+    claim: Claim,
+    programme: Programme,
+    body: DecisionBody,
+    decidedAt: Date,
+  ): Promise<string> {
+    const { modules } = await this.programmes.find(programme._id);
+    const { proposal } = await this.proposals.propose(programme, modules, claim.learnerId, [claim._id]);
+    const proposed = proposal.modules.find((module) => module.moduleCode === body.moduleCode);
+    if (!proposed) throw new NotFoundException(`No module ${body.moduleCode} in this programme.`);
+    if (!proposed.exempt || proposed.alreadyCredited)
+      throw new ConflictException(`Module ${body.moduleCode} cannot be approved: ${proposed.explanation}`);
+    const module = modules.find((candidate) => candidate.code === body.moduleCode)!;
+    const credit: Credit = {
+      _id: randomUUID(),
+      claimId: claim._id,
+      programmeId: programme._id,
+      programmeCode: programme.code,
+      awardingBodyId: programme.awardingBodyId,
+      learnerId: claim.learnerId,
+      moduleCode: body.moduleCode,
+      credits: proposed.credits,
+      level: module.level,
+      credentialIds: proposed.credentialIds,
+      reason: body.reason,
+      decidedBy: actor.sub,
+      decidedAt,
+    };
+    await this.ledger.approve(credit, programme.policy.maxRecognitionCredits);
+    return credit._id;
   }
 
   /** A learner's standing in a programme: what is credited, the cap, and what each other module would need. */
   async standing(actor: Actor, programmeId: string) {
     const { programme, modules } = await this.programmes.find(programmeId);
-    const claims = await this.claims
-      .find({ learnerId: actor.sub, programmeId }, { _id: 1 })
-      .lean<{ _id: string }[]>()
-      .exec();
+    const claimIds = await this.claims.claimIdsOf(actor.sub, programmeId);
     const [{ proposal }, live] = await Promise.all([
-      this.proposals.propose(
-        programme,
-        modules,
-        actor.sub,
-        claims.map((claim) => claim._id),
-      ),
+      this.proposals.propose(programme, modules, actor.sub, claimIds),
       this.ledger.liveCredits(programmeId, actor.sub),
     ]);
     const held = await this.ledger.heldIds(live.map((credit) => credit._id));
@@ -197,7 +208,7 @@ export class ClaimsService {
 
   /** A claim its learner, or a registrar of its awarding body, may see; 404 for anyone else. */
   private async visibleClaim(actor: Actor, claimId: string): Promise<Claim> {
-    const claim = await this.claims.findById(claimId).lean<Claim>().exec();
+    const claim = await this.claims.findClaim(claimId);
     const visible =
       claim &&
       ((actor.roles.includes('learner') && claim.learnerId === actor.sub) ||

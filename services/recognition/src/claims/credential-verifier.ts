@@ -3,13 +3,10 @@ import { Inject, Injectable } from '@nestjs/common';
 
 export const RECOGNITION_SETTINGS = Symbol('RECOGNITION_SETTINGS');
 
+/** Recognition's own settings, read by its one configuration schema in `recognition.definition.ts`. */
 export interface RecognitionSettings {
-  /** Where the credentials service answers (its verification API), e.g. http://127.0.0.1:3003. */
+  /** Where the credentials service answers (its verification API), e.g. http://127.0.0.1:3003, no trailing slash. */
   credentialsUrl: string;
-}
-
-export function loadRecognitionSettings(env: NodeJS.ProcessEnv): RecognitionSettings {
-  return { credentialsUrl: (env.CREDENTIALS_URL ?? 'http://127.0.0.1:3003').replace(/\/+$/, '') };
 }
 
 /**

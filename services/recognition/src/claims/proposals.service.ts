@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import { insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { KnownCredentialsRepository } from '../credentials/known-credentials.repository';
 import { LedgerService } from '../ledger/ledger.service';
 import type { Programme, ProgrammeModule } from '../programmes/programme.schema';
 import { evaluateClaim } from '../rules/evaluate-claim';
 import type { CandidateCredential, ModuleSpec, Proposal } from '../rules/types';
 import { ourCandidate, uploadedCandidate } from './candidates';
-import { EXTERNAL_CREDENTIAL_MODEL, type ExternalCredential } from './claim.schema';
+import { ClaimsRepository } from './claims.repository';
 import { CredentialVerifier } from './credential-verifier';
 
 export interface UploadedView {
@@ -26,12 +23,12 @@ export class ProposalsService {
     private readonly known: KnownCredentialsRepository,
     private readonly ledger: LedgerService,
     private readonly verifier: CredentialVerifier,
-    @InjectModel(EXTERNAL_CREDENTIAL_MODEL) private readonly uploads: Model<ExternalCredential>,
+    private readonly claims: ClaimsRepository,
   ) {}
 
   async addUpload(claimId: string, jwt: string): Promise<void> {
     const id = `${claimId}:${createHash('sha256').update(jwt).digest('hex')}`;
-    await insertOnce(this.uploads, { _id: id, claimId, jwt, addedAt: new Date() });
+    await this.claims.insertUpload({ _id: id, claimId, jwt, addedAt: new Date() });
   }
 
   async propose(
@@ -64,11 +61,7 @@ export class ProposalsService {
 
   private async checkedUploads(learnerId: string, claimIds: string[]) {
     if (claimIds.length === 0) return [];
-    const uploads = await this.uploads
-      .find({ claimId: { $in: claimIds } })
-      .sort({ addedAt: 1 })
-      .lean<ExternalCredential[]>()
-      .exec();
+    const uploads = await this.claims.uploadsOf(claimIds);
     const email = await this.known.learnerEmail(learnerId);
     const jwts = [...new Set(uploads.map((upload) => upload.jwt))];
     const results = await this.verifier.verifyAll(jwts, email);

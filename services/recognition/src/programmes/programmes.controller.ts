@@ -1,5 +1,5 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery, mapPage } from '@lib/persistence';
+import { type Pagination, paginationQuery } from '@lib/persistence';
 import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -25,14 +25,8 @@ export class ProgrammesController {
 
   @Get()
   @ApiOperation({ summary: 'Programmes (anyone signed in)' })
-  async list(@Query(validate(paginationQuery)) pagination: Pagination) {
-    return mapPage(await this.programmes.list(pagination), (programme) => ({
-      id: programme._id,
-      code: programme.code,
-      title: programme.title,
-      credits: programme.credits,
-      awardingBodyId: programme.awardingBodyId,
-    }));
+  list(@Query(validate(paginationQuery)) pagination: Pagination) {
+    return this.programmes.list(pagination);
   }
 
   @Get(':id')

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
-import { insertManyOnce, insertOnce, type Page, type Pagination, findPage } from '@lib/persistence';
+import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import type { RecognitionRule } from '../rules/types';
 import type { ModuleBody, ProgrammeBody } from './programme.dto';
-import { MODULE_MODEL, type Programme, PROGRAMME_MODEL, type ProgrammeModule } from './programme.schema';
+import type { Programme, ProgrammeModule } from './programme.schema';
+import { ProgrammesRepository } from './programmes.repository';
 
 export interface ProgrammeView extends Omit<Programme, '_id' | 'createdAt'> {
   id: string;
@@ -14,13 +13,19 @@ export interface ProgrammeView extends Omit<Programme, '_id' | 'createdAt'> {
   modules: Omit<ProgrammeModule, '_id' | 'ruleSetAt'>[];
 }
 
+/** A programme as the list shows it. */
+export interface ProgrammeSummary {
+  id: string;
+  code: string;
+  title: string;
+  credits: number;
+  awardingBodyId: string;
+}
+
 /** Programmes, their modules and recognition rules; kept by the awarding body's registrars. */
 @Injectable()
 export class ProgrammesService {
-  constructor(
-    @InjectModel(PROGRAMME_MODEL) private readonly programmes: Model<Programme>,
-    @InjectModel(MODULE_MODEL) private readonly modules: Model<ProgrammeModule>,
-  ) {}
+  constructor(private readonly programmes: ProgrammesRepository) {}
 
   async create(actor: Actor, body: ProgrammeBody): Promise<ProgrammeView> {
     const codes = body.modules.map((module) => module.code);
@@ -43,10 +48,9 @@ export class ProgrammesService {
       createdBy: actor.sub,
       createdAt: new Date(),
     };
-    if (!(await insertOnce(this.programmes, programme)))
+    if (!(await this.programmes.insertProgramme(programme)))
       throw new ConflictException(`Your awarding body has a programme ${body.code} already.`);
-    await insertManyOnce(
-      this.modules,
+    await this.programmes.insertModules(
       body.modules.map((module) => this.moduleRecord(programme._id, module, actor)),
     );
     return this.view(programme._id);
@@ -54,7 +58,7 @@ export class ProgrammesService {
 
   async addModule(actor: Actor, programmeId: string, body: ModuleBody): Promise<ProgrammeView> {
     await this.ownProgramme(actor, programmeId);
-    if (!(await insertOnce(this.modules, this.moduleRecord(programmeId, body, actor))))
+    if (!(await this.programmes.insertModule(this.moduleRecord(programmeId, body, actor))))
       throw new ConflictException(`The programme has a module ${body.code} already.`);
     return this.view(programmeId);
   }
@@ -66,21 +70,26 @@ export class ProgrammesService {
     rule: RecognitionRule,
   ): Promise<ProgrammeView> {
     await this.ownProgramme(actor, programmeId);
-    const updated = await this.modules
-      .updateOne({ _id: `${programmeId}:${code}` }, { rule, ruleSetBy: actor.sub, ruleSetAt: new Date() })
-      .exec();
-    if (updated.matchedCount === 0) throw new NotFoundException(`No module ${code} in this programme.`);
+    const change = { rule, ruleSetBy: actor.sub, ruleSetAt: new Date() };
+    if (!(await this.programmes.setRule(programmeId, code, change)))
+      throw new NotFoundException(`No module ${code} in this programme.`);
     return this.view(programmeId);
   }
 
-  list(pagination: Pagination): Promise<Page<Programme>> {
-    return findPage(this.programmes, {}, { code: 1 }, pagination);
+  async list(pagination: Pagination): Promise<Page<ProgrammeSummary>> {
+    return mapPage(await this.programmes.page(pagination), (programme) => ({
+      id: programme._id,
+      code: programme.code,
+      title: programme.title,
+      credits: programme.credits,
+      awardingBodyId: programme.awardingBodyId,
+    }));
   }
 
   async find(programmeId: string): Promise<{ programme: Programme; modules: ProgrammeModule[] }> {
     const [programme, modules] = await Promise.all([
-      this.programmes.findById(programmeId).lean<Programme>().exec(),
-      this.modules.find({ programmeId }).sort({ code: 1 }).lean<ProgrammeModule[]>().exec(),
+      this.programmes.findProgramme(programmeId),
+      this.programmes.modulesOf(programmeId),
     ]);
     if (!programme) throw new NotFoundException(`No programme ${programmeId}.`);
     return { programme, modules };
@@ -99,9 +108,8 @@ export class ProgrammesService {
 
   /** The programme, when the actor is a registrar of its awarding body; 404 otherwise (it is not theirs to see). */
   async ownProgramme(actor: Actor, programmeId: string): Promise<Programme> {
-    const programme = await this.programmes.findById(programmeId).lean<Programme>().exec();
-    if (!programme || programme.awardingBodyId !== actor.org)
-      throw new NotFoundException(`No programme ${programmeId} of your awarding body.`);
+    const programme = actor.org ? await this.programmes.findOwnProgramme(actor.org, programmeId) : null;
+    if (!programme) throw new NotFoundException(`No programme ${programmeId} of your awarding body.`);
     return programme;
   }
 
