@@ -3,27 +3,29 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 export STACK_NAME ?= dev
 
-.PHONY: help install build up down status test lint typecheck check
+.PHONY: help install build up down status test test-unit lint typecheck check
 
 help:
 	@echo "make up       install what is missing, start Kafka, the database and the five services (dev ports)"
 	@echo "make down     stop everything make up started"
 	@echo "make status   what is running"
-	@echo "make test     install what is missing, run every test against a throwaway stack (test ports)"
+	@echo "make test     install what is missing, lint, typecheck, then every test against a throwaway stack (test ports)"
+	@echo "make test-unit  only the unit specs: seconds, no Kafka, database or browser"
 	@echo "make check    lint and typecheck"
 
 node_modules/.install-stamp: package.json package-lock.json
 	@deploy/local/require-tools.sh node npm
-	@# npm install, not npm ci: the registry mirror here lacks other platforms' optional packages (e.g. @swc/core
-	@# for macOS), which npm ci insists on finding in the lock file; npm install still follows the lock file.
-	npm install --no-audit --no-fund --loglevel=error
+	@# npm ci installs exactly the committed lock file (which lists every platform's optional packages) and never
+	@# rewrites it, so the working tree stays clean.
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 install: node_modules/.install-stamp
 	@deploy/local/infra.sh install
 
+# Rebuilds only when a source changed since the last build.
 build: install
-	npm run -s build
+	@node tools/build.js --if-stale
 
 up: build
 	@deploy/local/infra.sh start
@@ -37,14 +39,21 @@ status:
 	@deploy/local/infra.sh status
 	@deploy/local/services.sh status
 
-test: build
+# Lint and typecheck first, so a type or lint error fails the run (CI runs this target) before the suite starts.
+test: check build
 	@deploy/local/browser.sh install
 	@deploy/local/run-tests.sh
 
+# Node packages only: the unit specs need no Kafka, database or browser.
+test-unit: node_modules/.install-stamp
+	@npm run -s test:unit
+
 lint: install
-	npm run -s lint
+	@echo "lint (eslint, zero warnings)"
+	@npm run -s lint
 
 typecheck: install
-	npm run -s typecheck
+	@echo "typecheck (tsc --noEmit)"
+	@npm run -s typecheck
 
 check: lint typecheck

@@ -26,15 +26,7 @@ const REPOSITORY_BOUNDARY = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'node_modules/',
-      '.run/',
-      'coverage/',
-      'deploy/local/probe.js',
-      'jest.config.js',
-      'eslint.config.mjs',
-    ],
+    ignores: ['dist/', 'node_modules/', '.run/', 'coverage/', 'deploy/local/probe.js', 'eslint.config.mjs'],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -118,6 +110,25 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
     },
+  },
+  {
+    // The build tools and jest's configuration: plain CommonJS run by Node, outside the TypeScript project.
+    files: ['tools/**/*.js', 'jest.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['tools/**/*.js', 'jest.config.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // The public pages' browser scripts: plain ES modules, outside the TypeScript project.

@@ -9,9 +9,10 @@ export const SNAPSHOT_DIR = join(repositoryRoot(__dirname), 'libs', 'contracts',
 
 function repositoryRoot(from: string): string {
   let dir = from;
-  while (!existsSync(join(dir, 'nest-cli.json'))) {
+  // The repository's package.json (dist/ has none), so the snapshot command writes the committed files.
+  while (!existsSync(join(dir, 'package.json'))) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no nest-cli.json above ${from}`);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
     dir = parent;
   }
   return dir;
