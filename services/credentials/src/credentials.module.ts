@@ -24,11 +24,13 @@ import {
   StatusAllocationSchema,
 } from './issuing/issued-credential.schema';
 import { IssuedCredentialsController } from './issuing/issued-credentials.controller';
+import { IssuedCredentialsService } from './issuing/issued-credentials.service';
 import { IssuingRepository } from './issuing/issuing.repository';
 import { IssuingService } from './issuing/issuing.service';
 import { ProgressConsumer } from './progress/progress.consumer';
 import { ProgressRepository } from './progress/progress.repository';
 import { StatusListsController } from './status-lists/status-lists.controller';
+import { StatusListsService } from './status-lists/status-lists.service';
 import { CredentialStatusController } from './status-lists/credential-status.controller';
 import { CredentialStatusService } from './status-lists/credential-status.service';
 import { StatusChangesRepository } from './status-lists/status-changes.repository';
@@ -118,8 +120,10 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     ProgressRepository,
     IssuingRepository,
     IssuingService,
+    IssuedCredentialsService,
     StatusChangesRepository,
     CredentialStatusService,
+    StatusListsService,
     ShareLinksRepository,
     SharingService,
     KnownCoursesRepository,

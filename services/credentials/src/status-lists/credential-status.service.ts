@@ -1,7 +1,6 @@
 import type { Actor } from '@lib/auth';
 import { credentialReinstatedV1, credentialRevokedV1, credentialSuspendedV1 } from '@lib/contracts';
 import { outboxEvent, type PendingEvent, withOutbox } from '@lib/messaging';
-import { emptyStatusList, setBit } from '@lib/vc';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AchievementsRepository } from '../achievements/achievements.repository';
 import { AchievementsService } from '../achievements/achievements.service';
@@ -13,7 +12,7 @@ import { actionProblem, type CredentialState, inOrder, stateAfter } from './cred
 import type { StatusAction, StatusChange } from './status-change.schema';
 import { StatusChangesRepository } from './status-changes.repository';
 
-/** Revocation (permanent), suspension and reinstatement, and the bits of the status lists they set. */
+/** Revocation (permanent), suspension and reinstatement, each recorded as a status change with its event. */
 @Injectable()
 export class CredentialStatusService {
   constructor(
@@ -89,23 +88,6 @@ export class CredentialStatusService {
       );
     }
     return { credentialId, ...stateAfter([...changes, change]) };
-  }
-
-  /** The bits of one list: a credential's bit is set while it is revoked (revocation list) or suspended (suspension list). */
-  async bits(listId: string, issuerId: string): Promise<Uint8Array> {
-    const bits = emptyStatusList();
-    const byCredential = new Map<string, StatusChange[]>();
-    for (const change of await this.statusChanges.statusChangesOfIssuer(issuerId)) {
-      byCredential.set(change.credentialId, [...(byCredential.get(change.credentialId) ?? []), change]);
-    }
-    for (const changes of byCredential.values()) {
-      const sorted = inOrder(changes);
-      const state = stateAfter(sorted);
-      const { statusListId, statusIndex, suspensionListId, suspensionIndex } = sorted[0]!;
-      if (listId === statusListId && state.revoked) setBit(bits, statusIndex, true);
-      if (listId === suspensionListId && state.suspended) setBit(bits, suspensionIndex, true);
-    }
-    return bits;
   }
 
   private async event(credential: IssuedCredential, change: StatusChange): Promise<PendingEvent> {
