@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { MAX_BATCH } from './verification.service';
+import { MAX_BATCH } from './verification.dto';
 
 /**
  * The JWTs in an uploaded text or CSV file: one per line, in the first column; blank lines and a header line

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { MAX_BATCH } from './verification.service';
+
+/** The most credentials one batch may hold. */
+export const MAX_BATCH = 1000;
 
 /** A credential as it may be handed over: the compact JWT, or a JSON form carrying it. */
 const credentialInput = z

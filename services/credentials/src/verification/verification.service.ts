@@ -12,10 +12,11 @@ import {
 } from '@lib/vc';
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { SharingService } from '../sharing/sharing.service';
+import { type BatchSummary, batchSummaryOf } from './batch-summary';
 import { OwnIssuerLookups } from './own-issuer-lookups';
 import { TrustListService } from './trust-list.service';
-
-export const MAX_BATCH = 1000;
+import { type VcApiResult, vcApiResultOf } from './vc-api-result';
+import type { BatchSubmission, VerifySubmission } from './verification-request';
 
 /**
  * Verifies credentials for anyone who asks: ours from our own records, other trusted issuers' over HTTP (keys and
@@ -53,9 +54,26 @@ export class VerificationService {
     return verifyCredential(credential, this.context, options);
   }
 
+  /** `POST /verify`: a credential, or the one a certificate PDF carries. */
+  verifySubmission(submission: VerifySubmission): Promise<VerificationResult> {
+    return submission.kind === 'pdf'
+      ? this.verifyPdf(submission.pdf, submission.options)
+      : this.verify(submission.credential, submission.options);
+  }
+
   /** One result per credential, in the order given. */
   verifyMany(credentials: readonly unknown[], options: VerifyOptions = {}): Promise<VerificationResult[]> {
     return mapConcurrently(credentials, 16, (credential) => this.verify(credential, options));
+  }
+
+  /** A batch, counted by status. */
+  async verifyBatch(batch: BatchSubmission): Promise<BatchSummary> {
+    return batchSummaryOf(await this.verifyMany(batch.credentials, batch.options));
+  }
+
+  /** The W3C VC-API answer for one credential. */
+  async verifyForVcApi(credential: unknown): Promise<VcApiResult> {
+    return vcApiResultOf(await this.verify(credential));
   }
 
   /** A certificate PDF: the credential attached to it is what is verified, never the printed text. */
@@ -69,10 +87,10 @@ export class VerificationService {
   }
 
   /** Our records' answer to the partner check; 404 for an issuer that is not ours. */
-  async partnerAuthorised(question: PartnerQuestion): Promise<boolean> {
+  async partnerCheck(question: PartnerQuestion): Promise<{ authorised: boolean }> {
     if (!(await this.own.exists(question.issuerId)))
       throw new NotFoundException(`${question.issuerId} is not an issuer of ours.`);
-    return this.own.partnerAuthorised(question);
+    return { authorised: await this.own.partnerAuthorised(question) };
   }
 
   /** What a share link (or a certificate's QR code) shows: its credential, verified now. */
