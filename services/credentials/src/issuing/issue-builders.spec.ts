@@ -12,10 +12,13 @@ import {
   validUntilOf,
 } from './issue-builders';
 import {
+  ACHIEVEMENT,
   achievementOf,
   AWARDING_BODY,
+  COURSE,
   issueFactsOf,
   LEARNER,
+  OFFERING,
   offeringOf,
   PARTNER,
   resultOf,
@@ -137,12 +140,12 @@ describe('issue builders', () => {
     const facts = issueFactsOf({ achievement: achievementOf(overrides) });
     const { record, event } = issuedRecord(facts, 'signed.jwt');
     expect(record).toEqual({
-      _id: `achievement-1:offering-1:${LEARNER}`,
+      _id: `${ACHIEVEMENT}:${OFFERING}:${LEARNER}`,
       credentialId: facts.credentialId,
       learnerId: LEARNER,
-      offeringId: 'offering-1',
+      offeringId: OFFERING,
       awardingBodyId: AWARDING_BODY,
-      achievementId: 'achievement-1',
+      achievementId: ACHIEVEMENT,
       achievementVersion: 1,
       achievementName: 'App building',
       statusListId: `${AWARDING_BODY}-revocation-1`,
@@ -159,9 +162,9 @@ describe('issue builders', () => {
       achievementId: facts.achievementUrl,
       achievementVersion: 1,
       achievementName: 'App building',
-      courseId: 'course-1',
+      courseId: COURSE,
       courseCode: 'APP101',
-      offeringId: 'offering-1',
+      offeringId: OFFERING,
       issuerId: facts.issuer.id,
       awardingBodyId: AWARDING_BODY,
       deliveringOrganisationId: AWARDING_BODY,
@@ -177,8 +180,8 @@ describe('issue builders', () => {
   it('holds one award per learner and offering, for the awarding body', () => {
     const heldAt = new Date('2026-03-04T00:00:00Z');
     expect(awardHold(offeringOf(), LEARNER, 'not authorised', heldAt)).toEqual({
-      _id: `offering-1:${LEARNER}`,
-      offeringId: 'offering-1',
+      _id: `${OFFERING}:${LEARNER}`,
+      offeringId: OFFERING,
       learnerId: LEARNER,
       awardingBodyId: AWARDING_BODY,
       reason: 'not authorised',

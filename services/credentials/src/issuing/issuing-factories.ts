@@ -5,12 +5,15 @@ import type { Award, IssueFacts } from './issue-builders';
 /** Test data for the issuing specs: small factories with overridable defaults, no shared fixtures. */
 export const AWARDING_BODY = '11111111-1111-4111-8111-111111111111';
 export const PARTNER = '22222222-2222-4222-8222-222222222222';
+export const OFFERING = '66666666-6666-4666-8666-666666666666';
+export const COURSE = '77777777-7777-4777-8777-777777777777';
+export const ACHIEVEMENT = '88888888-8888-4888-8888-888888888888';
 export const LEARNER = '33333333-3333-4333-8333-333333333333';
 
 export function offeringOf(overrides: Partial<OfferingFact> = {}): OfferingFact {
   return {
-    _id: 'offering-1',
-    courseId: 'course-1',
+    _id: OFFERING,
+    courseId: COURSE,
     courseCode: 'APP101',
     courseTitle: 'App building in a day',
     awardingBodyId: AWARDING_BODY,
@@ -23,10 +26,10 @@ export function offeringOf(overrides: Partial<OfferingFact> = {}): OfferingFact 
 
 export function achievementOf(overrides: Partial<AchievementVersion> = {}): AchievementVersion {
   return {
-    _id: 'achievement-1:1',
-    achievementId: 'achievement-1',
+    _id: `${ACHIEVEMENT}:1`,
+    achievementId: ACHIEVEMENT,
     version: 1,
-    courseId: 'course-1',
+    courseId: COURSE,
     awardingBodyId: AWARDING_BODY,
     courseCode: 'APP101',
     name: 'App building',
@@ -72,7 +75,7 @@ export function issueFactsOf(overrides: Partial<IssueFacts> = {}): IssueFacts {
     learnerId: LEARNER,
     offering: offeringOf(),
     achievement: achievementOf(),
-    achievementUrl: 'https://bridge.example/api/credentials/achievements/achievement-1',
+    achievementUrl: `https://bridge.example/api/credentials/achievements/${ACHIEVEMENT}`,
     award: awardOf(),
     issuer: { id: `https://bridge.example/api/credentials/issuers/${AWARDING_BODY}`, name: 'University' },
     partner: null,
