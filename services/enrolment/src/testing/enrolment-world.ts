@@ -1,0 +1,52 @@
+import type { EnrolmentsRepository } from '../enrolments/enrolments.repository';
+import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { BulkEnrolmentService } from '../enrolments/bulk-enrolment.service';
+import { SeatAllocator } from '../enrolments/seat-allocator';
+import { LearnerAccessService } from '../learners/learner-access.service';
+import type { LearnersRepository } from '../learners/learners.repository';
+import { LearnersService } from '../learners/learners.service';
+import type { OfferingsRepository } from '../offerings/offerings.repository';
+import type { OfferingsService } from '../offerings/offerings.service';
+import { asReal } from './fakes';
+import { InMemoryEnrolments } from './in-memory-enrolments';
+import { InMemoryLearners } from './in-memory-learners';
+import { FakeOfferings } from './in-memory-offerings';
+
+/** The enrolment services wired as the module wires them, over in-memory repositories and offerings. */
+export function enrolmentWorld() {
+  const enrolments = new InMemoryEnrolments();
+  const learnerRecords = new InMemoryLearners();
+  const offerings = new FakeOfferings();
+  const access = new LearnerAccessService(
+    asReal<EnrolmentsRepository>(enrolments),
+    asReal<OfferingsRepository>(offerings),
+  );
+  const learners = new LearnersService(asReal<LearnersRepository>(learnerRecords), access);
+  const seats = new SeatAllocator(asReal<EnrolmentsRepository>(enrolments), learners);
+  const offeringsService = asReal<OfferingsService>(offerings);
+  return {
+    enrolments,
+    learnerRecords,
+    offerings,
+    learners,
+    service: new EnrolmentsService(
+      asReal<EnrolmentsRepository>(enrolments),
+      offeringsService,
+      learners,
+      seats,
+    ),
+    bulk: new BulkEnrolmentService(
+      offeringsService,
+      learners,
+      asReal<EnrolmentsRepository>(enrolments),
+      seats,
+    ),
+  };
+}
+
+/** A learner's details as a staff member gives them. */
+export const details = (name: string) => ({
+  email: `${name}@nhs.example`,
+  givenName: name,
+  familyName: 'Tester',
+});

@@ -1,0 +1,114 @@
+import type { OutboxFields } from '@lib/messaging';
+import { type Pagination, skipOf } from '@lib/persistence';
+import type {
+  Enrolment,
+  EnrolmentCompletion,
+  EnrolmentWithdrawal,
+  SeatClaim,
+  WaitlistEntry,
+} from '../enrolments/enrolment.schema';
+import type { EnrolmentFacts, EnrolmentsRepository } from '../enrolments/enrolments.repository';
+import { inRequestOrder } from '../enrolments/placement';
+import { insertUnique, type PublicPart } from './fakes';
+
+const sameId = (a: { _id: string }, b: { _id: string }) => a._id === b._id;
+
+/** EnrolmentsRepository in memory, refusing the same duplicates as the database's unique keys. */
+export class InMemoryEnrolments implements PublicPart<EnrolmentsRepository> {
+  readonly enrolments: Enrolment[] = [];
+  readonly claims: (SeatClaim & OutboxFields)[] = [];
+  readonly waitlist: (WaitlistEntry & OutboxFields)[] = [];
+  readonly withdrawals: (EnrolmentWithdrawal & OutboxFields)[] = [];
+  readonly completions: (EnrolmentCompletion & OutboxFields)[] = [];
+
+  /** Every event written with the records, by topic, in write order. */
+  topics(): string[] {
+    return [...this.claims, ...this.waitlist, ...this.withdrawals, ...this.completions]
+      .flatMap((record) => record.outbox)
+      .map((entry) => entry.topic);
+  }
+
+  insert(enrolment: Enrolment): Promise<boolean> {
+    return Promise.resolve(this.addEnrolment(enrolment));
+  }
+
+  insertMany(enrolments: Enrolment[]): Promise<boolean[]> {
+    return Promise.resolve(enrolments.map((enrolment) => this.addEnrolment(enrolment)));
+  }
+
+  insertClaims(claims: (SeatClaim & OutboxFields)[]): Promise<boolean[]> {
+    const clash = (a: SeatClaim, b: SeatClaim) => a._id === b._id || a.enrolmentId === b.enrolmentId;
+    return Promise.resolve(claims.map((claim) => insertUnique(this.claims, claim, clash)));
+  }
+
+  insertWaitlistEntries(entries: (WaitlistEntry & OutboxFields)[]): Promise<boolean[]> {
+    return Promise.resolve(entries.map((entry) => insertUnique(this.waitlist, entry, sameId)));
+  }
+
+  insertWithdrawal(withdrawal: EnrolmentWithdrawal & OutboxFields): Promise<boolean> {
+    return Promise.resolve(insertUnique(this.withdrawals, withdrawal, sameId));
+  }
+
+  insertCompletion(completion: EnrolmentCompletion & OutboxFields): Promise<boolean> {
+    return Promise.resolve(insertUnique(this.completions, completion, sameId));
+  }
+
+  findById(id: string): Promise<Enrolment | null> {
+    return Promise.resolve(this.enrolments.find((enrolment) => enrolment._id === id) ?? null);
+  }
+
+  forOffering(offeringId: string): Promise<Enrolment[]> {
+    return Promise.resolve(this.enrolments.filter((enrolment) => enrolment.offeringId === offeringId));
+  }
+
+  forLearner(learnerId: string): Promise<Enrolment[]> {
+    const own = this.enrolments.filter((enrolment) => enrolment.learnerId === learnerId);
+    return Promise.resolve(inRequestOrder(own).reverse());
+  }
+
+  pageForOffering(
+    offeringId: string,
+    pagination: Pagination,
+  ): Promise<{ items: Enrolment[]; total: number }> {
+    const all = inRequestOrder(this.enrolments.filter((enrolment) => enrolment.offeringId === offeringId));
+    const start = skipOf(pagination);
+    return Promise.resolve({ items: all.slice(start, start + pagination.pageSize), total: all.length });
+  }
+
+  hasEnrolmentIn(learnerId: string, offeringIds: string[]): Promise<boolean> {
+    return Promise.resolve(
+      this.enrolments.some((e) => e.learnerId === learnerId && offeringIds.includes(e.offeringId)),
+    );
+  }
+
+  factsForOffering(offeringId: string): Promise<EnrolmentFacts> {
+    return Promise.resolve(this.facts((record) => record.offeringId === offeringId));
+  }
+
+  factsFor(enrolmentIds: string[]): Promise<EnrolmentFacts> {
+    return Promise.resolve(
+      this.facts((record) =>
+        enrolmentIds.includes('enrolmentId' in record ? record.enrolmentId : record._id),
+      ),
+    );
+  }
+
+  private addEnrolment(enrolment: Enrolment): boolean {
+    const clash = (a: Enrolment, b: Enrolment) =>
+      a._id === b._id || (a.offeringId === b.offeringId && a.learnerId === b.learnerId);
+    return insertUnique(this.enrolments, { ...enrolment }, clash);
+  }
+
+  private facts(
+    about: (
+      record: { _id: string; offeringId: string } | { enrolmentId: string; offeringId: string },
+    ) => boolean,
+  ): EnrolmentFacts {
+    return {
+      claims: new Map(this.claims.filter(about).map((claim) => [claim.enrolmentId, claim])),
+      waitlisted: new Map(this.waitlist.filter(about).map((entry) => [entry._id, entry])),
+      withdrawals: new Map(this.withdrawals.filter(about).map((withdrawal) => [withdrawal._id, withdrawal])),
+      completions: new Map(this.completions.filter(about).map((completion) => [completion._id, completion])),
+    };
+  }
+}
