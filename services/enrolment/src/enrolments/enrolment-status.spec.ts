@@ -16,17 +16,17 @@ function factsOf(...kinds: Fact[]): EnrolmentFacts {
 }
 
 describe('statusOf', () => {
-  it.each<[Fact[], EnrolmentStatus]>([
-    [[], 'pending'],
-    [['waitlisted'], 'waitlisted'],
-    [['claims'], 'enrolled'],
-    [['waitlisted', 'claims'], 'enrolled'],
-    [['claims', 'completions'], 'completed'],
-    [['claims', 'withdrawals'], 'withdrawn'],
-    [['waitlisted', 'withdrawals'], 'withdrawn'],
-    [['claims', 'completions', 'withdrawals'], 'withdrawn'],
-  ])('is %j when the records are %j', (kinds, expected) => {
-    expect(statusOf('e', factsOf(...kinds))).toBe(expected);
+  it.each<{ records: Fact[]; expected: EnrolmentStatus }>([
+    { records: [], expected: 'pending' },
+    { records: ['waitlisted'], expected: 'waitlisted' },
+    { records: ['claims'], expected: 'enrolled' },
+    { records: ['waitlisted', 'claims'], expected: 'enrolled' },
+    { records: ['claims', 'completions'], expected: 'completed' },
+    { records: ['claims', 'withdrawals'], expected: 'withdrawn' },
+    { records: ['waitlisted', 'withdrawals'], expected: 'withdrawn' },
+    { records: ['claims', 'completions', 'withdrawals'], expected: 'withdrawn' },
+  ])('is $expected when the records are $records', ({ records, expected }) => {
+    expect(statusOf('e', factsOf(...records))).toBe(expected);
   });
 
   it('is pending when the records are about another enrolment', () => {
