@@ -1,16 +1,65 @@
+import { join } from 'node:path';
 import { json, raw, text } from 'express';
 import { TOPICS } from '@lib/contracts';
-import { loadServiceConfig, type ServiceDefinition } from '@lib/platform';
+import {
+  ConfigError,
+  loadServiceEnvironment,
+  type ServiceConfig,
+  type ServiceDefinition,
+} from '@lib/platform';
+import { z } from 'zod';
 import { AppModule } from './app.module';
+import type { CredentialsSettings } from './credentials-settings';
 
 export const SERVICE_NAME = 'credentials';
 export const DEFAULT_PORT = 3003;
 
+/** Credentials' own variables, validated with the common ones in one schema; see `.env.example`. */
+const credentialsVariables = {
+  VERIFY_RATE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(600)
+    .describe('public verification requests per client a minute; 0 turns the limit off'),
+  CREDENTIALS_KEK: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional()
+    .describe('the key-encryption key for signing keys at rest; required in production'),
+  CREDENTIALS_KEK_ID: z.string().min(1).default('kek-1').describe('stored with each encrypted signing key'),
+  DEV_SECRETS_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('without CREDENTIALS_KEK, development keeps a generated one here'),
+};
+
+/** The common configuration and credentials' settings; a bad value stops the service, naming the variable. */
+export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env): {
+  config: ServiceConfig;
+  settings: CredentialsSettings;
+} {
+  const { config, own } = loadServiceEnvironment(SERVICE_NAME, DEFAULT_PORT, credentialsVariables, env);
+  if (!own.CREDENTIALS_KEK && config.environment === 'production')
+    throw new ConfigError(SERVICE_NAME, ['CREDENTIALS_KEK: required in production']);
+  return {
+    config,
+    settings: {
+      verifyRateLimit: own.VERIFY_RATE_LIMIT,
+      ...(own.CREDENTIALS_KEK
+        ? { kek: { key: Buffer.from(own.CREDENTIALS_KEK, 'base64'), id: own.CREDENTIALS_KEK_ID } }
+        : {}),
+      devSecretsDir: own.DEV_SECRETS_DIR ?? join(process.cwd(), '.run', 'dev-secrets'),
+    },
+  };
+}
+
 /** How the credentials service starts, from `main.ts` and from the integration specs alike. */
 export function credentialsService(env: NodeJS.ProcessEnv = process.env): ServiceDefinition {
-  const config = loadServiceConfig(SERVICE_NAME, DEFAULT_PORT, env);
+  const { config, settings } = loadCredentialsEnvironment(env);
   return {
-    module: AppModule.register(config),
+    module: AppModule.register(config, settings),
     config,
     description:
       'Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification.',

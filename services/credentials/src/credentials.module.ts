@@ -1,5 +1,4 @@
-import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ACHIEVEMENT_VERSION_MODEL, AchievementVersionSchema } from './achievements/achievement.schema';
 import { AchievementsController } from './achievements/achievements.controller';
@@ -7,6 +6,7 @@ import { AchievementsRepository } from './achievements/achievements.repository';
 import { AchievementsService } from './achievements/achievements.service';
 import { CoursesConsumer } from './courses/courses.consumer';
 import { KnownCoursesRepository } from './courses/known-courses.repository';
+import { CREDENTIALS_SETTINGS, type CredentialsSettings } from './credentials-settings';
 import { KNOWN_COURSE_MODEL, KnownCourseSchema } from './courses/known-course.schema';
 import { ISSUER_MODEL, IssuerSchema, SIGNING_KEY_MODEL, SigningKeySchema } from './issuers/issuer.schema';
 import { IssuersController } from './issuers/issuers.controller';
@@ -134,9 +134,17 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     VerificationRateLimitGuard,
     {
       provide: KEY_ENCRYPTER,
-      inject: [SERVICE_CONFIG],
-      useFactory: (config: ServiceConfig) => loadKeyEncrypter(config),
+      inject: [CREDENTIALS_SETTINGS],
+      useFactory: (settings: CredentialsSettings) => loadKeyEncrypter(settings),
     },
   ],
 })
-export class CredentialsModule {}
+export class CredentialsModule {
+  /** The module with the service's own settings, parsed at start-up, for the guard and providers that need them. */
+  static register(settings: CredentialsSettings): DynamicModule {
+    return {
+      module: CredentialsModule,
+      providers: [{ provide: CREDENTIALS_SETTINGS, useValue: settings }],
+    };
+  }
+}

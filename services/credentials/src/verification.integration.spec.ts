@@ -438,10 +438,10 @@ describe('verifying credentials', () => {
   });
 
   it('limits each client’s verification requests a minute, with the time to wait', async () => {
-    process.env.VERIFY_RATE_LIMIT = '3';
     const limited = await startTestService('credentials', credentialsService, {
       topicPrefix: prefix,
-    }).finally(() => delete process.env.VERIFY_RATE_LIMIT);
+      env: { VERIFY_RATE_LIMIT: '3' },
+    });
     try {
       const statuses = [];
       for (let i = 0; i < 5; i += 1) {

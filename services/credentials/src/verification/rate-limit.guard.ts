@@ -3,15 +3,11 @@ import {
   type ExecutionContext,
   HttpException,
   HttpStatus,
+  Inject,
   Injectable,
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
-
-/** Requests per client per minute on the public verification routes: `VERIFY_RATE_LIMIT` (0 turns it off). */
-export function verificationRateLimit(env: NodeJS.ProcessEnv = process.env): number {
-  const given = Number(env.VERIFY_RATE_LIMIT ?? 600);
-  return Number.isInteger(given) && given >= 0 ? given : 600;
-}
+import { CREDENTIALS_SETTINGS, type CredentialsSettings } from '../credentials-settings';
 
 const WINDOW_MS = 60_000;
 
@@ -22,7 +18,12 @@ const WINDOW_MS = 60_000;
 @Injectable()
 export class VerificationRateLimitGuard implements CanActivate {
   private readonly windows = new Map<string, { startedAt: number; count: number }>();
-  private readonly limit = verificationRateLimit();
+  /** Requests per client a minute; 0 turns the limit off. */
+  private readonly limit: number;
+
+  constructor(@Inject(CREDENTIALS_SETTINGS) settings: Pick<CredentialsSettings, 'verifyRateLimit'>) {
+    this.limit = settings.verifyRateLimit;
+  }
 
   canActivate(context: ExecutionContext): boolean {
     if (this.limit === 0) return true;

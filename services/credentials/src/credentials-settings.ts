@@ -1,0 +1,12 @@
+/** Injects the credentials service's own settings, parsed at start-up by its one schema (`credentials.definition.ts`). */
+export const CREDENTIALS_SETTINGS = Symbol('CREDENTIALS_SETTINGS');
+
+/** What the credentials service reads from its own environment variables, validated and resolved. */
+export interface CredentialsSettings {
+  /** Public verification requests per client a minute (`VERIFY_RATE_LIMIT`); 0 turns the limit off. */
+  readonly verifyRateLimit: number;
+  /** The key-encryption key (`CREDENTIALS_KEK`) and its id (`CREDENTIALS_KEK_ID`); required in production. */
+  readonly kek?: { readonly key: Buffer; readonly id: string };
+  /** Without a configured key, development keeps a generated one here (`DEV_SECRETS_DIR`). */
+  readonly devSecretsDir: string;
+}
