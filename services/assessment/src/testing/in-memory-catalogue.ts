@@ -1,0 +1,58 @@
+import type { CatalogueRepository } from '../catalogue/catalogue.repository';
+import type { EnrolmentFact, KnownCourse, KnownOffering } from '../catalogue/catalogue.schema';
+import type { Scheme } from '../schemes/scheme.schema';
+import type { SchemesRepository } from '../schemes/schemes.repository';
+import { insertUnique, type PublicPart } from './fakes';
+
+/** CatalogueRepository in memory: what assessment has learnt from enrolment events. */
+export class InMemoryCatalogue implements PublicPart<CatalogueRepository> {
+  readonly courses: KnownCourse[] = [];
+  readonly offerings: KnownOffering[] = [];
+  readonly facts: EnrolmentFact[] = [];
+
+  addCourse(course: KnownCourse): Promise<void> {
+    insertUnique(this.courses, course);
+    return Promise.resolve();
+  }
+
+  addOffering(offering: KnownOffering): Promise<void> {
+    insertUnique(this.offerings, offering);
+    return Promise.resolve();
+  }
+
+  addFact(fact: EnrolmentFact): Promise<void> {
+    insertUnique(this.facts, fact);
+    return Promise.resolve();
+  }
+
+  course(id: string): Promise<KnownCourse | null> {
+    return Promise.resolve(this.courses.find((course) => course._id === id) ?? null);
+  }
+
+  offering(id: string): Promise<KnownOffering | null> {
+    return Promise.resolve(this.offerings.find((offering) => offering._id === id) ?? null);
+  }
+
+  offeringIdsOfCourse(courseId: string): Promise<KnownOffering[]> {
+    return Promise.resolve(this.offerings.filter((offering) => offering.courseId === courseId));
+  }
+
+  factsFor(offeringId: string, learnerId: string): Promise<EnrolmentFact[]> {
+    return Promise.resolve(
+      this.facts.filter((f) => f.offeringId === offeringId && f.learnerId === learnerId),
+    );
+  }
+}
+
+/** SchemesRepository in memory: one scheme per course. */
+export class InMemorySchemes implements PublicPart<SchemesRepository> {
+  readonly schemes: Scheme[] = [];
+
+  insert(scheme: Scheme): Promise<boolean> {
+    return Promise.resolve(insertUnique(this.schemes, scheme));
+  }
+
+  forCourse(courseId: string): Promise<Scheme | null> {
+    return Promise.resolve(this.schemes.find((scheme) => scheme._id === courseId) ?? null);
+  }
+}

@@ -1,0 +1,58 @@
+import type { OutboxFields } from '@lib/messaging';
+import type { Ratification, ResultRelease, ResultVersion } from '../results/result.schema';
+import type { ResultsRepository, VersionRecords } from '../results/results.repository';
+import { insertUnique, type PublicPart } from './fakes';
+
+/** ResultsRepository in memory: each record once by `_id`, as the database keeps them. */
+export class InMemoryResults implements PublicPart<ResultsRepository> {
+  readonly versions: ResultVersion[] = [];
+  readonly releases: (ResultRelease & OutboxFields)[] = [];
+  readonly ratifications: (Ratification & OutboxFields)[] = [];
+
+  /** Every event written with the records, by topic, in write order. */
+  topics(): string[] {
+    return [...this.releases, ...this.ratifications]
+      .flatMap((record) => record.outbox)
+      .map((entry) => entry.topic);
+  }
+
+  insertVersion(version: ResultVersion): Promise<boolean> {
+    return Promise.resolve(insertUnique(this.versions, version));
+  }
+
+  insertRelease(release: ResultRelease & OutboxFields): Promise<boolean> {
+    return Promise.resolve(insertUnique(this.releases, release));
+  }
+
+  insertRatification(ratification: Ratification & OutboxFields): Promise<boolean> {
+    return Promise.resolve(insertUnique(this.ratifications, ratification));
+  }
+
+  forLearner(offeringId: string, learnerId: string): Promise<VersionRecords> {
+    return Promise.resolve(this.records((v) => v.offeringId === offeringId && v.learnerId === learnerId));
+  }
+
+  forResult(resultId: string): Promise<VersionRecords> {
+    return Promise.resolve(this.records((v) => v.resultId === resultId));
+  }
+
+  forOffering(offeringId: string): Promise<VersionRecords> {
+    return Promise.resolve(this.records((v) => v.offeringId === offeringId));
+  }
+
+  ofLearner(learnerId: string): Promise<VersionRecords> {
+    return Promise.resolve(this.records((v) => v.learnerId === learnerId));
+  }
+
+  private records(matches: (version: ResultVersion) => boolean): VersionRecords {
+    const versions = this.versions
+      .filter(matches)
+      .sort((a, b) => a.attempt - b.attempt || a.version - b.version);
+    const ids = new Set(versions.map((version) => version._id));
+    return {
+      versions,
+      released: new Set(this.releases.filter((r) => ids.has(r._id)).map((r) => r._id)),
+      ratified: new Map(this.ratifications.filter((r) => ids.has(r._id)).map((r) => [r._id, r])),
+    };
+  }
+}
