@@ -81,13 +81,19 @@ export class LedgerService {
     );
   }
 
-  /** Cap slots held by recorded credit, or taken in the last minute by a decision still being made. */
+  /**
+   * Cap slots held by recorded credit, or taken in the last minute by a decision still being made. Slots of a
+   * decision that stopped before recording its credit are cleared here, so they can be taken again.
+   */
   private async heldSlots(credit: Credit, prefix: string): Promise<Set<number>> {
     const entries = (await this.ledger.entriesOf(credit.programmeId, credit.learnerId)).filter((entry) =>
       entry._id.startsWith(prefix),
     );
     const recorded = await this.ledger.recordedCreditIds([...new Set(entries.map((e) => e.creditId))]);
-    const live = entries.filter((entry) => recorded.has(entry.creditId) || !isStale(entry));
+    const orphaned = (entry: LedgerEntry) => !recorded.has(entry.creditId) && isStale(entry);
+    for (const orphan of entries.filter(orphaned))
+      await this.ledger.deleteEntryHeldBy(orphan._id, orphan.creditId);
+    const live = entries.filter((entry) => !orphaned(entry));
     return new Set(live.map((entry) => Number(entry._id.slice(prefix.length))));
   }
 

@@ -1,0 +1,60 @@
+import { pageOf, type Page, type Pagination } from '@lib/persistence';
+import type { Claim, Decision, ExternalCredential } from '../claims/claim.schema';
+import type { ClaimsRepository } from '../claims/claims.repository';
+import { insertInto } from './insert-into';
+import type { PublicOf } from './public-of';
+
+/** Claims, decisions and uploads in maps, unique by `_id`. */
+export class InMemoryClaims implements PublicOf<ClaimsRepository> {
+  readonly claims = new Map<string, Claim>();
+  readonly decisions = new Map<string, Decision>();
+  readonly uploads = new Map<string, ExternalCredential>();
+
+  insertClaim(claim: Claim): Promise<boolean> {
+    return Promise.resolve(insertInto(this.claims, claim));
+  }
+
+  findClaim(claimId: string): Promise<Claim | null> {
+    return Promise.resolve(this.claims.get(claimId) ?? null);
+  }
+
+  pageOfLearner(learnerId: string, pagination: Pagination): Promise<Page<Claim>> {
+    const claims = [...this.claims.values()]
+      .filter((claim) => claim.learnerId === learnerId)
+      .sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime());
+    return Promise.resolve(pageOf(claims, pagination));
+  }
+
+  claimIdsOf(learnerId: string, programmeId: string): Promise<string[]> {
+    const claims = [...this.claims.values()].filter(
+      (claim) => claim.learnerId === learnerId && claim.programmeId === programmeId,
+    );
+    return Promise.resolve(claims.map((claim) => claim._id));
+  }
+
+  insertDecision(decision: Decision): Promise<boolean> {
+    return Promise.resolve(insertInto(this.decisions, decision));
+  }
+
+  decisionExists(decisionId: string): Promise<boolean> {
+    return Promise.resolve(this.decisions.has(decisionId));
+  }
+
+  decisionsOf(claimId: string): Promise<Decision[]> {
+    const decisions = [...this.decisions.values()]
+      .filter((decision) => decision.claimId === claimId)
+      .sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime());
+    return Promise.resolve(decisions);
+  }
+
+  insertUpload(upload: ExternalCredential): Promise<boolean> {
+    return Promise.resolve(insertInto(this.uploads, upload));
+  }
+
+  uploadsOf(claimIds: string[]): Promise<ExternalCredential[]> {
+    const uploads = [...this.uploads.values()]
+      .filter((upload) => claimIds.includes(upload.claimId))
+      .sort((a, b) => a.addedAt.getTime() - b.addedAt.getTime());
+    return Promise.resolve(uploads);
+  }
+}
