@@ -80,10 +80,14 @@ export class SharingService {
    */
   async certificate(actor: Actor, credentialId: string): Promise<Uint8Array> {
     const credential = await this.ownCredential(actor, credentialId);
-    const link =
-      (await this.liveCertificateLink(credential)) ?? (await this.newLink(credential, 'certificate'));
+    const link = await this.certificateLink(credential);
     const { credential: decoded } = document(credential);
     return certificatePdf({ credential: decoded, jwt: credential.jwt, verificationUrl: this.url(link._id) });
+  }
+
+  /** The link a certificate's QR code carries: the credential's live one, or a new one when it has none. */
+  async certificateLink(credential: IssuedCredential): Promise<ShareLink> {
+    return (await this.liveCertificateLink(credential)) ?? (await this.newLink(credential, 'certificate'));
   }
 
   async linksOf(actor: Actor, pagination: Pagination): Promise<Page<ShareLinkView>> {
