@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CatalogueConsumer } from './catalogue/catalogue.consumer';
 import { CatalogueRepository } from './catalogue/catalogue.repository';
+import { CatalogueService } from './catalogue/catalogue.service';
 import {
   ENROLMENT_FACT_MODEL,
   EnrolmentFactSchema,
@@ -47,6 +48,7 @@ const models = [
   controllers: [SchemesController, ResultsController, CatalogueConsumer],
   providers: [
     CatalogueRepository,
+    CatalogueService,
     SchemesRepository,
     SchemesService,
     ResultsRepository,

@@ -9,72 +9,40 @@ import {
 } from '@lib/contracts';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ResultsService } from '../results/results.service';
-import { CatalogueRepository } from './catalogue.repository';
-import type { EnrolmentFact } from './catalogue.schema';
+import { CatalogueService } from './catalogue.service';
 
-/** Learns courses, offerings and enrolments from the enrolment service; every write is an idempotent insert. */
+/** Kafka handlers for the enrolment events assessment learns from: each hands its event to the catalogue. */
 @Controller()
 export class CatalogueConsumer {
-  constructor(
-    private readonly catalogue: CatalogueRepository,
-    private readonly results: ResultsService,
-  ) {}
+  constructor(private readonly catalogue: CatalogueService) {}
 
   @EventPattern(TOPICS.enrolmentCoursePublished)
-  async coursePublished(@Payload() course: CoursePublishedV1): Promise<void> {
-    await this.catalogue.addCourse({
-      _id: course.courseId,
-      awardingBodyId: course.awardingBodyId,
-      code: course.code,
-      title: course.title,
-    });
+  coursePublished(@Payload() course: CoursePublishedV1): Promise<void> {
+    return this.catalogue.learnCourse(course);
   }
 
   @EventPattern(TOPICS.enrolmentOfferingPublished)
-  async offeringPublished(@Payload() offering: OfferingPublishedV1): Promise<void> {
-    await this.catalogue.addOffering({
-      _id: offering.offeringId,
-      courseId: offering.courseId,
-      awardingBodyId: offering.awardingBodyId,
-      deliveringOrganisationId: offering.deliveringOrganisationId,
-    });
+  offeringPublished(@Payload() offering: OfferingPublishedV1): Promise<void> {
+    return this.catalogue.learnOffering(offering);
   }
 
   @EventPattern(TOPICS.enrolmentEnrolmentCreated)
   enrolmentCreated(@Payload() event: EnrolmentCreatedV1): Promise<void> {
-    return this.addFact(event, event.status, event.enrolledAt);
+    return this.catalogue.learnEnrolmentFact(event, event.status, event.enrolledAt);
   }
 
   @EventPattern(TOPICS.enrolmentWaitlistPromoted)
   waitlistPromoted(@Payload() event: WaitlistPromotedV1): Promise<void> {
-    return this.addFact(event, 'promoted', event.promotedAt);
+    return this.catalogue.learnEnrolmentFact(event, 'promoted', event.promotedAt);
   }
 
   @EventPattern(TOPICS.enrolmentEnrolmentWithdrawn)
   enrolmentWithdrawn(@Payload() event: EnrolmentWithdrawnV1): Promise<void> {
-    return this.addFact(event, 'withdrawn', event.withdrawnAt);
+    return this.catalogue.learnEnrolmentFact(event, 'withdrawn', event.withdrawnAt);
   }
 
   @EventPattern(TOPICS.enrolmentEnrolmentCompleted)
   enrolmentCompleted(@Payload() event: EnrolmentCompletedV1): Promise<void> {
-    return this.addFact(event, event.attendance, event.completedAt);
-  }
-
-  /** Records the fact, then announces marks that were waiting for this learner's enrolment. */
-  private async addFact(
-    event: { enrolmentId: string; offeringId: string; learnerId: string },
-    fact: EnrolmentFact['fact'],
-    at: string,
-  ): Promise<void> {
-    await this.catalogue.addFact({
-      _id: `${event.enrolmentId}:${fact}`,
-      enrolmentId: event.enrolmentId,
-      offeringId: event.offeringId,
-      learnerId: event.learnerId,
-      fact,
-      at: new Date(at),
-    });
-    await this.results.releaseWaiting(event.offeringId, event.learnerId);
+    return this.catalogue.learnEnrolmentFact(event, event.attendance, event.completedAt);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import type { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { EnrolmentFact } from '../catalogue/catalogue.schema';
+import { CatalogueService } from '../catalogue/catalogue.service';
 import { BulkMarksService } from '../results/bulk-marks.service';
 import type { ResultsRepository } from '../results/results.repository';
 import { ResultsService } from '../results/results.service';
@@ -65,6 +66,7 @@ export function assessmentWorld() {
     schemes,
     service,
     bulk: new BulkMarksService(service),
+    catalogueService: new CatalogueService(asReal<CatalogueRepository>(catalogue), service),
     schemesService: new SchemesService(
       asReal<SchemesRepository>(schemes),
       asReal<CatalogueRepository>(catalogue),

@@ -1,0 +1,56 @@
+import type { CoursePublishedV1, OfferingPublishedV1 } from '@lib/contracts';
+import { Injectable } from '@nestjs/common';
+import { ResultsService } from '../results/results.service';
+import { CatalogueRepository } from './catalogue.repository';
+import type { EnrolmentFact } from './catalogue.schema';
+
+/** The enrolment facts every enrolment event carries. */
+export interface EnrolmentEventScope {
+  enrolmentId: string;
+  offeringId: string;
+  learnerId: string;
+}
+
+/** Learns courses, offerings and enrolments from the enrolment service; every write is an idempotent insert. */
+@Injectable()
+export class CatalogueService {
+  constructor(
+    private readonly catalogue: CatalogueRepository,
+    private readonly results: ResultsService,
+  ) {}
+
+  learnCourse(course: CoursePublishedV1): Promise<void> {
+    return this.catalogue.addCourse({
+      _id: course.courseId,
+      awardingBodyId: course.awardingBodyId,
+      code: course.code,
+      title: course.title,
+    });
+  }
+
+  learnOffering(offering: OfferingPublishedV1): Promise<void> {
+    return this.catalogue.addOffering({
+      _id: offering.offeringId,
+      courseId: offering.courseId,
+      awardingBodyId: offering.awardingBodyId,
+      deliveringOrganisationId: offering.deliveringOrganisationId,
+    });
+  }
+
+  /** Records the fact, then announces marks that were waiting for this learner's enrolment. */
+  async learnEnrolmentFact(
+    event: EnrolmentEventScope,
+    fact: EnrolmentFact['fact'],
+    at: string,
+  ): Promise<void> {
+    await this.catalogue.addFact({
+      _id: `${event.enrolmentId}:${fact}`,
+      enrolmentId: event.enrolmentId,
+      offeringId: event.offeringId,
+      learnerId: event.learnerId,
+      fact,
+      at: new Date(at),
+    });
+    await this.results.releaseWaiting(event.offeringId, event.learnerId);
+  }
+}
