@@ -1,5 +1,5 @@
 import type { ResultVersion } from './result.schema';
-import { nextRecord } from './result-rules';
+import { latestByAttempt, nextRecord, statusOf } from './result-rules';
 import type { VersionRecords } from './results.repository';
 
 const version = (
@@ -70,5 +70,31 @@ describe('nextRecord', () => {
       attempt: 2,
       version: 1,
     });
+  });
+});
+
+describe('latestByAttempt', () => {
+  it('keeps the newest version of each attempt, by attempt, whatever order they come in', () => {
+    const versions = [version(2, 1, true), version(1, 2, false), version(1, 1, false), version(2, 3, true)];
+    expect(latestByAttempt(versions).map((v) => v._id)).toEqual(['o:l:1:2', 'o:l:2:3']);
+  });
+
+  it('gives nothing when there are no versions', () => {
+    expect(latestByAttempt([])).toEqual([]);
+  });
+});
+
+describe('statusOf', () => {
+  it.each([
+    { when: 'not ratified', given: version(1, 1, true), ratified: [], expected: 'provisional' },
+    { when: 'ratified', given: version(1, 1, true), ratified: ['o:l:1:1'], expected: 'ratified' },
+    {
+      when: 'an amendment',
+      given: version(1, 2, true, { amendment: { reason: 'x', previousVersion: 1 } }),
+      ratified: [],
+      expected: 'ratified',
+    },
+  ])('is $expected when the version is $when', ({ given, ratified, expected }) => {
+    expect(statusOf(given, records([given], ratified))).toBe(expected);
   });
 });
