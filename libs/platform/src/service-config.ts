@@ -79,10 +79,11 @@ export function loadServiceEnvironment<Own extends z.ZodRawShape>(
   const schema = serviceEnvironmentSchema.extend(ownSchema);
   const parsed = schema.safeParse({ PORT: String(defaultPort), ...definedOnly(env) });
   if (!parsed.success) throw new ConfigError(service, formatIssues(parsed.error.issues));
+  // The extended schema's output holds the common variables and the service's own; split them back apart.
   const values = parsed.data as Record<string, unknown>;
   const own = Object.fromEntries(Object.keys(ownSchema).map((name) => [name, values[name]]));
   return {
-    config: serviceConfigOf(service, parsed.data),
+    config: serviceConfigOf(service, values as z.output<typeof serviceEnvironmentSchema>),
     own: own as z.output<z.ZodObject<Own>>,
   };
 }
