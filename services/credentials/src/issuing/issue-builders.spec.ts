@@ -22,7 +22,7 @@ import {
   offeringOf,
   PARTNER,
   resultOf,
-} from './issuing-factories';
+} from '../testing/issuing-factories';
 
 const LISTS = 'https://bridge.example/api/credentials/status-lists';
 

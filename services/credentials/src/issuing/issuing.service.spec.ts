@@ -14,7 +14,7 @@ import {
   FakeStatuses,
   InMemoryIssuing,
   InMemoryProgress,
-} from './issuing-fakes';
+} from '../testing/issuing-fakes';
 import {
   ACHIEVEMENT,
   achievementOf,
@@ -25,7 +25,7 @@ import {
   offeringOf,
   PARTNER,
   resultOf,
-} from './issuing-factories';
+} from '../testing/issuing-factories';
 import type { IssuingRepository } from './issuing.repository';
 import { IssuingService } from './issuing.service';
 

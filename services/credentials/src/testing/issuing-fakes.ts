@@ -13,9 +13,9 @@ import type {
 } from '../progress/progress.schema';
 import type { ProgressRepository } from '../progress/progress.repository';
 import type { CredentialStatusService } from '../status-lists/credential-status.service';
-import type { AwardHold, IssuedCredential, StatusAllocation } from './issued-credential.schema';
+import type { AwardHold, IssuedCredential, StatusAllocation } from '../issuing/issued-credential.schema';
 import { AWARDING_BODY } from './issuing-factories';
-import type { IssuingRepository } from './issuing.repository';
+import type { IssuingRepository } from '../issuing/issuing.repository';
 
 // Hand-written in-memory stand-ins for what IssuingService reads and writes, for its unit spec (no database).
 

@@ -1,6 +1,6 @@
 import type { AchievementVersion } from '../achievements/achievement.schema';
 import type { OfferingFact, ProgressFact } from '../progress/progress.schema';
-import type { Award, IssueFacts } from './issue-builders';
+import type { Award, IssueFacts } from '../issuing/issue-builders';
 
 /** Test data for the issuing specs: small factories with overridable defaults, no shared fixtures. */
 export const AWARDING_BODY = '11111111-1111-4111-8111-111111111111';
