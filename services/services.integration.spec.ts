@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { startService, type ServiceDefinition } from '@lib/platform';
-import { startFerretDb, testIdentityProvider, testStack, waitFor } from '@lib/testing';
+import { startDatabase, testIdentityProvider, testStack, waitFor } from '@lib/testing';
 import type { INestApplication } from '@nestjs/common';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { credentialsService } from './credentials/src/credentials.definition';
@@ -135,7 +135,7 @@ describe('every service against the real stack', () => {
 
 describe('readiness when the database stops', () => {
   it('turns /ready from 200 to 503 for every service, naming the database', async () => {
-    const database = await startFerretDb(stack.ferretDbRunner);
+    const database = await startDatabase(stack.databaseLauncher);
     const started: INestApplication[] = [];
     try {
       for (const [name, definition] of SERVICES)

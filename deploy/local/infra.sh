@@ -1,19 +1,11 @@
 #!/usr/bin/env bash
-# Kafka (single-node KRaft, from Maven Central jars) and FerretDB (SQLite) as plain processes.
+# Kafka (single-node KRaft) and the database (mongo-java-server, H2 file store), both from Maven Central jars, as
+# plain processes.
 # Usage: deploy/local/infra.sh install|start|stop|status   (STACK_NAME=dev|test selects ports and data folder)
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KAFKA_LIBS="$CB_CACHE/kafka-$KAFKA_VERSION/libs"
 KAFKA_CLUSTER_ID=MkU3OEVBNTcwNTJENDM2Qg
-RUNNER_SRC="$LOCAL_DIR/ferretdb-runner"
-
-runner_binary() {
-  # Keyed by the runner's sources, so a change to them rebuilds and an unchanged clone reuses the binary.
-  local key
-  key="$(cat "$RUNNER_SRC/go.mod" "$RUNNER_SRC/go.sum" "$RUNNER_SRC/main.go" | sha256sum | cut -c1-12)"
-  echo "$CB_CACHE/ferretdb-runner-$FERRETDB_VERSION-$key"
-}
-
 install_kafka() {
   [ -f "$KAFKA_LIBS/.complete" ] && return 0
   require_tool java "run the Kafka broker"
@@ -29,18 +21,19 @@ install_kafka() {
   touch "$KAFKA_LIBS/.complete"
 }
 
-install_ferretdb() {
-  local bin
-  bin="$(runner_binary)"
-  [ -x "$bin" ] && return 0
-  require_tool go "build the FerretDB runner"
-  info "building the FerretDB $FERRETDB_VERSION runner into $bin (once per machine; the first build takes minutes)"
+install_database() {
+  [ -f "$MONGO_SERVER_LIBS/.complete" ] && return 0
+  require_tool java "run the database"
+  require_tool mvn "download the database jars from Maven Central"
+  info "downloading mongo-java-server $MONGO_SERVER_VERSION jars into $MONGO_SERVER_LIBS (once per machine)"
   mkdir -p "$CB_CACHE"
-  local log="$CB_CACHE/ferretdb-build.log"
-  (cd "$RUNNER_SRC" && CGO_ENABLED=0 GOFLAGS=-mod=readonly GOMODCACHE="$CB_CACHE/go/mod" GOCACHE="$CB_CACHE/go/build" \
-    go build -trimpath -o "$bin.tmp" .) >"$log" 2>&1 ||
-    { tail -n 20 "$log" >&2; fail "building the FerretDB runner failed; log: $log"; }
-  mv "$bin.tmp" "$bin"
+  local log="$CB_CACHE/mongo-server-install.log"
+  rm -rf "$MONGO_SERVER_LIBS"
+  mvn -B -q -f "$LOCAL_DIR/mongo-server/pom.xml" -Dmaven.repo.local="$CB_CACHE/m2" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    -DincludeScope=runtime -DoutputDirectory="$MONGO_SERVER_LIBS" >"$log" 2>&1 ||
+    { tail -n 20 "$log" >&2; fail "downloading the database jars failed; log: $log"; }
+  touch "$MONGO_SERVER_LIBS/.complete"
 }
 
 write_kafka_config() {
@@ -100,14 +93,14 @@ start_kafka() {
   start_detached kafka "$log" java "${jvm[@]}" -cp "$KAFKA_LIBS/*" kafka.Kafka "$RUN_DIR/kafka/server.properties"
 }
 
-start_ferretdb() {
-  if [ -n "$(running_pid ferretdb)" ]; then
-    info "FerretDB already running on 127.0.0.1:$MONGO_PORT"
+start_database() {
+  if [ -n "$(running_pid database)" ]; then
+    info "database already running on 127.0.0.1:$MONGO_PORT"
     return 0
   fi
-  mkdir -p "$RUN_DIR/ferretdb-data" "$LOG_DIR"
-  start_detached ferretdb "$LOG_DIR/ferretdb.log" "$(runner_binary)" \
-    -listen "127.0.0.1:$MONGO_PORT" -data "$RUN_DIR/ferretdb-data"
+  mkdir -p "$RUN_DIR/database-data" "$LOG_DIR"
+  start_detached database "$LOG_DIR/database.log" "$LOCAL_DIR/mongo-server/mongo-server.sh" \
+    -listen "127.0.0.1:$MONGO_PORT" -data "$RUN_DIR/database-data"
 }
 
 probe() {
@@ -116,7 +109,7 @@ probe() {
 
 cmd_install() {
   install_kafka
-  install_ferretdb
+  install_database
 }
 
 cmd_start() {
@@ -124,7 +117,7 @@ cmd_start() {
   require_tool node "check that Kafka and the database are ready"
   require_tool java "run the Kafka broker"
   # Every port is checked before anything starts, so a clash leaves nothing half-started.
-  if [ -z "$(running_pid ferretdb)" ]; then require_free_port "$MONGO_PORT" "FerretDB" MONGO_PORT; fi
+  if [ -z "$(running_pid database)" ]; then require_free_port "$MONGO_PORT" "the database" MONGO_PORT; fi
   if [ -z "$(running_pid kafka)" ]; then
     require_free_port "$KAFKA_PORT" "Kafka" KAFKA_PORT
     require_free_port "$KAFKA_CONTROLLER_PORT" "the Kafka controller" KAFKA_CONTROLLER_PORT
@@ -133,14 +126,14 @@ cmd_start() {
   # A start that fails half-way stops what it started, so no orphan is left holding a port.
   STARTED_NOW=()
   trap 'stop_started_now' EXIT
-  [ -n "$(running_pid ferretdb)" ] || STARTED_NOW+=(ferretdb)
-  start_ferretdb
+  [ -n "$(running_pid database)" ] || STARTED_NOW+=(database)
+  start_database
   [ -n "$(running_pid kafka)" ] || STARTED_NOW+=(kafka)
   start_kafka
-  wait_until ferretdb "$LOG_DIR/ferretdb.log" "$READY_TIMEOUT" probe mongo "mongodb://127.0.0.1:$MONGO_PORT/admin"
+  wait_until database "$LOG_DIR/database.log" "$READY_TIMEOUT" probe mongo "mongodb://127.0.0.1:$MONGO_PORT/admin"
   wait_until kafka "$LOG_DIR/kafka.log" "$READY_TIMEOUT" probe kafka "127.0.0.1:$KAFKA_PORT"
   STARTED_NOW=()
-  info "Kafka 127.0.0.1:$KAFKA_PORT and FerretDB mongodb://127.0.0.1:$MONGO_PORT ready in $((SECONDS - started))s (data: $RUN_DIR)"
+  info "Kafka 127.0.0.1:$KAFKA_PORT and the database mongodb://127.0.0.1:$MONGO_PORT ready in $((SECONDS - started))s (data: $RUN_DIR)"
 }
 
 stop_started_now() {
@@ -150,12 +143,12 @@ stop_started_now() {
 
 cmd_stop() {
   stop_component kafka 60
-  stop_component ferretdb 20
+  stop_component database 20
 }
 
 cmd_status() {
   local name port
-  for name in kafka ferretdb; do
+  for name in kafka database; do
     [ "$name" = kafka ] && port=$KAFKA_PORT || port=$MONGO_PORT
     local pid
     pid="$(running_pid "$name")"
@@ -172,6 +165,6 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  runner-path) runner_binary ;;
-  *) fail "usage: deploy/local/infra.sh install|start|stop|status|runner-path" ;;
+  database-launcher) echo "$LOCAL_DIR/mongo-server/mongo-server.sh" ;;
+  *) fail "usage: deploy/local/infra.sh install|start|stop|status|database-launcher" ;;
 esac

@@ -8,7 +8,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LOCAL_DIR="$ROOT/deploy/local"
 CB_CACHE="${CREDIT_BRIDGE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/credit-bridge}"
 KAFKA_VERSION=3.9.1
-FERRETDB_VERSION=1.24.2
+MONGO_SERVER_VERSION=1.47.0
+MONGO_SERVER_LIBS="$CB_CACHE/mongo-java-server-$MONGO_SERVER_VERSION/libs"
 
 # A stack is a named set of ports and a data folder: `dev` for `make up`, `test` for `make test`.
 STACK_NAME="${STACK_NAME:-dev}"

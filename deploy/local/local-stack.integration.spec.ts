@@ -74,7 +74,7 @@ describe('deploy/local/infra.sh on bad ground', () => {
       });
       expect(
         spawnSync('bash', [INFRA, 'status'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout,
-      ).toBe('kafka: stopped\nferretdb: stopped\n');
+      ).toBe('kafka: stopped\ndatabase: stopped\n');
     } finally {
       holder.close();
     }
@@ -94,10 +94,10 @@ describe('deploy/local/infra.sh on bad ground', () => {
     const result = runInfra(env);
     expect(result.status).toBe(1);
     expect(result.stderr.split('\n').at(-1)).toBe(
-      `error: ferretdb exited during start-up; log: ${runDir}/logs/ferretdb.log`,
+      `error: database exited during start-up; log: ${runDir}/logs/database.log`,
     );
     expect(
       spawnSync('bash', [INFRA, 'status'], { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout,
-    ).toBe('kafka: stopped\nferretdb: stopped\n');
+    ).toBe('kafka: stopped\ndatabase: stopped\n');
   });
 });

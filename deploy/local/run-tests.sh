@@ -13,8 +13,8 @@ trap '"$LOCAL_DIR/infra.sh" stop' EXIT
 
 export TEST_KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export TEST_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT"
-TEST_FERRETDB_RUNNER="$("$LOCAL_DIR/infra.sh" runner-path)"
-export TEST_FERRETDB_RUNNER
+TEST_DATABASE_LAUNCHER="$("$LOCAL_DIR/infra.sh" database-launcher)"
+export TEST_DATABASE_LAUNCHER
 cd "$ROOT"
 results="$RUN_DIR/jest-results.json"
 status=0

@@ -7,19 +7,20 @@ import { freePort } from './free-port';
 import { waitFor } from './wait-for';
 
 /** A database of a spec's own, for specs that must stop it, e.g. to see `/ready` fail. */
-export interface FerretDbProcess {
+export interface DatabaseProcess {
   readonly url: string;
   stop(): Promise<void>;
 }
 
-export async function startFerretDb(runner: string): Promise<FerretDbProcess> {
+/** Starts the development database (`deploy/local/mongo-server/mongo-server.sh`) on a free port and a fresh folder. */
+export async function startDatabase(launcher: string): Promise<DatabaseProcess> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'credit-bridge-ferretdb-'));
-  const child: ChildProcess = spawn(runner, ['-listen', `127.0.0.1:${port}`, '-data', dataDir], {
+  const dataDir = mkdtempSync(join(tmpdir(), 'credit-bridge-database-'));
+  const child: ChildProcess = spawn(launcher, ['-listen', `127.0.0.1:${port}`, '-data', dataDir], {
     stdio: 'ignore',
   });
   const url = `mongodb://127.0.0.1:${port}`;
-  await waitFor(() => ping(url), { what: `FerretDB on port ${port}` });
+  await waitFor(() => ping(url), { what: `the database on port ${port}` });
   return {
     url,
     stop: async () => {
