@@ -9,7 +9,7 @@ import { ResultsService } from '../results/results.service';
 import type { Scheme } from '../schemes/scheme.schema';
 import type { SchemesRepository } from '../schemes/schemes.repository';
 import { SchemesService } from '../schemes/schemes.service';
-import { asReal } from './fakes';
+import { asReal } from '@lib/fakes';
 import { InMemoryCatalogue, InMemorySchemes } from './in-memory-catalogue';
 import { InMemoryResults } from './in-memory-results';
 

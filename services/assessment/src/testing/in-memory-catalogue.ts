@@ -2,10 +2,10 @@ import type { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { EnrolmentFact, KnownCourse, KnownOffering } from '../catalogue/catalogue.schema';
 import type { Scheme } from '../schemes/scheme.schema';
 import type { SchemesRepository } from '../schemes/schemes.repository';
-import { insertUnique, type PublicPart } from './fakes';
+import { insertUnique, type PublicOf } from '@lib/fakes';
 
 /** CatalogueRepository in memory: what assessment has learnt from enrolment events. */
-export class InMemoryCatalogue implements PublicPart<CatalogueRepository> {
+export class InMemoryCatalogue implements PublicOf<CatalogueRepository> {
   readonly courses: KnownCourse[] = [];
   readonly offerings: KnownOffering[] = [];
   readonly facts: EnrolmentFact[] = [];
@@ -45,7 +45,7 @@ export class InMemoryCatalogue implements PublicPart<CatalogueRepository> {
 }
 
 /** SchemesRepository in memory: one scheme per course. */
-export class InMemorySchemes implements PublicPart<SchemesRepository> {
+export class InMemorySchemes implements PublicOf<SchemesRepository> {
   readonly schemes: Scheme[] = [];
 
   insert(scheme: Scheme): Promise<boolean> {

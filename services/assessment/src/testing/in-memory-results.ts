@@ -1,10 +1,10 @@
 import type { OutboxFields } from '@lib/messaging';
 import type { Ratification, ResultRelease, ResultVersion } from '../results/result.schema';
 import type { ResultsRepository, VersionRecords } from '../results/results.repository';
-import { insertUnique, type PublicPart } from './fakes';
+import { insertUnique, type PublicOf } from '@lib/fakes';
 
 /** ResultsRepository in memory: each record once by `_id`, as the database keeps them. */
-export class InMemoryResults implements PublicPart<ResultsRepository> {
+export class InMemoryResults implements PublicOf<ResultsRepository> {
   readonly versions: ResultVersion[] = [];
   readonly releases: (ResultRelease & OutboxFields)[] = [];
   readonly ratifications: (Ratification & OutboxFields)[] = [];

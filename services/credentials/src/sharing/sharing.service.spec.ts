@@ -1,3 +1,4 @@
+import { asReal, type PublicOf } from '@lib/fakes';
 import type { Actor } from '@lib/auth';
 import type { ServiceConfig } from '@lib/platform';
 import { ConflictException, NotFoundException } from '@nestjs/common';
@@ -7,13 +8,6 @@ import type { ShareLink, ShareLinkWithdrawal } from './share-link.schema';
 import type { ShareLinksRepository } from './share-links.repository';
 import { shareToken } from './share-token';
 import { SharingService } from './sharing.service';
-
-type PublicOf<T> = { [K in keyof T]: T[K] };
-
-/** A fake offering a class's whole public surface, passed where the class is asked for. */
-function asReal<T>(fake: PublicOf<NoInfer<T>>): T {
-  return fake;
-}
 
 /** Share links and withdrawals in two maps, each insert refused when its `_id` is taken, as the unique index does. */
 class InMemoryShareLinks implements PublicOf<ShareLinksRepository> {

@@ -1,3 +1,4 @@
+import { asReal, type PublicOf } from '@lib/fakes';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import type { ServiceConfig } from '@lib/platform';
@@ -9,13 +10,6 @@ import { LocalKeyEncrypter } from '../issuers/key-encryption';
 import type { TrustListRepository } from './trust-list.repository';
 import { TrustListService } from './trust-list.service';
 import type { TrustedIssuer } from './trusted-issuer.schema';
-
-type PublicOf<T> = { [K in keyof T]: T[K] };
-
-/** A fake offering a class's whole public surface, passed where the class is asked for. */
-function asReal<T>(fake: PublicOf<NoInfer<T>>): T {
-  return fake;
-}
 
 /** Trust-list entries by issuer id; a removed entry stays, as in the database, until it is added again. */
 class InMemoryTrustList implements PublicOf<TrustListRepository> {

@@ -7,7 +7,7 @@ import type { LearnersRepository } from '../learners/learners.repository';
 import { LearnersService } from '../learners/learners.service';
 import type { OfferingsRepository } from '../offerings/offerings.repository';
 import type { OfferingsService } from '../offerings/offerings.service';
-import { asReal } from './fakes';
+import { asReal } from '@lib/fakes';
 import { InMemoryEnrolments } from './in-memory-enrolments';
 import { InMemoryLearners } from './in-memory-learners';
 import { FakeOfferings } from './in-memory-offerings';

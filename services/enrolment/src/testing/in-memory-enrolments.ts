@@ -9,12 +9,12 @@ import type {
 } from '../enrolments/enrolment.schema';
 import type { EnrolmentFacts, EnrolmentsRepository } from '../enrolments/enrolments.repository';
 import { inRequestOrder } from '../enrolments/placement';
-import { insertUnique, type PublicPart } from './fakes';
+import { insertUnique, type PublicOf } from '@lib/fakes';
 
 const sameId = (a: { _id: string }, b: { _id: string }) => a._id === b._id;
 
 /** EnrolmentsRepository in memory, refusing the same duplicates as the database's unique keys. */
-export class InMemoryEnrolments implements PublicPart<EnrolmentsRepository> {
+export class InMemoryEnrolments implements PublicOf<EnrolmentsRepository> {
   readonly enrolments: Enrolment[] = [];
   readonly claims: (SeatClaim & OutboxFields)[] = [];
   readonly waitlist: (WaitlistEntry & OutboxFields)[] = [];

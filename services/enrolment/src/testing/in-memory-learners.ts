@@ -1,9 +1,9 @@
 import type { Learner } from '../learners/learner.schema';
 import type { LearnersRepository } from '../learners/learners.repository';
-import { insertUnique, type PublicPart } from './fakes';
+import { insertUnique, type PublicOf } from '@lib/fakes';
 
 /** LearnersRepository in memory: one learner per email, as the unique index keeps it. */
-export class InMemoryLearners implements PublicPart<LearnersRepository> {
+export class InMemoryLearners implements PublicOf<LearnersRepository> {
   readonly learners: Learner[] = [];
   /** Emails another process registers between this one's read and its insert (to play a race). */
   readonly registeredMeanwhile = new Map<string, Learner>();

@@ -6,7 +6,7 @@ import { InMemoryClaims } from '../testing/in-memory-claims';
 import { InMemoryKnownCredentials } from '../testing/in-memory-known-credentials';
 import { InMemoryLedger } from '../testing/in-memory-ledger';
 import { InMemoryProgrammes } from '../testing/in-memory-programmes';
-import { asReal, type PublicOf } from '../testing/public-of';
+import { asReal, type PublicOf } from '@lib/fakes';
 import { LedgerService } from '../ledger/ledger.service';
 import type { ModuleBody } from '../programmes/programme.dto';
 import type { RecognitionRule } from '../rules/types';

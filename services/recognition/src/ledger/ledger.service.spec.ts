@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@lib/contracts';
 import { InMemoryLedger } from '../testing/in-memory-ledger';
-import { asReal } from '../testing/public-of';
+import { asReal } from '@lib/fakes';
 import type { Credit, LedgerEntry } from './ledger.schema';
 import { LedgerService } from './ledger.service';
 

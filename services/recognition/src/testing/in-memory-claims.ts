@@ -2,7 +2,7 @@ import { pageOf, type Page, type Pagination } from '@lib/persistence';
 import type { Claim, Decision, ExternalCredential } from '../claims/claim.schema';
 import type { ClaimsRepository } from '../claims/claims.repository';
 import { insertInto } from './insert-into';
-import type { PublicOf } from './public-of';
+import type { PublicOf } from '@lib/fakes';
 
 /** Claims, decisions and uploads in maps, unique by `_id`. */
 export class InMemoryClaims implements PublicOf<ClaimsRepository> {

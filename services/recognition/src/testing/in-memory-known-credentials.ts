@@ -9,7 +9,7 @@ import type {
   KnownCredentialsRepository,
 } from '../credentials/known-credentials.repository';
 import { insertInto } from './insert-into';
-import type { PublicOf } from './public-of';
+import type { PublicOf } from '@lib/fakes';
 
 /** Our credentials, their status facts and learners' emails in maps, unique by `_id`. */
 export class InMemoryKnownCredentials implements PublicOf<KnownCredentialsRepository> {

@@ -2,7 +2,7 @@ import type { OutboxFields } from '@lib/messaging';
 import type { Credit, CreditHold, CreditWithdrawal, LedgerEntry } from '../ledger/ledger.schema';
 import type { LedgerRepository } from '../ledger/ledger.repository';
 import { insertInto } from './insert-into';
-import type { PublicOf } from './public-of';
+import type { PublicOf } from '@lib/fakes';
 
 /** The ledger's collections in maps, unique by `_id` as the database is; records keep their outbox for inspection. */
 export class InMemoryLedger implements PublicOf<LedgerRepository> {

@@ -2,7 +2,7 @@ import { pageOf, type Page, type Pagination } from '@lib/persistence';
 import type { Programme, ProgrammeModule } from '../programmes/programme.schema';
 import type { ProgrammesRepository, RuleChange } from '../programmes/programmes.repository';
 import { insertInto } from './insert-into';
-import type { PublicOf } from './public-of';
+import type { PublicOf } from '@lib/fakes';
 
 /** Programmes and modules in maps; a programme's code is unique within its awarding body, as the index says. */
 export class InMemoryProgrammes implements PublicOf<ProgrammesRepository> {
