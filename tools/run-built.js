@@ -3,7 +3,7 @@
  * Runs a built command (`node tools/run-built.js dist/libs/auth/src/cli/token.js --role admin`), building first
  * only when a source changed since the last build.
  */
-const { join, resolve } = require('node:path');
+const { resolve } = require('node:path');
 const { build } = require('./build');
 const { ROOT } = require('./swc-options');
 
@@ -15,4 +15,4 @@ if (!entry) {
 if (!build({ ifStale: true })) process.exit(1);
 const file = resolve(ROOT, entry);
 process.argv = [process.argv[0], file, ...args];
-require(join(file));
+require(file);

@@ -6,3 +6,4 @@ export * from './keyed-mutex';
 export * from './insert-once';
 export * from './map-concurrently';
 export * from './outbox-signal';
+export * from './existing-ids';

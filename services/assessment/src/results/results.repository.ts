@@ -1,5 +1,5 @@
 import type { OutboxFields } from '@lib/messaging';
-import { insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import { existingIds, insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -65,11 +65,8 @@ export class ResultsRepository {
       .lean<ResultVersion[]>()
       .exec();
     const ids = versions.map((version) => version._id);
-    const [releases, ratifications] = await Promise.all([
-      this.releases
-        .find({ _id: { $in: ids } }, { _id: 1 })
-        .lean<{ _id: string }[]>()
-        .exec(),
+    const [released, ratifications] = await Promise.all([
+      existingIds(this.releases, ids),
       this.ratifications
         .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
         .lean<Ratification[]>()
@@ -77,7 +74,7 @@ export class ResultsRepository {
     ]);
     return {
       versions,
-      released: new Set(releases.map((release) => release._id)),
+      released,
       ratified: new Map(ratifications.map((ratification) => [ratification._id, ratification])),
     };
   }

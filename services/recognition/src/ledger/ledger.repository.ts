@@ -1,5 +1,5 @@
 import type { OutboxFields } from '@lib/messaging';
-import { insertManyOnce, insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import { existingIds, insertManyOnce, insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -63,13 +63,8 @@ export class LedgerRepository {
   }
 
   /** Those of the credit ids that are recorded. */
-  async recordedCreditIds(creditIds: string[]): Promise<Set<string>> {
-    if (creditIds.length === 0) return new Set();
-    const found = await this.credits
-      .find({ _id: { $in: creditIds } }, { _id: 1 })
-      .lean<{ _id: string }[]>()
-      .exec();
-    return new Set(found.map((credit) => credit._id));
+  recordedCreditIds(creditIds: string[]): Promise<Set<string>> {
+    return existingIds(this.credits, creditIds);
   }
 
   /** A learner's credit in a programme, withdrawn or not. */
@@ -88,13 +83,8 @@ export class LedgerRepository {
   }
 
   /** Those of the credit ids that are withdrawn. */
-  async withdrawnIds(creditIds: string[]): Promise<Set<string>> {
-    if (creditIds.length === 0) return new Set();
-    const found = await this.withdrawals
-      .find({ _id: { $in: creditIds } }, { _id: 1 })
-      .lean<{ _id: string }[]>()
-      .exec();
-    return new Set(found.map((withdrawal) => withdrawal._id));
+  withdrawnIds(creditIds: string[]): Promise<Set<string>> {
+    return existingIds(this.withdrawals, creditIds);
   }
 
   /** An awarding body's withdrawn credit, newest first. */
