@@ -13,3 +13,4 @@ export * from './pdf-reader';
 export * from './external-issuer';
 export * from './browser';
 export * from './seeded-random';
+export * from './query-recorder';

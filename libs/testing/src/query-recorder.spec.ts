@@ -1,0 +1,29 @@
+import { unkeyedQueries } from './query-recorder';
+
+describe('unkeyedQueries', () => {
+  const keys = new Map([['enrolments', [['_id'], ['offeringId', 'learnerId']]]]);
+  const query = (filter: Record<string, unknown>) => ({ collection: 'enrolments', method: 'find', filter });
+
+  it.each([
+    ['an _id value', { _id: 'e1' }],
+    ['an _id list', { _id: { $in: ['e1', 'e2'] } }],
+    ['an _id with a condition beside it', { _id: 'e1', removedAt: { $exists: false } }],
+    ['every field of a unique index', { offeringId: 'o1', learnerId: { $eq: 'l1' } }],
+  ])('accepts a filter by %s', (_name, filter) => {
+    expect(unkeyedQueries([query(filter)], keys)).toEqual([]);
+  });
+
+  it.each([
+    ['nothing', {}],
+    ['a non-unique field', { offeringId: 'o1' }],
+    ['part of a unique index', { learnerId: 'l1' }],
+    ['an _id range', { _id: { $gt: 'e1' } }],
+  ])('reports a filter by %s', (_name, filter) => {
+    expect(unkeyedQueries([query(filter)], keys)).toHaveLength(1);
+  });
+
+  it('knows only _id as a key for a collection no model declared', () => {
+    const other = { collection: 'other', method: 'find', filter: { offeringId: 'o1' } };
+    expect(unkeyedQueries([other], keys)).toEqual([other]);
+  });
+});
