@@ -69,9 +69,10 @@ export function uniqueKeysOf(connections: readonly Connection[]): Map<string, st
 }
 
 /**
- * The recorded queries that are not by `_id` or a unique key: their filter does not pin every field of one of
- * the collection's unique indexes to a value or a list of values. On MongoDB those may use a secondary index;
- * on the development database they scan the collection.
+ * The recorded queries that are not by `_id` or a unique key: their filter is not exactly the fields of one of
+ * the collection's unique indexes, each pinned to a value or a list of values. The development database uses an
+ * index only for such a filter (`{ _id, removedAt: { $exists: false } }` scans there), so nothing else may be
+ * on a hot path.
  */
 export function unkeyedQueries(
   queries: readonly RecordedQuery[],
@@ -79,7 +80,11 @@ export function unkeyedQueries(
 ): RecordedQuery[] {
   return queries.filter((query) => {
     const keys = uniqueKeys.get(query.collection) ?? [['_id']];
-    return !keys.some((fields) => fields.every((field) => pinned(query.filter[field])));
+    const filterFields = Object.keys(query.filter);
+    return !keys.some(
+      (fields) =>
+        fields.length === filterFields.length && fields.every((field) => pinned(query.filter[field])),
+    );
   });
 }
 
