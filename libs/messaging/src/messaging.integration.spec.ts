@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopic, defineEvent, encodeEvent, type EventEnvelope } from '@lib/contracts';
 import { testStack, uniqueName, waitFor } from '@lib/testing';
+import { recordOutboxIntents } from '@lib/persistence';
 import type { Kafka, Producer } from 'kafkajs';
 import { type Db, MongoClient } from 'mongodb';
 import { z } from 'zod';
@@ -90,6 +91,7 @@ describe('messaging through real Kafka and the real database', () => {
   function relay(collectionName: string, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
     const outboxRelay = new OutboxRelay({
       collections: [db.collection(collectionName)],
+      pending: db.collection(`${collectionName}_pending`),
       producer,
       pollIntervalMs: 50,
       ...extra,
@@ -110,14 +112,16 @@ describe('messaging through real Kafka and the real database', () => {
   it('delivers an event written through the outbox, and a second delivery of it changes nothing', async () => {
     const probe = await probeTopic();
     const collection = uniqueName('things');
+    relay(collection);
     const data = { probeId: randomUUID(), key: 'learner-1' };
     const inserted = {
       _id: randomUUID(),
       name: 'a fact',
       ...withOutbox('/spec', outboxEvent(probe.contract, data)),
     };
+    // As insertOnce writes: the intent first, then the record.
+    await recordOutboxIntents(db.collection(`${collection}_pending`), collection, [inserted]);
     await db.collection(collection).insertOne(inserted as never);
-    relay(collection);
 
     await waitFor(() => probe.handledCount(data.probeId) === 1, { what: 'the outbox event to be handled' });
     await waitFor(
@@ -136,6 +140,16 @@ describe('messaging through real Kafka and the real database', () => {
     expect(await messagesIn(probe.contract.topic)).toBe(3);
   });
 
+  it('drops an intent whose record was never written (the insert failed) once it is older than the wait', async () => {
+    const collection = uniqueName('things');
+    const pending = db.collection(`${collection}_pending`);
+    const never = { _id: randomUUID(), outboxPending: true, outboxCreatedAt: new Date() };
+    await recordOutboxIntents(pending, collection, [never]);
+    relay(collection, { abandonAfterMs: 500 });
+    await waitFor(async () => (await pending.countDocuments({})) === 0, { what: 'the abandoned intent dropped' });
+  });
+
+  // The record is written without an intent, as by a version before intents: the relay's start-up sweep finds it.
   it('sends again after a relay crashed between sending and marking, and the consumer still handles it once', async () => {
     const probe = await probeTopic();
     const collection = uniqueName('things');

@@ -1,5 +1,5 @@
-import { OUTBOX_WRITTEN, outboxSignal } from '@lib/persistence';
-import type { Collection, Document, Filter, ObjectId } from 'mongodb';
+import { OUTBOX_WRITTEN, type OutboxIntent, outboxSignal, recordOutboxIntents } from '@lib/persistence';
+import type { Collection, Document, Filter } from 'mongodb';
 import type { Producer, TopicMessages } from 'kafkajs';
 import type { OutboxEntry, OutboxFields } from './outbox';
 import { type MessagingLogger, silentLogger } from './logger';
@@ -7,11 +7,15 @@ import { type MessagingLogger, silentLogger } from './logger';
 export interface OutboxRelayOptions {
   /** Collections whose documents carry an outbox. */
   readonly collections: readonly Collection<Document>[];
+  /** The service's `outbox_pending` collection: which documents still have events to send. */
+  readonly pending: Collection<OutboxIntent>;
   /** An idempotent producer with one request in flight, so sends stay in order and are not duplicated by retries. */
   readonly producer: Producer;
   readonly pollIntervalMs?: number;
   /** Documents sent per batch. */
   readonly batchSize?: number;
+  /** How long an intent may wait for its document before the relay takes the insert as failed. */
+  readonly abandonAfterMs?: number;
   readonly logger?: MessagingLogger;
   /** Prepended to every topic name; see EventConsumerOptions.topicPrefix. */
   readonly topicPrefix?: string;
@@ -19,25 +23,36 @@ export interface OutboxRelayOptions {
   readonly afterSend?: (entries: OutboxEntry[]) => Promise<void>;
 }
 
-type OutboxDocument = OutboxFields & { _id: ObjectId | string };
+type OutboxDocument = OutboxFields & { _id: string };
+
+interface PendingItem {
+  readonly intent: OutboxIntent;
+  readonly collection: Collection<Document>;
+  readonly document: OutboxDocument;
+}
 
 /**
- * Sends pending outbox entries to Kafka, oldest documents first, a batch per send, then marks the documents sent.
+ * Sends pending outbox entries to Kafka, oldest first, many documents per produce request, then marks the
+ * documents sent and drops their intents.
  *
- * The relay is the only writer of a document after its insert (records of fact are immutable), so marking
- * does not race the service (FerretDB v1 loses one of two concurrent updates). A crash between send and
- * mark sends the batch again on restart: delivery is at least once and consumers skip duplicates by event id.
+ * Pending documents are found through their intents in `outbox_pending` (written before each document), and
+ * read and marked by `_id`: no pass scans the records. The relay is the only writer of a document after its
+ * insert (records of fact are immutable). A crash between send and mark sends the batch again on restart:
+ * delivery is at least once and consumers skip duplicates by event id.
  */
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = true;
   private again = false;
+  private swept = false;
   private readonly logger: MessagingLogger;
+  private readonly collections: Map<string, Collection<Document>>;
   private readonly onWrite = (): void => this.nudge();
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? silentLogger;
+    this.collections = new Map(options.collections.map((collection) => [collection.collectionName, collection]));
   }
 
   start(): void {
@@ -60,27 +75,70 @@ export class OutboxRelay {
     await this.running;
   }
 
+  /**
+   * Once per start: intents for pending documents written without one (by a version before intents existed).
+   * The one scan of the records, off the event path.
+   */
+  async sweepOnce(): Promise<void> {
+    if (this.swept) return;
+    for (const collection of this.collections.values()) {
+      const documents = await collection
+        .find<OutboxDocument>({ outboxPending: true }, { projection: { outboxPending: 1, outboxCreatedAt: 1 } })
+        .toArray();
+      await recordOutboxIntents(this.options.pending, collection.collectionName, documents);
+    }
+    this.swept = true;
+  }
+
   /** Sends one batch of what is pending; returns how many documents it sent (0 when nothing was pending). */
   async relayPending(): Promise<number> {
-    const batchSize = this.options.batchSize ?? 200;
-    const pending: { collection: Collection<Document>; document: OutboxDocument }[] = [];
-    for (const collection of this.options.collections) {
-      const documents = await collection
-        .find<OutboxDocument>({ outboxPending: true }, { projection: { outbox: 1, outboxCreatedAt: 1 } })
-        .sort({ outboxCreatedAt: 1 })
-        .limit(batchSize)
-        .toArray();
-      pending.push(...documents.map((document) => ({ collection, document })));
+    await this.sweepOnce();
+    const intents = await this.options.pending
+      .find({})
+      .sort({ createdAt: 1 })
+      .limit(this.options.batchSize ?? 500)
+      .toArray();
+    if (intents.length === 0) return 0;
+    const { ready, settled } = await this.documentsOf(intents);
+    if (ready.length > 0) {
+      const entries = ready.flatMap(({ document }) => document.outbox);
+      await this.options.producer.sendBatch({ topicMessages: this.byTopic(entries) });
+      await this.options.afterSend?.(entries);
+      await this.markSent(ready);
     }
-    const batch = pending
-      .sort((a, b) => a.document.outboxCreatedAt.getTime() - b.document.outboxCreatedAt.getTime())
-      .slice(0, batchSize);
-    if (batch.length === 0) return 0;
-    const entries = batch.flatMap(({ document }) => document.outbox);
-    await this.options.producer.sendBatch({ topicMessages: this.byTopic(entries) });
-    await this.options.afterSend?.(entries);
-    await this.markSent(batch);
-    return batch.length;
+    const done = [...ready.map((item) => item.intent._id), ...settled];
+    if (done.length > 0) await this.options.pending.deleteMany({ _id: { $in: done } });
+    return ready.length;
+  }
+
+  /**
+   * The documents behind the intents, in intent order: those still pending (ready), and the intents with
+   * nothing left to do (settled: sent already, or no document long after the intent, so the insert failed).
+   */
+  private async documentsOf(
+    intents: OutboxIntent[],
+  ): Promise<{ ready: PendingItem[]; settled: string[] }> {
+    const found = new Map<string, OutboxDocument>();
+    for (const [name, ids] of groupBy(intents, (intent) => intent.collection)) {
+      const collection = this.collections.get(name);
+      if (!collection) continue;
+      const documents = await collection
+        .find<OutboxDocument>(byIds(ids.map((intent) => intent.documentId)), {
+          projection: { outbox: 1, outboxPending: 1 },
+        })
+        .toArray();
+      for (const document of documents) found.set(`${name}:${document._id}`, document);
+    }
+    const abandonedBefore = Date.now() - (this.options.abandonAfterMs ?? 60_000);
+    const ready: PendingItem[] = [];
+    const settled: string[] = [];
+    for (const intent of intents) {
+      const document = found.get(intent._id);
+      const collection = this.collections.get(intent.collection);
+      if (document?.outboxPending === true && collection) ready.push({ intent, collection, document });
+      else if (document || !collection || intent.createdAt.getTime() < abandonedBefore) settled.push(intent._id);
+    }
+    return { ready, settled };
   }
 
   /** Messages grouped by topic, each topic's in outbox order (so one key's events stay in order). */
@@ -95,13 +153,11 @@ export class OutboxRelay {
     return [...topics.values()];
   }
 
-  private async markSent(
-    batch: { collection: Collection<Document>; document: OutboxDocument }[],
-  ): Promise<void> {
+  private async markSent(batch: PendingItem[]): Promise<void> {
     const sentAt = new Date();
     for (const collection of new Set(batch.map((item) => item.collection))) {
       const ids = batch.filter((item) => item.collection === collection).map((item) => item.document._id);
-      await collection.updateMany({ _id: { $in: ids } } as Filter<Document>, {
+      await collection.updateMany(byIds(ids), {
         $set: { outboxPending: false, outboxSentAt: sentAt },
       });
     }
@@ -128,4 +184,15 @@ export class OutboxRelay {
       return 0;
     }
   }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(keyOf(item), [...(groups.get(keyOf(item)) ?? []), item]);
+  return groups;
+}
+
+/** Our records have string ids; the driver's default `Document` type assumes ObjectIds. */
+function byIds(ids: string[]): Filter<Document> {
+  return { _id: { $in: ids } } as unknown as Filter<Document>;
 }

@@ -7,3 +7,4 @@ export * from './insert-once';
 export * from './map-concurrently';
 export * from './outbox-signal';
 export * from './existing-ids';
+export * from './outbox-intents';

@@ -1,9 +1,11 @@
 import type { Model } from 'mongoose';
 import { isDuplicateKeyError } from './duplicate-key';
+import { outboxPendingOf, recordOutboxIntents } from './outbox-intents';
 import { signalIfOutbox } from './outbox-signal';
 
 /** Inserts a record; false when a unique index says it (or its twin) exists already. Never an update. */
 export async function insertOnce<T>(model: Model<T>, record: T): Promise<boolean> {
+  await recordOutboxIntents(outboxPendingOf(model.db.db!), model.collection.collectionName, [record]);
   try {
     await model.create(record);
     signalIfOutbox([record]);
@@ -21,6 +23,7 @@ export async function insertOnce<T>(model: Model<T>, record: T): Promise<boolean
 export async function insertManyOnce<T>(model: Model<T>, records: readonly T[]): Promise<boolean[]> {
   const inserted = records.map(() => true);
   if (records.length === 0) return inserted;
+  await recordOutboxIntents(outboxPendingOf(model.db.db!), model.collection.collectionName, records);
   try {
     await model.collection.insertMany(records as never[], { ordered: false });
   } catch (error) {

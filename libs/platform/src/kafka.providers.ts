@@ -9,6 +9,7 @@ import {
 } from '@nestjs/common';
 import { getConnectionToken } from '@nestjs/mongoose';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { outboxPendingOf } from '@lib/persistence';
 import type { Document } from 'mongodb';
 import type { Connection } from 'mongoose';
 import type { ReadinessCheck } from './readiness';
@@ -45,6 +46,7 @@ export function kafkaProviders(outboxCollections: readonly string[]): Provider[]
           topicPrefix: config.topicPrefix,
           producer,
           collections: outboxCollections.map((name) => connection.db!.collection<Document>(name)),
+          pending: outboxPendingOf(connection.db!),
           logger: new Logger('OutboxRelay'),
         }),
     },
