@@ -11,7 +11,9 @@ import {
   KnownCourseSchema,
   KnownOfferingSchema,
 } from './catalogue/catalogue.schema';
+import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from './common/id-list.schema';
 import { BulkMarksService } from './results/bulk-marks.service';
+import { MarksService } from './results/marks.service';
 import {
   RATIFICATION_MODEL,
   RatificationSchema,
@@ -40,6 +42,7 @@ const models = [
   { name: RESULT_VERSION_MODEL, schema: ResultVersionSchema, collection: RESULT_COLLECTIONS.versions },
   { name: RESULT_RELEASE_MODEL, schema: ResultReleaseSchema, collection: RESULT_COLLECTIONS.releases },
   { name: RATIFICATION_MODEL, schema: RatificationSchema, collection: RESULT_COLLECTIONS.ratifications },
+  { name: ID_LIST_MODEL, schema: IdListSchema, collection: ID_LISTS_COLLECTION },
 ];
 
 /** Assessment schemes, marks, results, ratification and amendments. */
@@ -52,6 +55,7 @@ const models = [
     SchemesRepository,
     SchemesService,
     ResultsRepository,
+    MarksService,
     ResultsService,
     BulkMarksService,
   ],

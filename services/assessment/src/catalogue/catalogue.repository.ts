@@ -2,6 +2,9 @@ import { insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { idListKeys } from '../common/id-list-keys';
+import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
+import { addToIdLists, idListsOf } from '../common/id-lists';
 import {
   ENROLMENT_FACT_MODEL,
   type EnrolmentFact,
@@ -10,6 +13,7 @@ import {
   type KnownCourse,
   type KnownOffering,
 } from './catalogue.schema';
+import { ENROLMENT_FACTS, enrolmentFactId } from './enrolment-standing';
 
 /** Assessment's own copy of the courses, offerings and enrolments it learns from enrolment events. */
 @Injectable()
@@ -18,13 +22,19 @@ export class CatalogueRepository {
     @InjectModel(KNOWN_COURSE_MODEL) private readonly courses: Model<KnownCourse>,
     @InjectModel(KNOWN_OFFERING_MODEL) private readonly offerings: Model<KnownOffering>,
     @InjectModel(ENROLMENT_FACT_MODEL) private readonly facts: Model<EnrolmentFact>,
+    @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
   async addCourse(course: KnownCourse): Promise<void> {
     await insertOnce(this.courses, course);
   }
 
+  /** Lists the offering under its course first, so the course's offerings are found by key. */
   async addOffering(offering: KnownOffering): Promise<void> {
+    await addToIdLists(
+      this.lists,
+      new Map([[idListKeys.courseOfferings(offering.courseId), [offering._id]]]),
+    );
     await insertOnce(this.offerings, offering);
   }
 
@@ -40,11 +50,26 @@ export class CatalogueRepository {
     return this.offerings.findById(id).lean<KnownOffering>().exec();
   }
 
-  async offeringIdsOfCourse(courseId: string): Promise<KnownOffering[]> {
-    return this.offerings.find({ courseId }).lean<KnownOffering[]>().exec();
+  /** The course's offerings, by its id list. */
+  async offeringsOfCourse(courseId: string): Promise<KnownOffering[]> {
+    const key = idListKeys.courseOfferings(courseId);
+    const ids = (await idListsOf(this.lists, [key])).get(key) ?? [];
+    if (ids.length === 0) return [];
+    return this.offerings
+      .find({ _id: { $in: ids } })
+      .lean<KnownOffering[]>()
+      .exec();
   }
 
-  factsFor(offeringId: string, learnerId: string): Promise<EnrolmentFact[]> {
-    return this.facts.find({ offeringId, learnerId }).lean<EnrolmentFact[]>().exec();
+  /** The enrolment facts of some learners of an offering, read by their `_id`s in one round trip. */
+  async factsFor(offeringId: string, learnerIds: readonly string[]): Promise<EnrolmentFact[]> {
+    const ids = [...new Set(learnerIds)].flatMap((learnerId) =>
+      ENROLMENT_FACTS.map((fact) => enrolmentFactId(offeringId, learnerId, fact)),
+    );
+    if (ids.length === 0) return [];
+    return this.facts
+      .find({ _id: { $in: ids } })
+      .lean<EnrolmentFact[]>()
+      .exec();
   }
 }

@@ -21,8 +21,9 @@ export interface KnownOffering {
 }
 
 /**
- * One fact about an enrolment, as an event told it: `_id` is `<enrolmentId>:<fact>`, so a repeated event is a
- * duplicate insert and the facts can arrive in any order. Never updated.
+ * One fact about an enrolment, as an event told it: `_id` is `<offeringId>:<learnerId>:<fact>` (see
+ * `enrolmentFactId`), so a repeated event is a duplicate insert, the facts can arrive in any order, and a learner's
+ * facts are read by `_id`. Never updated.
  */
 export interface EnrolmentFact {
   _id: string;
@@ -52,4 +53,3 @@ export const EnrolmentFactSchema = recordSchema({
   fact: { type: String, required: true },
   at: { type: Date, required: true },
 });
-EnrolmentFactSchema.index({ offeringId: 1, learnerId: 1 });

@@ -17,7 +17,7 @@ describe('CatalogueService', () => {
 
   it('announces marks that waited for the enrolment when the enrolment arrives', async () => {
     const event = enrolment();
-    await world.service.record(assessor, OFFERING, event.learnerId, { Project: 80, Viva: 70 });
+    await world.marks.record(assessor, OFFERING, event.learnerId, { Project: 80, Viva: 70 });
     expect(world.results.topics()).toEqual([]);
     await world.catalogueService.learnEnrolmentFact(event, 'enrolled', '2027-01-15T09:00:00.000Z');
     expect(world.results.topics()).toEqual([resultRecordedV1.topic]);
@@ -27,18 +27,18 @@ describe('CatalogueService', () => {
     const event = enrolment();
     await world.catalogueService.learnEnrolmentFact(event, 'waitlisted', '2027-01-15T09:00:00.000Z');
     await expect(
-      world.service.record(assessor, OFFERING, event.learnerId, { Project: 80, Viva: 70 }),
+      world.marks.record(assessor, OFFERING, event.learnerId, { Project: 80, Viva: 70 }),
     ).rejects.toThrow('The learner is waitlisted on this offering, so cannot be assessed.');
   });
 
   it('changes nothing when the same event arrives twice', async () => {
     const event = enrolment();
-    await world.service.record(assessor, OFFERING, event.learnerId, { Project: 80, Viva: 70 });
+    await world.marks.record(assessor, OFFERING, event.learnerId, { Project: 80, Viva: 70 });
     await world.catalogueService.learnEnrolmentFact(event, 'enrolled', '2027-01-15T09:00:00.000Z');
     await world.catalogueService.learnEnrolmentFact(event, 'enrolled', '2027-01-15T09:00:00.000Z');
     expect(world.catalogue.facts).toHaveLength(1);
     expect(world.catalogue.facts[0]).toMatchObject({
-      _id: `${event.enrolmentId}:enrolled`,
+      _id: `${OFFERING}:${event.learnerId}:enrolled`,
       at: new Date('2027-01-15T09:00:00.000Z'),
     });
     expect(world.results.topics()).toEqual([resultRecordedV1.topic]);

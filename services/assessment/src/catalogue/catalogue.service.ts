@@ -1,8 +1,9 @@
 import type { CoursePublishedV1, OfferingPublishedV1 } from '@lib/contracts';
 import { Injectable } from '@nestjs/common';
-import { ResultsService } from '../results/results.service';
+import { MarksService } from '../results/marks.service';
 import { CatalogueRepository } from './catalogue.repository';
 import type { EnrolmentFact } from './catalogue.schema';
+import { enrolmentFactId } from './enrolment-standing';
 
 /** The enrolment facts every enrolment event carries. */
 export interface EnrolmentEventScope {
@@ -16,7 +17,7 @@ export interface EnrolmentEventScope {
 export class CatalogueService {
   constructor(
     private readonly catalogue: CatalogueRepository,
-    private readonly results: ResultsService,
+    private readonly marks: MarksService,
   ) {}
 
   learnCourse(course: CoursePublishedV1): Promise<void> {
@@ -44,13 +45,13 @@ export class CatalogueService {
     at: string,
   ): Promise<void> {
     await this.catalogue.addFact({
-      _id: `${event.enrolmentId}:${fact}`,
+      _id: enrolmentFactId(event.offeringId, event.learnerId, fact),
       enrolmentId: event.enrolmentId,
       offeringId: event.offeringId,
       learnerId: event.learnerId,
       fact,
       at: new Date(at),
     });
-    await this.results.releaseWaiting(event.offeringId, event.learnerId);
+    await this.marks.releaseWaiting(event.offeringId, event.learnerId);
   }
 }

@@ -22,7 +22,10 @@ export type NextRecord = { attempt: number; version: number; resultId?: string }
  * Where new marks go: a new version of a provisional attempt, a first attempt, or a resit after a ratified
  * fail within the attempt limit. A ratified pass is changed by amendment, not by new marks.
  */
-export function nextRecord(records: VersionRecords, maxAttempts: number): NextRecord {
+export function nextRecord(
+  records: Pick<VersionRecords, 'versions' | 'ratified'>,
+  maxAttempts: number,
+): NextRecord {
   const current = latestByAttempt(records.versions).at(-1);
   if (!current) return { attempt: 1, version: 1 };
   if (statusOf(current, records) === 'provisional') {

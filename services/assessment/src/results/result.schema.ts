@@ -12,8 +12,9 @@ export const RESULT_COLLECTIONS = {
 /**
  * One version of a learner's result for one attempt at an offering. Versions are never changed: a re-mark
  * before ratification is a new provisional version, a change after it an amendment (a new ratified version
- * with who, when and why). `_id` is `<offeringId>:<learnerId>:<attempt>:<version>`, so two concurrent
- * writers cannot both make the same version.
+ * with who, when and why). `_id` is `<offeringId>:<learnerId>:<attempt>:<version>` (see `versionIdOf`), so two
+ * concurrent writers cannot both make the same version. Found by key through the id lists
+ * `learner-results:<learnerId>` and `result-versions:<resultId>`, written before the version.
  */
 export interface ResultVersion {
   _id: string;
@@ -32,14 +33,14 @@ export interface ResultVersion {
   amendment?: { reason: string; previousVersion: number };
 }
 
-/** A version announced on Kafka: written once the learner's enrolment is known, carrying the event. */
+/** A version announced on Kafka: written once the learner's enrolment is known, carrying the event; `_id` is the version's. */
 export interface ResultRelease {
   _id: string;
   offeringId: string;
   releasedAt: Date;
 }
 
-/** The exam board ratified a version; once per version. */
+/** The exam board ratified a version; once per version, `_id` is the version's. */
 export interface Ratification {
   _id: string;
   offeringId: string;
@@ -62,15 +63,13 @@ export const ResultVersionSchema = recordSchema({
   recordedAt: { type: Date, required: true },
   amendment: { type: { _id: false, reason: String, previousVersion: Number }, required: false },
 });
-ResultVersionSchema.index({ offeringId: 1, learnerId: 1 });
-ResultVersionSchema.index({ resultId: 1 });
-ResultVersionSchema.index({ learnerId: 1 });
+// Only the staff list of an offering's results reads by offering: MongoDB serves it from this index.
+ResultVersionSchema.index({ offeringId: 1 });
 
 export const ResultReleaseSchema = recordSchema(
   { offeringId: { type: String, required: true }, releasedAt: { type: Date, required: true } },
   { outbox: true },
 );
-ResultReleaseSchema.index({ offeringId: 1 });
 
 export const RatificationSchema = recordSchema(
   {
@@ -80,4 +79,3 @@ export const RatificationSchema = recordSchema(
   },
   { outbox: true },
 );
-RatificationSchema.index({ offeringId: 1 });

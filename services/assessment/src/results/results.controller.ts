@@ -4,6 +4,7 @@ import { ApiZodBody, CsvBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkMarksService } from './bulk-marks.service';
+import { MarksService } from './marks.service';
 import { type AmendBody, amendBody, type RecordMarksBody, recordMarksBody } from './result.dto';
 import { ResultsService } from './results.service';
 
@@ -13,6 +14,7 @@ import { ResultsService } from './results.service';
 export class ResultsController {
   constructor(
     private readonly results: ResultsService,
+    private readonly marks: MarksService,
     private readonly bulk: BulkMarksService,
   ) {}
 
@@ -25,7 +27,7 @@ export class ResultsController {
     @Param('offeringId', IdParam) offeringId: string,
     @Body(validate(recordMarksBody)) body: RecordMarksBody,
   ) {
-    return this.results.record(actor, offeringId, body.learnerId, body.marks);
+    return this.marks.record(actor, offeringId, body.learnerId, body.marks);
   }
 
   @Post('offerings/:offeringId/results/bulk')

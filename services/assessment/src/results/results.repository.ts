@@ -1,8 +1,12 @@
 import type { OutboxFields } from '@lib/messaging';
-import { existingIds, insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import { existingIds, insertManyOnce, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { idListKeys } from '../common/id-list-keys';
+import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
+import { addToIdLists, allIds, idListsOf } from '../common/id-lists';
+import { isVersionIdOf } from './result-ids';
 import {
   RATIFICATION_MODEL,
   type Ratification,
@@ -19,58 +23,97 @@ export interface VersionRecords {
   ratified: Map<string, Ratification>;
 }
 
+/** Result versions, their releases and ratifications; every per-learner and per-result read is by key. */
 @Injectable()
 export class ResultsRepository {
   constructor(
     @InjectModel(RESULT_VERSION_MODEL) private readonly versions: Model<ResultVersion>,
     @InjectModel(RESULT_RELEASE_MODEL) private readonly releases: Model<ResultRelease>,
     @InjectModel(RATIFICATION_MODEL) private readonly ratifications: Model<Ratification>,
+    @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
-  /** False when that version exists already (someone else recorded it first). */
-  insertVersion(version: ResultVersion): Promise<boolean> {
-    return insertOnce(this.versions, version);
+  /**
+   * Inserts versions in one round trip after listing them under their learner and result (one more), so a crash
+   * in between cannot leave a version unlisted. Per version, false when it exists already (someone else made it).
+   */
+  async insertVersions(versions: readonly ResultVersion[]): Promise<boolean[]> {
+    const additions = new Map<string, string[]>();
+    const add = (key: string, id: string) => additions.set(key, [...(additions.get(key) ?? []), id]);
+    for (const version of versions) {
+      add(idListKeys.learnerResults(version.learnerId), version._id);
+      add(idListKeys.resultVersions(version.resultId), version._id);
+    }
+    await addToIdLists(this.lists, additions);
+    return insertManyOnce(this.versions, versions);
   }
 
-  insertRelease(release: ResultRelease & OutboxFields): Promise<boolean> {
-    return insertOnce(this.releases, release);
+  insertReleases(releases: readonly (ResultRelease & OutboxFields)[]): Promise<boolean[]> {
+    return insertManyOnce(this.releases, releases);
   }
 
-  insertRatification(ratification: Ratification & OutboxFields): Promise<boolean> {
-    return insertOnce(this.ratifications, ratification);
+  insertRatifications(ratifications: readonly (Ratification & OutboxFields)[]): Promise<boolean[]> {
+    return insertManyOnce(this.ratifications, ratifications);
   }
 
-  forLearner(offeringId: string, learnerId: string): Promise<VersionRecords> {
-    return this.records({ offeringId, learnerId });
+  /** Every version of these learners' results at an offering, by their learners' id lists. */
+  async forLearners(offeringId: string, learnerIds: readonly string[]): Promise<VersionRecords> {
+    const lists = await idListsOf(this.lists, learnerIds.map(idListKeys.learnerResults));
+    const ids = learnerIds.flatMap((learnerId) =>
+      (lists.get(idListKeys.learnerResults(learnerId)) ?? []).filter((id) =>
+        isVersionIdOf(id, offeringId, learnerId),
+      ),
+    );
+    return this.withFates(await this.versionsById(ids));
   }
 
-  forResult(resultId: string): Promise<VersionRecords> {
-    return this.records({ resultId });
+  /** Every version of one result, by its id list. */
+  async forResult(resultId: string): Promise<VersionRecords> {
+    const lists = await idListsOf(this.lists, [idListKeys.resultVersions(resultId)]);
+    const versions = await this.versionsById(allIds(lists));
+    return this.withFates(versions.filter((version) => version.resultId === resultId));
   }
 
-  forOffering(offeringId: string): Promise<VersionRecords> {
-    return this.records({ offeringId });
+  /** Every version of a learner's results, in every offering, by their id list. */
+  async ofLearner(learnerId: string): Promise<VersionRecords> {
+    const lists = await idListsOf(this.lists, [idListKeys.learnerResults(learnerId)]);
+    return this.withFates(await this.versionsById(allIds(lists)));
   }
 
-  ofLearner(learnerId: string): Promise<VersionRecords> {
-    return this.records({ learnerId });
-  }
-
-  private async records(
-    filter: Partial<Pick<ResultVersion, 'offeringId' | 'learnerId' | 'resultId'>>,
-  ): Promise<VersionRecords> {
+  /**
+   * Staff list: scans the offering's result versions (no key names an offering's results; MongoDB uses the
+   * `offeringId` index). The one offering-wide read, for the staff list and offering-wide ratification.
+   */
+  async scanOffering(offeringId: string): Promise<VersionRecords> {
     const versions = await this.versions
-      .find(filter)
+      .find({ offeringId })
       .sort({ attempt: 1, version: 1 })
       .lean<ResultVersion[]>()
       .exec();
+    return this.withFates(versions);
+  }
+
+  /** The versions with these ids that exist (listed ids may have none), oldest attempt and version first. */
+  private async versionsById(ids: readonly string[]): Promise<ResultVersion[]> {
+    if (ids.length === 0) return [];
+    const versions = await this.versions
+      .find({ _id: { $in: [...new Set(ids)] } })
+      .lean<ResultVersion[]>()
+      .exec();
+    return versions.sort((a, b) => a.attempt - b.attempt || a.version - b.version);
+  }
+
+  /** Which of the versions are released and ratified, read by `_id` (two reads, at once). */
+  private async withFates(versions: ResultVersion[]): Promise<VersionRecords> {
     const ids = versions.map((version) => version._id);
     const [released, ratifications] = await Promise.all([
       existingIds(this.releases, ids),
-      this.ratifications
-        .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
-        .lean<Ratification[]>()
-        .exec(),
+      ids.length === 0
+        ? Promise.resolve([])
+        : this.ratifications
+            .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
+            .lean<Ratification[]>()
+            .exec(),
     ]);
     return {
       versions,

@@ -31,7 +31,7 @@ describe('ResultsService', () => {
   describe('record', () => {
     it('records provisional marks with their grade and announces them when the learner is enrolled', async () => {
       const learnerId = world.learner('enrolled');
-      const view = await world.service.record(assessor, OFFERING, learnerId, distinction);
+      const view = await world.marks.record(assessor, OFFERING, learnerId, distinction);
       expect(view).toMatchObject({
         attempt: 1,
         version: 1,
@@ -46,7 +46,7 @@ describe('ResultsService', () => {
 
     it('keeps marks unannounced until the enrolment reaches assessment, then announces them', async () => {
       const learnerId = world.learner();
-      const view = await world.service.record(assessor, OFFERING, learnerId, distinction);
+      const view = await world.marks.record(assessor, OFFERING, learnerId, distinction);
       expect(view.versions[0]!.announced).toBe(false);
       expect(world.results.topics()).toEqual([]);
       world.catalogue.facts.push({
@@ -57,7 +57,7 @@ describe('ResultsService', () => {
         fact: 'enrolled',
         at: new Date(),
       });
-      await world.service.releaseWaiting(OFFERING, learnerId);
+      await world.marks.releaseWaiting(OFFERING, learnerId);
       expect(world.results.topics()).toEqual([resultRecordedV1.topic]);
     });
 
@@ -65,7 +65,7 @@ describe('ResultsService', () => {
       'refuses with 409 when the learner is %s',
       async (fact) => {
         const learnerId = world.learner(fact);
-        await expect(world.service.record(assessor, OFFERING, learnerId, distinction)).rejects.toThrow(
+        await expect(world.marks.record(assessor, OFFERING, learnerId, distinction)).rejects.toThrow(
           `The learner is ${fact} on this offering, so cannot be assessed.`,
         );
         expect(world.results.versions).toEqual([]);
@@ -73,7 +73,7 @@ describe('ResultsService', () => {
     );
 
     it('refuses with 400 naming the fields when the marks do not fit the scheme', async () => {
-      const record = world.service.record(assessor, OFFERING, world.learner('enrolled'), {
+      const record = world.marks.record(assessor, OFFERING, world.learner('enrolled'), {
         Project: 70,
         Essay: 50,
       });
@@ -91,19 +91,19 @@ describe('ResultsService', () => {
     it('refuses with 409 when the course has no assessment scheme yet', async () => {
       world.schemes.schemes.length = 0;
       await expect(
-        world.service.record(assessor, OFFERING, world.learner('enrolled'), distinction),
+        world.marks.record(assessor, OFFERING, world.learner('enrolled'), distinction),
       ).rejects.toThrow('The course has no assessment scheme yet; the registrar sets one first.');
     });
 
     it('answers 404 to staff who do not run the offering', async () => {
-      const record = world.service.record(stranger, OFFERING, world.learner('enrolled'), distinction);
+      const record = world.marks.record(stranger, OFFERING, world.learner('enrolled'), distinction);
       await expect(record).rejects.toBeInstanceOf(NotFoundException);
     });
 
     it('makes a new provisional version of the same result when marks change before ratification', async () => {
       const learnerId = world.learner('enrolled');
-      const first = await world.service.record(assessor, OFFERING, learnerId, fail);
-      const second = await world.service.record(assessor, OFFERING, learnerId, distinction);
+      const first = await world.marks.record(assessor, OFFERING, learnerId, fail);
+      const second = await world.marks.record(assessor, OFFERING, learnerId, distinction);
       expect(second).toMatchObject({
         resultId: first.resultId,
         version: 2,
@@ -115,22 +115,22 @@ describe('ResultsService', () => {
 
     it('refuses new marks over a ratified pass with 409', async () => {
       const learnerId = world.learner('enrolled');
-      const { resultId } = await world.service.record(assessor, OFFERING, learnerId, distinction);
+      const { resultId } = await world.marks.record(assessor, OFFERING, learnerId, distinction);
       await world.service.ratify(examBoard, resultId);
-      await expect(world.service.record(assessor, OFFERING, learnerId, fail)).rejects.toThrow(
+      await expect(world.marks.record(assessor, OFFERING, learnerId, fail)).rejects.toThrow(
         'The learner has a ratified pass; the exam board can amend it.',
       );
     });
 
     it('opens a resit as a new result when marks follow a ratified fail, up to the attempt limit', async () => {
       const learnerId = world.learner('enrolled');
-      const first = await world.service.record(assessor, OFFERING, learnerId, fail);
+      const first = await world.marks.record(assessor, OFFERING, learnerId, fail);
       await world.service.ratify(examBoard, first.resultId);
-      const resit = await world.service.record(assessor, OFFERING, learnerId, fail);
+      const resit = await world.marks.record(assessor, OFFERING, learnerId, fail);
       expect(resit).toMatchObject({ attempt: 2, version: 1 });
       expect(resit.resultId).not.toBe(first.resultId);
       await world.service.ratify(examBoard, resit.resultId);
-      await expect(world.service.record(assessor, OFFERING, learnerId, distinction)).rejects.toThrow(
+      await expect(world.marks.record(assessor, OFFERING, learnerId, distinction)).rejects.toThrow(
         'The learner has used all 2 attempt(s) the scheme allows.',
       );
     });
@@ -139,8 +139,8 @@ describe('ResultsService', () => {
   describe('ratify', () => {
     it('ratifies the newest version and announces the ratification', async () => {
       const learnerId = world.learner('enrolled');
-      await world.service.record(assessor, OFFERING, learnerId, fail);
-      const { resultId } = await world.service.record(assessor, OFFERING, learnerId, distinction);
+      await world.marks.record(assessor, OFFERING, learnerId, fail);
+      const { resultId } = await world.marks.record(assessor, OFFERING, learnerId, distinction);
       const view = await world.service.ratify(examBoard, resultId);
       expect(view).toMatchObject({ status: 'ratified', version: 2 });
       expect(view.versions.map((v) => v.status)).toEqual(['provisional', 'ratified']);
@@ -148,7 +148,7 @@ describe('ResultsService', () => {
     });
 
     it("refuses with 403 a registrar who is not the awarding body's exam board", async () => {
-      const { resultId } = await world.service.record(
+      const { resultId } = await world.marks.record(
         assessor,
         OFFERING,
         world.learner('enrolled'),
@@ -160,14 +160,14 @@ describe('ResultsService', () => {
     });
 
     it('refuses with 409 while the marks wait for the enrolment', async () => {
-      const { resultId } = await world.service.record(assessor, OFFERING, world.learner(), distinction);
+      const { resultId } = await world.marks.record(assessor, OFFERING, world.learner(), distinction);
       await expect(world.service.ratify(examBoard, resultId)).rejects.toThrow(
         "The learner's enrolment has not reached assessment yet; ratify once it has.",
       );
     });
 
     it('refuses a second ratification with 409', async () => {
-      const { resultId } = await world.service.record(
+      const { resultId } = await world.marks.record(
         assessor,
         OFFERING,
         world.learner('enrolled'),
@@ -179,8 +179,8 @@ describe('ResultsService', () => {
     });
 
     it("ratifies an offering's announced results and says which it skipped and why", async () => {
-      const ready = await world.service.record(assessor, OFFERING, world.learner('enrolled'), distinction);
-      const waiting = await world.service.record(assessor, OFFERING, world.learner(), distinction);
+      const ready = await world.marks.record(assessor, OFFERING, world.learner('enrolled'), distinction);
+      const waiting = await world.marks.record(assessor, OFFERING, world.learner(), distinction);
       expect(await world.service.ratifyOffering(examBoard, OFFERING)).toEqual({
         ratified: 1,
         skipped: [
@@ -196,7 +196,7 @@ describe('ResultsService', () => {
 
   describe('amend', () => {
     it('amends a ratified result with a new ratified version and its reason, keeping the old one', async () => {
-      const { resultId } = await world.service.record(
+      const { resultId } = await world.marks.record(
         assessor,
         OFFERING,
         world.learner('enrolled'),
@@ -211,7 +211,7 @@ describe('ResultsService', () => {
     });
 
     it('refuses with 409 to amend a provisional result', async () => {
-      const { resultId } = await world.service.record(
+      const { resultId } = await world.marks.record(
         assessor,
         OFFERING,
         world.learner('enrolled'),
@@ -227,20 +227,20 @@ describe('ResultsService', () => {
     it('shows learners only their own ratified results', async () => {
       const learnerId = world.learner('enrolled');
       const other = world.learner('enrolled');
-      await world.service.record(assessor, OFFERING, learnerId, distinction);
+      await world.marks.record(assessor, OFFERING, learnerId, distinction);
       expect((await world.service.own(learnerActor(learnerId), PAGE)).items).toEqual([]);
       const { resultId } = (await world.service.listForOffering(examBoard, OFFERING, PAGE)).items[0]!;
       await world.service.ratify(examBoard, resultId);
       await world.service.ratify(
         examBoard,
-        (await world.service.record(assessor, OFFERING, other, fail)).resultId,
+        (await world.marks.record(assessor, OFFERING, other, fail)).resultId,
       );
       const own = await world.service.own(learnerActor(learnerId), PAGE);
       expect(own.items.map((view) => [view.learnerId, view.status])).toEqual([[learnerId, 'ratified']]);
     });
 
     it("answers 404 to a learner asking for another learner's result", async () => {
-      const { resultId } = await world.service.record(
+      const { resultId } = await world.marks.record(
         assessor,
         OFFERING,
         world.learner('enrolled'),

@@ -39,7 +39,7 @@ export class SchemesService {
   /** Staff of the awarding body, or of an organisation delivering the course. */
   async get(actor: Actor, courseId: string): Promise<SchemeView> {
     const scheme = await this.schemes.forCourse(courseId);
-    const offerings = scheme ? await this.catalogue.offeringIdsOfCourse(courseId) : [];
+    const offerings = scheme ? await this.catalogue.offeringsOfCourse(courseId) : [];
     const visible =
       scheme &&
       (actor.org === scheme.awardingBodyId || offerings.some((offering) => runsOffering(actor, offering)));

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import type { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { EnrolmentFact } from '../catalogue/catalogue.schema';
+import { enrolmentFactId } from '../catalogue/enrolment-standing';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { BulkMarksService } from '../results/bulk-marks.service';
+import { MarksService } from '../results/marks.service';
 import type { ResultsRepository } from '../results/results.repository';
 import { ResultsService } from '../results/results.service';
 import type { Scheme } from '../schemes/scheme.schema';
@@ -55,18 +57,25 @@ export function assessmentWorld() {
     awardingBodyId: UNIVERSITY,
     deliveringOrganisationId: PARTNER,
   });
+  const marks = new MarksService(
+    asReal<ResultsRepository>(results),
+    asReal<CatalogueRepository>(catalogue),
+    asReal<SchemesRepository>(schemes),
+  );
   const service = new ResultsService(
     asReal<ResultsRepository>(results),
     asReal<CatalogueRepository>(catalogue),
     asReal<SchemesRepository>(schemes),
+    marks,
   );
   return {
     results,
     catalogue,
     schemes,
+    marks,
     service,
-    bulk: new BulkMarksService(service),
-    catalogueService: new CatalogueService(asReal<CatalogueRepository>(catalogue), service),
+    bulk: new BulkMarksService(marks),
+    catalogueService: new CatalogueService(asReal<CatalogueRepository>(catalogue), marks),
     schemesService: new SchemesService(
       asReal<SchemesRepository>(schemes),
       asReal<CatalogueRepository>(catalogue),
@@ -77,7 +86,7 @@ export function assessmentWorld() {
       const enrolmentId = randomUUID();
       for (const fact of facts) {
         catalogue.facts.push({
-          _id: `${enrolmentId}:${fact}`,
+          _id: enrolmentFactId(OFFERING, learnerId, fact),
           enrolmentId,
           offeringId: OFFERING,
           learnerId,

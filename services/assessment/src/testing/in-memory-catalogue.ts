@@ -33,13 +33,13 @@ export class InMemoryCatalogue implements PublicOf<CatalogueRepository> {
     return Promise.resolve(this.offerings.find((offering) => offering._id === id) ?? null);
   }
 
-  offeringIdsOfCourse(courseId: string): Promise<KnownOffering[]> {
+  offeringsOfCourse(courseId: string): Promise<KnownOffering[]> {
     return Promise.resolve(this.offerings.filter((offering) => offering.courseId === courseId));
   }
 
-  factsFor(offeringId: string, learnerId: string): Promise<EnrolmentFact[]> {
+  factsFor(offeringId: string, learnerIds: readonly string[]): Promise<EnrolmentFact[]> {
     return Promise.resolve(
-      this.facts.filter((f) => f.offeringId === offeringId && f.learnerId === learnerId),
+      this.facts.filter((f) => f.offeringId === offeringId && learnerIds.includes(f.learnerId)),
     );
   }
 }

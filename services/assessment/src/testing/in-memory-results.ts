@@ -16,27 +16,31 @@ export class InMemoryResults implements PublicOf<ResultsRepository> {
       .map((entry) => entry.topic);
   }
 
-  insertVersion(version: ResultVersion): Promise<boolean> {
-    return Promise.resolve(insertUnique(this.versions, version));
+  insertVersions(versions: readonly ResultVersion[]): Promise<boolean[]> {
+    return Promise.resolve(versions.map((version) => insertUnique(this.versions, version)));
   }
 
-  insertRelease(release: ResultRelease & OutboxFields): Promise<boolean> {
-    return Promise.resolve(insertUnique(this.releases, release));
+  insertReleases(releases: readonly (ResultRelease & OutboxFields)[]): Promise<boolean[]> {
+    return Promise.resolve(releases.map((release) => insertUnique(this.releases, release)));
   }
 
-  insertRatification(ratification: Ratification & OutboxFields): Promise<boolean> {
-    return Promise.resolve(insertUnique(this.ratifications, ratification));
+  insertRatifications(ratifications: readonly (Ratification & OutboxFields)[]): Promise<boolean[]> {
+    return Promise.resolve(
+      ratifications.map((ratification) => insertUnique(this.ratifications, ratification)),
+    );
   }
 
-  forLearner(offeringId: string, learnerId: string): Promise<VersionRecords> {
-    return Promise.resolve(this.records((v) => v.offeringId === offeringId && v.learnerId === learnerId));
+  forLearners(offeringId: string, learnerIds: readonly string[]): Promise<VersionRecords> {
+    return Promise.resolve(
+      this.records((v) => v.offeringId === offeringId && learnerIds.includes(v.learnerId)),
+    );
   }
 
   forResult(resultId: string): Promise<VersionRecords> {
     return Promise.resolve(this.records((v) => v.resultId === resultId));
   }
 
-  forOffering(offeringId: string): Promise<VersionRecords> {
+  scanOffering(offeringId: string): Promise<VersionRecords> {
     return Promise.resolve(this.records((v) => v.offeringId === offeringId));
   }
 

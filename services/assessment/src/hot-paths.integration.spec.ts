@@ -1,0 +1,239 @@
+import { randomUUID } from 'node:crypto';
+import {
+  coursePublishedV1,
+  encodeEvent,
+  enrolmentCompletedV1,
+  enrolmentCreatedV1,
+  enrolmentWithdrawnV1,
+  type EventContract,
+  type EventData,
+  offeringPublishedV1,
+  TOPICS,
+  waitlistPromotedV1,
+} from '@lib/contracts';
+import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
+import {
+  bearer,
+  call,
+  eventFactories,
+  EventRecorder,
+  type QueryRecorder,
+  recordQueries,
+  type RunningService,
+  startTestService,
+  testStack,
+  testTopicPrefix,
+  uniqueKeysOf,
+  unkeyedQueries,
+  waitFor,
+} from '@lib/testing';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Producer } from 'kafkajs';
+import mongoose, { type Connection } from 'mongoose';
+import { assessmentService } from './assessment.definition';
+
+/**
+ * Every per-event and per-request path reads and writes by `_id` or a unique key (the development database
+ * scans for anything else); only the staff list of an offering's results scans, once per request.
+ */
+describe('assessment hot paths', () => {
+  const prefix = testTopicPrefix();
+  const events = new EventRecorder(prefix);
+  const awardingBodyId = randomUUID();
+  const partnerId = randomUUID();
+  const registrar = bearer('registrar', { org: awardingBodyId });
+  const assessor = bearer('assessor', { org: partnerId });
+  const course = eventFactories.coursePublished({ awardingBodyId });
+  const offeringOf = () =>
+    eventFactories.offeringPublished({
+      awardingBodyId,
+      deliveringOrganisationId: partnerId,
+      courseId: course.courseId,
+    });
+  const offering = offeringOf();
+  let producer: Producer;
+  let assessment: RunningService;
+  let queries: QueryRecorder;
+  let connection: Connection;
+
+  async function publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {
+    const message = encodeEvent(contract, data, { source: '/spec/enrolment', correlationId: 'spec' });
+    await producer.send({ topic: `${prefix}${message.topic}`, messages: [message] });
+  }
+
+  const scope = (learnerId: string, offeringId = offering.offeringId) => ({
+    enrolmentId: randomUUID(),
+    learnerId,
+    offeringId,
+    courseId: course.courseId,
+    awardingBodyId,
+    deliveringOrganisationId: partnerId,
+  });
+  const mark = (learnerId: string, value: number, offeringId = offering.offeringId) =>
+    call(assessment.url, 'POST', `/api/assessment/offerings/${offeringId}/results`, {
+      headers: assessor,
+      body: { learnerId, marks: { Project: value } },
+    });
+  const markWhenKnown = (learnerId: string, value: number, offeringId = offering.offeringId) =>
+    waitFor(
+      async () => {
+        const answer = await mark(learnerId, value, offeringId);
+        return answer.status === 201 ? answer.body : undefined;
+      },
+      { what: `marks for ${learnerId} to be taken` },
+    );
+  const enrol = async (learnerId: string, offeringId = offering.offeringId) => {
+    await publish(enrolmentCreatedV1, {
+      ...eventFactories.enrolmentCreated(),
+      ...scope(learnerId, offeringId),
+    });
+  };
+  const unkeyed = () => unkeyedQueries(queries.queries, uniqueKeysOf([connection]));
+
+  beforeAll(async () => {
+    producer = createIdempotentProducer(
+      createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-enrolment', logger: silentLogger }),
+    );
+    await producer.connect();
+    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
+    connection = assessment.app.get<Connection>(getConnectionToken());
+    await events.start();
+    await publish(coursePublishedV1, course);
+    await publish(offeringPublishedV1, offering);
+    const scheme = {
+      courseId: course.courseId,
+      components: [{ name: 'Project', weight: 100, passMark: 40 }],
+      overallPassMark: 40,
+      maxAttempts: 2,
+    };
+    await waitFor(
+      async () =>
+        (await call(assessment.url, 'POST', '/api/assessment/schemes', { headers: registrar, body: scheme }))
+          .status === 201,
+      { what: 'the course to reach assessment' },
+    );
+    queries = recordQueries();
+  });
+
+  afterAll(async () => {
+    queries?.stop();
+    await events.stop();
+    await assessment.stop();
+    await producer.disconnect();
+  });
+
+  it('reads and writes by key for consumed events, marks, ratification, amendment and the learner’s own results', async () => {
+    queries.clear();
+    const second = offeringOf();
+    await publish(offeringPublishedV1, second);
+    const seated = randomUUID();
+    const early = randomUUID();
+    const promoted = randomUUID();
+    const leaving = randomUUID();
+
+    await enrol(seated);
+    const result = await markWhenKnown(seated, 70);
+    expect((await mark(early, 55)).status).toBe(201);
+    await enrol(early);
+    await events.waitFor(TOPICS.assessmentResultRecorded, (d) => d.learnerId === early);
+    const waiting = scope(promoted);
+    await publish(enrolmentCreatedV1, {
+      ...eventFactories.enrolmentCreated(),
+      ...waiting,
+      status: 'waitlisted',
+    });
+    await publish(waitlistPromotedV1, { ...eventFactories.waitlistPromoted(), ...waiting });
+    await markWhenKnown(promoted, 60);
+    const withdrawal = scope(leaving);
+    await publish(enrolmentCreatedV1, { ...eventFactories.enrolmentCreated(), ...withdrawal });
+    await publish(enrolmentWithdrawnV1, { ...eventFactories.enrolmentWithdrawn(), ...withdrawal });
+    await publish(enrolmentCompletedV1, { ...eventFactories.enrolmentCompleted(), ...scope(seated) });
+    await waitFor(async () => (await mark(leaving, 50)).status === 409, { what: 'the withdrawal to arrive' });
+    await enrol(seated, second.offeringId);
+    await markWhenKnown(seated, 45, second.offeringId);
+
+    const bulk = await call(
+      assessment.url,
+      'POST',
+      `/api/assessment/offerings/${offering.offeringId}/results/bulk`,
+      {
+        headers: assessor,
+        csv: ['learnerId,Project', `${promoted},65`, `${leaving},50`, `${randomUUID()},40`].join('\n'),
+      },
+    );
+    expect(bulk.body).toMatchObject({ rows: 3, recorded: 2 });
+    const resultPath = `/api/assessment/results/${result.resultId}`;
+    expect(
+      (await call(assessment.url, 'POST', `${resultPath}/ratification`, { headers: registrar })).status,
+    ).toBe(200);
+    const amended = await call(assessment.url, 'POST', `${resultPath}/amendment`, {
+      headers: registrar,
+      body: { marks: { Project: 72 }, reason: 'Re-marked on appeal' },
+    });
+    expect(amended.body).toMatchObject({ version: 2, status: 'ratified' });
+    const learner = bearer('learner', { sub: seated });
+    expect((await call(assessment.url, 'GET', resultPath, { headers: learner })).body).toMatchObject({
+      version: 2,
+    });
+    expect((await call(assessment.url, 'GET', resultPath, { headers: assessor })).status).toBe(200);
+    const own = await call(assessment.url, 'GET', '/api/assessment/learners/me/results', {
+      headers: learner,
+    });
+    expect(own.body).toMatchObject({ total: 1, items: [{ resultId: result.resultId, overallMark: 72 }] });
+    const scheme = await call(assessment.url, 'GET', `/api/assessment/schemes/${course.courseId}`, {
+      headers: assessor,
+    });
+    expect(scheme.status).toBe(200);
+
+    expect(queries.queries.length).toBeGreaterThan(0);
+    expect(unkeyed()).toEqual([]);
+  });
+
+  it('ratifies a whole offering in a handful of round trips, scanning once through the staff list', async () => {
+    const board = offeringOf();
+    await publish(offeringPublishedV1, board);
+    const learners = Array.from({ length: 12 }, () => randomUUID());
+    for (const learnerId of learners) await enrol(learnerId, board.offeringId);
+    const csv = ['learnerId,Project', ...learners.map((learnerId, index) => `${learnerId},${40 + index}`)];
+    const bulk = await waitFor(
+      async () => {
+        const path = `/api/assessment/offerings/${board.offeringId}/results/bulk`;
+        const answer = await call(assessment.url, 'POST', path, { headers: assessor, csv: csv.join('\n') });
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      { what: 'the offering to reach assessment' },
+    );
+    expect(bulk).toMatchObject({ recorded: learners.length });
+    for (const learnerId of learners) {
+      await events.waitFor(TOPICS.assessmentResultRecorded, (d) => d.learnerId === learnerId);
+    }
+
+    queries.clear();
+    const calls = countCalls();
+    const answer = await call(
+      assessment.url,
+      'POST',
+      `/api/assessment/offerings/${board.offeringId}/ratification`,
+      {
+        headers: registrar,
+      },
+    );
+    calls.stop();
+    expect(answer.body).toEqual({ ratified: learners.length, skipped: [] });
+    expect(unkeyed().map(({ collection, method }) => `${collection}.${method}`)).toEqual([
+      'result_versions.find',
+    ]);
+    expect(calls.made.length).toBeLessThanOrEqual(6);
+  });
+});
+
+/** Every call mongoose makes (inserts included), beside the query recorder's own hook. */
+function countCalls(): { made: string[]; stop(): void } {
+  const recorder = mongoose.get('debug') as (collection: string, method: string, ...args: unknown[]) => void;
+  const made: string[] = [];
+  mongoose.set('debug', (collection: string, method: string, ...args: unknown[]) => {
+    made.push(`${collection}.${method}`);
+    recorder(collection, method, ...args);
+  });
+  return { made, stop: () => mongoose.set('debug', recorder) };
+}

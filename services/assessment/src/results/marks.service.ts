@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '@lib/auth';
+import { withOutbox } from '@lib/messaging';
+import { ConflictException, Injectable } from '@nestjs/common';
+import { CatalogueRepository } from '../catalogue/catalogue.repository';
+import type { KnownOffering } from '../catalogue/catalogue.schema';
+import { type Standing, standingsOf } from '../catalogue/enrolment-standing';
+import { notFound, runsOffering } from '../common/access';
+import { EVENT_SOURCE } from '../common/event-source';
+import type { Scheme } from '../schemes/scheme.schema';
+import { SchemesRepository } from '../schemes/schemes.repository';
+import { misfit } from './marks-fit';
+import { type MarksEntry, planMarks } from './marks-plan';
+import { releaseEvent } from './result-events';
+import { type ResultView, toResultViews } from './result-view';
+import type { ResultVersion } from './result.schema';
+import { ResultsRepository, type VersionRecords } from './results.repository';
+
+/** What became of one learner's marks: the version recorded, with the records it now belongs to, or why not. */
+export type MarksOutcome =
+  | { version: ResultVersion; records: VersionRecords }
+  | { refused: string }
+  | { invalid: { field: string; message: string }[] };
+
+export const RECORDED_MEANWHILE =
+  'Marks for this learner were recorded at the same moment; reload and try again.';
+
+/**
+ * Records marks, for one learner or a batch of one offering's learners, in the same few round trips whatever the
+ * batch size: every read and write is by `_id` (facts, id lists, versions, releases), none per learner.
+ */
+@Injectable()
+export class MarksService {
+  constructor(
+    private readonly results: ResultsRepository,
+    private readonly catalogue: CatalogueRepository,
+    private readonly schemes: SchemesRepository,
+  ) {}
+
+  /**
+   * An assessor records component marks; the result is provisional. When the learner's enrolment has not
+   * reached us yet the marks are kept and announced as soon as it does.
+   */
+  async record(
+    actor: Actor,
+    offeringId: string,
+    learnerId: string,
+    marks: Record<string, number>,
+  ): Promise<ResultView> {
+    const { offering, scheme } = await this.markable(actor, offeringId);
+    const [outcome] = await this.recordAll(actor, offering, scheme, [{ learnerId, marks }]);
+    if ('invalid' in outcome!) throw misfit(outcome.invalid);
+    if ('refused' in outcome!) throw new ConflictException(outcome.refused);
+    const { version, records } = outcome!;
+    const ofResult = records.versions.filter((candidate) => candidate.resultId === version.resultId);
+    return toResultViews({ ...records, versions: ofResult })[0]!;
+  }
+
+  /** Records each entry's marks (in order, as if one after another) and announces what can be announced. */
+  async recordAll(
+    actor: Actor,
+    offering: Pick<KnownOffering, '_id' | 'courseId'>,
+    scheme: Scheme,
+    entries: readonly MarksEntry[],
+  ): Promise<MarksOutcome[]> {
+    const learnerIds = [...new Set(entries.map((entry) => entry.learnerId))];
+    const { standings, records } = await this.stateOf(offering._id, learnerIds);
+    const plans = planMarks(
+      {
+        offeringId: offering._id,
+        courseId: offering.courseId,
+        scheme,
+        standings,
+        records,
+        recordedBy: actor.sub,
+        recordedAt: new Date(),
+        newResultId: randomUUID,
+      },
+      entries,
+    );
+    const planned = plans.flatMap((plan) => ('version' in plan ? [plan.version] : []));
+    const inserted = new Set(
+      (await this.results.insertVersions(planned)).flatMap((ok, index) => (ok ? [planned[index]!._id] : [])),
+    );
+    const after = {
+      ...records,
+      versions: [...records.versions, ...planned.filter((v) => inserted.has(v._id))],
+    };
+    await this.release(after, standings);
+    return plans.map((plan): MarksOutcome => {
+      if (!('version' in plan)) return plan;
+      return inserted.has(plan.version._id)
+        ? { version: plan.version, records: after }
+        : { refused: RECORDED_MEANWHILE };
+    });
+  }
+
+  /** Announces every version of a learner's results not announced yet, once their enrolment is known. */
+  async releaseWaiting(offeringId: string, learnerId: string): Promise<void> {
+    const { standings, records } = await this.stateOf(offeringId, [learnerId]);
+    await this.release(records, standings);
+  }
+
+  /** The offering and its scheme, if the caller may mark it: 404 otherwise, 409 without a scheme. */
+  async markable(actor: Actor, offeringId: string): Promise<{ offering: KnownOffering; scheme: Scheme }> {
+    const offering = await this.catalogue.offering(offeringId);
+    if (!offering || !runsOffering(actor, offering)) throw notFound('offering', offeringId);
+    const scheme = await this.schemes.forCourse(offering.courseId);
+    if (!scheme)
+      throw new ConflictException('The course has no assessment scheme yet; the registrar sets one first.');
+    return { offering, scheme };
+  }
+
+  /** The learners' standings and versions at the offering, read by key and at once. */
+  private async stateOf(
+    offeringId: string,
+    learnerIds: readonly string[],
+  ): Promise<{ standings: Map<string, Standing>; records: VersionRecords }> {
+    const [facts, records] = await Promise.all([
+      this.catalogue.factsFor(offeringId, learnerIds),
+      this.results.forLearners(offeringId, learnerIds),
+    ]);
+    return { standings: standingsOf(facts, learnerIds), records };
+  }
+
+  /** Writes a release, carrying its event, for each unannounced version of an enrolled learner; notes them. */
+  private async release(records: VersionRecords, standings: ReadonlyMap<string, Standing>): Promise<void> {
+    const waiting = records.versions.filter(
+      (version) => !records.released.has(version._id) && standings.get(version.learnerId) === 'enrolled',
+    );
+    if (waiting.length === 0) return;
+    await this.results.insertReleases(
+      waiting.map((version) => ({
+        _id: version._id,
+        offeringId: version.offeringId,
+        releasedAt: new Date(),
+        ...withOutbox(EVENT_SOURCE, releaseEvent(version)),
+      })),
+    );
+    for (const version of waiting) records.released.add(version._id);
+  }
+}
