@@ -6,7 +6,8 @@ import {
   type EventData,
   type EventEnvelope,
 } from '@lib/contracts';
-import type { Consumer, EachMessagePayload, Kafka, Producer } from 'kafkajs';
+import { mapConcurrently } from '@lib/persistence';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { runWithCorrelationId } from './correlation';
 import { DLQ_HEADERS, type DeadLetterKind } from './dead-letter-headers';
@@ -31,6 +32,24 @@ export interface EventConsumerOptions {
   readonly logger?: MessagingLogger;
   /** Prepended to every topic name, e.g. `staging.`: several environments (or test runs) can share a cluster. */
   readonly topicPrefix?: string;
+  /** Partitions handled at once (default 6, the topics' default partition count). */
+  readonly partitionsConcurrently?: number;
+  /** Within a batch, message keys handled at once; one key's messages always in order (default 16). */
+  readonly keysConcurrently?: number;
+}
+
+/** One message of a batch with where it came from; what `deadLetter` needs. */
+interface Delivery {
+  readonly topic: string;
+  readonly partition: number;
+  readonly message: KafkaMessage;
+  heartbeat(): Promise<void>;
+}
+
+interface Decoded {
+  readonly delivery: Delivery;
+  readonly handler: EventHandler;
+  readonly envelope: EventEnvelope;
 }
 
 interface Failure {
@@ -40,12 +59,13 @@ interface Failure {
 }
 
 /**
- * Consumes events for a set of contracts: validates each message, skips events the group already
- * handled, retries transient failures with backoff, and sends what cannot be handled to `<topic>.dlq`
- * so the partition moves on.
+ * Consumes events for a set of contracts in Kafka batches: validates each message, skips events the group
+ * already handled (one keyed read per batch), handles the rest with messages of one key in order and different
+ * keys side by side, retries transient failures with backoff, sends what cannot be handled to `<topic>.dlq`,
+ * then writes the batch's processed markers in one insert and commits its offsets.
  *
- * The processed marker is written after the handler succeeds: a crash in between replays the event,
- * so handlers must themselves be idempotent (their writes are inserts guarded by unique indexes).
+ * The markers are written after the handlers succeed: a crash in between replays the batch, so handlers must
+ * themselves be idempotent (their writes are inserts guarded by unique keys).
  */
 export class EventConsumer {
   private readonly consumer: Consumer;
@@ -71,57 +91,77 @@ export class EventConsumer {
   async start(): Promise<void> {
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+    await this.consumer.run({
+      partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 6,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
   }
 
   async stop(): Promise<void> {
     await this.consumer.disconnect();
   }
 
-  private async onMessage(payload: EachMessagePayload): Promise<void> {
-    const { topic, message } = payload;
-    const handler = this.handlers.get(topic)!;
-    const decoded = decodeEvent(handler.contract, headersToStrings(message.headers), message.value);
-    if (!decoded.ok) {
-      return this.deadLetter(payload, { kind: 'invalid', reason: decoded.problems.join('; '), attempts: 0 });
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = (): Promise<void> => payload.heartbeat();
+    const handler = this.handlers.get(batch.topic)!;
+    const valid: Decoded[] = [];
+    for (const message of batch.messages) {
+      const delivery = { topic: batch.topic, partition: batch.partition, message, heartbeat };
+      const decoded = decodeEvent(handler.contract, headersToStrings(message.headers), message.value);
+      if (decoded.ok) valid.push({ delivery, handler, envelope: decoded.envelope });
+      else await this.deadLetter(delivery, { kind: 'invalid', reason: decoded.problems.join('; '), attempts: 0 });
     }
-    const { envelope } = decoded;
-    const failure = await runWithCorrelationId(envelope.correlationId, () =>
-      this.handleWithRetry(payload, handler, envelope),
+    const done = await this.processed.processedOf(
+      this.options.groupId,
+      valid.map(({ envelope }) => envelope.id),
     );
-    if (failure) await this.deadLetter(payload, failure);
+    const fresh = valid.filter(({ envelope }) => !done.has(envelope.id));
+    const handled = await mapConcurrently(
+      [...groupByKey(fresh).values()],
+      this.options.keysConcurrently ?? 16,
+      (group) => this.handleInOrder(group),
+    );
+    await this.processed.markManyProcessed(this.options.groupId, handled.flat());
+    const last = batch.messages.at(-1);
+    if (last) payload.resolveOffset(last.offset);
+    await payload.commitOffsetsIfNecessary();
   }
 
-  private async handleWithRetry(
-    payload: EachMessagePayload,
-    handler: EventHandler,
-    envelope: EventEnvelope,
-  ): Promise<Failure | undefined> {
+  /** One key's messages in offset order; returns the events handled (dead letters are sent, not marked). */
+  private async handleInOrder(group: Decoded[]): Promise<{ eventId: string; topic: string }[]> {
+    const handled: { eventId: string; topic: string }[] = [];
+    for (const item of group) {
+      const failure = await runWithCorrelationId(item.envelope.correlationId, () => this.handleWithRetry(item));
+      if (failure) await this.deadLetter(item.delivery, failure);
+      else handled.push({ eventId: item.envelope.id, topic: item.delivery.topic });
+    }
+    await group[0]?.delivery.heartbeat();
+    return handled;
+  }
+
+  private async handleWithRetry({ delivery, handler, envelope }: Decoded): Promise<Failure | undefined> {
     const policy = this.options.retry ?? DEFAULT_RETRY;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        if (await this.processed.wasProcessed(this.options.groupId, envelope.id)) return undefined;
+        // A retry may follow a crash of the handler after its writes; a marker from elsewhere means done.
+        if (attempt > 1 && (await this.processed.wasProcessed(this.options.groupId, envelope.id))) return;
         await handler.handle(envelope);
-        await this.processed.markProcessed(this.options.groupId, envelope.id, payload.topic);
         return undefined;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentEventError) return { kind: 'rejected', reason, attempts: attempt };
         if (attempt >= policy.attempts) return { kind: 'poison', reason, attempts: attempt };
-        this.logger.warn(
-          `${payload.topic} event ${envelope.id} failed (attempt ${attempt}), retrying: ${reason}`,
-        );
+        this.logger.warn(`${delivery.topic} event ${envelope.id} failed (attempt ${attempt}), retrying: ${reason}`);
         await sleep(backoffDelay(policy, attempt));
-        await payload.heartbeat();
+        await delivery.heartbeat();
       }
     }
   }
 
   /** If the dead letter cannot be sent the error propagates, so the offset is not committed and nothing is lost. */
-  private async deadLetter(
-    { topic, partition, message }: EachMessagePayload,
-    failure: Failure,
-  ): Promise<void> {
+  private async deadLetter({ topic, partition, message }: Delivery, failure: Failure): Promise<void> {
     this.logger.error(
       `${topic}[${partition}]@${message.offset} sent to ${deadLetterTopic(topic)}: ${failure.reason}`,
     );
@@ -146,4 +186,17 @@ export class EventConsumer {
       ],
     });
   }
+}
+
+/** Messages by Kafka key, each key's in offset order; messages without a key each stand alone. */
+function groupByKey(items: readonly Decoded[]): Map<string, Decoded[]> {
+  const groups = new Map<string, Decoded[]>();
+  for (const item of items) {
+    const { message } = item.delivery;
+    const key = message.key ? `k:${message.key.toString()}` : `o:${message.offset}`;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }

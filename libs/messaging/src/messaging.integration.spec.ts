@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { deadLetterTopic, defineEvent, encodeEvent, type EventEnvelope } from '@lib/contracts';
 import { testStack, uniqueName, waitFor } from '@lib/testing';
-import { recordOutboxIntents } from '@lib/persistence';
+import { sleep } from './retry';
+import { type OutboxIntent, recordOutboxIntents } from '@lib/persistence';
 import type { Kafka, Producer } from 'kafkajs';
 import { type Db, MongoClient } from 'mongodb';
 import { z } from 'zod';
@@ -50,7 +51,9 @@ describe('messaging through real Kafka and the real database', () => {
   });
 
   /** A contract on a topic of this spec's own, and a consumer whose handler records what it handled. */
-  async function probeTopic(options: { brokenFor?: (probe: Probe) => boolean } = {}) {
+  async function probeTopic(
+    options: { brokenFor?: (probe: Probe) => boolean; randomDelayMs?: number } = {},
+  ) {
     const contract = defineEvent({
       topic: `test.${uniqueName('probe')}.happened.v1`,
       keyField: 'key',
@@ -69,10 +72,10 @@ describe('messaging through real Kafka and the real database', () => {
       handlers: [
         {
           contract,
-          handle: ({ data }: EventEnvelope<Probe>) => {
-            if (state.broken(data)) return Promise.reject(new Error(`handler cannot handle ${data.probeId}`));
+          handle: async ({ data }: EventEnvelope<Probe>) => {
+            if (options.randomDelayMs) await sleep(Math.random() * options.randomDelayMs);
+            if (state.broken(data)) throw new Error(`handler cannot handle ${data.probeId}`);
             handled.push(data);
-            return Promise.resolve();
           },
         },
       ],
@@ -91,7 +94,7 @@ describe('messaging through real Kafka and the real database', () => {
   function relay(collectionName: string, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
     const outboxRelay = new OutboxRelay({
       collections: [db.collection(collectionName)],
-      pending: db.collection(`${collectionName}_pending`),
+      pending: db.collection<OutboxIntent>(`${collectionName}_pending`),
       producer,
       pollIntervalMs: 50,
       ...extra,
@@ -120,7 +123,7 @@ describe('messaging through real Kafka and the real database', () => {
       ...withOutbox('/spec', outboxEvent(probe.contract, data)),
     };
     // As insertOnce writes: the intent first, then the record.
-    await recordOutboxIntents(db.collection(`${collection}_pending`), collection, [inserted]);
+    await recordOutboxIntents(db.collection<OutboxIntent>(`${collection}_pending`), collection, [inserted]);
     await db.collection(collection).insertOne(inserted as never);
 
     await waitFor(() => probe.handledCount(data.probeId) === 1, { what: 'the outbox event to be handled' });
@@ -142,7 +145,7 @@ describe('messaging through real Kafka and the real database', () => {
 
   it('drops an intent whose record was never written (the insert failed) once it is older than the wait', async () => {
     const collection = uniqueName('things');
-    const pending = db.collection(`${collection}_pending`);
+    const pending = db.collection<OutboxIntent>(`${collection}_pending`);
     const never = { _id: randomUUID(), outboxPending: true, outboxCreatedAt: new Date() };
     await recordOutboxIntents(pending, collection, [never]);
     relay(collection, { abandonAfterMs: 500 });
@@ -183,6 +186,23 @@ describe('messaging through real Kafka and the real database', () => {
     await waitFor(() => probe.handledCount(after.probeId) === 1, { what: 'the event after the resend' });
     expect(await messagesIn(probe.contract.topic)).toBe(3);
     expect(probe.handledCount(data.probeId)).toBe(1);
+  });
+
+  it('handles a batch with one key in order and different keys side by side, each event once', async () => {
+    const probe = await probeTopic({ randomDelayMs: 20 });
+    const ordered = Array.from({ length: 30 }, () => ({ probeId: randomUUID(), key: 'one-learner' }));
+    const others = Array.from({ length: 30 }, (_, index) => ({ probeId: randomUUID(), key: `learner-${index}` }));
+    await producer.send({
+      topic: probe.contract.topic,
+      messages: [...ordered, ...others].map((data) =>
+        encodeEvent(probe.contract, data, { source: '/spec', correlationId: 'c' }),
+      ),
+    });
+    await waitFor(() => probe.handled.length >= 60, { what: 'all 60 events handled' });
+    expect(probe.handled.filter((data) => data.key === 'one-learner').map((data) => data.probeId)).toEqual(
+      ordered.map((data) => data.probeId),
+    );
+    expect(new Set(probe.handled.map((data) => data.probeId)).size).toBe(60);
   });
 
   it('dead-letters a malformed message and a poison message with the reason, then processes what follows', async () => {

@@ -1,5 +1,5 @@
 import type { Model } from 'mongoose';
-import { isDuplicateKeyError } from './duplicate-key';
+import { duplicateIndexesOf, isDuplicateKeyError } from './duplicate-key';
 import { outboxPendingOf, recordOutboxIntents } from './outbox-intents';
 import { signalIfOutbox } from './outbox-signal';
 
@@ -27,9 +27,9 @@ export async function insertManyOnce<T>(model: Model<T>, records: readonly T[]):
   try {
     await model.collection.insertMany(records as never[], { ordered: false });
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] }).writeErrors;
-    if (!writeErrors || writeErrors.some((writeError) => writeError.code !== 11000)) throw error;
-    for (const writeError of writeErrors) inserted[writeError.index] = false;
+    const duplicates = duplicateIndexesOf(error);
+    if (!duplicates) throw error;
+    for (const index of duplicates) inserted[index] = false;
   }
   signalIfOutbox(records.filter((_, index) => inserted[index]));
   return inserted;

@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError } from './duplicate-key';
+import { duplicateIndexesOf } from './duplicate-key';
 
 /** The collection of a service's database that lists documents whose outbox is not sent yet. */
 export const OUTBOX_PENDING_COLLECTION = 'outbox_pending';
@@ -48,8 +48,6 @@ export async function recordOutboxIntents(
   try {
     await pending.insertMany(intents, { ordered: false });
   } catch (error) {
-    const writeErrors = (error as { writeErrors?: { code?: number }[] }).writeErrors;
-    if (!isDuplicateKeyError(error) && !writeErrors?.every((writeError) => writeError.code === 11000))
-      throw error;
+    if (!duplicateIndexesOf(error)) throw error;
   }
 }
