@@ -30,6 +30,21 @@ describe('BulkMarksService', () => {
     ]);
   });
 
+  it('records a learner named twice as two versions of one result, in file order', async () => {
+    const learnerId = world.learner('enrolled');
+    const csv = ['learnerId,Project,Viva', `${learnerId},30,30`, `${learnerId},80,70`].join('\n');
+    const report = await world.bulk.record(assessor, OFFERING, csv);
+    expect(report.results.map((row) => [row.result, row.grade])).toEqual([
+      ['recorded', 'Fail'],
+      ['recorded', 'Distinction'],
+    ]);
+    expect(report.results[1]!.resultId).toBe(report.results[0]!.resultId);
+    expect(world.results.versions.map((v) => [v.version, v.overallMark])).toEqual([
+      [1, 30],
+      [2, 76],
+    ]);
+  });
+
   it('reports marks for components the scheme lacks as invalid, with the fields', async () => {
     const csv = ['learnerId,Project,Essay', `${world.learner('enrolled')},80,70`].join('\n');
     const [row] = (await world.bulk.record(assessor, OFFERING, csv)).results;
