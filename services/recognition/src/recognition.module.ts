@@ -17,6 +17,7 @@ import {
   type RecognitionSettings,
 } from './claims/credential-verifier';
 import { ProposalsService } from './claims/proposals.service';
+import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from './common/id-list.schema';
 import { CredentialsConsumer } from './credentials/credentials.consumer';
 import {
   CREDENTIAL_STATUS_FACT_MODEL,
@@ -72,6 +73,7 @@ const models = [
     collection: CREDIT_WITHDRAWALS_COLLECTION,
   },
   { name: CREDIT_HOLD_MODEL, schema: CreditHoldSchema, collection: 'credit_holds' },
+  { name: ID_LIST_MODEL, schema: IdListSchema, collection: ID_LISTS_COLLECTION },
 ];
 
 /** Collections whose records carry events for the outbox relay. */

@@ -41,14 +41,12 @@ export const ClaimSchema = recordSchema({
   openedBy: { type: String, required: true },
   openedAt: { type: Date, required: true },
 });
-ClaimSchema.index({ learnerId: 1 });
 
 export const ExternalCredentialSchema = recordSchema({
   claimId: { type: String, required: true },
   jwt: { type: String, required: true },
   addedAt: { type: Date, required: true },
 });
-ExternalCredentialSchema.index({ claimId: 1 });
 
 export const DecisionSchema = recordSchema({
   claimId: { type: String, required: true },
@@ -59,4 +57,3 @@ export const DecisionSchema = recordSchema({
   decidedBy: { type: String, required: true },
   decidedAt: { type: Date, required: true },
 });
-DecisionSchema.index({ claimId: 1 });

@@ -1,7 +1,9 @@
-import { findPage, insertOnce, type Page, type Pagination } from '@lib/persistence';
+import { insertOnce, type Page, pageOf, type Pagination } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
+import { addToIdList, allIds, idListKeys, idListOf, idListsOf } from '../common/id-lists';
 import {
   CLAIM_MODEL,
   type Claim,
@@ -11,16 +13,21 @@ import {
   type ExternalCredential,
 } from './claim.schema';
 
-/** Claims, the credentials uploaded to them, and the decisions made on them. */
+/**
+ * Claims, the credentials uploaded to them, and the decisions made on them; all read by `_id`: a learner's claims
+ * and a claim's uploads through keyed id lists, a claim's decisions by their `<claimId>:<moduleCode>` ids.
+ */
 @Injectable()
 export class ClaimsRepository {
   constructor(
     @InjectModel(CLAIM_MODEL) private readonly claims: Model<Claim>,
     @InjectModel(DECISION_MODEL) private readonly decisions: Model<Decision>,
     @InjectModel(EXTERNAL_CREDENTIAL_MODEL) private readonly uploads: Model<ExternalCredential>,
+    @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
-  insertClaim(claim: Claim): Promise<boolean> {
+  async insertClaim(claim: Claim): Promise<boolean> {
+    await addToIdList(this.lists, idListKeys.learnerClaims(claim.learnerId), [claim._id]);
     return insertOnce(this.claims, claim);
   }
 
@@ -28,18 +35,28 @@ export class ClaimsRepository {
     return this.claims.findById(claimId).lean<Claim>().exec();
   }
 
-  /** A learner's claims, newest first. */
-  pageOfLearner(learnerId: string, pagination: Pagination): Promise<Page<Claim>> {
-    return findPage(this.claims, { learnerId }, { openedAt: -1 }, pagination);
+  /** A learner's claims, newest first (a learner has a handful: all are read, then paged). */
+  async pageOfLearner(learnerId: string, pagination: Pagination): Promise<Page<Claim>> {
+    const claims = await this.claimsOf(learnerId);
+    return pageOf(
+      claims.sort((a, b) => b.openedAt.getTime() - a.openedAt.getTime()),
+      pagination,
+    );
   }
 
   /** The ids of a learner's claims in a programme. */
   async claimIdsOf(learnerId: string, programmeId: string): Promise<string[]> {
-    const claims = await this.claims
-      .find({ learnerId, programmeId }, { _id: 1 })
-      .lean<{ _id: string }[]>()
+    const claims = await this.claimsOf(learnerId);
+    return claims.filter((claim) => claim.programmeId === programmeId).map((claim) => claim._id);
+  }
+
+  private async claimsOf(learnerId: string): Promise<Claim[]> {
+    const ids = await idListOf(this.lists, idListKeys.learnerClaims(learnerId));
+    if (ids.length === 0) return [];
+    return this.claims
+      .find({ _id: { $in: ids } })
+      .lean<Claim[]>()
       .exec();
-    return claims.map((claim) => claim._id);
   }
 
   /** False when that module of the claim is decided already. */
@@ -51,21 +68,29 @@ export class ClaimsRepository {
     return (await this.decisions.exists({ _id: decisionId }).exec()) !== null;
   }
 
-  /** A claim's decisions, oldest first. */
-  decisionsOf(claimId: string): Promise<Decision[]> {
-    return this.decisions.find({ claimId }).sort({ decidedAt: 1 }).lean<Decision[]>().exec();
+  /** A claim's decisions on any of the modules, oldest first: decisions are keyed `<claimId>:<moduleCode>`. */
+  decisionsOf(claimId: string, moduleCodes: readonly string[]): Promise<Decision[]> {
+    if (moduleCodes.length === 0) return Promise.resolve([]);
+    return this.decisions
+      .find({ _id: { $in: moduleCodes.map((code) => `${claimId}:${code}`) } })
+      .sort({ decidedAt: 1 })
+      .lean<Decision[]>()
+      .exec();
   }
 
   /** False when the same credential was uploaded to the claim already. */
-  insertUpload(upload: ExternalCredential): Promise<boolean> {
+  async insertUpload(upload: ExternalCredential): Promise<boolean> {
+    await addToIdList(this.lists, idListKeys.claimUploads(upload.claimId), [upload._id]);
     return insertOnce(this.uploads, upload);
   }
 
   /** The credentials uploaded to any of the claims, oldest first. */
-  uploadsOf(claimIds: string[]): Promise<ExternalCredential[]> {
-    if (claimIds.length === 0) return Promise.resolve([]);
+  async uploadsOf(claimIds: string[]): Promise<ExternalCredential[]> {
+    const lists = await idListsOf(this.lists, claimIds.map(idListKeys.claimUploads));
+    const ids = allIds(lists);
+    if (ids.length === 0) return [];
     return this.uploads
-      .find({ claimId: { $in: claimIds } })
+      .find({ _id: { $in: ids } })
       .sort({ addedAt: 1 })
       .lean<ExternalCredential[]>()
       .exec();

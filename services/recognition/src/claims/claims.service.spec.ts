@@ -52,8 +52,9 @@ describe('ClaimsService', () => {
     claimsRepository = new InMemoryClaims();
     known = new InMemoryKnownCredentials();
     ledgerRepository = new InMemoryLedger();
-    ledger = new LedgerService(asReal(ledgerRepository));
-    programmes = new ProgrammesService(asReal(new InMemoryProgrammes()));
+    const programmesRepository = new InMemoryProgrammes();
+    ledger = new LedgerService(asReal(ledgerRepository), asReal(programmesRepository));
+    programmes = new ProgrammesService(asReal(programmesRepository));
     const verifier = asReal<CredentialVerifier>(new NoUploadsVerifier());
     const proposals = new ProposalsService(asReal(known), ledger, verifier, asReal(claimsRepository));
     claims = new ClaimsService(asReal(claimsRepository), programmes, proposals, ledger);
@@ -217,7 +218,12 @@ describe('ClaimsService', () => {
       expect(credited.remaining.map((module) => module.moduleCode)).toEqual(['MOD-B']);
 
       const at = new Date();
-      await known.addStatusFact({ _id: `${credentialId}:revoke`, credentialId, action: 'revoke', at });
+      await known.addStatusFact(learner.sub, {
+        _id: `${credentialId}:revoke`,
+        credentialId,
+        action: 'revoke',
+        at,
+      });
       await ledger.withdrawFor(credentialId, 'Credential revoked', at);
 
       const after = await claims.standing(learner, claim.programme.id);

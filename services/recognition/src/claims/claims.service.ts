@@ -75,7 +75,10 @@ export class ClaimsService {
     const { programme, modules } = await this.programmes.find(claim.programmeId);
     const [{ proposal, uploaded }, decisions] = await Promise.all([
       this.proposals.propose(programme, modules, claim.learnerId, [claim._id]),
-      this.claims.decisionsOf(claimId),
+      this.claims.decisionsOf(
+        claimId,
+        modules.map((module) => module.code),
+      ),
     ]);
     return {
       id: claim._id,

@@ -37,17 +37,20 @@ export class ProposalsService {
     learnerId: string,
     claimIds: string[],
   ): Promise<{ proposal: Proposal; uploaded: UploadedView[] }> {
-    const [ours, uploaded, live, used] = await Promise.all([
+    const [ours, uploaded, live] = await Promise.all([
       this.known.ofLearner(learnerId),
       this.checkedUploads(learnerId, claimIds),
       this.ledger.liveCredits(programme._id, learnerId),
-      this.ledger.usedCredentialIds(programme._id, learnerId),
     ]);
     const oursIds = new Set(ours.map((credential) => credential._id));
     const candidates: CandidateCredential[] = [
       ...ours.map(ourCandidate),
       ...uploaded.filter((u) => !oursIds.has(u.candidate.credentialId)).map((u) => u.candidate),
     ];
+    const used = await this.ledger.usedCredentialIds(
+      programme._id,
+      candidates.map((candidate) => candidate.credentialId),
+    );
     const proposal = evaluateClaim({
       modules: modules.map(moduleSpec),
       policy: programme.policy,

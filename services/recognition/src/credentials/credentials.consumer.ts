@@ -43,7 +43,7 @@ export class CredentialsConsumer {
   @EventPattern(TOPICS.credentialsCredentialRevoked)
   async revoked(@Payload() event: CredentialRevokedV1): Promise<void> {
     const at = new Date(event.revokedAt);
-    await this.known.addStatusFact({
+    await this.known.addStatusFact(event.learnerId, {
       _id: `${event.credentialId}:revoke:${event.revokedAt}`,
       credentialId: event.credentialId,
       action: 'revoke',
@@ -56,7 +56,7 @@ export class CredentialsConsumer {
   @EventPattern(TOPICS.credentialsCredentialSuspended)
   async suspended(@Payload() event: CredentialSuspendedV1): Promise<void> {
     const at = new Date(event.suspendedAt);
-    await this.known.addStatusFact({
+    await this.known.addStatusFact(event.learnerId, {
       _id: `${event.credentialId}:suspend:${event.suspendedAt}`,
       credentialId: event.credentialId,
       action: 'suspend',
@@ -69,7 +69,7 @@ export class CredentialsConsumer {
   @EventPattern(TOPICS.credentialsCredentialReinstated)
   async reinstated(@Payload() event: CredentialReinstatedV1): Promise<void> {
     const at = new Date(event.reinstatedAt);
-    await this.known.addStatusFact({
+    await this.known.addStatusFact(event.learnerId, {
       _id: `${event.credentialId}:reinstate:${event.reinstatedAt}`,
       credentialId: event.credentialId,
       action: 'reinstate',

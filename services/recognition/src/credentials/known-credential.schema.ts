@@ -47,7 +47,6 @@ export const KnownCredentialSchema = recordSchema({
   awardingBodyId: { type: String, required: true },
   awardedAt: { type: Date, required: true },
 });
-KnownCredentialSchema.index({ learnerId: 1 });
 
 export const CredentialStatusFactSchema = recordSchema({
   credentialId: { type: String, required: true },
@@ -55,6 +54,5 @@ export const CredentialStatusFactSchema = recordSchema({
   reason: { type: String },
   at: { type: Date, required: true },
 });
-CredentialStatusFactSchema.index({ credentialId: 1 });
 
 export const KnownLearnerSchema = recordSchema({ email: { type: String, required: true } });

@@ -2,6 +2,8 @@ import { insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
+import { addToIdList, idListKeys, idListsOf } from '../common/id-lists';
 import { type CredentialState, stateOf } from './credential-state';
 import {
   CREDENTIAL_STATUS_FACT_MODEL,
@@ -16,19 +18,27 @@ export interface CredentialWithState extends KnownCredential {
   state: CredentialState;
 }
 
+/**
+ * Our credentials, their status facts and learners' emails. A learner's credentials and status facts are listed in
+ * two keyed id lists, so reading them is by `_id` only.
+ */
 @Injectable()
 export class KnownCredentialsRepository {
   constructor(
     @InjectModel(KNOWN_CREDENTIAL_MODEL) private readonly credentials: Model<KnownCredential>,
     @InjectModel(CREDENTIAL_STATUS_FACT_MODEL) private readonly facts: Model<CredentialStatusFact>,
     @InjectModel(KNOWN_LEARNER_MODEL) private readonly learners: Model<KnownLearner>,
+    @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
-  addCredential(credential: KnownCredential): Promise<boolean> {
+  async addCredential(credential: KnownCredential): Promise<boolean> {
+    await addToIdList(this.lists, idListKeys.learnerCredentials(credential.learnerId), [credential._id]);
     return insertOnce(this.credentials, credential);
   }
 
-  addStatusFact(fact: CredentialStatusFact): Promise<boolean> {
+  /** Records a status fact of a credential of that learner. */
+  async addStatusFact(learnerId: string, fact: CredentialStatusFact): Promise<boolean> {
+    await addToIdList(this.lists, idListKeys.learnerCredentialStatus(learnerId), [fact._id]);
     return insertOnce(this.facts, fact);
   }
 
@@ -46,20 +56,24 @@ export class KnownCredentialsRepository {
 
   /** A learner's credentials, each with its state now. */
   async ofLearner(learnerId: string): Promise<CredentialWithState[]> {
-    const credentials = await this.credentials.find({ learnerId }).lean<KnownCredential[]>().exec();
-    const facts = credentials.length
-      ? await this.facts
-          .find({ credentialId: { $in: credentials.map((credential) => credential._id) } })
-          .lean<CredentialStatusFact[]>()
-          .exec()
-      : [];
+    const credentialsKey = idListKeys.learnerCredentials(learnerId);
+    const statusKey = idListKeys.learnerCredentialStatus(learnerId);
+    const lists = await idListsOf(this.lists, [credentialsKey, statusKey]);
+    const [credentials, facts] = await Promise.all([
+      this.byIds(this.credentials, lists.get(credentialsKey)!),
+      this.byIds(this.facts, lists.get(statusKey)!),
+    ]);
     return credentials.map((credential) => ({
       ...credential,
       state: stateOf(facts.filter((fact) => fact.credentialId === credential._id)).state,
     }));
   }
 
-  async stateOf(credentialId: string): Promise<ReturnType<typeof stateOf>> {
-    return stateOf(await this.facts.find({ credentialId }).lean<CredentialStatusFact[]>().exec());
+  private async byIds<T>(model: Model<T>, ids: string[]): Promise<T[]> {
+    if (ids.length === 0) return [];
+    return model
+      .find({ _id: { $in: ids } })
+      .lean<T[]>()
+      .exec();
   }
 }

@@ -15,6 +15,12 @@ export function capSlotPrefix(programmeId: string, learnerId: string): string {
   return `cap:${programmeId}:${learnerId}:`;
 }
 
+/** The keys of every cap slot of a learner in a programme, 1 to the cap: the slots are read and freed by these. */
+export function capSlotKeys(programmeId: string, learnerId: string, cap: number): string[] {
+  const prefix = capSlotPrefix(programmeId, learnerId);
+  return Array.from({ length: Math.max(cap, 0) }, (_, index) => `${prefix}${index + 1}`);
+}
+
 /** The first `wanted` slots from 1 to the cap that are not held; fewer when the cap is reached. */
 export function freeSlots(held: ReadonlySet<number>, cap: number, wanted: number): number[] {
   const free: number[] = [];

@@ -3,6 +3,8 @@ import { existingIds, insertManyOnce, insertOnce, WITHOUT_OUTBOX } from '@lib/pe
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
+import { addToIdList, allIds, idListKeys, idListOf, idListsOf } from '../common/id-lists';
 import {
   CREDIT_HOLD_MODEL,
   CREDIT_MODEL,
@@ -14,7 +16,11 @@ import {
   type LedgerEntry,
 } from './ledger.schema';
 
-/** The ledger's keys, the credit they guard, its withdrawals and holds. Inserts of records with events signal the relay. */
+/**
+ * The ledger's keys, the credit they guard, its withdrawals and holds. Inserts of records with events signal the
+ * relay. Everything per learner or per credential is read by `_id`, through keyed id lists written before the
+ * records they name; only `reviewsOf`, a staff list, scans.
+ */
 @Injectable()
 export class LedgerRepository {
   constructor(
@@ -22,6 +28,7 @@ export class LedgerRepository {
     @InjectModel(CREDIT_MODEL) private readonly credits: Model<Credit>,
     @InjectModel(CREDIT_WITHDRAWAL_MODEL) private readonly withdrawals: Model<CreditWithdrawal>,
     @InjectModel(CREDIT_HOLD_MODEL) private readonly holds: Model<CreditHold>,
+    @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
   /** False when another credit holds the key. */
@@ -38,18 +45,22 @@ export class LedgerRepository {
     return this.entries.findById(key).lean<LedgerEntry>().exec();
   }
 
-  /** A learner's entries in a programme: credentials used, modules credited, cap slots. */
-  entriesOf(programmeId: string, learnerId: string): Promise<LedgerEntry[]> {
-    return this.entries.find({ programmeId, learnerId }).lean<LedgerEntry[]>().exec();
+  /** Those of the keys that are taken, with the credit holding each. */
+  async entriesWithKeys(keys: string[]): Promise<LedgerEntry[]> {
+    if (keys.length === 0) return [];
+    return this.entries
+      .find({ _id: { $in: keys } })
+      .lean<LedgerEntry[]>()
+      .exec();
   }
 
   async deleteEntries(keys: string[]): Promise<void> {
     if (keys.length) await this.entries.deleteMany({ _id: { $in: keys } }).exec();
   }
 
-  /** Frees every key a credit holds. */
-  async deleteEntriesOf(creditId: string): Promise<void> {
-    await this.entries.deleteMany({ creditId }).exec();
+  /** Frees those of the keys that the credit holds. */
+  async deleteEntriesOf(creditId: string, keys: string[]): Promise<void> {
+    if (keys.length) await this.entries.deleteMany({ _id: { $in: keys }, creditId }).exec();
   }
 
   /** Deletes the entry only while that credit still holds it. */
@@ -57,8 +68,13 @@ export class LedgerRepository {
     await this.entries.deleteOne({ _id: key, creditId }).exec();
   }
 
-  /** Inserts the credit with its approved event and tells the relay at once; false when the id exists. */
-  insertCredit(credit: Credit & OutboxFields): Promise<boolean> {
+  /** Lists the credit under its learner and credentials, then inserts it with its approved event and tells the relay. */
+  async insertCredit(credit: Credit & OutboxFields): Promise<boolean> {
+    await addToIdList(this.lists, idListKeys.learnerCredits(credit.programmeId, credit.learnerId), [
+      credit._id,
+    ]);
+    for (const credentialId of credit.credentialIds)
+      await addToIdList(this.lists, idListKeys.credentialCredits(credentialId), [credit._id]);
     return insertOnce(this.credits, credit);
   }
 
@@ -68,13 +84,21 @@ export class LedgerRepository {
   }
 
   /** A learner's credit in a programme, withdrawn or not. */
-  creditsOf(programmeId: string, learnerId: string): Promise<Credit[]> {
-    return this.credits.find({ programmeId, learnerId }, WITHOUT_OUTBOX).lean<Credit[]>().exec();
+  async creditsOf(programmeId: string, learnerId: string): Promise<Credit[]> {
+    return this.creditsWithIds(await idListOf(this.lists, idListKeys.learnerCredits(programmeId, learnerId)));
   }
 
   /** Credit resting on a credential, withdrawn or not. */
-  creditsResting(credentialId: string): Promise<Credit[]> {
-    return this.credits.find({ credentialIds: credentialId }, WITHOUT_OUTBOX).lean<Credit[]>().exec();
+  async creditsResting(credentialId: string): Promise<Credit[]> {
+    return this.creditsWithIds(await idListOf(this.lists, idListKeys.credentialCredits(credentialId)));
+  }
+
+  private async creditsWithIds(ids: string[]): Promise<Credit[]> {
+    if (ids.length === 0) return [];
+    return this.credits
+      .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
+      .lean<Credit[]>()
+      .exec();
   }
 
   /** Inserts the withdrawal with its withdrawn event; false when that credit is withdrawn already. */
@@ -87,32 +111,36 @@ export class LedgerRepository {
     return existingIds(this.withdrawals, creditIds);
   }
 
-  /** An awarding body's withdrawn credit, newest first. */
-  withdrawalsOf(awardingBodyId: string): Promise<CreditWithdrawal[]> {
-    return this.withdrawals
-      .find({ awardingBodyId }, WITHOUT_OUTBOX)
-      .sort({ withdrawnAt: -1 })
-      .lean<CreditWithdrawal[]>()
-      .exec();
+  /**
+   * Staff list: scans the withdrawals and the holds of the awarding body (withdrawn credit newest first, holds
+   * and releases oldest first), for the registrar's review page.
+   */
+  async reviewsOf(awardingBodyId: string): Promise<{ withdrawals: CreditWithdrawal[]; holds: CreditHold[] }> {
+    const [withdrawals, holds] = await Promise.all([
+      this.withdrawals
+        .find({ awardingBodyId }, WITHOUT_OUTBOX)
+        .sort({ withdrawnAt: -1 })
+        .lean<CreditWithdrawal[]>()
+        .exec(),
+      this.holds.find({ awardingBodyId }).sort({ at: 1 }).lean<CreditHold[]>().exec(),
+    ]);
+    return { withdrawals, holds };
   }
 
-  /** False when the same hold or release is recorded already. */
-  insertHold(hold: CreditHold): Promise<boolean> {
+  /** Lists the hold under its credit, then inserts it; false when the same hold or release is recorded already. */
+  async insertHold(hold: CreditHold): Promise<boolean> {
+    await addToIdList(this.lists, idListKeys.creditHolds(hold.creditId), [hold._id]);
     return insertOnce(this.holds, hold);
   }
 
   /** Holds and releases of the credits, oldest first. */
-  holdsOf(creditIds: string[]): Promise<CreditHold[]> {
-    if (creditIds.length === 0) return Promise.resolve([]);
+  async holdsOf(creditIds: string[]): Promise<CreditHold[]> {
+    const ids = allIds(await idListsOf(this.lists, creditIds.map(idListKeys.creditHolds)));
+    if (ids.length === 0) return [];
     return this.holds
-      .find({ creditId: { $in: creditIds } })
+      .find({ _id: { $in: ids } })
       .sort({ at: 1 })
       .lean<CreditHold[]>()
       .exec();
-  }
-
-  /** An awarding body's holds and releases, oldest first. */
-  holdsOfBody(awardingBodyId: string): Promise<CreditHold[]> {
-    return this.holds.find({ awardingBodyId }).sort({ at: 1 }).lean<CreditHold[]>().exec();
   }
 }

@@ -67,7 +67,9 @@ export const LedgerEntrySchema = recordSchema({
   learnerId: { type: String, required: true },
   createdAt: { type: Date, required: true },
 });
-LedgerEntrySchema.index({ creditId: 1 });
+// Trivially unique (`_id` is): it lets the development database serve `{ _id, creditId }`, freeing a key only
+// while that credit holds it, by index instead of by a scan.
+LedgerEntrySchema.index({ _id: 1, creditId: 1 }, { unique: true });
 
 export const CreditSchema = recordSchema(
   {
@@ -86,8 +88,6 @@ export const CreditSchema = recordSchema(
   },
   { outbox: true },
 );
-CreditSchema.index({ learnerId: 1 });
-CreditSchema.index({ credentialIds: 1 });
 
 export const CreditWithdrawalSchema = recordSchema(
   {

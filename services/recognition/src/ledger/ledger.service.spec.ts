@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@lib/contracts';
 import { InMemoryLedger } from '../testing/in-memory-ledger';
+import { InMemoryProgrammes } from '../testing/in-memory-programmes';
 import { asReal } from '@lib/fakes';
 import type { Credit, LedgerEntry } from './ledger.schema';
 import { LedgerService } from './ledger.service';
@@ -32,6 +33,23 @@ function creditOf(overrides: Partial<Credit> = {}): Credit {
   };
 }
 
+/** The programme the credits are in, with its recognition cap. */
+function programmeOfCap(maxRecognitionCredits: number): InMemoryProgrammes {
+  const programmes = new InMemoryProgrammes();
+  programmes.programmes.set(programmeId, {
+    _id: programmeId,
+    code: 'MSC-DH',
+    title: 'MSc Digital Health',
+    credits: 180,
+    level: { framework: 'FHEQ', level: 7, eqfLevel: 7 },
+    awardingBodyId,
+    policy: { maxRecognitionCredits, recencyYears: 5, acceptExternal: true },
+    createdBy: 'registrar-1',
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  });
+  return programmes;
+}
+
 function entryOf(_id: string, creditId: string, createdAt: Date): LedgerEntry {
   return { _id, creditId, programmeId, learnerId, createdAt };
 }
@@ -42,7 +60,7 @@ describe('LedgerService', () => {
 
   beforeEach(() => {
     ledger = new InMemoryLedger();
-    service = new LedgerService(asReal(ledger));
+    service = new LedgerService(asReal(ledger), asReal(programmeOfCap(60)));
   });
 
   describe('approve', () => {
@@ -138,7 +156,7 @@ describe('LedgerService', () => {
       expect(ledger.withdrawals.size).toBe(1);
       expect(ledger.entries.size).toBe(0);
       expect(await service.liveCredits(programmeId, learnerId)).toEqual([]);
-      expect(await service.usedCredentialIds(programmeId, learnerId)).toEqual(new Set());
+      expect(await service.usedCredentialIds(programmeId, [credentialA])).toEqual(new Set());
     });
 
     it('leaves credit alone when it rests on other credentials', async () => {

@@ -2,9 +2,11 @@ import { creditApprovedV1, creditWithdrawnV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { EVENT_SOURCE } from '../common/event-source';
+import { ProgrammesRepository } from '../programmes/programmes.repository';
 import type { Credit, CreditHold, CreditWithdrawal, LedgerEntry } from './ledger.schema';
 import { LedgerRepository } from './ledger.repository';
 import {
+  capSlotKeys,
   capSlotPrefix,
   credentialKeyPrefix,
   creditsOnHold,
@@ -19,7 +21,10 @@ const ORPHAN_AFTER_MS = 60_000;
 /** The credit ledger: each credential counts once per programme and each module is credited once, by unique keys. */
 @Injectable()
 export class LedgerService {
-  constructor(private readonly ledger: LedgerRepository) {}
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly programmes: ProgrammesRepository,
+  ) {}
 
   /**
    * Takes the module and every credential in the ledger, then records the credit with its approved event: all or
@@ -61,7 +66,7 @@ export class LedgerService {
   private async takeCapSlots(credit: Credit, cap: number, taken: string[]): Promise<void> {
     const prefix = capSlotPrefix(credit.programmeId, credit.learnerId);
     for (let attempt = 0; attempt < 5; attempt += 1) {
-      const free = freeSlots(await this.heldSlots(credit, prefix), cap, credit.credits);
+      const free = freeSlots(await this.heldSlots(credit, cap), cap, credit.credits);
       if (free.length < credit.credits)
         throw new ConflictException(
           `Approving ${credit.credits} credits would pass the programme's recognition cap of ${cap} credits (${cap - free.length} used).`,
@@ -85,10 +90,9 @@ export class LedgerService {
    * Cap slots held by recorded credit, or taken in the last minute by a decision still being made. Slots of a
    * decision that stopped before recording its credit are cleared here, so they can be taken again.
    */
-  private async heldSlots(credit: Credit, prefix: string): Promise<Set<number>> {
-    const entries = (await this.ledger.entriesOf(credit.programmeId, credit.learnerId)).filter((entry) =>
-      entry._id.startsWith(prefix),
-    );
+  private async heldSlots(credit: Credit, cap: number): Promise<Set<number>> {
+    const prefix = capSlotPrefix(credit.programmeId, credit.learnerId);
+    const entries = await this.ledger.entriesWithKeys(capSlotKeys(credit.programmeId, credit.learnerId, cap));
     const recorded = await this.ledger.recordedCreditIds([...new Set(entries.map((e) => e.creditId))]);
     const orphaned = (entry: LedgerEntry) => !recorded.has(entry.creditId) && isStale(entry);
     for (const orphan of entries.filter(orphaned))
@@ -97,11 +101,13 @@ export class LedgerService {
     return new Set(live.map((entry) => Number(entry._id.slice(prefix.length))));
   }
 
-  /** Credentials counted toward credit in a programme (any learner's: a credential is one learner's anyway). */
-  async usedCredentialIds(programmeId: string, learnerId: string): Promise<Set<string>> {
-    const entries = await this.ledger.entriesOf(programmeId, learnerId);
+  /** Those of the credentials that count toward credit in a programme already (a credential counts once). */
+  async usedCredentialIds(programmeId: string, credentialIds: readonly string[]): Promise<Set<string>> {
     const prefix = credentialKeyPrefix(programmeId);
-    return new Set(entries.filter((e) => e._id.startsWith(prefix)).map((e) => e._id.slice(prefix.length)));
+    const entries = await this.ledger.entriesWithKeys(
+      [...new Set(credentialIds)].map((id) => `${prefix}${id}`),
+    );
+    return new Set(entries.map((entry) => entry._id.slice(prefix.length)));
   }
 
   /** The learner's live credit in a programme: approved and not withdrawn. */
@@ -129,7 +135,7 @@ export class LedgerService {
       });
       await this.ledger.insertWithdrawal({ ...withdrawal, ...withOutbox(EVENT_SOURCE, event) });
       // Redelivered revocations come here again; deleting what is gone already is harmless.
-      await this.ledger.deleteEntriesOf(credit._id);
+      await this.ledger.deleteEntriesOf(credit._id, await this.keysOf(credit));
     }
   }
 
@@ -155,10 +161,7 @@ export class LedgerService {
 
   /** What a registrar must review: withdrawn credit and credit on hold, for their awarding body. */
   async reviews(awardingBodyId: string) {
-    const [withdrawals, holds] = await Promise.all([
-      this.ledger.withdrawalsOf(awardingBodyId),
-      this.ledger.holdsOfBody(awardingBodyId),
-    ]);
+    const { withdrawals, holds } = await this.ledger.reviewsOf(awardingBodyId);
     const onHold = await this.heldIds([...new Set(holds.map((hold) => hold.creditId))]);
     const withdrawn = new Set(withdrawals.map((withdrawal) => withdrawal._id));
     return {
@@ -169,6 +172,17 @@ export class LedgerService {
         )
         .map(({ _id: _key, ...rest }) => rest),
     };
+  }
+
+  /** Every key the credit may hold: its module, its credentials and any of the learner's cap slots. */
+  private async keysOf(credit: Credit): Promise<string[]> {
+    const programme = await this.programmes.findProgramme(credit.programmeId);
+    const cap = programme?.policy.maxRecognitionCredits ?? 0;
+    return [
+      moduleKey(credit),
+      ...credit.credentialIds.map((id) => `${credentialKeyPrefix(credit.programmeId)}${id}`),
+      ...capSlotKeys(credit.programmeId, credit.learnerId, cap),
+    ];
   }
 
   private async creditsResting(credentialId: string): Promise<Credit[]> {

@@ -58,4 +58,3 @@ export const ProgrammeModuleSchema = recordSchema({
   ruleSetBy: { type: String },
   ruleSetAt: { type: Date },
 });
-ProgrammeModuleSchema.index({ programmeId: 1 });

@@ -2,6 +2,8 @@ import { findPage, insertManyOnce, insertOnce, type Page, type Pagination } from
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
+import { addToIdList, idListKeys, idListOf } from '../common/id-lists';
 import type { RecognitionRule } from '../rules/types';
 import { MODULE_MODEL, type Programme, PROGRAMME_MODEL, type ProgrammeModule } from './programme.schema';
 
@@ -12,11 +14,13 @@ export interface RuleChange {
   ruleSetAt: Date;
 }
 
+/** Programmes and their modules; a programme's modules are listed in a keyed id list, so they are read by `_id`. */
 @Injectable()
 export class ProgrammesRepository {
   constructor(
     @InjectModel(PROGRAMME_MODEL) private readonly programmes: Model<Programme>,
     @InjectModel(MODULE_MODEL) private readonly modules: Model<ProgrammeModule>,
+    @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
   /** False when the awarding body has a programme with that code already. */
@@ -25,11 +29,18 @@ export class ProgrammesRepository {
   }
 
   /** False when the programme has a module with that code already. */
-  insertModule(module: ProgrammeModule): Promise<boolean> {
+  async insertModule(module: ProgrammeModule): Promise<boolean> {
+    await addToIdList(this.lists, idListKeys.programmeModules(module.programmeId), [module._id]);
     return insertOnce(this.modules, module);
   }
 
-  insertModules(modules: ProgrammeModule[]): Promise<boolean[]> {
+  /** Modules of one programme. */
+  async insertModules(programmeId: string, modules: ProgrammeModule[]): Promise<boolean[]> {
+    await addToIdList(
+      this.lists,
+      idListKeys.programmeModules(programmeId),
+      modules.map((module) => module._id),
+    );
     return insertManyOnce(this.modules, modules);
   }
 
@@ -39,6 +50,7 @@ export class ProgrammesRepository {
     return updated.matchedCount > 0;
   }
 
+  /** Catalogue list: scans the programmes (few, and read by anyone signed in), by code. */
   page(pagination: Pagination): Promise<Page<Programme>> {
     return findPage(this.programmes, {}, { code: 1 }, pagination);
   }
@@ -54,7 +66,13 @@ export class ProgrammesRepository {
   }
 
   /** A programme's modules, by code. */
-  modulesOf(programmeId: string): Promise<ProgrammeModule[]> {
-    return this.modules.find({ programmeId }).sort({ code: 1 }).lean<ProgrammeModule[]>().exec();
+  async modulesOf(programmeId: string): Promise<ProgrammeModule[]> {
+    const ids = await idListOf(this.lists, idListKeys.programmeModules(programmeId));
+    if (ids.length === 0) return [];
+    return this.modules
+      .find({ _id: { $in: ids } })
+      .sort({ code: 1 })
+      .lean<ProgrammeModule[]>()
+      .exec();
   }
 }

@@ -51,6 +51,7 @@ export class ProgrammesService {
     if (!(await this.programmes.insertProgramme(programme)))
       throw new ConflictException(`Your awarding body has a programme ${body.code} already.`);
     await this.programmes.insertModules(
+      programme._id,
       body.modules.map((module) => this.moduleRecord(programme._id, module, actor)),
     );
     return this.view(programme._id);

@@ -40,9 +40,9 @@ export class InMemoryClaims implements PublicOf<ClaimsRepository> {
     return Promise.resolve(this.decisions.has(decisionId));
   }
 
-  decisionsOf(claimId: string): Promise<Decision[]> {
+  decisionsOf(claimId: string, moduleCodes: readonly string[]): Promise<Decision[]> {
     const decisions = [...this.decisions.values()]
-      .filter((decision) => decision.claimId === claimId)
+      .filter((decision) => decision.claimId === claimId && moduleCodes.includes(decision.moduleCode))
       .sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime());
     return Promise.resolve(decisions);
   }

@@ -21,7 +21,7 @@ export class InMemoryKnownCredentials implements PublicOf<KnownCredentialsReposi
     return Promise.resolve(insertInto(this.credentials, credential));
   }
 
-  addStatusFact(fact: CredentialStatusFact): Promise<boolean> {
+  addStatusFact(_learnerId: string, fact: CredentialStatusFact): Promise<boolean> {
     return Promise.resolve(insertInto(this.facts, fact));
   }
 
@@ -40,10 +40,6 @@ export class InMemoryKnownCredentials implements PublicOf<KnownCredentialsReposi
   ofLearner(learnerId: string): Promise<CredentialWithState[]> {
     const credentials = [...this.credentials.values()].filter((c) => c.learnerId === learnerId);
     return Promise.resolve(credentials.map((c) => ({ ...c, state: this.factsOf(c._id).state })));
-  }
-
-  stateOf(credentialId: string): Promise<ReturnType<typeof stateOf>> {
-    return Promise.resolve(this.factsOf(credentialId));
   }
 
   private factsOf(credentialId: string): ReturnType<typeof stateOf> {

@@ -23,10 +23,8 @@ export class InMemoryLedger implements PublicOf<LedgerRepository> {
     return Promise.resolve(this.entries.get(key) ?? null);
   }
 
-  entriesOf(programmeId: string, learnerId: string): Promise<LedgerEntry[]> {
-    return Promise.resolve(
-      [...this.entries.values()].filter((e) => e.programmeId === programmeId && e.learnerId === learnerId),
-    );
+  entriesWithKeys(keys: string[]): Promise<LedgerEntry[]> {
+    return Promise.resolve(keys.flatMap((key) => this.entries.get(key) ?? []));
   }
 
   deleteEntries(keys: string[]): Promise<void> {
@@ -34,9 +32,8 @@ export class InMemoryLedger implements PublicOf<LedgerRepository> {
     return Promise.resolve();
   }
 
-  deleteEntriesOf(creditId: string): Promise<void> {
-    for (const entry of [...this.entries.values()])
-      if (entry.creditId === creditId) this.entries.delete(entry._id);
+  deleteEntriesOf(creditId: string, keys: string[]): Promise<void> {
+    for (const key of keys) if (this.entries.get(key)?.creditId === creditId) this.entries.delete(key);
     return Promise.resolve();
   }
 
@@ -75,11 +72,12 @@ export class InMemoryLedger implements PublicOf<LedgerRepository> {
     return Promise.resolve(new Set(creditIds.filter((id) => this.withdrawals.has(id))));
   }
 
-  withdrawalsOf(awardingBodyId: string): Promise<CreditWithdrawal[]> {
+  reviewsOf(awardingBodyId: string): Promise<{ withdrawals: CreditWithdrawal[]; holds: CreditHold[] }> {
     const withdrawals = [...this.withdrawals.values()]
       .filter((withdrawal) => withdrawal.awardingBodyId === awardingBodyId)
       .sort((a, b) => b.withdrawnAt.getTime() - a.withdrawnAt.getTime());
-    return Promise.resolve(withdrawals.map(withoutOutbox));
+    const holds = this.holdsWhere((hold) => hold.awardingBodyId === awardingBodyId);
+    return Promise.resolve({ withdrawals: withdrawals.map(withoutOutbox), holds });
   }
 
   insertHold(hold: CreditHold): Promise<boolean> {
@@ -88,10 +86,6 @@ export class InMemoryLedger implements PublicOf<LedgerRepository> {
 
   holdsOf(creditIds: string[]): Promise<CreditHold[]> {
     return Promise.resolve(this.holdsWhere((hold) => creditIds.includes(hold.creditId)));
-  }
-
-  holdsOfBody(awardingBodyId: string): Promise<CreditHold[]> {
-    return Promise.resolve(this.holdsWhere((hold) => hold.awardingBodyId === awardingBodyId));
   }
 
   private holdsWhere(test: (hold: CreditHold) => boolean): CreditHold[] {

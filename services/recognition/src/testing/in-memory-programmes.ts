@@ -20,7 +20,7 @@ export class InMemoryProgrammes implements PublicOf<ProgrammesRepository> {
     return Promise.resolve(insertInto(this.modules, module));
   }
 
-  insertModules(modules: ProgrammeModule[]): Promise<boolean[]> {
+  insertModules(_programmeId: string, modules: ProgrammeModule[]): Promise<boolean[]> {
     return Promise.resolve(modules.map((module) => insertInto(this.modules, module)));
   }
 
