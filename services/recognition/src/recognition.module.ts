@@ -18,6 +18,7 @@ import {
 } from './claims/credential-verifier';
 import { ProposalsService } from './claims/proposals.service';
 import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from './common/id-list.schema';
+import { IdListsBackfillRepository } from './common/id-lists-backfill.repository';
 import { CredentialsConsumer } from './credentials/credentials.consumer';
 import {
   CREDENTIAL_STATUS_FACT_MODEL,
@@ -89,6 +90,7 @@ export class RecognitionModule {
       controllers: [ProgrammesController, ClaimsController, CredentialsConsumer],
       providers: [
         { provide: RECOGNITION_SETTINGS, useValue: settings },
+        IdListsBackfillRepository,
         ProgrammesRepository,
         ProgrammesService,
         KnownCredentialsRepository,
