@@ -7,6 +7,9 @@ import {
   AUTHORISATIONS_COLLECTION,
   AuthorisationSchema,
   AuthorisationWithdrawalSchema,
+  PARTNER_AUTHORISATION_IDS_COLLECTION,
+  PARTNER_AUTHORISATION_IDS_MODEL,
+  PartnerAuthorisationIdsSchema,
 } from './authorisations/authorisation.schema';
 import { AuthorisationsController } from './authorisations/authorisations.controller';
 import { AuthorisationsRepository } from './authorisations/authorisations.repository';
@@ -21,7 +24,10 @@ import {
   ENROLMENT_COMPLETION_MODEL,
   ENROLMENT_MODEL,
   ENROLMENT_WITHDRAWAL_MODEL,
+  LEARNER_ENROLMENT_IDS_MODEL,
+  OFFERING_ENROLMENT_IDS_MODEL,
   EnrolmentCompletionSchema,
+  EnrolmentIdsSchema,
   EnrolmentSchema,
   EnrolmentWithdrawalSchema,
   SEAT_CLAIM_MODEL,
@@ -79,6 +85,11 @@ const models = [
     schema: AuthorisationWithdrawalSchema,
     collection: AUTHORISATION_WITHDRAWALS_COLLECTION,
   },
+  {
+    name: PARTNER_AUTHORISATION_IDS_MODEL,
+    schema: PartnerAuthorisationIdsSchema,
+    collection: PARTNER_AUTHORISATION_IDS_COLLECTION,
+  },
   { name: COURSE_MODEL, schema: CourseSchema, collection: COURSES_COLLECTION },
   { name: OFFERING_MODEL, schema: OfferingSchema, collection: OFFERINGS_COLLECTION },
   { name: OFFERING_STATUS_MODEL, schema: OfferingStatusChangeSchema, collection: OFFERING_STATUS_COLLECTION },
@@ -99,6 +110,16 @@ const models = [
     name: ENROLMENT_COMPLETION_MODEL,
     schema: EnrolmentCompletionSchema,
     collection: ENROLMENT_COLLECTIONS.completions,
+  },
+  {
+    name: OFFERING_ENROLMENT_IDS_MODEL,
+    schema: EnrolmentIdsSchema,
+    collection: ENROLMENT_COLLECTIONS.offeringEnrolmentIds,
+  },
+  {
+    name: LEARNER_ENROLMENT_IDS_MODEL,
+    schema: EnrolmentIdsSchema,
+    collection: ENROLMENT_COLLECTIONS.learnerEnrolmentIds,
   },
 ];
 

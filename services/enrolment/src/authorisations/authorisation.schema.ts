@@ -1,9 +1,12 @@
 import { recordSchema } from '@lib/persistence';
+import { Schema } from 'mongoose';
 
 export const AUTHORISATION_MODEL = 'PartnerAuthorisation';
 export const AUTHORISATIONS_COLLECTION = 'partner_authorisations';
 export const AUTHORISATION_WITHDRAWAL_MODEL = 'AuthorisationWithdrawal';
 export const AUTHORISATION_WITHDRAWALS_COLLECTION = 'authorisation_withdrawals';
+export const PARTNER_AUTHORISATION_IDS_MODEL = 'PartnerAuthorisationIds';
+export const PARTNER_AUTHORISATION_IDS_COLLECTION = 'partner_authorisation_ids';
 
 /** An awarding body lets a partner deliver one course from `validFrom` (and until `validUntil`); dates are YYYY-MM-DD. */
 export interface Authorisation {
@@ -49,4 +52,18 @@ export const AuthorisationWithdrawalSchema = recordSchema(
     withdrawnAt: { type: Date, required: true },
   },
   { outbox: true },
+);
+
+/**
+ * The ids of a partner's authorisations (`_id` is the partner id), so they are found by key. An index, not a
+ * record of fact: an id is added (`$addToSet`, upsert) before its grant is inserted; readers skip ids with no grant.
+ */
+export interface PartnerAuthorisationIds {
+  _id: string;
+  authorisationIds: string[];
+}
+
+export const PartnerAuthorisationIdsSchema = new Schema(
+  { _id: { type: String, required: true }, authorisationIds: { type: [String], default: [] } },
+  { versionKey: false, strict: 'throw' },
 );

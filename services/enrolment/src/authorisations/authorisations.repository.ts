@@ -8,6 +8,8 @@ import {
   AUTHORISATION_MODEL,
   AUTHORISATION_WITHDRAWAL_MODEL,
   type AuthorisationWithdrawal,
+  PARTNER_AUTHORISATION_IDS_MODEL,
+  type PartnerAuthorisationIds,
 } from './authorisation.schema';
 
 export type AuthorisationWithWithdrawal = Authorisation & { withdrawal?: AuthorisationWithdrawal };
@@ -17,9 +19,14 @@ export class AuthorisationsRepository {
   constructor(
     @InjectModel(AUTHORISATION_MODEL) private readonly grants: Model<Authorisation>,
     @InjectModel(AUTHORISATION_WITHDRAWAL_MODEL) private readonly withdrawals: Model<AuthorisationWithdrawal>,
+    @InjectModel(PARTNER_AUTHORISATION_IDS_MODEL) private readonly byPartner: Model<PartnerAuthorisationIds>,
   ) {}
 
-  insert(grant: Authorisation & OutboxFields): Promise<boolean> {
+  /** False when the partner has a grant for the course from that date already. Listed for the partner first. */
+  async insert(grant: Authorisation & OutboxFields): Promise<boolean> {
+    await this.byPartner
+      .updateOne({ _id: grant.partnerId }, { $addToSet: { authorisationIds: grant._id } }, { upsert: true })
+      .exec();
     return insertOnce(this.grants, grant);
   }
 
@@ -33,6 +40,7 @@ export class AuthorisationsRepository {
     return grant ? (await this.withWithdrawals([grant]))[0]! : null;
   }
 
+  /** Staff list: scans the grants for those of one awarding body or partner. */
   async list(
     scope: { awardingBodyId: string } | { partnerId: string },
     pagination: Pagination,
@@ -43,15 +51,23 @@ export class AuthorisationsRepository {
 
   /** Every grant for a partner and course, with its withdrawal if any. */
   async forPartnerAndCourse(partnerId: string, courseId: string): Promise<AuthorisationWithWithdrawal[]> {
-    const grants = await this.grants
-      .find({ partnerId, courseId }, WITHOUT_OUTBOX)
-      .lean<Authorisation[]>()
-      .exec();
+    const grants = (await this.forPartner(partnerId)).filter((grant) => grant.courseId === courseId);
     return this.withWithdrawals(grants);
   }
 
+  /** The courses a partner was ever authorised for. */
   async courseIdsForPartner(partnerId: string): Promise<string[]> {
-    return await this.grants.distinct('courseId', { partnerId }).exec();
+    return [...new Set((await this.forPartner(partnerId)).map((grant) => grant.courseId))];
+  }
+
+  /** A partner's grants, through its id list. */
+  private async forPartner(partnerId: string): Promise<Authorisation[]> {
+    const list = await this.byPartner.findById(partnerId).lean<PartnerAuthorisationIds>().exec();
+    if (!list || list.authorisationIds.length === 0) return [];
+    return this.grants
+      .find({ _id: { $in: list.authorisationIds } }, WITHOUT_OUTBOX)
+      .lean<Authorisation[]>()
+      .exec();
   }
 
   private async withWithdrawals(grants: Authorisation[]): Promise<AuthorisationWithWithdrawal[]> {

@@ -18,7 +18,7 @@ export class CoursesRepository {
     return this.model.findById(id, WITHOUT_OUTBOX).lean<Course>().exec();
   }
 
-  /** Courses of an awarding body, or (for a partner) the given course ids. */
+  /** Staff list: courses of an awarding body (a scan), or (for a partner) the given course ids (by key). */
   list(scope: { awardingBodyId: string } | { ids: string[] }, pagination: Pagination): Promise<Page<Course>> {
     const filter = 'ids' in scope ? { _id: { $in: scope.ids } } : { awardingBodyId: scope.awardingBodyId };
     return findPage(this.model, filter, { code: 1 }, pagination);

@@ -1,10 +1,13 @@
 import { recordSchema } from '@lib/persistence';
+import { Schema } from 'mongoose';
 
 export const ENROLMENT_MODEL = 'Enrolment';
 export const SEAT_CLAIM_MODEL = 'SeatClaim';
 export const WAITLIST_ENTRY_MODEL = 'WaitlistEntry';
 export const ENROLMENT_WITHDRAWAL_MODEL = 'EnrolmentWithdrawal';
 export const ENROLMENT_COMPLETION_MODEL = 'EnrolmentCompletion';
+export const OFFERING_ENROLMENT_IDS_MODEL = 'OfferingEnrolmentIds';
+export const LEARNER_ENROLMENT_IDS_MODEL = 'LearnerEnrolmentIds';
 
 export const ENROLMENT_COLLECTIONS = {
   enrolments: 'enrolments',
@@ -12,6 +15,8 @@ export const ENROLMENT_COLLECTIONS = {
   waitlistEntries: 'waitlist_entries',
   withdrawals: 'enrolment_withdrawals',
   completions: 'enrolment_completions',
+  offeringEnrolmentIds: 'offering_enrolment_ids',
+  learnerEnrolmentIds: 'learner_enrolment_ids',
 } as const;
 
 /** A learner's request to join an offering; one per learner and offering. Where it landed is in the records below. */
@@ -72,7 +77,6 @@ export const EnrolmentSchema = recordSchema({
   source: { type: String, required: true },
 });
 EnrolmentSchema.index({ offeringId: 1, learnerId: 1 }, { unique: true });
-EnrolmentSchema.index({ learnerId: 1 });
 
 export const SeatClaimSchema = recordSchema(
   {
@@ -86,7 +90,6 @@ export const SeatClaimSchema = recordSchema(
   { outbox: true },
 );
 SeatClaimSchema.index({ enrolmentId: 1 }, { unique: true });
-SeatClaimSchema.index({ offeringId: 1 });
 
 const offeringRecord = { offeringId: { type: String, required: true } };
 
@@ -94,7 +97,6 @@ export const WaitlistEntrySchema = recordSchema(
   { ...offeringRecord, waitlistedAt: { type: Date, required: true } },
   { outbox: true },
 );
-WaitlistEntrySchema.index({ offeringId: 1 });
 
 export const EnrolmentWithdrawalSchema = recordSchema(
   {
@@ -106,7 +108,6 @@ export const EnrolmentWithdrawalSchema = recordSchema(
   },
   { outbox: true },
 );
-EnrolmentWithdrawalSchema.index({ offeringId: 1 });
 
 export const EnrolmentCompletionSchema = recordSchema(
   {
@@ -117,4 +118,18 @@ export const EnrolmentCompletionSchema = recordSchema(
   },
   { outbox: true },
 );
-EnrolmentCompletionSchema.index({ offeringId: 1 });
+
+/**
+ * The ids of an offering's enrolments (`_id` is the offering id) or of a learner's (`_id` is the learner id), so
+ * both are found by key. An index, not a record of fact: ids are added (`$addToSet`, upsert) before the enrolment
+ * is inserted, so a crash cannot leave an enrolment unlisted; readers skip ids that have no enrolment.
+ */
+export interface EnrolmentIds {
+  _id: string;
+  enrolmentIds: string[];
+}
+
+export const EnrolmentIdsSchema = new Schema(
+  { _id: { type: String, required: true }, enrolmentIds: { type: [String], default: [] } },
+  { versionKey: false, strict: 'throw' },
+);

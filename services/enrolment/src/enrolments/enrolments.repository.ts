@@ -1,20 +1,24 @@
 import type { OutboxFields } from '@lib/messaging';
-import { insertManyOnce, insertOnce, type Pagination, skipOf, WITHOUT_OUTBOX } from '@lib/persistence';
+import { insertManyOnce, insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import {
   type Enrolment,
   type EnrolmentCompletion,
+  type EnrolmentIds,
   type EnrolmentWithdrawal,
   ENROLMENT_COMPLETION_MODEL,
   ENROLMENT_MODEL,
   ENROLMENT_WITHDRAWAL_MODEL,
+  LEARNER_ENROLMENT_IDS_MODEL,
+  OFFERING_ENROLMENT_IDS_MODEL,
   SEAT_CLAIM_MODEL,
   type SeatClaim,
   WAITLIST_ENTRY_MODEL,
   type WaitlistEntry,
 } from './enrolment.schema';
+import { readInParts } from '../common/keyed-reads';
 
 /** Everything recorded about some enrolments, keyed by enrolment id. */
 export interface EnrolmentFacts {
@@ -24,6 +28,13 @@ export interface EnrolmentFacts {
   completions: Map<string, EnrolmentCompletion>;
 }
 
+/** Every enrolment of an offering with its facts. */
+export interface OfferingEnrolments {
+  enrolments: Enrolment[];
+  facts: EnrolmentFacts;
+}
+
+/** Enrolments and their facts; every read and write by `_id` or a unique key. */
 @Injectable()
 export class EnrolmentsRepository {
   constructor(
@@ -32,15 +43,19 @@ export class EnrolmentsRepository {
     @InjectModel(WAITLIST_ENTRY_MODEL) private readonly waitlist: Model<WaitlistEntry>,
     @InjectModel(ENROLMENT_WITHDRAWAL_MODEL) private readonly withdrawals: Model<EnrolmentWithdrawal>,
     @InjectModel(ENROLMENT_COMPLETION_MODEL) private readonly completions: Model<EnrolmentCompletion>,
+    @InjectModel(OFFERING_ENROLMENT_IDS_MODEL) private readonly byOffering: Model<EnrolmentIds>,
+    @InjectModel(LEARNER_ENROLMENT_IDS_MODEL) private readonly byLearner: Model<EnrolmentIds>,
   ) {}
 
-  /** False when the learner has an enrolment on this offering already. */
-  insert(enrolment: Enrolment): Promise<boolean> {
+  /** False when the learner has an enrolment on this offering already. Listed by offering and learner first. */
+  async insert(enrolment: Enrolment): Promise<boolean> {
+    await this.listIds([enrolment]);
     return insertOnce(this.enrolments, enrolment);
   }
 
-  /** Per enrolment, false when the learner has an enrolment on that offering already. */
-  insertMany(enrolments: Enrolment[]): Promise<boolean[]> {
+  /** Per enrolment, false when the learner has an enrolment on that offering already. Listed first. */
+  async insertMany(enrolments: Enrolment[]): Promise<boolean[]> {
+    await this.listIds(enrolments);
     return insertManyOnce(this.enrolments, enrolments);
   }
 
@@ -65,57 +80,75 @@ export class EnrolmentsRepository {
     return this.enrolments.findById(id).lean<Enrolment>().exec();
   }
 
-  forOffering(offeringId: string): Promise<Enrolment[]> {
-    return this.enrolments.find({ offeringId }).lean<Enrolment[]>().exec();
-  }
-
-  forLearner(learnerId: string): Promise<Enrolment[]> {
-    return this.enrolments.find({ learnerId }).sort({ requestedAt: -1 }).lean<Enrolment[]>().exec();
-  }
-
-  async pageForOffering(
-    offeringId: string,
-    pagination: Pagination,
-  ): Promise<{ items: Enrolment[]; total: number }> {
-    const [items, total] = await Promise.all([
+  findByIds(ids: readonly string[]): Promise<Enrolment[]> {
+    return readInParts(ids, (part) =>
       this.enrolments
-        .find({ offeringId })
-        .sort({ requestedAt: 1, requestSeq: 1, _id: 1 })
-        .skip(skipOf(pagination))
-        .limit(pagination.pageSize)
+        .find({ _id: { $in: part } })
         .lean<Enrolment[]>()
         .exec(),
-      this.enrolments.countDocuments({ offeringId }).exec(),
-    ]);
-    return { items, total };
-  }
-
-  async hasEnrolmentIn(learnerId: string, offeringIds: string[]): Promise<boolean> {
-    return (
-      (await this.enrolments
-        .countDocuments({ learnerId, offeringId: { $in: offeringIds } }, { limit: 1 })
-        .exec()) > 0
     );
   }
 
-  /** The facts of every enrolment of an offering (for placement and waitlist positions). */
-  factsForOffering(offeringId: string): Promise<EnrolmentFacts> {
-    return this.facts({ offeringId });
+  /** Those of the learners with an enrolment on the offering, by the unique (offering, learner) key. */
+  async enrolledOn(offeringId: string, learnerIds: readonly string[]): Promise<Set<string>> {
+    const found = await readInParts(learnerIds, (part) =>
+      this.enrolments
+        .find({ offeringId, learnerId: { $in: part } }, { learnerId: 1 })
+        .lean<Pick<Enrolment, 'learnerId'>[]>()
+        .exec(),
+    );
+    return new Set(found.map((enrolment) => enrolment.learnerId));
   }
 
-  factsFor(enrolmentIds: string[]): Promise<EnrolmentFacts> {
-    return this.facts({ _id: { $in: enrolmentIds } }, { enrolmentId: { $in: enrolmentIds } });
+  /** A learner's enrolments, latest request first, through the learner's id list. */
+  async forLearner(learnerId: string): Promise<Enrolment[]> {
+    const enrolments = await this.findByIds(await this.idsIn(this.byLearner, learnerId));
+    return enrolments.sort(
+      (a, b) => b.requestedAt.getTime() - a.requestedAt.getTime() || b.requestSeq - a.requestSeq,
+    );
   }
 
-  private async facts(
-    filter: Record<string, unknown>,
-    claimFilter: Record<string, unknown> = filter,
-  ): Promise<EnrolmentFacts> {
+  /**
+   * Offering-wide: every enrolment of an offering and its facts, through the offering's id list. Keyed reads,
+   * but as many as the offering has enrolments: for seat allocation, waitlist positions and the staff list only.
+   */
+  async wholeOffering(offeringId: string): Promise<OfferingEnrolments> {
+    const enrolments = await this.enrolmentsOf(offeringId);
+    return { enrolments, facts: await this.factsFor(enrolments.map((enrolment) => enrolment._id)) };
+  }
+
+  /** Offering-wide, without the facts: every enrolment of an offering, through its id list (keyed reads). */
+  async enrolmentsOf(offeringId: string): Promise<Enrolment[]> {
+    return this.findByIds(await this.idsIn(this.byOffering, offeringId));
+  }
+
+  /** The facts of some enrolments: by `_id`, and seat claims by their unique enrolment id. */
+  async factsFor(enrolmentIds: readonly string[]): Promise<EnrolmentFacts> {
     const [claims, waitlisted, withdrawals, completions] = await Promise.all([
-      this.claims.find(claimFilter, WITHOUT_OUTBOX).lean<SeatClaim[]>().exec(),
-      this.waitlist.find(filter, WITHOUT_OUTBOX).lean<WaitlistEntry[]>().exec(),
-      this.withdrawals.find(filter, WITHOUT_OUTBOX).lean<EnrolmentWithdrawal[]>().exec(),
-      this.completions.find(filter, WITHOUT_OUTBOX).lean<EnrolmentCompletion[]>().exec(),
+      readInParts(enrolmentIds, (ids) =>
+        this.claims
+          .find({ enrolmentId: { $in: ids } }, WITHOUT_OUTBOX)
+          .lean<SeatClaim[]>()
+          .exec(),
+      ),
+      readInParts(enrolmentIds, (ids) =>
+        this.waitlist
+          .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
+          .lean<WaitlistEntry[]>()
+          .exec(),
+      ),
+      readInParts(enrolmentIds, (ids) =>
+        this.withdrawals
+          .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
+          .lean<EnrolmentWithdrawal[]>()
+          .exec(),
+      ),
+      readInParts(enrolmentIds, (ids) =>
+        this.completions
+          .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
+          .lean<EnrolmentCompletion[]>()
+          .exec(),
+      ),
     ]);
     return {
       claims: new Map(claims.map((claim) => [claim.enrolmentId, claim])),
@@ -124,4 +157,34 @@ export class EnrolmentsRepository {
       completions: new Map(completions.map((completion) => [completion._id, completion])),
     };
   }
+
+  /** Adds the enrolments to their offerings' and learners' id lists: one upsert per list. */
+  private async listIds(enrolments: readonly Enrolment[]): Promise<void> {
+    if (enrolments.length === 0) return;
+    await Promise.all([
+      this.byOffering.bulkWrite(addToLists(enrolments, (enrolment) => enrolment.offeringId)),
+      this.byLearner.bulkWrite(addToLists(enrolments, (enrolment) => enrolment.learnerId)),
+    ]);
+  }
+
+  private async idsIn(lists: Model<EnrolmentIds>, id: string): Promise<string[]> {
+    return (await lists.findById(id).lean<EnrolmentIds>().exec())?.enrolmentIds ?? [];
+  }
+}
+
+/** `$addToSet` upserts, one per list the enrolments belong to. */
+function addToLists(enrolments: readonly Enrolment[], listOf: (enrolment: Enrolment) => string) {
+  const ids = new Map<string, string[]>();
+  for (const enrolment of enrolments) {
+    const list = ids.get(listOf(enrolment)) ?? [];
+    list.push(enrolment._id);
+    ids.set(listOf(enrolment), list);
+  }
+  return [...ids].map(([listId, enrolmentIds]) => ({
+    updateOne: {
+      filter: { _id: listId },
+      update: { $addToSet: { enrolmentIds: { $each: enrolmentIds } } },
+      upsert: true,
+    },
+  }));
 }

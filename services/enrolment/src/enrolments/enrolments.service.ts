@@ -16,7 +16,8 @@ import { enrolmentScope } from './enrolment-events';
 import { statusOf } from './enrolment-status';
 import { requireOpenForEnrolment } from './enrolment-window';
 import { type EnrolmentView, toEnrolmentViews } from './enrolment-view';
-import { EnrolmentsRepository } from './enrolments.repository';
+import { type EnrolmentFacts, EnrolmentsRepository } from './enrolments.repository';
+import { inRequestOrder } from './placement';
 import { nextRequestOrder } from './request-order';
 import { SeatAllocator } from './seat-allocator';
 
@@ -34,6 +35,9 @@ export class EnrolmentsService {
     const context = await this.offerings.managed(actor, offeringId);
     requireOpenForEnrolment(context, new Date());
     const learner = await this.learnerFor(actor, body);
+    // Checked by key first, so a repeated request adds no id to the lists; the unique index decides races.
+    if ((await this.enrolments.enrolledOn(offeringId, [learner._id])).size > 0)
+      throw enrolledAlready(learner);
     const enrolment: Enrolment = {
       _id: randomUUID(),
       offeringId,
@@ -47,7 +51,7 @@ export class EnrolmentsService {
     const inserted = await this.seats.change(context.offering, () =>
       this.enrolments.insert(Object.assign(enrolment, nextRequestOrder())),
     );
-    if (!inserted) throw new ConflictException(`${learner.email} is enrolled on this offering already.`);
+    if (!inserted) throw enrolledAlready(learner);
     return this.view(enrolment, learner, true);
   }
 
@@ -120,25 +124,20 @@ export class EnrolmentsService {
     pagination: Pagination,
   ): Promise<Page<EnrolmentView>> {
     await this.offerings.managed(actor, offeringId);
-    const [page, facts, all] = await Promise.all([
-      this.enrolments.pageForOffering(offeringId, pagination),
-      this.enrolments.factsForOffering(offeringId),
-      this.enrolments.forOffering(offeringId),
-    ]);
+    // Staff list: reads the whole offering (by key), which waitlist positions need anyway.
+    const { enrolments, facts } = await this.enrolments.wholeOffering(offeringId);
+    const page = pageOf(inRequestOrder(enrolments), pagination);
     const learners = await this.learners.findMany(page.items.map((enrolment) => enrolment.learnerId));
-    return {
-      ...pagination,
-      total: page.total,
-      items: toEnrolmentViews(page.items, all, facts, learners, true),
-    };
+    return { ...page, items: toEnrolmentViews(page.items, enrolments, facts, learners, true) };
   }
 
-  /** A learner's own enrolments, across offerings. */
+  /** A learner's own enrolments, across offerings, through their id list. */
   async listOwn(actor: Actor, pagination: Pagination): Promise<Page<EnrolmentView>> {
     const enrolments = hasRole(actor, 'learner') ? await this.enrolments.forLearner(actor.sub) : [];
     const page = pageOf(enrolments, pagination);
+    const facts = await this.enrolments.factsFor(page.items.map((enrolment) => enrolment._id));
     const items: EnrolmentView[] = [];
-    for (const enrolment of page.items) items.push(await this.view(enrolment, null, false));
+    for (const enrolment of page.items) items.push(await this.view(enrolment, null, false, facts));
     return { ...page, items };
   }
 
@@ -172,17 +171,27 @@ export class EnrolmentsService {
     return { enrolment, context };
   }
 
+  /**
+   * One enrolment as the API shows it, from its own facts (read by key unless given). Only a waitlisted one reads
+   * its whole offering, for its place in the queue.
+   */
   private async view(
     enrolment: Enrolment,
     learner: Learner | null,
     withPersonalData: boolean,
+    known?: EnrolmentFacts,
   ): Promise<EnrolmentView> {
-    const [facts, all] = await Promise.all([
-      this.enrolments.factsForOffering(enrolment.offeringId),
-      this.enrolments.forOffering(enrolment.offeringId),
-    ]);
-    return toEnrolmentViews([enrolment], all, facts, learner ? [learner] : [], withPersonalData)[0]!;
+    const own = known ?? (await this.enrolments.factsFor([enrolment._id]));
+    const { enrolments, facts } =
+      statusOf(enrolment._id, own) === 'waitlisted'
+        ? await this.enrolments.wholeOffering(enrolment.offeringId)
+        : { enrolments: [], facts: own };
+    return toEnrolmentViews([enrolment], enrolments, facts, learner ? [learner] : [], withPersonalData)[0]!;
   }
+}
+
+function enrolledAlready(learner: Learner): ConflictException {
+  return new ConflictException(`${learner.email} is enrolled on this offering already.`);
 }
 
 function isLearnerOnly(actor: Actor): boolean {

@@ -36,10 +36,7 @@ export class SeatAllocator {
 
   private async settle(offering: Offering): Promise<void> {
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
-      const [enrolments, facts] = await Promise.all([
-        this.enrolments.forOffering(offering._id),
-        this.enrolments.factsForOffering(offering._id),
-      ]);
+      const { enrolments, facts } = await this.enrolments.wholeOffering(offering._id);
       const todo = placements({
         capacity: offering.capacity,
         enrolments,

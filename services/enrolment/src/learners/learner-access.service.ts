@@ -16,7 +16,13 @@ export class LearnerAccessService {
   async canSee(actor: Actor, learner: Learner): Promise<boolean> {
     const access = learnerAccess(actor, learner);
     if (typeof access === 'string') return access === 'granted';
-    const offeringIds = await this.offerings.idsRunBy(access.ifEnrolledWith);
-    return this.enrolments.hasEnrolmentIn(learner._id, offeringIds);
+    // The learner's own enrolments and their offerings, by key: a learner has few, an organisation runs many.
+    const enrolments = await this.enrolments.forLearner(learner._id);
+    const offerings = await this.offerings.findByIds(enrolments.map((enrolment) => enrolment.offeringId));
+    return offerings.some(
+      (offering) =>
+        offering.awardingBodyId === access.ifEnrolledWith ||
+        offering.deliveringOrganisationId === access.ifEnrolledWith,
+    );
   }
 }

@@ -2,6 +2,7 @@ import { insertManyOnce, insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import { readInParts } from '../common/keyed-reads';
 import { type Learner, LEARNER_MODEL } from './learner.schema';
 
 @Injectable()
@@ -22,21 +23,27 @@ export class LearnersRepository {
     return this.model.findById(id).lean<Learner>().exec();
   }
 
+  /** By the unique email key. */
   findByEmail(email: string): Promise<Learner | null> {
     return this.model.findOne({ email }).lean<Learner>().exec();
   }
 
-  findByIds(ids: string[]): Promise<Learner[]> {
-    return this.model
-      .find({ _id: { $in: ids } })
-      .lean<Learner[]>()
-      .exec();
+  findByIds(ids: readonly string[]): Promise<Learner[]> {
+    return readInParts(ids, (part) =>
+      this.model
+        .find({ _id: { $in: part } })
+        .lean<Learner[]>()
+        .exec(),
+    );
   }
 
-  findByEmails(emails: string[]): Promise<Learner[]> {
-    return this.model
-      .find({ email: { $in: emails } })
-      .lean<Learner[]>()
-      .exec();
+  /** By the unique email key. */
+  findByEmails(emails: readonly string[]): Promise<Learner[]> {
+    return readInParts(emails, (part) =>
+      this.model
+        .find({ email: { $in: part } })
+        .lean<Learner[]>()
+        .exec(),
+    );
   }
 }

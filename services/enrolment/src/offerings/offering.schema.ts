@@ -60,4 +60,3 @@ export const OfferingStatusChangeSchema = recordSchema(
   },
   { outbox: true },
 );
-OfferingStatusChangeSchema.index({ offeringId: 1 });

@@ -6,6 +6,7 @@ import type { Model } from 'mongoose';
 import {
   type Offering,
   OFFERING_MODEL,
+  OFFERING_STATUSES,
   OFFERING_STATUS_MODEL,
   type OfferingStatusChange,
 } from './offering.schema';
@@ -30,25 +31,24 @@ export class OfferingsRepository {
     return this.offerings.findById(id, WITHOUT_OUTBOX).lean<Offering>().exec();
   }
 
-  statusChanges(offeringIds: string[]): Promise<OfferingStatusChange[]> {
+  findByIds(ids: readonly string[]): Promise<Offering[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.offerings
+      .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
+      .lean<Offering[]>()
+      .exec();
+  }
+
+  /** The statuses the offerings reached, by their `<offeringId>:<status>` ids. */
+  statusChanges(offeringIds: readonly string[]): Promise<OfferingStatusChange[]> {
+    const ids = offeringIds.flatMap((id) => OFFERING_STATUSES.map((status) => `${id}:${status}`));
     return this.statuses
-      .find({ offeringId: { $in: offeringIds } }, WITHOUT_OUTBOX)
+      .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
       .lean<OfferingStatusChange[]>()
       .exec();
   }
 
-  /** Offerings an organisation runs: as their awarding body or as the delivering organisation. */
-  async idsRunBy(organisationId: string): Promise<string[]> {
-    const offerings = await this.offerings
-      .find(
-        { $or: [{ awardingBodyId: organisationId }, { deliveringOrganisationId: organisationId }] },
-        { _id: 1 },
-      )
-      .lean<{ _id: string }[]>()
-      .exec();
-    return offerings.map((offering) => offering._id);
-  }
-
+  /** Staff list: scans the offerings for those of one organisation. */
   list(
     scope: { awardingBodyId: string } | { deliveringOrganisationId: string },
     pagination: Pagination,

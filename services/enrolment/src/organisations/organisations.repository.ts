@@ -18,6 +18,7 @@ export class OrganisationsRepository {
     return this.model.findById(id, WITHOUT_OUTBOX).lean<Organisation>().exec();
   }
 
+  /** Staff list: every organisation (an admin's list, a scan), or the given ones by key. */
   list(ids: string[] | 'all', pagination: Pagination): Promise<Page<Organisation>> {
     return findPage(this.model, ids === 'all' ? {} : { _id: { $in: ids } }, { name: 1 }, pagination);
   }

@@ -1,5 +1,4 @@
 import type { OutboxFields } from '@lib/messaging';
-import { type Pagination, skipOf } from '@lib/persistence';
 import type {
   Enrolment,
   EnrolmentCompletion,
@@ -7,7 +6,11 @@ import type {
   SeatClaim,
   WaitlistEntry,
 } from '../enrolments/enrolment.schema';
-import type { EnrolmentFacts, EnrolmentsRepository } from '../enrolments/enrolments.repository';
+import type {
+  EnrolmentFacts,
+  EnrolmentsRepository,
+  OfferingEnrolments,
+} from '../enrolments/enrolments.repository';
 import { inRequestOrder } from '../enrolments/placement';
 import { insertUnique, type PublicOf } from '@lib/fakes';
 
@@ -57,8 +60,13 @@ export class InMemoryEnrolments implements PublicOf<EnrolmentsRepository> {
     return Promise.resolve(this.enrolments.find((enrolment) => enrolment._id === id) ?? null);
   }
 
-  forOffering(offeringId: string): Promise<Enrolment[]> {
-    return Promise.resolve(this.enrolments.filter((enrolment) => enrolment.offeringId === offeringId));
+  findByIds(ids: readonly string[]): Promise<Enrolment[]> {
+    return Promise.resolve(this.enrolments.filter((enrolment) => ids.includes(enrolment._id)));
+  }
+
+  enrolledOn(offeringId: string, learnerIds: readonly string[]): Promise<Set<string>> {
+    const on = this.enrolments.filter((e) => e.offeringId === offeringId && learnerIds.includes(e.learnerId));
+    return Promise.resolve(new Set(on.map((enrolment) => enrolment.learnerId)));
   }
 
   forLearner(learnerId: string): Promise<Enrolment[]> {
@@ -66,26 +74,18 @@ export class InMemoryEnrolments implements PublicOf<EnrolmentsRepository> {
     return Promise.resolve(inRequestOrder(own).reverse());
   }
 
-  pageForOffering(
-    offeringId: string,
-    pagination: Pagination,
-  ): Promise<{ items: Enrolment[]; total: number }> {
-    const all = inRequestOrder(this.enrolments.filter((enrolment) => enrolment.offeringId === offeringId));
-    const start = skipOf(pagination);
-    return Promise.resolve({ items: all.slice(start, start + pagination.pageSize), total: all.length });
+  enrolmentsOf(offeringId: string): Promise<Enrolment[]> {
+    return Promise.resolve(this.enrolments.filter((enrolment) => enrolment.offeringId === offeringId));
   }
 
-  hasEnrolmentIn(learnerId: string, offeringIds: string[]): Promise<boolean> {
-    return Promise.resolve(
-      this.enrolments.some((e) => e.learnerId === learnerId && offeringIds.includes(e.offeringId)),
-    );
+  wholeOffering(offeringId: string): Promise<OfferingEnrolments> {
+    return Promise.resolve({
+      enrolments: this.enrolments.filter((enrolment) => enrolment.offeringId === offeringId),
+      facts: this.facts((record) => record.offeringId === offeringId),
+    });
   }
 
-  factsForOffering(offeringId: string): Promise<EnrolmentFacts> {
-    return Promise.resolve(this.facts((record) => record.offeringId === offeringId));
-  }
-
-  factsFor(enrolmentIds: string[]): Promise<EnrolmentFacts> {
+  factsFor(enrolmentIds: readonly string[]): Promise<EnrolmentFacts> {
     return Promise.resolve(
       this.facts((record) =>
         enrolmentIds.includes('enrolmentId' in record ? record.enrolmentId : record._id),

@@ -9,7 +9,7 @@ import type { OfferingInContext, OfferingsService } from '../offerings/offerings
 type OfferingLookups = Pick<OfferingsService, 'managed' | 'find'>;
 
 /** The offerings the enrolment rules ask about, with the same "runs it" rule as OfferingsService.managed. */
-export class FakeOfferings implements OfferingLookups, Pick<OfferingsRepository, 'idsRunBy'> {
+export class FakeOfferings implements OfferingLookups, Pick<OfferingsRepository, 'findByIds'> {
   private readonly contexts = new Map<string, OfferingInContext>();
 
   add(offering: Offering, status: OfferingStatus = 'open'): Offering {
@@ -30,12 +30,9 @@ export class FakeOfferings implements OfferingLookups, Pick<OfferingsRepository,
     return Promise.resolve(this.contexts.get(id) ?? null);
   }
 
-  idsRunBy(organisationId: string): Promise<string[]> {
+  findByIds(ids: readonly string[]): Promise<Offering[]> {
     return Promise.resolve(
-      [...this.contexts.values()]
-        .map(({ offering }) => offering)
-        .filter((o) => o.awardingBodyId === organisationId || o.deliveringOrganisationId === organisationId)
-        .map((offering) => offering._id),
+      [...this.contexts.values()].map(({ offering }) => offering).filter((o) => ids.includes(o._id)),
     );
   }
 }
