@@ -8,3 +8,4 @@ export * from './map-concurrently';
 export * from './outbox-signal';
 export * from './existing-ids';
 export * from './outbox-intents';
+export * from './read-cache';

@@ -18,6 +18,8 @@ import {
   AWARD_HOLD_MODEL,
   AwardHoldSchema,
   ISSUED_CREDENTIAL_MODEL,
+  LEARNER_CREDENTIALS_MODEL,
+  LearnerCredentialsSchema,
   ISSUED_CREDENTIALS_COLLECTION,
   IssuedCredentialSchema,
   STATUS_ALLOCATION_MODEL,
@@ -57,14 +59,14 @@ import {
   StatusChangeSchema,
 } from './status-lists/status-change.schema';
 import {
-  AUTHORISATION_FACT_MODEL,
-  AuthorisationFactSchema,
+  PartnerAuthorisationsSchema,
   OFFERING_FACT_MODEL,
   OfferingFactSchema,
   ORGANISATION_FACT_MODEL,
   OrganisationFactSchema,
-  PROGRESS_FACT_MODEL,
-  ProgressFactSchema,
+  LEARNER_PROGRESS_MODEL,
+  PARTNER_AUTHORISATIONS_MODEL,
+  LearnerProgressSchema,
 } from './progress/progress.schema';
 
 const models = [
@@ -72,10 +74,14 @@ const models = [
   { name: SIGNING_KEY_MODEL, schema: SigningKeySchema, collection: 'signing_keys' },
   { name: KNOWN_COURSE_MODEL, schema: KnownCourseSchema, collection: 'known_courses' },
   { name: ACHIEVEMENT_VERSION_MODEL, schema: AchievementVersionSchema, collection: 'achievement_versions' },
-  { name: PROGRESS_FACT_MODEL, schema: ProgressFactSchema, collection: 'progress_facts' },
+  { name: LEARNER_PROGRESS_MODEL, schema: LearnerProgressSchema, collection: 'learner_progress' },
   { name: OFFERING_FACT_MODEL, schema: OfferingFactSchema, collection: 'offering_facts' },
   { name: ORGANISATION_FACT_MODEL, schema: OrganisationFactSchema, collection: 'organisation_facts' },
-  { name: AUTHORISATION_FACT_MODEL, schema: AuthorisationFactSchema, collection: 'authorisation_facts' },
+  {
+    name: PARTNER_AUTHORISATIONS_MODEL,
+    schema: PartnerAuthorisationsSchema,
+    collection: 'partner_authorisations',
+  },
   {
     name: ISSUED_CREDENTIAL_MODEL,
     schema: IssuedCredentialSchema,
@@ -83,6 +89,7 @@ const models = [
   },
   { name: STATUS_ALLOCATION_MODEL, schema: StatusAllocationSchema, collection: 'status_allocations' },
   { name: AWARD_HOLD_MODEL, schema: AwardHoldSchema, collection: 'award_holds' },
+  { name: LEARNER_CREDENTIALS_MODEL, schema: LearnerCredentialsSchema, collection: 'learner_credentials' },
   { name: STATUS_CHANGE_MODEL, schema: StatusChangeSchema, collection: STATUS_CHANGES_COLLECTION },
   { name: SHARE_LINK_MODEL, schema: ShareLinkSchema, collection: 'share_links' },
   {

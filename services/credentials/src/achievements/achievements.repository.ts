@@ -21,7 +21,12 @@ export class AchievementsRepository {
     return this.courses.findById(id).lean<KnownCourse>().exec();
   }
 
-  /** Every version of an achievement, oldest first. */
+  /** One version of an achievement, by its `_id` `<achievementId>:<version>` (every achievement has version 1). */
+  version(achievementId: string, version: number): Promise<AchievementVersion | null> {
+    return this.versions.findById(`${achievementId}:${version}`).lean<AchievementVersion>().exec();
+  }
+
+  /** Every version of an achievement, oldest first: editing and the public latest version (a small collection). */
   versionsOf(achievementId: string): Promise<AchievementVersion[]> {
     return this.versions.find({ achievementId }).sort({ version: 1 }).lean<AchievementVersion[]>().exec();
   }

@@ -87,9 +87,10 @@ export class AchievementsService {
 
   /** Public: the latest version, or a given one, as an Open Badges Achievement. */
   async get(achievementId: string, version?: number) {
-    const versions = await this.achievements.versionsOf(achievementId);
     const found =
-      version === undefined ? versions.at(-1) : versions.find((candidate) => candidate.version === version);
+      version === undefined
+        ? (await this.achievements.versionsOf(achievementId)).at(-1)
+        : await this.achievements.version(achievementId, version);
     if (!found)
       throw new NotFoundException(`No achievement ${achievementId}${version ? ` version ${version}` : ''}.`);
     return this.toOpenBadges(found);

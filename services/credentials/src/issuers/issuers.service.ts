@@ -1,4 +1,6 @@
+import { createPrivateKey } from 'node:crypto';
 import type { Actor } from '@lib/auth';
+import { ReadCache } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import {
   generateSigningKey,
@@ -20,9 +22,20 @@ export interface KeyView {
   active: boolean;
 }
 
+/**
+ * How long an issuer's active key is reused from memory. A key rotated by another instance is used here from
+ * then on at the latest; the old key stays published, so what is signed meanwhile still verifies.
+ */
+const ACTIVE_KEY_TTL_MS = 60_000;
+
 /** Issuer profiles and their signing keys; public URLs are built from the one configured public base URL. */
 @Injectable()
 export class IssuersService {
+  /** Each issuer's active key, decrypted and parsed once: signing is per credential, reading the key is not. */
+  private readonly activeKeys = new ReadCache<SigningKey | null>(ACTIVE_KEY_TTL_MS, (key) => key !== null);
+  /** Issuer records are never changed after their insert. */
+  private readonly records = new ReadCache<Issuer | null>(Infinity, (issuer) => issuer !== null);
+
   constructor(
     private readonly issuers: IssuersRepository,
     @Inject(KEY_ENCRYPTER) private readonly encrypter: KeyEncrypter,
@@ -53,7 +66,7 @@ export class IssuersService {
   async profileInput(
     issuerId: string,
   ): Promise<{ name: string; url?: string; email?: string; ukprn?: string }> {
-    const issuer = await this.issuers.findIssuer(issuerId);
+    const issuer = await this.records.get(issuerId, () => this.issuers.findIssuer(issuerId));
     if (!issuer) throw new Error(`issuer ${issuerId} is not known`);
     return {
       name: issuer.name,
@@ -75,7 +88,7 @@ export class IssuersService {
 
   /** Whether an organisation is an issuer with a key to sign with. */
   async isIssuer(issuerId: string): Promise<boolean> {
-    return (await this.issuers.keysOf(issuerId)).length > 0;
+    return (await this.activeKey(issuerId)) !== null;
   }
 
   /** Rotation: a new key becomes active; the old ones stay published. */
@@ -138,13 +151,21 @@ export class IssuersService {
 
   /** The active key of an issuer, decrypted for signing; never logged, never returned by an API. */
   async signingKey(issuerId: string): Promise<SigningKey> {
-    const [active] = await this.issuers.keysOf(issuerId);
-    if (!active) throw new Error(`issuer ${issuerId} has no signing key`);
-    return {
-      algorithm: active.algorithm,
-      kid: this.kidUrl(active),
-      privateKey: this.encrypter.decrypt(active.encryptedPrivateKey),
-    };
+    const key = await this.activeKey(issuerId);
+    if (!key) throw new Error(`issuer ${issuerId} has no signing key`);
+    return key;
+  }
+
+  private activeKey(issuerId: string): Promise<SigningKey | null> {
+    return this.activeKeys.get(issuerId, async () => {
+      const [active] = await this.issuers.keysOf(issuerId);
+      if (!active) return null;
+      return {
+        algorithm: active.algorithm,
+        kid: this.kidUrl(active),
+        privateKey: createPrivateKey(this.encrypter.decrypt(active.encryptedPrivateKey)),
+      };
+    });
   }
 
   private published(key: SigningKeyRecord): PublishedJwk {
@@ -167,6 +188,7 @@ export class IssuersService {
       createdAt: new Date(),
     };
     await this.issuers.insertKey(key);
+    this.activeKeys.forget(issuerId);
     return key;
   }
 

@@ -1,4 +1,5 @@
 import { recordSchema } from '@lib/persistence';
+import { Schema } from 'mongoose';
 
 export const ISSUED_CREDENTIAL_MODEL = 'IssuedCredential';
 export const STATUS_ALLOCATION_MODEL = 'StatusAllocation';
@@ -66,7 +67,23 @@ export const IssuedCredentialSchema = recordSchema(
   { outbox: true },
 );
 IssuedCredentialSchema.index({ credentialId: 1 }, { unique: true });
-IssuedCredentialSchema.index({ learnerId: 1 });
+
+export const LEARNER_CREDENTIALS_MODEL = 'LearnerCredentials';
+
+/**
+ * The keys of a learner's credentials: `_id` is the learner id, so the learner's own list is one keyed read and
+ * one read by `_id`s. A key is added before its credential is inserted (a crash leaves a key without a credential,
+ * which readers skip, never a credential the learner cannot see); two processes issuing at once add the same key.
+ */
+export interface LearnerCredentials {
+  _id: string;
+  credentialKeys: string[];
+}
+
+export const LearnerCredentialsSchema = new Schema(
+  { _id: { type: String, required: true }, credentialKeys: { type: [String], default: [] } },
+  { versionKey: false, strict: 'throw' },
+);
 
 export const StatusAllocationSchema = recordSchema({
   listId: { type: String, required: true },

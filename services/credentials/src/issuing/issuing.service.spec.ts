@@ -84,6 +84,7 @@ describe('IssuingService', () => {
     await service.evaluate(OFFERING, LEARNER);
 
     expect([...issuing.credentials.keys()]).toEqual([`${ACHIEVEMENT}:${OFFERING}:${LEARNER}`]);
+    expect([...(issuing.learnerKeys.get(LEARNER) ?? [])]).toEqual([`${ACHIEVEMENT}:${OFFERING}:${LEARNER}`]);
     const credential = [...issuing.credentials.values()][0]!;
     expect(credential.outbox.map((entry) => entry.topic)).toEqual(['credentials.credential.issued.v1']);
     expect(credential.statusListId).toBe(`${AWARDING_BODY}-revocation-1`);

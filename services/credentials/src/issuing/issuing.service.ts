@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { withOutbox } from '@lib/messaging';
+import { ReadCache } from '@lib/persistence';
 import { MIN_STATUS_LIST_ENTRIES, randomFreeIndex, signCredential } from '@lib/vc';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AchievementVersion } from '../achievements/achievement.schema';
@@ -22,10 +23,18 @@ import {
 } from './issue-builders';
 import { IssuingRepository } from './issuing.repository';
 
+/** How long a course's achievement definition is reused; an edit made by another instance shows within this. */
+const ACHIEVEMENT_TTL_MS = 5_000;
+const kept = <T>(value: T | null): boolean => value !== null;
+
 /** Applies the award rule after every fact and issues the credential, exactly once, when it holds. */
 @Injectable()
 export class IssuingService {
   private readonly logger = new Logger('IssuingService');
+  /** Offerings and organisations are facts from events, never changed: read once per process. */
+  private readonly offerings = new ReadCache<OfferingFact | null>(Infinity, kept);
+  private readonly organisations = new ReadCache<OrganisationFact | null>(Infinity, kept);
+  private readonly courseAchievements = new ReadCache<AchievementVersion | null>(ACHIEVEMENT_TTL_MS, kept);
 
   constructor(
     private readonly issuing: IssuingRepository,
@@ -38,6 +47,7 @@ export class IssuingService {
 
   /** Re-evaluates every learner of a course's offerings, e.g. once its achievement is defined. */
   async evaluateCourse(courseId: string): Promise<void> {
+    this.courseAchievements.forget(courseId);
     await this.evaluateOfferings(await this.progress.offeringsOfCourse(courseId));
   }
 
@@ -55,8 +65,8 @@ export class IssuingService {
   }
 
   async evaluate(offeringId: string, learnerId: string): Promise<void> {
-    const offering = await this.progress.offering(offeringId);
-    const achievement = offering ? await this.achievements.latestForCourse(offering.courseId) : null;
+    const offering = await this.offerings.get(offeringId, () => this.progress.offering(offeringId));
+    const achievement = offering ? await this.achievementOf(offering.courseId) : null;
     // Without the offering, its achievement or its issuer's key there is nothing to decide yet; their events re-evaluate.
     if (!offering || !achievement || !(await this.issuers.isIssuer(offering.awardingBodyId))) return;
     const facts = await this.progress.progressOf(offeringId, learnerId);
@@ -80,6 +90,10 @@ export class IssuingService {
     if (decision.kind === 'award') await this.issue(offering, achievement, learnerId, decision);
   }
 
+  private achievementOf(courseId: string): Promise<AchievementVersion | null> {
+    return this.courseAchievements.get(courseId, () => this.achievements.latestForCourse(courseId));
+  }
+
   /** Reads and draws what the credential is made of, builds and signs it, and stores it with its event at once. */
   private async issue(
     offering: OfferingFact,
@@ -91,6 +105,7 @@ export class IssuingService {
     const signingKey = await this.issuers.signingKey(offering.awardingBodyId);
     const jwt = signCredential(credentialToSign(facts), signingKey, facts.issuedAt);
     const { record, event } = issuedRecord(facts, jwt);
+    await this.issuing.listForLearner(learnerId, record._id);
     if (await this.issuing.insertCredential({ ...record, ...withOutbox(EVENT_SOURCE, event) })) {
       this.logger.log(`issued ${facts.credentialId} to learner ${learnerId} for ${achievement.courseCode}`);
     }
@@ -144,6 +159,7 @@ export class IssuingService {
   /** The delivering partner's record, read only when a partner (not the awarding body) delivered. */
   private async partnerOf(offering: OfferingFact): Promise<OrganisationFact | null> {
     if (offering.deliveringOrganisationId === offering.awardingBodyId) return null;
-    return this.progress.organisation(offering.deliveringOrganisationId);
+    const id = offering.deliveringOrganisationId;
+    return this.organisations.get(id, () => this.progress.organisation(id));
   }
 }

@@ -3,28 +3,42 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import {
-  AUTHORISATION_FACT_MODEL,
   type AuthorisationFact,
+  LEARNER_PROGRESS_MODEL,
+  type LearnerProgress,
   OFFERING_FACT_MODEL,
   type OfferingFact,
   ORGANISATION_FACT_MODEL,
   type OrganisationFact,
-  PROGRESS_FACT_MODEL,
+  PARTNER_AUTHORISATIONS_MODEL,
+  type PartnerAuthorisations,
   type ProgressFact,
 } from './progress.schema';
+
+/** A fact's natural key as a field name: no dots, no leading `$`. */
+const factField = (id: string): string => `facts.${id.replace(/[.$]/g, '_')}`;
 
 /** Credentials' own record of what it learned from events: progress, offerings, organisations, authorisations. */
 @Injectable()
 export class ProgressRepository {
   constructor(
-    @InjectModel(PROGRESS_FACT_MODEL) private readonly progress: Model<ProgressFact>,
+    @InjectModel(LEARNER_PROGRESS_MODEL) private readonly progress: Model<LearnerProgress>,
     @InjectModel(OFFERING_FACT_MODEL) private readonly offerings: Model<OfferingFact>,
     @InjectModel(ORGANISATION_FACT_MODEL) private readonly organisations: Model<OrganisationFact>,
-    @InjectModel(AUTHORISATION_FACT_MODEL) private readonly authorisations: Model<AuthorisationFact>,
+    @InjectModel(PARTNER_AUTHORISATIONS_MODEL)
+    private readonly authorisations: Model<PartnerAuthorisations>,
   ) {}
 
-  addProgress(fact: ProgressFact): Promise<boolean> {
-    return insertOnce(this.progress, fact);
+  /** Adds a fact to the learner's progress on the offering: one atomic, keyed upsert; repeats change nothing. */
+  async addProgress(fact: ProgressFact): Promise<void> {
+    const { offeringId, learnerId } = fact;
+    await this.progress
+      .updateOne(
+        { _id: `${offeringId}:${learnerId}` },
+        { $set: { offeringId, learnerId, [factField(fact._id)]: fact } },
+        { upsert: true },
+      )
+      .exec();
   }
 
   addOffering(fact: OfferingFact): Promise<boolean> {
@@ -35,26 +49,35 @@ export class ProgressRepository {
     return insertOnce(this.organisations, fact);
   }
 
-  addAuthorisation(fact: AuthorisationFact): Promise<boolean> {
-    return insertOnce(this.authorisations, fact);
-  }
-
-  progressOf(offeringId: string, learnerId: string): Promise<ProgressFact[]> {
-    return this.progress.find({ offeringId, learnerId }).lean<ProgressFact[]>().exec();
-  }
-
-  async learnersOf(offeringIds: string[]): Promise<{ offeringId: string; learnerId: string }[]> {
-    const facts = await this.progress
-      .find({ offeringId: { $in: offeringIds } }, { offeringId: 1, learnerId: 1 })
-      .lean<ProgressFact[]>()
+  /** Adds a grant or withdrawal to the partner's record for the course: one atomic, keyed upsert. */
+  async addAuthorisation(fact: AuthorisationFact): Promise<void> {
+    const { partnerId, courseId } = fact;
+    await this.authorisations
+      .updateOne(
+        { _id: `${partnerId}:${courseId}` },
+        { $set: { partnerId, courseId, [factField(fact._id)]: fact } },
+        { upsert: true },
+      )
       .exec();
-    const pairs = new Map(
-      facts.map((fact) => [
-        `${fact.offeringId}:${fact.learnerId}`,
-        { offeringId: fact.offeringId, learnerId: fact.learnerId },
-      ]),
-    );
-    return [...pairs.values()];
+  }
+
+  async progressOf(offeringId: string, learnerId: string): Promise<ProgressFact[]> {
+    const progress = await this.progress
+      .findById(`${offeringId}:${learnerId}`)
+      .lean<LearnerProgress>()
+      .exec();
+    return Object.values(progress?.facts ?? {});
+  }
+
+  /**
+   * Every learner with progress on these offerings. Scans the progress records: used only when a course's
+   * achievement is defined or an awarding body becomes an issuer, never per event.
+   */
+  async learnersOf(offeringIds: string[]): Promise<{ offeringId: string; learnerId: string }[]> {
+    return this.progress
+      .find({ offeringId: { $in: offeringIds } }, { _id: 0, offeringId: 1, learnerId: 1 })
+      .lean<{ offeringId: string; learnerId: string }[]>()
+      .exec();
   }
 
   offering(id: string): Promise<OfferingFact | null> {
@@ -73,7 +96,11 @@ export class ProgressRepository {
     return this.organisations.findById(id).lean<OrganisationFact>().exec();
   }
 
-  authorisationsOf(partnerId: string, courseId: string): Promise<AuthorisationFact[]> {
-    return this.authorisations.find({ partnerId, courseId }).lean<AuthorisationFact[]>().exec();
+  async authorisationsOf(partnerId: string, courseId: string): Promise<AuthorisationFact[]> {
+    const record = await this.authorisations
+      .findById(`${partnerId}:${courseId}`)
+      .lean<PartnerAuthorisations>()
+      .exec();
+    return Object.values(record?.facts ?? {});
   }
 }

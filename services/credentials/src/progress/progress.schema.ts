@@ -1,11 +1,12 @@
 import { recordSchema } from '@lib/persistence';
+import { Schema } from 'mongoose';
 
-export const PROGRESS_FACT_MODEL = 'ProgressFact';
+export const LEARNER_PROGRESS_MODEL = 'LearnerProgress';
 
 /**
  * One fact credentials learned from an event about a learner on an offering. `_id` is the event's natural key
- * (e.g. `<enrolmentId>:attended`, `<resultId>:<version>`), so repeated events are duplicate inserts and the
- * facts can arrive in any order; the award rule reads them all.
+ * (e.g. `<enrolmentId>:attended`, `<resultId>:<version>`), so a repeated event writes the same fact again and
+ * the facts can arrive in any order; the award rule reads them all.
  */
 export interface ProgressFact {
   _id: string;
@@ -24,19 +25,31 @@ export interface ProgressFact {
   };
 }
 
-export const ProgressFactSchema = recordSchema({
-  offeringId: { type: String, required: true },
-  learnerId: { type: String, required: true },
-  kind: { type: String, required: true },
-  at: { type: Date, required: true },
-  learner: { type: Object, required: false },
-  result: { type: Object, required: false },
-});
-ProgressFactSchema.index({ offeringId: 1, learnerId: 1 });
+/**
+ * Everything known about one learner on one offering: `_id` is `<offeringId>:<learnerId>`, so the award rule
+ * reads its inputs with one keyed read. Facts are only ever added, each under its natural key (a map, so a
+ * repeated event sets the same entry again), by one atomic update of this document.
+ */
+export interface LearnerProgress {
+  _id: string;
+  offeringId: string;
+  learnerId: string;
+  facts: Record<string, ProgressFact>;
+}
+
+export const LearnerProgressSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    offeringId: { type: String, required: true },
+    learnerId: { type: String, required: true },
+    facts: { type: Schema.Types.Mixed, default: {} },
+  },
+  { versionKey: false, minimize: false, strict: 'throw' },
+);
 
 export const OFFERING_FACT_MODEL = 'OfferingFact';
 export const ORGANISATION_FACT_MODEL = 'OrganisationFact';
-export const AUTHORISATION_FACT_MODEL = 'AuthorisationFact';
+export const PARTNER_AUTHORISATIONS_MODEL = 'PartnerAuthorisations';
 
 export interface OfferingFact {
   _id: string;
@@ -85,12 +98,23 @@ export const OrganisationFactSchema = recordSchema({
   url: String,
 });
 
-export const AuthorisationFactSchema = recordSchema({
-  authorisationId: { type: String, required: true },
-  partnerId: { type: String, required: true },
-  courseId: { type: String, required: true },
-  validFrom: String,
-  validUntil: String,
-  withdrawnFrom: String,
-});
-AuthorisationFactSchema.index({ partnerId: 1, courseId: 1 });
+/**
+ * A partner's grants and withdrawals for one course: `_id` is `<partnerId>:<courseId>`, facts added under their
+ * own `_id`, so the award rule and verification read them with one keyed read.
+ */
+export interface PartnerAuthorisations {
+  _id: string;
+  partnerId: string;
+  courseId: string;
+  facts: Record<string, AuthorisationFact>;
+}
+
+export const PartnerAuthorisationsSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    partnerId: { type: String, required: true },
+    courseId: { type: String, required: true },
+    facts: { type: Schema.Types.Mixed, default: {} },
+  },
+  { versionKey: false, minimize: false, strict: 'throw' },
+);

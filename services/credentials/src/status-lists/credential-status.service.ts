@@ -91,9 +91,10 @@ export class CredentialStatusService {
   }
 
   private async event(credential: IssuedCredential, change: StatusChange): Promise<PendingEvent> {
-    const version = (await this.achievements.versionsOf(credential.achievementId)).find(
-      (v) => v.version === credential.achievementVersion,
-    )!;
+    const version = (await this.achievements.version(
+      credential.achievementId,
+      credential.achievementVersion,
+    ))!;
     const offering = await this.progress.offering(credential.offeringId);
     const facts = {
       credentialId: credential.credentialId,

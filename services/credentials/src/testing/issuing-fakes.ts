@@ -68,9 +68,11 @@ export class InMemoryProgress implements Pick<
 /** Issued credentials, status allocations and holds, each unique by `_id` like the real collections. */
 export class InMemoryIssuing implements Pick<
   IssuingRepository,
-  'credential' | 'insertCredential' | 'allocate' | 'insertHold'
+  'credential' | 'insertCredential' | 'allocate' | 'insertHold' | 'listForLearner'
 > {
   readonly credentials = new Map<string, IssuedCredential & OutboxFields>();
+  /** Each learner's credential keys, as the learner_credentials documents hold them. */
+  readonly learnerKeys = new Map<string, Set<string>>();
   readonly allocations = new Map<string, StatusAllocation>();
   readonly holds = new Map<string, AwardHold>();
   /** How many allocations to refuse next, as if another process had just taken those indexes. */
@@ -91,6 +93,10 @@ export class InMemoryIssuing implements Pick<
   }
   insertHold(hold: AwardHold) {
     return Promise.resolve(insertInto(this.holds, hold));
+  }
+  listForLearner(learnerId: string, credentialKey: string) {
+    this.learnerKeys.set(learnerId, (this.learnerKeys.get(learnerId) ?? new Set()).add(credentialKey));
+    return Promise.resolve();
   }
 }
 

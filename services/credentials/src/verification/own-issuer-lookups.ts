@@ -117,7 +117,7 @@ export class OwnIssuerLookups {
     const achievementId = achievementUrl.slice(prefix.length);
     let courseId = this.courseOfAchievement.get(achievementId);
     if (!courseId) {
-      courseId = (await this.achievements.versionsOf(achievementId))[0]?.courseId;
+      courseId = (await this.achievements.version(achievementId, 1))?.courseId;
       if (courseId) this.courseOfAchievement.set(achievementId, courseId);
     }
     return courseId;

@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import {
+  authorisationGrantedV1,
+  coursePublishedV1,
+  encodeEvent,
+  enrolmentCompletedV1,
+  enrolmentCreatedV1,
+  type EventContract,
+  type EventData,
+  offeringPublishedV1,
+  organisationRegisteredV1,
+  resultRatifiedV1,
+  TOPICS,
+} from '@lib/contracts';
+import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
+import {
+  bearer,
+  call,
+  eventFactories,
+  EventRecorder,
+  type QueryRecorder,
+  recordQueries,
+  type RunningService,
+  startTestService,
+  testStack,
+  testTopicPrefix,
+  uniqueKeysOf,
+  unkeyedQueries,
+  waitFor,
+} from '@lib/testing';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { credentialsService } from './credentials.definition';
+
+/**
+ * Issuing and what a learner does with their credentials read and write by `_id` or a unique key (the development
+ * database scans for anything else). Setup (issuer, course, achievement) and one first learner, whose credential
+ * fills the caches of seldom-changing records, come before the recording.
+ */
+describe('credentials hot paths', () => {
+  const prefix = testTopicPrefix();
+  const events = new EventRecorder(prefix);
+  const awardingBody = eventFactories.organisationRegistered({ kind: 'awarding-body', name: 'University' });
+  const partner = eventFactories.organisationRegistered({ kind: 'partner' });
+  const course = eventFactories.coursePublished({ awardingBodyId: awardingBody.organisationId });
+  const offering = eventFactories.offeringPublished({
+    awardingBodyId: awardingBody.organisationId,
+    deliveringOrganisationId: partner.organisationId,
+    courseId: course.courseId,
+    courseCode: course.code,
+    courseTitle: course.title,
+  });
+  const registrar = bearer('registrar', { org: awardingBody.organisationId });
+  let producer: Producer;
+  let credentials: RunningService;
+  let connection: Connection;
+  let queries: QueryRecorder;
+
+  async function publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {
+    const message = encodeEvent(contract, data, { source: '/spec', correlationId: 'spec' });
+    await producer.send({ topic: `${prefix}${message.topic}`, messages: [message] });
+  }
+
+  /** The three events that earn a credential, as enrolment and assessment send them. */
+  async function earn(learnerId: string): Promise<string> {
+    const scope = {
+      enrolmentId: randomUUID(),
+      learnerId,
+      offeringId: offering.offeringId,
+      courseId: course.courseId,
+      awardingBodyId: awardingBody.organisationId,
+      deliveringOrganisationId: partner.organisationId,
+    };
+    await publish(enrolmentCreatedV1, { ...eventFactories.enrolmentCreated(), ...scope });
+    await publish(enrolmentCompletedV1, { ...eventFactories.enrolmentCompleted(), ...scope });
+    const { offeringId, courseId } = scope;
+    await publish(resultRatifiedV1, eventFactories.resultRatified({ learnerId, offeringId, courseId }));
+    const [issued] = await events.waitFor(TOPICS.credentialsCredentialIssued, (d) => d.learnerId === learnerId);
+    return (issued!.envelope.data as { credentialId: string }).credentialId;
+  }
+
+  beforeAll(async () => {
+    producer = createIdempotentProducer(
+      createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-events', logger: silentLogger }),
+    );
+    await producer.connect();
+    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
+    connection = credentials.app.get<Connection>(getConnectionToken());
+    await events.start();
+    await publish(organisationRegisteredV1, awardingBody);
+    await publish(organisationRegisteredV1, partner);
+    await publish(coursePublishedV1, course);
+    await publish(offeringPublishedV1, offering);
+    await publish(
+      authorisationGrantedV1,
+      eventFactories.authorisationGranted({
+        awardingBodyId: awardingBody.organisationId,
+        partnerId: partner.organisationId,
+        courseId: course.courseId,
+        validFrom: '2020-01-01',
+      }),
+    );
+    await waitFor(
+      async () =>
+        (
+          await call(credentials.url, 'POST', '/api/credentials/achievements', {
+            headers: registrar,
+            body: { courseId: course.courseId, criteria: 'Attend and pass.' },
+          })
+        ).status === 201,
+      { what: 'the course and issuer to reach credentials' },
+    );
+    queries = recordQueries();
+    await earn(randomUUID());
+  });
+
+  afterAll(async () => {
+    queries?.stop();
+    await events.stop();
+    await credentials.stop();
+    await producer.disconnect();
+  });
+
+  it('issues, lists, downloads, shares and verifies by key', async () => {
+    queries.clear();
+    const learners = [randomUUID(), randomUUID(), randomUUID()];
+    const credentialIds = await Promise.all(learners.map((learnerId) => earn(learnerId)));
+    const learner = bearer('learner', { sub: learners[0]! });
+    const own = await call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', {
+      headers: learner,
+    });
+    expect(own.body).toMatchObject({ total: 1, items: [{ credentialId: credentialIds[0] }] });
+    const mine = `/api/credentials/learners/me/credentials/${encodeURIComponent(credentialIds[0]!)}`;
+    const download = await call(credentials.url, 'GET', `${mine}/download?format=jwt`, { headers: learner });
+    expect(download.status).toBe(200);
+    const link = await call(credentials.url, 'POST', `${mine}/share-links`, { headers: learner, body: {} });
+    expect(link.status).toBe(201);
+    const token = (link.body as { token: string }).token;
+    expect((await call(credentials.url, 'GET', `/api/credentials/shared/${token}`)).status).toBe(200);
+    const verified = await call(credentials.url, 'POST', '/api/credentials/verify', {
+      body: { credential: download.body as string },
+    });
+    expect(verified.body).toMatchObject({ verified: true });
+
+    expect(queries.queries.length).toBeGreaterThan(0);
+    expect(unkeyedQueries(queries.queries, uniqueKeysOf([connection]))).toEqual([]);
+  });
+});
