@@ -82,11 +82,9 @@ export class MarksService {
     const inserted = new Set(
       (await this.results.insertVersions(planned)).flatMap((ok, index) => (ok ? [planned[index]!._id] : [])),
     );
-    const after = {
-      ...records,
-      versions: [...records.versions, ...planned.filter((v) => inserted.has(v._id))],
-    };
-    await this.release(after, standings);
+    const written = planned.filter((version) => inserted.has(version._id));
+    const after = { ...records, versions: [...records.versions, ...written] };
+    await this.release(after, await this.standingsAfter(offering._id, written, standings));
     return plans.map((plan): MarksOutcome => {
       if (!('version' in plan)) return plan;
       return inserted.has(plan.version._id)
@@ -121,6 +119,23 @@ export class MarksService {
       this.results.forLearners(offeringId, learnerIds),
     ]);
     return { standings: standingsOf(facts, learnerIds), records };
+  }
+
+  /**
+   * The standings again for learners not enrolled before the insert: an enrolment event handled meanwhile found no
+   * version to announce, so this write announces it (the consumer writes its fact before it reads the versions).
+   */
+  private async standingsAfter(
+    offeringId: string,
+    written: readonly ResultVersion[],
+    before: ReadonlyMap<string, Standing>,
+  ): Promise<ReadonlyMap<string, Standing>> {
+    const unsure = [
+      ...new Set(written.filter((v) => before.get(v.learnerId) !== 'enrolled').map((v) => v.learnerId)),
+    ];
+    if (unsure.length === 0) return before;
+    const now = standingsOf(await this.catalogue.factsFor(offeringId, unsure), unsure);
+    return new Map([...before, ...now]);
   }
 
   /** Writes a release, carrying its event, for each unannounced version of an enrolled learner; notes them. */

@@ -61,6 +61,26 @@ describe('ResultsService', () => {
       expect(world.results.topics()).toEqual([resultRecordedV1.topic]);
     });
 
+    it('announces the marks when the enrolment arrives while they are being written', async () => {
+      const learnerId = world.learner();
+      const insertVersions = world.results.insertVersions.bind(world.results);
+      world.results.insertVersions = (versions) => {
+        // The consumer stores the fact and finds no version to announce yet.
+        world.catalogue.facts.push({
+          _id: `${OFFERING}:${learnerId}:enrolled`,
+          enrolmentId: 'e',
+          offeringId: OFFERING,
+          learnerId,
+          fact: 'enrolled',
+          at: new Date(),
+        });
+        return insertVersions(versions);
+      };
+      const view = await world.marks.record(assessor, OFFERING, learnerId, distinction);
+      expect(view.versions[0]!.announced).toBe(true);
+      expect(world.results.topics()).toEqual([resultRecordedV1.topic]);
+    });
+
     it.each<EnrolmentFact['fact'][]>([['withdrawn'], ['waitlisted']])(
       'refuses with 409 when the learner is %s',
       async (fact) => {
