@@ -12,6 +12,7 @@ import {
   KnownOfferingSchema,
 } from './catalogue/catalogue.schema';
 import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from './common/id-list.schema';
+import { KeysBackfillRepository } from './common/keys-backfill.repository';
 import { BulkMarksService } from './results/bulk-marks.service';
 import { MarksService } from './results/marks.service';
 import {
@@ -50,6 +51,7 @@ const models = [
   imports: [MongooseModule.forFeature(models)],
   controllers: [SchemesController, ResultsController, CatalogueConsumer],
   providers: [
+    KeysBackfillRepository,
     CatalogueRepository,
     CatalogueService,
     SchemesRepository,

@@ -225,6 +225,56 @@ describe('assessment hot paths', () => {
     ]);
     expect(calls.made.length).toBeLessThanOrEqual(6);
   });
+
+  it('keys the records written before the keyed reads, once, at start-up', async () => {
+    const withdrawn = randomUUID();
+    const marked = randomUUID();
+    const resultId = randomUUID();
+    const offeringId = offering.offeringId;
+    const enrolmentId = randomUUID();
+    const raw = (name: string) => connection.db!.collection<{ _id: string } & Record<string, unknown>>(name);
+    await raw('enrolment_facts').insertOne({
+      _id: `${enrolmentId}:withdrawn`,
+      enrolmentId,
+      offeringId,
+      learnerId: withdrawn,
+      fact: 'withdrawn',
+      at: new Date(),
+    });
+    await raw('result_versions').insertOne({
+      _id: `${offeringId}:${marked}:1:1`,
+      resultId,
+      offeringId,
+      learnerId: marked,
+      courseId: course.courseId,
+      attempt: 1,
+      version: 1,
+      components: [{ name: 'Project', weight: 100, mark: 58 }],
+      overallMark: 58,
+      grade: 'Pass',
+      passed: true,
+      recordedBy: 'assessor-0',
+      recordedAt: new Date(),
+    });
+    await raw('id_lists').deleteOne({ _id: 'backfill:keys:v1' });
+
+    const { database, consumerGroup } = assessment;
+    await assessment.stop();
+    assessment = await startTestService('assessment', assessmentService, {
+      topicPrefix: prefix,
+      database,
+      consumerGroup,
+    });
+
+    expect((await mark(withdrawn, 50)).body.message).toBe(
+      'The learner is withdrawn on this offering, so cannot be assessed.',
+    );
+    const earlier = await call(assessment.url, 'GET', `/api/assessment/results/${resultId}`, {
+      headers: registrar,
+    });
+    expect(earlier.body).toMatchObject({ resultId, overallMark: 58, status: 'provisional' });
+    expect((await mark(marked, 62)).body).toMatchObject({ resultId, version: 2 });
+  });
 });
 
 /** Every call mongoose makes (inserts included), beside the query recorder's own hook. */
