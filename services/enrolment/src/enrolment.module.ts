@@ -14,6 +14,7 @@ import {
 import { AuthorisationsController } from './authorisations/authorisations.controller';
 import { AuthorisationsRepository } from './authorisations/authorisations.repository';
 import { AuthorisationsService } from './authorisations/authorisations.service';
+import { IdListsBackfillRepository } from './common/id-lists-backfill.repository';
 import { COURSE_MODEL, COURSES_COLLECTION, CourseSchema } from './courses/course.schema';
 import { CoursesController } from './courses/courses.controller';
 import { CoursesRepository } from './courses/courses.repository';
@@ -135,6 +136,7 @@ const models = [
     EnrolmentsController,
   ],
   providers: [
+    IdListsBackfillRepository,
     OrganisationsRepository,
     OrganisationsService,
     CoursesRepository,

@@ -11,6 +11,7 @@ import {
   PARTNER_AUTHORISATION_IDS_MODEL,
   type PartnerAuthorisationIds,
 } from './authorisation.schema';
+import { addToIdLists } from '../common/id-lists';
 
 export type AuthorisationWithWithdrawal = Authorisation & { withdrawal?: AuthorisationWithdrawal };
 
@@ -24,9 +25,7 @@ export class AuthorisationsRepository {
 
   /** False when the partner has a grant for the course from that date already. Listed for the partner first. */
   async insert(grant: Authorisation & OutboxFields): Promise<boolean> {
-    await this.byPartner
-      .updateOne({ _id: grant.partnerId }, { $addToSet: { authorisationIds: grant._id } }, { upsert: true })
-      .exec();
+    await addToIdLists(this.byPartner, 'authorisationIds', new Map([[grant.partnerId, [grant._id]]]));
     return insertOnce(this.grants, grant);
   }
 

@@ -18,6 +18,7 @@ import {
   WAITLIST_ENTRY_MODEL,
   type WaitlistEntry,
 } from './enrolment.schema';
+import { addToIdLists, groupIds } from '../common/id-lists';
 import { readInParts } from '../common/keyed-reads';
 
 /** Everything recorded about some enrolments, keyed by enrolment id. */
@@ -160,31 +161,22 @@ export class EnrolmentsRepository {
 
   /** Adds the enrolments to their offerings' and learners' id lists: one upsert per list. */
   private async listIds(enrolments: readonly Enrolment[]): Promise<void> {
-    if (enrolments.length === 0) return;
+    const idOf = (enrolment: Enrolment) => enrolment._id;
     await Promise.all([
-      this.byOffering.bulkWrite(addToLists(enrolments, (enrolment) => enrolment.offeringId)),
-      this.byLearner.bulkWrite(addToLists(enrolments, (enrolment) => enrolment.learnerId)),
+      addToIdLists(
+        this.byOffering,
+        'enrolmentIds',
+        groupIds(enrolments, (e) => e.offeringId, idOf),
+      ),
+      addToIdLists(
+        this.byLearner,
+        'enrolmentIds',
+        groupIds(enrolments, (e) => e.learnerId, idOf),
+      ),
     ]);
   }
 
   private async idsIn(lists: Model<EnrolmentIds>, id: string): Promise<string[]> {
     return (await lists.findById(id).lean<EnrolmentIds>().exec())?.enrolmentIds ?? [];
   }
-}
-
-/** `$addToSet` upserts, one per list the enrolments belong to. */
-function addToLists(enrolments: readonly Enrolment[], listOf: (enrolment: Enrolment) => string) {
-  const ids = new Map<string, string[]>();
-  for (const enrolment of enrolments) {
-    const list = ids.get(listOf(enrolment)) ?? [];
-    list.push(enrolment._id);
-    ids.set(listOf(enrolment), list);
-  }
-  return [...ids].map(([listId, enrolmentIds]) => ({
-    updateOne: {
-      filter: { _id: listId },
-      update: { $addToSet: { enrolmentIds: { $each: enrolmentIds } } },
-      upsert: true,
-    },
-  }));
 }
