@@ -8,6 +8,7 @@ import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { correlationMiddleware } from './correlation.middleware';
 import { KafkaEventServer } from './kafka-event-server';
+import { outlastClientKeepAlive } from './keep-alive';
 import { setupOpenApi } from './openapi';
 import type { ServiceConfig } from './service-config';
 import { EVENT_PRODUCER, KAFKA } from './tokens';
@@ -58,6 +59,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   });
   if (created.length > 0) new Logger(config.service).log(`created topics ${created.join(', ')}`);
   await app.startAllMicroservices();
+  outlastClientKeepAlive(app.getHttpServer());
   await app.listen(config.port, config.host);
   return app;
 }

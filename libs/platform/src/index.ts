@@ -16,3 +16,4 @@ export * from './request-validation';
 export * from './csv';
 export * from './api-zod-body';
 export * from './csv-upload';
+export * from './keep-alive';

@@ -1,4 +1,4 @@
-import { correlationMiddleware, setupOpenApi } from '@lib/platform';
+import { correlationMiddleware, outlastClientKeepAlive, setupOpenApi } from '@lib/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -25,6 +25,7 @@ export async function startGateway(config: GatewayConfig = loadGatewayConfig()):
     'gateway',
     'The public origin: routes /api/<service>/... to each service and serves the public pages.',
   );
+  outlastClientKeepAlive(app.getHttpServer());
   await app.listen(config.port, config.host);
   return app;
 }
