@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # The five Node services of `make up`, each a background process with a pid file and a log.
 # Usage: deploy/local/services.sh start|stop|status
+# CREDENTIALS_INSTANCES=2 starts a second credentials process (credentials-2, port 3013) in the same consumer
+# group: the two share the topics' partitions and each relays its own outbox; the gateway talks to the first.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 # name:port, gateway last so it starts once the services behind it answer.
 SERVICES=(enrolment:3001 assessment:3002 credentials:3003 recognition:3004 gateway:3000)
+WITH_SECOND=(enrolment:3001 assessment:3002 credentials:3003 credentials-2:3013 recognition:3004 gateway:3000)
+case "${CREDENTIALS_INSTANCES:-1}" in
+  1) ;;
+  2) SERVICES=("${WITH_SECOND[@]}") ;;
+  *) fail "CREDENTIALS_INSTANCES must be 1 or 2" ;;
+esac
 
 service_env() {
   echo NODE_ENV=development \
@@ -27,10 +35,11 @@ cmd_start() {
       info "$name already running on port $port"
       continue
     fi
-    [ -f "$ROOT/dist/services/$name/src/main.js" ] || fail "$name is not built; run 'make up' (it builds first)"
+    local service="${name%-[0-9]}"
+    [ -f "$ROOT/dist/services/$service/src/main.js" ] || fail "$name is not built; run 'make up' (it builds first)"
     require_free_port "$port" "the $name service" "PORT of $name"
     # shellcheck disable=SC2046
-    start_detached "$name" "$LOG_DIR/$name.log" env $(service_env) PORT="$port" node --enable-source-maps "$ROOT/dist/services/$name/src/main.js"
+    start_detached "$name" "$LOG_DIR/$name.log" env $(service_env) PORT="$port" node --enable-source-maps "$ROOT/dist/services/$service/src/main.js"
     [ "$name" = gateway ] || wait_until "$name" "$LOG_DIR/$name.log" "$READY_TIMEOUT" ready "$port"
   done
   wait_until gateway "$LOG_DIR/gateway.log" "$READY_TIMEOUT" ready 3000
@@ -40,16 +49,18 @@ cmd_start() {
   for entry in "${SERVICES[@]}"; do
     name="${entry%%:*}" port="${entry##*:}"
     [ "$name" = gateway ] && continue
+    [ "$name" != "${name%-[0-9]}" ] && printf '  %-12s http://127.0.0.1:%s (a second instance, not behind the gateway)\n' "$name" "$port" && continue
     printf '  %-12s http://localhost:3000/api/%s/docs  (direct: http://127.0.0.1:%s)\n' "$name" "$name" "$port"
   done
   echo "  Kafka        127.0.0.1:$KAFKA_PORT    database  mongodb://127.0.0.1:$MONGO_PORT"
   echo "Stop everything with: make down"
 }
 
+# Stops a second instance too, whichever CREDENTIALS_INSTANCES it was started with.
 cmd_stop() {
   local index
-  for ((index = ${#SERVICES[@]} - 1; index >= 0; index--)); do
-    stop_component "${SERVICES[$index]%%:*}" 20
+  for ((index = ${#WITH_SECOND[@]} - 1; index >= 0; index--)); do
+    stop_component "${WITH_SECOND[$index]%%:*}" 20
   done
 }
 

@@ -112,13 +112,15 @@ type SendEvents = <C extends EventContract>(contract: C, data: EventData<C>[]) =
 
 /**
  * Sends, on Kafka as the other services would, each learner's enrolment, completion and ratified pass on an
- * offering, so that the credentials service issues them credentials.
+ * offering, so that the credentials service issues them credentials. The ratifications go all at once, or at
+ * `ratifiedPerSecond`; resolves with when each learner's ratification was sent (ms since the epoch).
  */
 export async function sendAwardEvents(
   brokers: string,
   offering: BenchOffering,
   learners: number,
-): Promise<void> {
+  { ratifiedPerSecond }: { ratifiedPerSecond?: number } = {},
+): Promise<Map<string, number>> {
   const producer = createIdempotentProducer(
     createKafka({ brokers: brokers.split(','), clientId: 'bench', logger: silentLogger }),
   );
@@ -139,8 +141,19 @@ export async function sendAwardEvents(
   const now = new Date().toISOString();
   await send(enrolmentCreatedV1, enrolledEvents(offering, people, now));
   await send(enrolmentCompletedV1, completedEvents(offering, people, now));
-  await send(resultRatifiedV1, ratifiedPassEvents(offering, people, now));
+  const sentAt = new Map<string, number>();
+  const ratified = ratifiedPassEvents(offering, people, now);
+  // Paced: a tenth of a second's worth every 100 ms.
+  const chunk = ratifiedPerSecond ? Math.max(1, Math.round(ratifiedPerSecond / 10)) : ratified.length;
+  for (let start = 0; start < ratified.length; start += chunk) {
+    const tick = Date.now();
+    const part = ratified.slice(start, start + chunk);
+    await send(resultRatifiedV1, part);
+    for (const event of part) sentAt.set(event.learnerId, tick);
+    if (ratifiedPerSecond) await new Promise((done) => setTimeout(done, Math.max(0, tick + 100 - Date.now())));
+  }
   await producer.disconnect();
+  return sentAt;
 }
 
 /** The offering's facts that every enrolment event repeats. */

@@ -1,25 +1,31 @@
 /**
- * Issuing throughput on a running stack (`make up`), and the ES256 signing rate of libs/vc alone, in one run:
- *   npm run -s bench:issuing [-- --learners 300]
+ * Issuing throughput and latency on a running stack (`make up`), and the ES256 signing rate of libs/vc alone:
+ *   npm run -s bench:issuing [-- --learners 5000] [--rate 50]
  * It registers its own awarding body, course, offering and achievement through the gateway, then sends each
- * learner's enrolment, completion and ratified result to Kafka as the other services would, and times how long the
- * credentials service takes to issue them all. It prints numbers; it asserts nothing.
+ * learner's enrolment, completion and ratified result to Kafka as the other services would, and watches the
+ * credentials' issued events as a consumer would. Without --rate every ratification is sent at once and it reports
+ * the sustained rate; with --rate N it sends N ratifications a second and reports the latency from each
+ * ratification to its credential's event. It samples each process of the stack (CPU share, peak memory). It prints
+ * numbers; it asserts nothing.
  */
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { achievementCredential, generateSigningKey, signCredential } from '@lib/vc';
-import { MongoClient } from 'mongodb';
 import { benchOffering, machine, post, sendAwardEvents, untilOk } from './bench-stack';
+import { IssuedWatcher, percentile } from './issued-watcher';
+import { ProcessSampler, usageLines } from './process-sampler';
 
 const { values } = parseArgs({
   options: {
     learners: { type: 'string', default: '300' },
+    rate: { type: 'string', default: '0' },
     url: { type: 'string', default: 'http://localhost:3000' },
     brokers: { type: 'string', default: '127.0.0.1:9092' },
-    mongo: { type: 'string', default: 'mongodb://127.0.0.1:27017' },
+    pids: { type: 'string', default: '.run/dev/pids' },
   },
 });
 const learners = Number(values.learners);
+const rate = Number(values.rate);
 
 function signingRate(): number {
   const key = generateSigningKey('ES256');
@@ -56,30 +62,40 @@ function signingRate(): number {
 }
 
 async function main(): Promise<void> {
-  const { tag, registrar, universityId, courseId, offeringId } = await benchOffering(values.url, learners);
+  const offering = await benchOffering(values.url, learners);
   await untilOk('defining the achievement', () =>
-    post(values.url, '/api/credentials/achievements', registrar, { courseId, criteria: 'Attend and pass.' }),
+    post(values.url, '/api/credentials/achievements', offering.registrar, {
+      courseId: offering.courseId,
+      criteria: 'Attend and pass.',
+    }),
   );
-
+  const watcher = new IssuedWatcher(values.brokers, offering.offeringId);
+  await watcher.start();
+  const sampler = new ProcessSampler(values.pids);
+  sampler.start();
   const started = Date.now();
-  await sendAwardEvents(values.brokers, { tag, universityId, courseId, offeringId }, learners);
+  const sentAt = await sendAwardEvents(values.brokers, offering, learners, rate ? { ratifiedPerSecond: rate } : {});
+  await watcher.until(learners, 30 * 60000);
+  const usage = sampler.stop();
+  await watcher.stop();
 
-  const mongo = await MongoClient.connect(values.mongo);
-  const issued = mongo.db('credit_bridge_credentials').collection('issued_credentials');
-  let count = 0;
-  while (count < learners) {
-    await new Promise((done) => setTimeout(done, 500));
-    count = await issued.countDocuments({ offeringId: offeringId });
-    if (Date.now() - started > 15 * 60000)
-      throw new Error(`only ${count} of ${learners} issued after 15 minutes`);
-  }
-  const seconds = (Date.now() - started) / 1000;
-  await mongo.close();
+  const times = [...watcher.issuedAt.values()].sort((a, b) => a - b);
+  const seconds = (times.at(-1)! - started) / 1000;
+  // Sustained: between the 10th and the 90th percentile credential, leaving out start-up and the tail.
+  const tenth = times[Math.floor(learners * 0.1)]!;
+  const ninetieth = times[Math.floor(learners * 0.9) - 1]!;
+  const sustained = (Math.floor(learners * 0.9) - 1 - Math.floor(learners * 0.1)) / ((ninetieth - tenth) / 1000);
+  const latencies = [...watcher.issuedAt].map(([learnerId, at]) => at - sentAt.get(learnerId)!);
 
   console.log(machine());
   console.log(
-    `issuing: ${learners} credentials from ratified results in ${seconds.toFixed(1)} s = ${(learners / seconds).toFixed(1)} credentials/s (events sent to issued, on the running stack)`,
+    `issuing: ${learners} credentials in ${seconds.toFixed(1)} s from the first event sent = ${(learners / seconds).toFixed(1)} credentials/s; sustained (10th to 90th percentile) ${sustained.toFixed(1)} credentials/s${rate ? `; ratifications sent at ${rate}/s` : ''}`,
   );
+  console.log(
+    `latency from ratification sent to credential issued: p50 ${percentile(latencies, 50)} ms, p99 ${percentile(latencies, 99)} ms, max ${percentile(latencies, 100)} ms`,
+  );
+  console.log('per process during the run:');
+  for (const line of usageLines(usage)) console.log(line);
   console.log(`libs/vc ES256 signing alone: ${signingRate().toFixed(0)} credentials/s`);
 }
 
