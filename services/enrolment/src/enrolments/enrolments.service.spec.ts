@@ -136,6 +136,16 @@ describe('EnrolmentsService', () => {
       ).rejects.toThrow('Completion of this enrolment is recorded already.');
     });
 
+    it('reads that enrolment only, not its whole offering, when recording completion', async () => {
+      const offering = world.offerings.add(openOffering(2));
+      const [ada] = await enrolAll(offering._id, 'ada', 'bea');
+      const wholeOffering = jest.spyOn(world.enrolments, 'wholeOffering');
+      await world.service.complete(partner, ada!.id, { attendance: 'attended' });
+      await world.service.get(partner, ada!.id);
+      await world.service.listOwn(learnerActor(ada!.learnerId), PAGE);
+      expect(wholeOffering).not.toHaveBeenCalled();
+    });
+
     it('refuses with 409 to complete a learner who is waitlisted', async () => {
       const offering = world.offerings.add(openOffering(1));
       const [, bea] = await enrolAll(offering._id, 'ada', 'bea');
