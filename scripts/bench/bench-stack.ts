@@ -150,7 +150,8 @@ export async function sendAwardEvents(
     const part = ratified.slice(start, start + chunk);
     await send(resultRatifiedV1, part);
     for (const event of part) sentAt.set(event.learnerId, tick);
-    if (ratifiedPerSecond) await new Promise((done) => setTimeout(done, Math.max(0, tick + 100 - Date.now())));
+    if (ratifiedPerSecond)
+      await new Promise((done) => setTimeout(done, Math.max(0, tick + 100 - Date.now())));
   }
   await producer.disconnect();
   return sentAt;

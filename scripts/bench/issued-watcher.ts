@@ -27,10 +27,15 @@ export class IssuedWatcher {
     this.consumer = kafka.consumer({ groupId: `bench-${randomUUID()}` });
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: TOPICS.credentialsCredentialIssued, fromBeginning: false });
-    const joined = new Promise<void>((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
+    const joined = new Promise<void>((resolve) =>
+      this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()),
+    );
     await this.consumer.run({
       eachMessage: ({ message }) => {
-        const data = JSON.parse(message.value?.toString() ?? '{}') as { learnerId?: string; offeringId?: string };
+        const data = JSON.parse(message.value?.toString() ?? '{}') as {
+          learnerId?: string;
+          offeringId?: string;
+        };
         if (data.offeringId === this.offeringId && data.learnerId && !this.issuedAt.has(data.learnerId))
           this.issuedAt.set(data.learnerId, Number(message.timestamp));
         return Promise.resolve();

@@ -74,7 +74,12 @@ async function main(): Promise<void> {
   const sampler = new ProcessSampler(values.pids);
   sampler.start();
   const started = Date.now();
-  const sentAt = await sendAwardEvents(values.brokers, offering, learners, rate ? { ratifiedPerSecond: rate } : {});
+  const sentAt = await sendAwardEvents(
+    values.brokers,
+    offering,
+    learners,
+    rate ? { ratifiedPerSecond: rate } : {},
+  );
   await watcher.until(learners, 30 * 60000);
   const usage = sampler.stop();
   await watcher.stop();
@@ -84,7 +89,8 @@ async function main(): Promise<void> {
   // Sustained: between the 10th and the 90th percentile credential, leaving out start-up and the tail.
   const tenth = times[Math.floor(learners * 0.1)]!;
   const ninetieth = times[Math.floor(learners * 0.9) - 1]!;
-  const sustained = (Math.floor(learners * 0.9) - 1 - Math.floor(learners * 0.1)) / ((ninetieth - tenth) / 1000);
+  const sustained =
+    (Math.floor(learners * 0.9) - 1 - Math.floor(learners * 0.1)) / ((ninetieth - tenth) / 1000);
   const latencies = [...watcher.issuedAt].map(([learnerId, at]) => at - sentAt.get(learnerId)!);
 
   console.log(machine());

@@ -85,6 +85,7 @@ function readStat(pid: string): { group: number; cpuSeconds: number; rssBytes: n
 /** The usage as lines for the benchmark's output. */
 export function usageLines(usage: readonly ProcessUsage[]): string[] {
   return usage.map(
-    (u) => `  ${u.name.padEnd(14)} CPU ${u.cpuPercent.toFixed(0).padStart(4)}% of a core   peak RSS ${u.peakRssMb.toFixed(0).padStart(5)} MB`,
+    (u) =>
+      `  ${u.name.padEnd(14)} CPU ${u.cpuPercent.toFixed(0).padStart(4)}% of a core   peak RSS ${u.peakRssMb.toFixed(0).padStart(5)} MB`,
   );
 }
