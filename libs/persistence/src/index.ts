@@ -9,3 +9,6 @@ export * from './outbox-signal';
 export * from './existing-ids';
 export * from './outbox-intents';
 export * from './read-cache';
+export * from './id-lists';
+export * from './keyed-reads';
+export * from './run-once-per-database';

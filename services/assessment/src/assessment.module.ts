@@ -1,3 +1,4 @@
+import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from '@lib/persistence';
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CatalogueConsumer } from './catalogue/catalogue.consumer';
@@ -11,7 +12,6 @@ import {
   KnownCourseSchema,
   KnownOfferingSchema,
 } from './catalogue/catalogue.schema';
-import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from './common/id-list.schema';
 import { KeysBackfillRepository } from './common/keys-backfill.repository';
 import { BulkMarksService } from './results/bulk-marks.service';
 import { MarksService } from './results/marks.service';

@@ -1,3 +1,4 @@
+import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from '@lib/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import {
@@ -17,7 +18,6 @@ import {
   type RecognitionSettings,
 } from './claims/credential-verifier';
 import { ProposalsService } from './claims/proposals.service';
-import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from './common/id-list.schema';
 import { IdListsBackfillRepository } from './common/id-lists-backfill.repository';
 import { CredentialsConsumer } from './credentials/credentials.consumer';
 import {

@@ -1,10 +1,8 @@
-import { insertOnce } from '@lib/persistence';
+import { addToIdList, ID_LIST_MODEL, type IdList, idListOf, insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { idListKeys } from '../common/id-list-keys';
-import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
-import { addToIdLists, idListsOf } from '../common/id-lists';
 import {
   ENROLMENT_FACT_MODEL,
   type EnrolmentFact,
@@ -31,10 +29,7 @@ export class CatalogueRepository {
 
   /** Lists the offering under its course first, so the course's offerings are found by key. */
   async addOffering(offering: KnownOffering): Promise<void> {
-    await addToIdLists(
-      this.lists,
-      new Map([[idListKeys.courseOfferings(offering.courseId), [offering._id]]]),
-    );
+    await addToIdList(this.lists, idListKeys.courseOfferings(offering.courseId), [offering._id]);
     await insertOnce(this.offerings, offering);
   }
 
@@ -52,8 +47,7 @@ export class CatalogueRepository {
 
   /** The course's offerings, by its id list. */
   async offeringsOfCourse(courseId: string): Promise<KnownOffering[]> {
-    const key = idListKeys.courseOfferings(courseId);
-    const ids = (await idListsOf(this.lists, [key])).get(key) ?? [];
+    const ids = await idListOf(this.lists, idListKeys.courseOfferings(courseId));
     if (ids.length === 0) return [];
     return this.offerings
       .find({ _id: { $in: ids } })

@@ -1,4 +1,10 @@
-import { insertManyOnce } from '@lib/persistence';
+import {
+  addToIdLists,
+  ID_LIST_MODEL,
+  type IdList,
+  insertManyOnce,
+  runOncePerDatabase,
+} from '@lib/persistence';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -11,8 +17,6 @@ import {
 import { enrolmentFactId } from '../catalogue/enrolment-standing';
 import { RESULT_VERSION_MODEL, type ResultVersion } from '../results/result.schema';
 import { idListKeys } from './id-list-keys';
-import { ID_LIST_MODEL, type IdList } from './id-list.schema';
-import { addToIdLists } from './id-lists';
 
 /** Marks a database whose records written before the keyed reads existed have been keyed. */
 const BACKFILLED = 'backfill:keys:v1';
@@ -34,12 +38,14 @@ export class KeysBackfillRepository implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (await this.lists.exists({ _id: BACKFILLED }).exec()) return;
+    await runOncePerDatabase(this.lists, BACKFILLED, () => this.keyOlderRecords());
+  }
+
+  private async keyOlderRecords(): Promise<void> {
     const lists = await this.listsOfExistingRecords();
     await addToIdLists(this.lists, lists);
     const facts = await this.factsUnderOldIds();
     await insertManyOnce(this.facts, facts);
-    await addToIdLists(this.lists, new Map([[BACKFILLED, ['done']]]));
     if (lists.size || facts.length)
       this.logger.log(`Keyed ${lists.size} id lists and ${facts.length} enrolment facts written before.`);
   }

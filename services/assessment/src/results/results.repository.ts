@@ -1,11 +1,18 @@
 import type { OutboxFields } from '@lib/messaging';
-import { existingIds, insertManyOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import {
+  addToIdLists,
+  existingIds,
+  ID_LIST_MODEL,
+  type IdList,
+  idListOf,
+  idListsOf,
+  insertManyOnce,
+  WITHOUT_OUTBOX,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { idListKeys } from '../common/id-list-keys';
-import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
-import { addToIdLists, allIds, idListsOf } from '../common/id-lists';
 import { isVersionIdOf } from './result-ids';
 import {
   RATIFICATION_MODEL,
@@ -69,15 +76,15 @@ export class ResultsRepository {
 
   /** Every version of one result, by its id list. */
   async forResult(resultId: string): Promise<VersionRecords> {
-    const lists = await idListsOf(this.lists, [idListKeys.resultVersions(resultId)]);
-    const versions = await this.versionsById(allIds(lists));
+    const ids = await idListOf(this.lists, idListKeys.resultVersions(resultId));
+    const versions = await this.versionsById(ids);
     return this.withFates(versions.filter((version) => version.resultId === resultId));
   }
 
   /** Every version of a learner's results, in every offering, by their id list. */
   async ofLearner(learnerId: string): Promise<VersionRecords> {
-    const lists = await idListsOf(this.lists, [idListKeys.learnerResults(learnerId)]);
-    return this.withFates(await this.versionsById(allIds(lists)));
+    const ids = await idListOf(this.lists, idListKeys.learnerResults(learnerId));
+    return this.withFates(await this.versionsById(ids));
   }
 
   /**

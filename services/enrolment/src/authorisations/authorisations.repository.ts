@@ -1,5 +1,13 @@
 import type { OutboxFields } from '@lib/messaging';
-import { findPage, insertOnce, type Page, type Pagination, WITHOUT_OUTBOX } from '@lib/persistence';
+import {
+  addToIdList,
+  findPage,
+  idListOf,
+  insertOnce,
+  type Page,
+  type Pagination,
+  WITHOUT_OUTBOX,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -11,7 +19,6 @@ import {
   PARTNER_AUTHORISATION_IDS_MODEL,
   type PartnerAuthorisationIds,
 } from './authorisation.schema';
-import { addToIdLists } from '../common/id-lists';
 
 export type AuthorisationWithWithdrawal = Authorisation & { withdrawal?: AuthorisationWithdrawal };
 
@@ -25,7 +32,7 @@ export class AuthorisationsRepository {
 
   /** False when the partner has a grant for the course from that date already. Listed for the partner first. */
   async insert(grant: Authorisation & OutboxFields): Promise<boolean> {
-    await addToIdLists(this.byPartner, 'authorisationIds', new Map([[grant.partnerId, [grant._id]]]));
+    await addToIdList(this.byPartner, grant.partnerId, [grant._id], 'authorisationIds');
     return insertOnce(this.grants, grant);
   }
 
@@ -61,10 +68,10 @@ export class AuthorisationsRepository {
 
   /** A partner's grants, through its id list. */
   private async forPartner(partnerId: string): Promise<Authorisation[]> {
-    const list = await this.byPartner.findById(partnerId).lean<PartnerAuthorisationIds>().exec();
-    if (!list || list.authorisationIds.length === 0) return [];
+    const ids = await idListOf(this.byPartner, partnerId, 'authorisationIds');
+    if (ids.length === 0) return [];
     return this.grants
-      .find({ _id: { $in: list.authorisationIds } }, WITHOUT_OUTBOX)
+      .find({ _id: { $in: ids } }, WITHOUT_OUTBOX)
       .lean<Authorisation[]>()
       .exec();
   }

@@ -1,4 +1,4 @@
-import { insertOnce } from '@lib/persistence';
+import { addToIdLists, groupIds, runOncePerDatabase } from '@lib/persistence';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -15,7 +15,6 @@ import {
   LEARNER_ENROLMENT_IDS_MODEL,
   OFFERING_ENROLMENT_IDS_MODEL,
 } from '../enrolments/enrolment.schema';
-import { addToIdLists, groupIds } from './id-lists';
 
 /** Marks a database whose older records have been listed; kept among the offerings' lists. */
 const BACKFILLED = 'backfill:id-lists:v1';
@@ -37,7 +36,10 @@ export class IdListsBackfillRepository implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (await this.byOffering.exists({ _id: BACKFILLED }).exec()) return;
+    await runOncePerDatabase(this.byOffering, BACKFILLED, () => this.listOlderRecords(), 'enrolmentIds');
+  }
+
+  private async listOlderRecords(): Promise<void> {
     const enrolments = await this.enrolments
       .find({}, { offeringId: 1, learnerId: 1 })
       .lean<Pick<Enrolment, '_id' | 'offeringId' | 'learnerId'>[]>()
@@ -49,20 +51,19 @@ export class IdListsBackfillRepository implements OnApplicationBootstrap {
     const idOf = (record: { _id: string }) => record._id;
     await addToIdLists(
       this.byOffering,
-      'enrolmentIds',
       groupIds(enrolments, (e) => e.offeringId, idOf),
+      'enrolmentIds',
     );
     await addToIdLists(
       this.byLearner,
-      'enrolmentIds',
       groupIds(enrolments, (e) => e.learnerId, idOf),
+      'enrolmentIds',
     );
     await addToIdLists(
       this.byPartner,
-      'authorisationIds',
       groupIds(grants, (g) => g.partnerId, idOf),
+      'authorisationIds',
     );
-    await insertOnce(this.byOffering, { _id: BACKFILLED, enrolmentIds: [] });
     if (enrolments.length || grants.length) {
       this.logger.log(
         `Listed ${enrolments.length} enrolments and ${grants.length} authorisations written before the id lists.`,

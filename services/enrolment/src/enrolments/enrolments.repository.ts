@@ -1,5 +1,13 @@
 import type { OutboxFields } from '@lib/messaging';
-import { insertManyOnce, insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import {
+  addToIdLists,
+  groupIds,
+  idListOf,
+  insertManyOnce,
+  insertOnce,
+  readInParts,
+  WITHOUT_OUTBOX,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -18,8 +26,6 @@ import {
   WAITLIST_ENTRY_MODEL,
   type WaitlistEntry,
 } from './enrolment.schema';
-import { addToIdLists, groupIds } from '../common/id-lists';
-import { readInParts } from '../common/keyed-reads';
 
 /** Everything recorded about some enrolments, keyed by enrolment id. */
 export interface EnrolmentFacts {
@@ -103,7 +109,7 @@ export class EnrolmentsRepository {
 
   /** A learner's enrolments, latest request first, through the learner's id list. */
   async forLearner(learnerId: string): Promise<Enrolment[]> {
-    const enrolments = await this.findByIds(await this.idsIn(this.byLearner, learnerId));
+    const enrolments = await this.findByIds(await idListOf(this.byLearner, learnerId, 'enrolmentIds'));
     return enrolments.sort(
       (a, b) => b.requestedAt.getTime() - a.requestedAt.getTime() || b.requestSeq - a.requestSeq,
     );
@@ -120,7 +126,7 @@ export class EnrolmentsRepository {
 
   /** Offering-wide, without the facts: every enrolment of an offering, through its id list (keyed reads). */
   async enrolmentsOf(offeringId: string): Promise<Enrolment[]> {
-    return this.findByIds(await this.idsIn(this.byOffering, offeringId));
+    return this.findByIds(await idListOf(this.byOffering, offeringId, 'enrolmentIds'));
   }
 
   /** The facts of some enrolments: by `_id`, and seat claims by their unique enrolment id. */
@@ -165,18 +171,14 @@ export class EnrolmentsRepository {
     await Promise.all([
       addToIdLists(
         this.byOffering,
-        'enrolmentIds',
         groupIds(enrolments, (e) => e.offeringId, idOf),
+        'enrolmentIds',
       ),
       addToIdLists(
         this.byLearner,
-        'enrolmentIds',
         groupIds(enrolments, (e) => e.learnerId, idOf),
+        'enrolmentIds',
       ),
     ]);
-  }
-
-  private async idsIn(lists: Model<EnrolmentIds>, id: string): Promise<string[]> {
-    return (await lists.findById(id).lean<EnrolmentIds>().exec())?.enrolmentIds ?? [];
   }
 }

@@ -1,8 +1,7 @@
-import { insertManyOnce, insertOnce } from '@lib/persistence';
+import { insertManyOnce, insertOnce, readInParts } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { readInParts } from '../common/keyed-reads';
 import { type Learner, LEARNER_MODEL } from './learner.schema';
 
 @Injectable()

@@ -1,9 +1,19 @@
-import { insertOnce, type Page, pageOf, type Pagination } from '@lib/persistence';
+import {
+  addToIdList,
+  allIds,
+  ID_LIST_MODEL,
+  type IdList,
+  idListOf,
+  idListsOf,
+  insertOnce,
+  type Page,
+  pageOf,
+  type Pagination,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
-import { addToIdList, allIds, idListKeys, idListOf, idListsOf } from '../common/id-lists';
+import { idListKeys } from '../common/id-list-keys';
 import {
   CLAIM_MODEL,
   type Claim,

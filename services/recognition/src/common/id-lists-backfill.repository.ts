@@ -1,3 +1,4 @@
+import { addToIdLists, ID_LIST_MODEL, type IdList, runOncePerDatabase } from '@lib/persistence';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -11,8 +12,7 @@ import {
 } from '../credentials/known-credential.schema';
 import { CREDIT_HOLD_MODEL, CREDIT_MODEL, type Credit, type CreditHold } from '../ledger/ledger.schema';
 import { MODULE_MODEL, type ProgrammeModule } from '../programmes/programme.schema';
-import { ID_LIST_MODEL, type IdList } from './id-list.schema';
-import { addToIdList, idListKeys } from './id-lists';
+import { idListKeys } from './id-list-keys';
 
 /** Marks a database whose records written before the id lists existed have been listed. */
 const BACKFILLED = 'backfill:id-lists:v1';
@@ -37,10 +37,12 @@ export class IdListsBackfillRepository implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (await this.lists.exists({ _id: BACKFILLED }).exec()) return;
+    await runOncePerDatabase(this.lists, BACKFILLED, () => this.listOlderRecords());
+  }
+
+  private async listOlderRecords(): Promise<void> {
     const lists = await this.listsOfExistingRecords();
-    for (const [key, ids] of lists) await addToIdList(this.lists, key, [...ids]);
-    await addToIdList(this.lists, BACKFILLED, ['done']);
+    await addToIdLists(this.lists, new Map([...lists].map(([key, ids]) => [key, [...ids]])));
     if (lists.size)
       this.logger.log(`Listed the records of ${lists.size} owners written before the id lists.`);
   }

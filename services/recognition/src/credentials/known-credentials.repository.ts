@@ -1,9 +1,8 @@
-import { insertOnce } from '@lib/persistence';
+import { addToIdList, ID_LIST_MODEL, type IdList, idListsOf, insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
-import { addToIdList, idListKeys, idListsOf } from '../common/id-lists';
+import { idListKeys } from '../common/id-list-keys';
 import { type CredentialState, stateOf } from './credential-state';
 import {
   CREDENTIAL_STATUS_FACT_MODEL,

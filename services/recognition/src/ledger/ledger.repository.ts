@@ -1,10 +1,20 @@
 import type { OutboxFields } from '@lib/messaging';
-import { existingIds, insertManyOnce, insertOnce, WITHOUT_OUTBOX } from '@lib/persistence';
+import {
+  addToIdList,
+  allIds,
+  existingIds,
+  ID_LIST_MODEL,
+  type IdList,
+  idListOf,
+  idListsOf,
+  insertManyOnce,
+  insertOnce,
+  WITHOUT_OUTBOX,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
-import { addToIdList, allIds, idListKeys, idListOf, idListsOf } from '../common/id-lists';
+import { idListKeys } from '../common/id-list-keys';
 import {
   CREDIT_HOLD_MODEL,
   CREDIT_MODEL,

@@ -1,9 +1,18 @@
-import { findPage, insertManyOnce, insertOnce, type Page, type Pagination } from '@lib/persistence';
+import {
+  addToIdList,
+  findPage,
+  ID_LIST_MODEL,
+  type IdList,
+  idListOf,
+  insertManyOnce,
+  insertOnce,
+  type Page,
+  type Pagination,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
-import { ID_LIST_MODEL, type IdList } from '../common/id-list.schema';
-import { addToIdList, idListKeys, idListOf } from '../common/id-lists';
+import { idListKeys } from '../common/id-list-keys';
 import type { RecognitionRule } from '../rules/types';
 import { MODULE_MODEL, type Programme, PROGRAMME_MODEL, type ProgrammeModule } from './programme.schema';
 

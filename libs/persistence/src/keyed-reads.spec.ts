@@ -1,4 +1,3 @@
-import { groupIds } from './id-lists';
 import { readInParts } from './keyed-reads';
 
 describe('readInParts', () => {
@@ -17,24 +16,5 @@ describe('readInParts', () => {
     });
     expect(parts.map((part) => part.length)).toEqual(sizes);
     expect(read).toEqual(keys.map((key) => key.toUpperCase()));
-  });
-});
-
-describe('groupIds', () => {
-  it('groups ids by their list, in the order given', () => {
-    const enrolments = [
-      { _id: 'e1', offeringId: 'o1' },
-      { _id: 'e2', offeringId: 'o2' },
-      { _id: 'e3', offeringId: 'o1' },
-    ];
-    const lists = groupIds(
-      enrolments,
-      (e) => e.offeringId,
-      (e) => e._id,
-    );
-    expect([...lists]).toEqual([
-      ['o1', ['e1', 'e3']],
-      ['o2', ['e2']],
-    ]);
   });
 });
