@@ -19,6 +19,13 @@ import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
 export interface EventHandler<C extends EventContract = EventContract> {
   readonly contract: C;
   handle(envelope: EventEnvelope<EventData<C>>): Promise<void>;
+  /**
+   * The fresh events of a whole Kafka batch at once, in offset order, so the handler can write them with one bulk
+   * call per collection. Only for handlers whose outcome does not depend on the order of different keys' events.
+   * When it fails after its retries, the events are handled one by one with `handle`, so only a poison event is
+   * dead-lettered.
+   */
+  handleBatch?(envelopes: EventEnvelope<EventData<C>>[]): Promise<void>;
 }
 
 export interface EventConsumerOptions {
@@ -111,29 +118,62 @@ export class EventConsumer {
       const delivery = { topic: batch.topic, partition: batch.partition, message, heartbeat };
       const decoded = decodeEvent(handler.contract, headersToStrings(message.headers), message.value);
       if (decoded.ok) valid.push({ delivery, handler, envelope: decoded.envelope });
-      else await this.deadLetter(delivery, { kind: 'invalid', reason: decoded.problems.join('; '), attempts: 0 });
+      else
+        await this.deadLetter(delivery, {
+          kind: 'invalid',
+          reason: decoded.problems.join('; '),
+          attempts: 0,
+        });
     }
     const done = await this.processed.processedOf(
       this.options.groupId,
       valid.map(({ envelope }) => envelope.id),
     );
     const fresh = valid.filter(({ envelope }) => !done.has(envelope.id));
-    const handled = await mapConcurrently(
-      [...groupByKey(fresh).values()],
-      this.options.keysConcurrently ?? 16,
-      (group) => this.handleInOrder(group),
-    );
-    await this.processed.markManyProcessed(this.options.groupId, handled.flat());
+    const handled =
+      handler.handleBatch && fresh.length > 1 && (await this.handledAsBatch(handler, fresh))
+        ? fresh.map(({ envelope, delivery }) => ({ eventId: envelope.id, topic: delivery.topic }))
+        : (
+            await mapConcurrently(
+              [...groupByKey(fresh).values()],
+              this.options.keysConcurrently ?? 16,
+              (group) => this.handleInOrder(group),
+            )
+          ).flat();
+    await this.processed.markManyProcessed(this.options.groupId, handled);
     const last = batch.messages.at(-1);
     if (last) payload.resolveOffset(last.offset);
     await payload.commitOffsetsIfNecessary();
+  }
+
+  /** The batch in one call, retried with backoff; false when it keeps failing (then each event goes alone). */
+  private async handledAsBatch(handler: EventHandler, items: Decoded[]): Promise<boolean> {
+    const policy = this.options.retry ?? DEFAULT_RETRY;
+    const envelopes = items.map((item) => item.envelope);
+    for (let attempt = 1; attempt <= policy.attempts; attempt += 1) {
+      try {
+        await handler.handleBatch!(envelopes);
+        return true;
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.logger.warn(
+          `a batch of ${items.length} ${items[0]!.delivery.topic} events failed (attempt ${attempt}): ${reason}`,
+        );
+        if (error instanceof PermanentEventError) return false;
+        if (attempt < policy.attempts) await sleep(backoffDelay(policy, attempt));
+        await items[0]!.delivery.heartbeat();
+      }
+    }
+    return false;
   }
 
   /** One key's messages in offset order; returns the events handled (dead letters are sent, not marked). */
   private async handleInOrder(group: Decoded[]): Promise<{ eventId: string; topic: string }[]> {
     const handled: { eventId: string; topic: string }[] = [];
     for (const item of group) {
-      const failure = await runWithCorrelationId(item.envelope.correlationId, () => this.handleWithRetry(item));
+      const failure = await runWithCorrelationId(item.envelope.correlationId, () =>
+        this.handleWithRetry(item),
+      );
       if (failure) await this.deadLetter(item.delivery, failure);
       else handled.push({ eventId: item.envelope.id, topic: item.delivery.topic });
     }
@@ -153,7 +193,9 @@ export class EventConsumer {
         const reason = error instanceof Error ? error.message : String(error);
         if (error instanceof PermanentEventError) return { kind: 'rejected', reason, attempts: attempt };
         if (attempt >= policy.attempts) return { kind: 'poison', reason, attempts: attempt };
-        this.logger.warn(`${delivery.topic} event ${envelope.id} failed (attempt ${attempt}), retrying: ${reason}`);
+        this.logger.warn(
+          `${delivery.topic} event ${envelope.id} failed (attempt ${attempt}), retrying: ${reason}`,
+        );
         await sleep(backoffDelay(policy, attempt));
         await delivery.heartbeat();
       }

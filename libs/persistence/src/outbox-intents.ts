@@ -36,14 +36,12 @@ export async function recordOutboxIntents(
 ): Promise<void> {
   const intents = (records as OutboxCarrier[])
     .filter((record) => record.outboxPending === true)
-    .map(
-      (record): OutboxIntent => ({
-        _id: `${collection}:${String(record._id)}`,
-        collection,
-        documentId: String(record._id),
-        createdAt: record.outboxCreatedAt instanceof Date ? record.outboxCreatedAt : new Date(),
-      }),
-    );
+    .map((record): OutboxIntent => ({
+      _id: `${collection}:${String(record._id)}`,
+      collection,
+      documentId: String(record._id),
+      createdAt: record.outboxCreatedAt instanceof Date ? record.outboxCreatedAt : new Date(),
+    }));
   if (intents.length === 0) return;
   try {
     await pending.insertMany(intents, { ordered: false });

@@ -1,15 +1,28 @@
 import { contractForTopic, type EventEnvelope } from '@lib/contracts';
 import { EventConsumer, type EventHandler } from '@lib/messaging';
 import { Logger } from '@nestjs/common';
-import { BaseRpcContext, type CustomTransportStrategy, Server } from '@nestjs/microservices';
+import { BaseRpcContext, type CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { isObservable, lastValueFrom } from 'rxjs';
+
+/**
+ * `@EventBatchPattern(topic)`: the handler gets the data of a whole Kafka batch's fresh events as an array (see
+ * EventHandler.handleBatch), to write them with one bulk call per collection.
+ */
+export const EventBatchPattern = (topic: string): MethodDecorator => EventPattern(topic, { batch: true });
 
 /** What an `@EventPattern` handler gets with `@Ctx()`: the whole CloudEvents envelope. */
 export class EventContext extends BaseRpcContext<[EventEnvelope]> {
   get envelope(): EventEnvelope {
     return this.getArgByIndex(0) as EventEnvelope;
+  }
+}
+
+/** What an `@EventBatchPattern` handler gets with `@Ctx()`: the envelopes, in the order of the data. */
+export class EventBatchContext extends BaseRpcContext<[EventEnvelope[]]> {
+  get envelopes(): EventEnvelope[] {
+    return this.getArgByIndex(0) as EventEnvelope[];
   }
 }
 
@@ -66,12 +79,18 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     const contract = contractForTopic(topic);
     if (!contract) throw new Error(`@EventPattern('${topic}') names no event contract in @lib/contracts`);
     const handler = this.getHandlerByPattern(topic)!;
-    return {
-      contract,
-      handle: async (envelope) => {
-        const result: unknown = await handler(envelope.data, new EventContext([envelope]));
-        if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
-      },
+    const call = async (data: unknown, context: BaseRpcContext): Promise<void> => {
+      const result: unknown = await handler(data, context);
+      if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
     };
+    if (handler.extras?.batch === true) {
+      const batch = (envelopes: EventEnvelope[]) =>
+        call(
+          envelopes.map((envelope) => envelope.data),
+          new EventBatchContext([envelopes]),
+        );
+      return { contract, handle: (envelope) => batch([envelope]), handleBatch: batch };
+    }
+    return { contract, handle: (envelope) => call(envelope.data, new EventContext([envelope])) };
   }
 }

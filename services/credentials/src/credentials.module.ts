@@ -28,6 +28,7 @@ import {
 import { IssuedCredentialsController } from './issuing/issued-credentials.controller';
 import { IssuedCredentialsService } from './issuing/issued-credentials.service';
 import { IssuingRepository } from './issuing/issuing.repository';
+import { AwardIssuer } from './issuing/award-issuer';
 import { IssuingService } from './issuing/issuing.service';
 import { ProgressConsumer } from './progress/progress.consumer';
 import { ProgressRepository } from './progress/progress.repository';
@@ -127,6 +128,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     ProgressRepository,
     IssuingRepository,
     IssuingService,
+    AwardIssuer,
     IssuedCredentialsService,
     StatusChangesRepository,
     CredentialStatusService,

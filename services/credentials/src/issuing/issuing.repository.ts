@@ -1,7 +1,10 @@
 import type { OutboxFields } from '@lib/messaging';
 import {
+  addToIdLists,
   findPage,
-  insertOnce,
+  groupIds,
+  idListOf,
+  insertManyOnce,
   type Page,
   pageOf,
   type Pagination,
@@ -31,14 +34,10 @@ export class IssuingRepository {
     @InjectModel(LEARNER_CREDENTIALS_MODEL) private readonly learners: Model<LearnerCredentials>,
   ) {}
 
-  credential(key: string): Promise<IssuedCredential | null> {
-    return this.credentials.findById(key, WITHOUT_OUTBOX).lean<IssuedCredential>().exec();
-  }
-
   /** The learner's credentials, newest first: their key list by `_id`, then the credentials by `_id`. */
   async credentialsOf(learnerId: string, pagination: Pagination): Promise<Page<IssuedCredential>> {
-    const keys = (await this.learners.findById(learnerId).lean<LearnerCredentials>().exec())?.credentialKeys;
-    if (!keys?.length) return pageOf([], pagination);
+    const keys = await idListOf(this.learners, learnerId, 'credentialKeys');
+    if (keys.length === 0) return pageOf([], pagination);
     const credentials = await this.credentials
       .find({ _id: { $in: keys } }, WITHOUT_OUTBOX)
       .lean<IssuedCredential[]>()
@@ -47,28 +46,42 @@ export class IssuingRepository {
     return pageOf(credentials, pagination);
   }
 
-  /** Lists a credential key for its learner; done before the credential's insert. */
-  async listForLearner(learnerId: string, credentialKey: string): Promise<void> {
-    await this.learners
-      .updateOne({ _id: learnerId }, { $addToSet: { credentialKeys: credentialKey } }, { upsert: true })
+  /** Lists many credentials' keys for their learners in one round trip; done before the credentials' insert. */
+  async listForLearners(credentials: readonly Pick<IssuedCredential, '_id' | 'learnerId'>[]): Promise<void> {
+    const lists = groupIds(
+      credentials,
+      (credential) => credential.learnerId,
+      (credential) => credential._id,
+    );
+    await addToIdLists(this.learners, lists, 'credentialKeys');
+  }
+
+  /** The credentials issued under these keys, by key, in one read by `_id`. */
+  async credentialsByKeys(keys: readonly string[]): Promise<Map<string, IssuedCredential>> {
+    if (keys.length === 0) return new Map();
+    const found = await this.credentials
+      .find({ _id: { $in: [...new Set(keys)] } }, WITHOUT_OUTBOX)
+      .lean<IssuedCredential[]>()
       .exec();
+    return new Map(found.map((credential) => [credential._id, credential]));
+  }
+
+  /** Per credential, false when it exists already (another delivery or process issued it first). */
+  insertCredentials(credentials: (IssuedCredential & OutboxFields)[]): Promise<boolean[]> {
+    return insertManyOnce(this.credentials, credentials);
+  }
+
+  /** Per allocation, false when that index of that list is taken. */
+  allocateMany(allocations: StatusAllocation[]): Promise<boolean[]> {
+    return insertManyOnce(this.allocations, allocations);
+  }
+
+  insertHolds(holds: AwardHold[]): Promise<boolean[]> {
+    return insertManyOnce(this.holds, holds);
   }
 
   credentialById(credentialId: string): Promise<IssuedCredential | null> {
     return this.credentials.findOne({ credentialId }, WITHOUT_OUTBOX).lean<IssuedCredential>().exec();
-  }
-
-  /** False when the credential exists already: another delivery or process issued it first. */
-  insertCredential(credential: IssuedCredential & OutboxFields): Promise<boolean> {
-    return insertOnce(this.credentials, credential);
-  }
-
-  allocate(allocation: StatusAllocation): Promise<boolean> {
-    return insertOnce(this.allocations, allocation);
-  }
-
-  insertHold(hold: AwardHold): Promise<boolean> {
-    return insertOnce(this.holds, hold);
   }
 
   holdsOf(awardingBodyId: string, pagination: Pagination): Promise<Page<AwardHold>> {

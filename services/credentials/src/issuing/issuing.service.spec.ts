@@ -27,6 +27,7 @@ import {
   resultOf,
 } from '../testing/issuing-factories';
 import type { IssuingRepository } from './issuing.repository';
+import { AwardIssuer } from './award-issuer';
 import { IssuingService } from './issuing.service';
 
 const LEARNER_B = '55555555-5555-4555-8555-555555555555';
@@ -39,13 +40,19 @@ function setUp(offering: OfferingFact = offeringOf()) {
   const statuses = new FakeStatuses();
   progress.offerings.set(offering._id, offering);
   achievements.versions.push(achievementOf());
+  const awards = new AwardIssuer(
+    issuing as unknown as IssuingRepository,
+    progress as unknown as ProgressRepository,
+    new FakeAchievementUrls() as unknown as AchievementsService,
+    issuers as unknown as IssuersService,
+  );
   const service = new IssuingService(
     issuing as unknown as IssuingRepository,
     progress as unknown as ProgressRepository,
     achievements as unknown as AchievementsRepository,
-    new FakeAchievementUrls() as unknown as AchievementsService,
     issuers as unknown as IssuersService,
     statuses as unknown as CredentialStatusService,
+    awards,
   );
   return { service, progress, issuing, achievements, issuers, statuses };
 }

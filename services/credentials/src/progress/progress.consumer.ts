@@ -11,7 +11,8 @@ import {
   type WaitlistPromotedV1,
 } from '@lib/contracts';
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { EventBatchContext, EventBatchPattern } from '@lib/platform';
 import { IssuingService } from '../issuing/issuing.service';
 import { ProgressRepository } from './progress.repository';
 import type { ProgressFact } from './progress.schema';
@@ -64,60 +65,96 @@ export class ProgressConsumer {
     });
   }
 
-  @EventPattern(TOPICS.enrolmentEnrolmentCreated)
-  enrolmentCreated(@Payload() event: EnrolmentCreatedV1): Promise<void> {
-    return this.record(event, `${event.enrolmentId}:${event.status}`, event.status, event.enrolledAt, {
-      learner: event.learner,
-    });
-  }
-
-  @EventPattern(TOPICS.enrolmentWaitlistPromoted)
-  waitlistPromoted(@Payload() event: WaitlistPromotedV1): Promise<void> {
-    return this.record(event, `${event.enrolmentId}:promoted`, 'promoted', event.promotedAt);
-  }
-
-  @EventPattern(TOPICS.enrolmentEnrolmentWithdrawn)
-  enrolmentWithdrawn(@Payload() event: EnrolmentWithdrawnV1): Promise<void> {
-    return this.record(event, `${event.enrolmentId}:withdrawn`, 'withdrawn', event.withdrawnAt);
-  }
-
-  @EventPattern(TOPICS.enrolmentEnrolmentCompleted)
-  enrolmentCompleted(@Payload() event: EnrolmentCompletedV1): Promise<void> {
-    return this.record(event, `${event.enrolmentId}:completion`, event.attendance, event.completedAt);
-  }
-
-  @EventPattern(TOPICS.assessmentResultRatified)
-  resultRatified(@Payload() event: ResultRatifiedV1): Promise<void> {
-    return this.recordResult(event, event.ratifiedAt);
-  }
-
-  @EventPattern(TOPICS.assessmentResultAmended)
-  resultAmended(@Payload() event: ResultAmendedV1): Promise<void> {
-    return this.recordResult(event, event.amendedAt);
-  }
-
-  private recordResult(event: ResultRatifiedV1 | ResultAmendedV1, at: string): Promise<void> {
-    const { resultId, attempt, version, overallMark, grade, passed } = event;
-    return this.record(event, `${resultId}:${version}`, 'result', at, {
-      result: { resultId, attempt, version, overallMark, grade, passed },
-    });
-  }
-
-  private async record(
-    event: { offeringId: string; learnerId: string },
-    id: string,
-    kind: ProgressFact['kind'],
-    at: string,
-    extra: Pick<ProgressFact, 'learner' | 'result'> = {},
+  @EventBatchPattern(TOPICS.enrolmentEnrolmentCreated)
+  enrolmentCreated(
+    @Payload() events: EnrolmentCreatedV1[],
+    @Ctx() context: EventBatchContext,
   ): Promise<void> {
-    await this.progress.addProgress({
-      _id: id,
-      offeringId: event.offeringId,
-      learnerId: event.learnerId,
-      kind,
-      at: new Date(at),
-      ...extra,
-    });
-    await this.awards.evaluate(event.offeringId, event.learnerId);
+    return this.record(context, events, (event) => ({
+      _id: `${event.enrolmentId}:${event.status}`,
+      kind: event.status,
+      at: event.enrolledAt,
+      learner: event.learner,
+    }));
   }
+
+  @EventBatchPattern(TOPICS.enrolmentWaitlistPromoted)
+  waitlistPromoted(
+    @Payload() events: WaitlistPromotedV1[],
+    @Ctx() context: EventBatchContext,
+  ): Promise<void> {
+    return this.record(context, events, (event) => ({
+      _id: `${event.enrolmentId}:promoted`,
+      kind: 'promoted',
+      at: event.promotedAt,
+    }));
+  }
+
+  @EventBatchPattern(TOPICS.enrolmentEnrolmentWithdrawn)
+  enrolmentWithdrawn(
+    @Payload() events: EnrolmentWithdrawnV1[],
+    @Ctx() context: EventBatchContext,
+  ): Promise<void> {
+    return this.record(context, events, (event) => ({
+      _id: `${event.enrolmentId}:withdrawn`,
+      kind: 'withdrawn',
+      at: event.withdrawnAt,
+    }));
+  }
+
+  @EventBatchPattern(TOPICS.enrolmentEnrolmentCompleted)
+  enrolmentCompleted(
+    @Payload() events: EnrolmentCompletedV1[],
+    @Ctx() context: EventBatchContext,
+  ): Promise<void> {
+    return this.record(context, events, (event) => ({
+      _id: `${event.enrolmentId}:completion`,
+      kind: event.attendance,
+      at: event.completedAt,
+    }));
+  }
+
+  @EventBatchPattern(TOPICS.assessmentResultRatified)
+  resultRatified(@Payload() events: ResultRatifiedV1[], @Ctx() context: EventBatchContext): Promise<void> {
+    return this.record(context, events, (event) => resultFact(event, event.ratifiedAt));
+  }
+
+  @EventBatchPattern(TOPICS.assessmentResultAmended)
+  resultAmended(@Payload() events: ResultAmendedV1[], @Ctx() context: EventBatchContext): Promise<void> {
+    return this.record(context, events, (event) => resultFact(event, event.amendedAt));
+  }
+
+  /** Records a batch's facts in one bulk write, then applies the award rule to every learner they concern. */
+  private async record<E extends { offeringId: string; learnerId: string }>(
+    context: EventBatchContext,
+    events: E[],
+    factOf: (event: E) => FactFields,
+  ): Promise<void> {
+    await this.progress.addProgressMany(
+      events.map((event) => {
+        const { at, ...fact } = factOf(event);
+        return { ...fact, offeringId: event.offeringId, learnerId: event.learnerId, at: new Date(at) };
+      }),
+    );
+    await this.awards.evaluateMany(
+      events.map(({ offeringId, learnerId }, n) => ({
+        offeringId,
+        learnerId,
+        correlationId: context.envelopes[n]!.correlationId,
+      })),
+    );
+  }
+}
+
+/** A fact as an event states it: its natural key, kind, time (ISO) and what it carries. */
+type FactFields = Pick<ProgressFact, '_id' | 'kind' | 'learner' | 'result'> & { at: string };
+
+function resultFact(event: ResultRatifiedV1 | ResultAmendedV1, at: string): FactFields {
+  const { resultId, attempt, version, overallMark, grade, passed } = event;
+  return {
+    _id: `${resultId}:${version}`,
+    kind: 'result',
+    at,
+    result: { resultId, attempt, version, overallMark, grade, passed },
+  };
 }

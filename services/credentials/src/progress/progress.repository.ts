@@ -1,4 +1,4 @@
-import { insertOnce } from '@lib/persistence';
+import { duplicateIndexesOf, insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -29,18 +29,6 @@ export class ProgressRepository {
     private readonly authorisations: Model<PartnerAuthorisations>,
   ) {}
 
-  /** Adds a fact to the learner's progress on the offering: one atomic, keyed upsert; repeats change nothing. */
-  async addProgress(fact: ProgressFact): Promise<void> {
-    const { offeringId, learnerId } = fact;
-    await this.progress
-      .updateOne(
-        { _id: `${offeringId}:${learnerId}` },
-        { $set: { offeringId, learnerId, [factField(fact._id)]: fact } },
-        { upsert: true },
-      )
-      .exec();
-  }
-
   addOffering(fact: OfferingFact): Promise<boolean> {
     return insertOnce(this.offerings, fact);
   }
@@ -61,12 +49,40 @@ export class ProgressRepository {
       .exec();
   }
 
-  async progressOf(offeringId: string, learnerId: string): Promise<ProgressFact[]> {
-    const progress = await this.progress
-      .findById(`${offeringId}:${learnerId}`)
-      .lean<LearnerProgress>()
+  /**
+   * Adds many facts in one round trip: an unordered bulk of keyed upserts (two facts of one document in a batch are
+   * two atomic updates of it). Two processes creating one document at once: one wins, the other retries once.
+   */
+  async addProgressMany(facts: readonly ProgressFact[]): Promise<void> {
+    if (facts.length === 0) return;
+    const operations = facts.map((fact) => ({
+      updateOne: {
+        filter: { _id: `${fact.offeringId}:${fact.learnerId}` },
+        update: {
+          $set: { offeringId: fact.offeringId, learnerId: fact.learnerId, [factField(fact._id)]: fact },
+        },
+        upsert: true,
+      },
+    }));
+    try {
+      await this.progress.bulkWrite(operations, { ordered: false });
+    } catch (error) {
+      if (!duplicateIndexesOf(error)) throw error;
+      await this.progress.bulkWrite(operations, { ordered: false });
+    }
+  }
+
+  /** Each learner's facts on each offering, keyed `<offeringId>:<learnerId>`, in one read by `_id`. */
+  async progressOfMany(
+    pairs: readonly { offeringId: string; learnerId: string }[],
+  ): Promise<Map<string, ProgressFact[]>> {
+    const ids = [...new Set(pairs.map(({ offeringId, learnerId }) => `${offeringId}:${learnerId}`))];
+    if (ids.length === 0) return new Map();
+    const found = await this.progress
+      .find({ _id: { $in: ids } })
+      .lean<LearnerProgress[]>()
       .exec();
-    return Object.values(progress?.facts ?? {});
+    return new Map(found.map((progress) => [progress._id, Object.values(progress.facts)]));
   }
 
   /**

@@ -26,7 +26,7 @@ const KEY = generateSigningKey('ES256');
 /** Progress facts, offerings, organisations and authorisations in arrays and maps. */
 export class InMemoryProgress implements Pick<
   ProgressRepository,
-  'offering' | 'progressOf' | 'authorisationsOf' | 'organisation' | 'offeringsOfCourse' | 'learnersOf'
+  'offering' | 'progressOfMany' | 'authorisationsOf' | 'organisation' | 'offeringsOfCourse' | 'learnersOf'
 > {
   readonly offerings = new Map<string, OfferingFact>();
   readonly organisations = new Map<string, OrganisationFact>();
@@ -36,10 +36,13 @@ export class InMemoryProgress implements Pick<
   offering(id: string) {
     return Promise.resolve(this.offerings.get(id) ?? null);
   }
-  progressOf(offeringId: string, learnerId: string) {
-    return Promise.resolve(
-      this.facts.filter((f) => f.offeringId === offeringId && f.learnerId === learnerId),
-    );
+  progressOfMany(pairs: readonly { offeringId: string; learnerId: string }[]) {
+    const keyOf = (f: { offeringId: string; learnerId: string }) => `${f.offeringId}:${f.learnerId}`;
+    const wanted = new Set(pairs.map(keyOf));
+    const found = new Map<string, ProgressFact[]>();
+    for (const fact of this.facts.filter((f) => wanted.has(keyOf(f))))
+      found.set(keyOf(fact), [...(found.get(keyOf(fact)) ?? []), fact]);
+    return Promise.resolve(found);
   }
   authorisationsOf(partnerId: string, courseId: string) {
     return Promise.resolve(
@@ -68,7 +71,7 @@ export class InMemoryProgress implements Pick<
 /** Issued credentials, status allocations and holds, each unique by `_id` like the real collections. */
 export class InMemoryIssuing implements Pick<
   IssuingRepository,
-  'credential' | 'insertCredential' | 'allocate' | 'insertHold' | 'listForLearner'
+  'credentialsByKeys' | 'insertCredentials' | 'allocateMany' | 'insertHolds' | 'listForLearners'
 > {
   readonly credentials = new Map<string, IssuedCredential & OutboxFields>();
   /** Each learner's credential keys, as the learner_credentials documents hold them. */
@@ -78,24 +81,29 @@ export class InMemoryIssuing implements Pick<
   /** How many allocations to refuse next, as if another process had just taken those indexes. */
   takenOnce = 0;
 
-  credential(key: string) {
-    return Promise.resolve(this.credentials.get(key) ?? null);
+  credentialsByKeys(keys: readonly string[]) {
+    return Promise.resolve(
+      new Map(keys.flatMap((key) => (this.credentials.has(key) ? [[key, this.credentials.get(key)!]] : []))),
+    );
   }
-  insertCredential(credential: IssuedCredential & OutboxFields) {
-    return Promise.resolve(insertInto(this.credentials, credential));
+  insertCredentials(credentials: (IssuedCredential & OutboxFields)[]) {
+    return Promise.resolve(credentials.map((credential) => insertInto(this.credentials, credential)));
   }
-  allocate(allocation: StatusAllocation) {
-    if (this.takenOnce > 0) {
-      this.takenOnce -= 1;
-      return Promise.resolve(false);
-    }
-    return Promise.resolve(insertInto(this.allocations, allocation));
+  allocateMany(allocations: StatusAllocation[]) {
+    return Promise.resolve(
+      allocations.map((allocation) => {
+        if (this.takenOnce === 0) return insertInto(this.allocations, allocation);
+        this.takenOnce -= 1;
+        return false;
+      }),
+    );
   }
-  insertHold(hold: AwardHold) {
-    return Promise.resolve(insertInto(this.holds, hold));
+  insertHolds(holds: AwardHold[]) {
+    return Promise.resolve(holds.map((hold) => insertInto(this.holds, hold)));
   }
-  listForLearner(learnerId: string, credentialKey: string) {
-    this.learnerKeys.set(learnerId, (this.learnerKeys.get(learnerId) ?? new Set()).add(credentialKey));
+  listForLearners(credentials: readonly Pick<IssuedCredential, '_id' | 'learnerId'>[]) {
+    for (const { _id, learnerId } of credentials)
+      this.learnerKeys.set(learnerId, (this.learnerKeys.get(learnerId) ?? new Set()).add(_id));
     return Promise.resolve();
   }
 }

@@ -1,0 +1,148 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { runWithCorrelationId, withOutbox } from '@lib/messaging';
+import { ReadCache } from '@lib/persistence';
+import { MIN_STATUS_LIST_ENTRIES, randomFreeIndex, signCredential } from '@lib/vc';
+import { Injectable, Logger } from '@nestjs/common';
+import type { AchievementVersion } from '../achievements/achievement.schema';
+import { AchievementsService } from '../achievements/achievements.service';
+import { EVENT_SOURCE } from '../common/event-source';
+import { IssuersService } from '../issuers/issuers.service';
+import type { OfferingFact, OrganisationFact } from '../progress/progress.schema';
+import { ProgressRepository } from '../progress/progress.repository';
+import {
+  type Award,
+  credentialKey,
+  credentialToSign,
+  type IssueFacts,
+  issuedRecord,
+  type StatusSlot,
+  statusListIds,
+} from './issue-builders';
+import type { IssuedCredential } from './issued-credential.schema';
+import { IssuingRepository } from './issuing.repository';
+
+/** A credential the award rule granted, to be issued; the correlation id of the event that completed it. */
+export interface PendingAward {
+  readonly offering: OfferingFact;
+  readonly achievement: AchievementVersion;
+  readonly learnerId: string;
+  readonly award: Award;
+  readonly correlationId?: string;
+}
+
+/**
+ * Issues granted credentials in bulk: status list bits for all of them in one insert (redrawn where taken), each
+ * built and signed, then the learners' lists and the credentials with their events in one write each. The unique
+ * key `<achievementId>:<offeringId>:<learnerId>` keeps every credential to one, whoever races to issue it.
+ */
+@Injectable()
+export class AwardIssuer {
+  private readonly logger = new Logger('IssuingService');
+  /** Organisations are facts from events, never changed: read once per process. */
+  private readonly organisations = new ReadCache<OrganisationFact | null>(
+    Infinity,
+    (found) => found !== null,
+  );
+
+  constructor(
+    private readonly issuing: IssuingRepository,
+    private readonly progress: ProgressRepository,
+    private readonly achievementUrls: AchievementsService,
+    private readonly issuers: IssuersService,
+  ) {}
+
+  async issueAll(pending: readonly PendingAward[]): Promise<void> {
+    if (pending.length === 0) return;
+    const keys = pending.map((p) => credentialKey(p.achievement, p.offering._id, p.learnerId));
+    const lists = pending.map((p) => statusListIds(p.offering.awardingBodyId));
+    const [revocations, suspensions] = await Promise.all([
+      this.allocate(lists.map((list, n) => ({ listId: list.revocation, key: keys[n]! }))),
+      this.allocate(lists.map((list, n) => ({ listId: list.suspension, key: keys[n]! }))),
+    ]);
+    const records: (IssuedCredential & ReturnType<typeof withOutbox>)[] = [];
+    for (const [n, p] of pending.entries()) {
+      const facts = await this.issueFacts(p, revocations[n]!, suspensions[n]!);
+      const jwt = signCredential(
+        credentialToSign(facts),
+        await this.issuers.signingKey(p.offering.awardingBodyId),
+        facts.issuedAt,
+      );
+      const { record, event } = issuedRecord(facts, jwt);
+      const outbox = runWithCorrelationId(p.correlationId ?? randomUUID(), () =>
+        withOutbox(EVENT_SOURCE, event),
+      );
+      records.push({ ...record, ...outbox });
+    }
+    await this.issuing.listForLearners(records);
+    const inserted = await this.issuing.insertCredentials(records);
+    for (const [n, record] of records.entries()) {
+      if (inserted[n])
+        this.logger.log(
+          `issued ${record.credentialId} to learner ${record.learnerId} for ${pending[n]!.achievement.courseCode}`,
+        );
+    }
+  }
+
+  /** What one credential is made of: read (cached) or drawn here, so the builders stay pure. */
+  private async issueFacts(
+    p: PendingAward,
+    revocation: StatusSlot,
+    suspension: StatusSlot,
+  ): Promise<IssueFacts> {
+    const { offering, achievement, learnerId, award } = p;
+    const issuer = await this.issuers.profileInput(offering.awardingBodyId);
+    return {
+      credentialId: `urn:uuid:${randomUUID()}`,
+      issuedAt: new Date(),
+      emailSalt: randomBytes(12).toString('base64url'),
+      learnerId,
+      offering,
+      achievement,
+      achievementUrl: this.achievementUrls.url(achievement.achievementId),
+      award,
+      issuer: { ...issuer, id: this.issuers.issuerUrl(offering.awardingBodyId) },
+      partner: await this.partnerOf(offering),
+      statusListsUrl: this.issuers.statusListsUrl(),
+      revocation,
+      suspension,
+    };
+  }
+
+  /**
+   * A random free index of each list for each credential, claimed by inserts under the unique key `<list>:<index>`
+   * in one round trip; the ones another credential took (here or elsewhere, at the same moment) are drawn again.
+   */
+  private async allocate(requests: readonly { listId: string; key: string }[]): Promise<StatusSlot[]> {
+    const slots = new Array<StatusSlot>(requests.length);
+    let open = requests.map((_, n) => n);
+    while (open.length > 0) {
+      const drawn = open.map((n) => {
+        const { listId, key } = requests[n]!;
+        const index = randomFreeIndex(MIN_STATUS_LIST_ENTRIES, new Set());
+        return {
+          n,
+          allocation: {
+            _id: `${listId}:${index}`,
+            listId,
+            index,
+            credentialKey: key,
+            allocatedAt: new Date(),
+          },
+        };
+      });
+      const taken = await this.issuing.allocateMany(drawn.map((d) => d.allocation));
+      for (const [m, { n, allocation }] of drawn.entries()) {
+        if (taken[m]) slots[n] = { listId: allocation.listId, index: allocation.index };
+      }
+      open = drawn.filter((_, m) => !taken[m]).map((d) => d.n);
+    }
+    return slots;
+  }
+
+  /** The delivering partner's record, read only when a partner (not the awarding body) delivered. */
+  private async partnerOf(offering: OfferingFact): Promise<OrganisationFact | null> {
+    if (offering.deliveringOrganisationId === offering.awardingBodyId) return null;
+    const id = offering.deliveringOrganisationId;
+    return this.organisations.get(id, () => this.progress.organisation(id));
+  }
+}
