@@ -51,9 +51,7 @@ describe('messaging through real Kafka and the real database', () => {
   });
 
   /** A contract on a topic of this spec's own, and a consumer whose handler records what it handled. */
-  async function probeTopic(
-    options: { brokenFor?: (probe: Probe) => boolean; randomDelayMs?: number } = {},
-  ) {
+  async function probeTopic(options: { brokenFor?: (probe: Probe) => boolean; randomDelayMs?: number } = {}) {
     const contract = defineEvent({
       topic: `test.${uniqueName('probe')}.happened.v1`,
       keyField: 'key',
@@ -149,7 +147,9 @@ describe('messaging through real Kafka and the real database', () => {
     const never = { _id: randomUUID(), outboxPending: true, outboxCreatedAt: new Date() };
     await recordOutboxIntents(pending, collection, [never]);
     relay(collection, { abandonAfterMs: 500 });
-    await waitFor(async () => (await pending.countDocuments({})) === 0, { what: 'the abandoned intent dropped' });
+    await waitFor(async () => (await pending.countDocuments({})) === 0, {
+      what: 'the abandoned intent dropped',
+    });
   });
 
   // The record is written without an intent, as by a version before intents: the relay's start-up sweep finds it.
@@ -191,7 +191,10 @@ describe('messaging through real Kafka and the real database', () => {
   it('handles a batch with one key in order and different keys side by side, each event once', async () => {
     const probe = await probeTopic({ randomDelayMs: 20 });
     const ordered = Array.from({ length: 30 }, () => ({ probeId: randomUUID(), key: 'one-learner' }));
-    const others = Array.from({ length: 30 }, (_, index) => ({ probeId: randomUUID(), key: `learner-${index}` }));
+    const others = Array.from({ length: 30 }, (_, index) => ({
+      probeId: randomUUID(),
+      key: `learner-${index}`,
+    }));
     await producer.send({
       topic: probe.contract.topic,
       messages: [...ordered, ...others].map((data) =>

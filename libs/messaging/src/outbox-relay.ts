@@ -52,7 +52,9 @@ export class OutboxRelay {
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.logger = options.logger ?? silentLogger;
-    this.collections = new Map(options.collections.map((collection) => [collection.collectionName, collection]));
+    this.collections = new Map(
+      options.collections.map((collection) => [collection.collectionName, collection]),
+    );
   }
 
   start(): void {
@@ -83,7 +85,10 @@ export class OutboxRelay {
     if (this.swept) return;
     for (const collection of this.collections.values()) {
       const documents = await collection
-        .find<OutboxDocument>({ outboxPending: true }, { projection: { outboxPending: 1, outboxCreatedAt: 1 } })
+        .find<OutboxDocument>(
+          { outboxPending: true },
+          { projection: { outboxPending: 1, outboxCreatedAt: 1 } },
+        )
         .toArray();
       await recordOutboxIntents(this.options.pending, collection.collectionName, documents);
     }
@@ -115,9 +120,7 @@ export class OutboxRelay {
    * The documents behind the intents, in intent order: those still pending (ready), and the intents with
    * nothing left to do (settled: sent already, or no document long after the intent, so the insert failed).
    */
-  private async documentsOf(
-    intents: OutboxIntent[],
-  ): Promise<{ ready: PendingItem[]; settled: string[] }> {
+  private async documentsOf(intents: OutboxIntent[]): Promise<{ ready: PendingItem[]; settled: string[] }> {
     const found = new Map<string, OutboxDocument>();
     for (const [name, ids] of groupBy(intents, (intent) => intent.collection)) {
       const collection = this.collections.get(name);
@@ -136,7 +139,8 @@ export class OutboxRelay {
       const document = found.get(intent._id);
       const collection = this.collections.get(intent.collection);
       if (document?.outboxPending === true && collection) ready.push({ intent, collection, document });
-      else if (document || !collection || intent.createdAt.getTime() < abandonedBefore) settled.push(intent._id);
+      else if (document || !collection || intent.createdAt.getTime() < abandonedBefore)
+        settled.push(intent._id);
     }
     return { ready, settled };
   }
