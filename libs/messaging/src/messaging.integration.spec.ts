@@ -141,6 +141,22 @@ describe('messaging through real Kafka and the real database', () => {
     expect(await messagesIn(probe.contract.topic)).toBe(3);
   });
 
+  it('sends a backlog larger than one produce request allows, in several requests', async () => {
+    const probe = await probeTopic();
+    const collection = uniqueName('things');
+    // 30 events of about 100 KB: three times Kafka's default 1 MiB request limit.
+    const documents = Array.from({ length: 30 }, () => {
+      const outbox = withOutbox('/spec', outboxEvent(probe.contract, { probeId: randomUUID(), key: 'big' }));
+      const [entry] = outbox.outbox;
+      const value = JSON.stringify({ ...JSON.parse(entry!.value), padding: 'x'.repeat(100_000) });
+      return { _id: randomUUID(), ...outbox, outbox: [{ ...entry!, value }] };
+    });
+    await recordOutboxIntents(db.collection<OutboxIntent>(`${collection}_pending`), collection, documents);
+    await db.collection(collection).insertMany(documents as never[]);
+    relay(collection);
+    await waitFor(() => probe.handled.length === 30, { what: 'all 30 large events handled' });
+  });
+
   it('drops an intent whose record was never written (the insert failed) once it is older than the wait', async () => {
     const collection = uniqueName('things');
     const pending = db.collection<OutboxIntent>(`${collection}_pending`);

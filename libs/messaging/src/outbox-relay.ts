@@ -14,6 +14,11 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number;
   /** Documents sent per batch. */
   readonly batchSize?: number;
+  /**
+   * Bytes of event values per produce request (default 512 KiB), under Kafka's 1 MiB default message limit: the
+   * documents past it wait for the next pass, which follows at once.
+   */
+  readonly maxBatchBytes?: number;
   /** How long an intent may wait for its document before the relay takes the insert as failed. */
   readonly abandonAfterMs?: number;
   readonly logger?: MessagingLogger;
@@ -104,7 +109,9 @@ export class OutboxRelay {
       .limit(this.options.batchSize ?? 500)
       .toArray();
     if (intents.length === 0) return 0;
-    const { ready, settled } = await this.documentsOf(intents);
+    const documents = await this.documentsOf(intents);
+    const ready = withinBytes(documents.ready, this.options.maxBatchBytes ?? 512 * 1024);
+    const { settled } = documents;
     if (ready.length > 0) {
       const entries = ready.flatMap(({ document }) => document.outbox);
       await this.options.producer.sendBatch({ topicMessages: this.byTopic(entries) });
@@ -203,4 +210,16 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 /** Our records have string ids; the driver's default `Document` type assumes ObjectIds. */
 function byIds(ids: string[]): Filter<Document> {
   return { _id: { $in: ids } } as unknown as Filter<Document>;
+}
+
+/** The leading items whose events fit in the byte budget; always at least one, so a large event still goes. */
+function withinBytes(items: readonly PendingItem[], budget: number): PendingItem[] {
+  let bytes = 0;
+  const fitting: PendingItem[] = [];
+  for (const item of items) {
+    bytes += item.document.outbox.reduce((sum, entry) => sum + Buffer.byteLength(entry.value), 0);
+    if (fitting.length > 0 && bytes > budget) break;
+    fitting.push(item);
+  }
+  return fitting;
 }
