@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ID_LIST_MODEL, ID_LISTS_COLLECTION, IdListSchema } from '@lib/persistence';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ACHIEVEMENT_VERSION_MODEL, AchievementVersionSchema } from './achievements/achievement.schema';
 import { AchievementsController } from './achievements/achievements.controller';
@@ -29,6 +30,7 @@ import { IssuedCredentialsController } from './issuing/issued-credentials.contro
 import { IssuedCredentialsService } from './issuing/issued-credentials.service';
 import { IssuingRepository } from './issuing/issuing.repository';
 import { AwardIssuer } from './issuing/award-issuer';
+import { IdListsBackfillRepository } from './common/id-lists-backfill.repository';
 import { IssuingService } from './issuing/issuing.service';
 import { ProgressConsumer } from './progress/progress.consumer';
 import { ProgressRepository } from './progress/progress.repository';
@@ -99,6 +101,7 @@ const models = [
     collection: 'share_link_withdrawals',
   },
   { name: TRUSTED_ISSUER_MODEL, schema: TrustedIssuerSchema, collection: 'trusted_issuers' },
+  { name: ID_LIST_MODEL, schema: IdListSchema, collection: ID_LISTS_COLLECTION },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
@@ -129,6 +132,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuingRepository,
     IssuingService,
     AwardIssuer,
+    IdListsBackfillRepository,
     IssuedCredentialsService,
     StatusChangesRepository,
     CredentialStatusService,

@@ -122,7 +122,7 @@ describe('credentials hot paths', () => {
     await producer.disconnect();
   });
 
-  it('issues, lists, downloads, shares and verifies by key', async () => {
+  it('issues, lists, downloads, shares, serves status lists and verifies by key', async () => {
     queries.clear();
     const learners = [randomUUID(), randomUUID(), randomUUID()];
     const credentialIds = await Promise.all(learners.map((learnerId) => earn(learnerId)));
@@ -138,6 +138,14 @@ describe('credentials hot paths', () => {
     expect(link.status).toBe(201);
     const token = (link.body as { token: string }).token;
     expect((await call(credentials.url, 'GET', `/api/credentials/shared/${token}`)).status).toBe(200);
+    const links = await call(credentials.url, 'GET', '/api/credentials/learners/me/share-links', {
+      headers: learner,
+    });
+    expect(links.body).toMatchObject({ total: 1, items: [{ token }] });
+    const pdf = await call(credentials.url, 'GET', `${mine}/download?format=pdf`, { headers: learner });
+    expect(pdf.status).toBe(200);
+    const lists = `/api/credentials/status-lists/${awardingBody.organisationId}`;
+    expect((await call(credentials.url, 'GET', `${lists}-revocation-1`)).status).toBe(200);
     const verified = await call(credentials.url, 'POST', '/api/credentials/verify', {
       body: { credential: download.body as string },
     });

@@ -1,4 +1,13 @@
-import { findPage, insertOnce, type Page, type Pagination } from '@lib/persistence';
+import {
+  addToIdLists,
+  ID_LIST_MODEL,
+  type IdList,
+  idListOf,
+  insertOnce,
+  type Page,
+  pageOf,
+  type Pagination,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -8,16 +17,26 @@ import {
   type ShareLink,
   type ShareLinkWithdrawal,
 } from './share-link.schema';
+import { idListKeys } from '../common/id-list-keys';
 
-/** Share links and their withdrawals. */
+/** Share links and their withdrawals; a learner's and a credential's links found through id lists. */
 @Injectable()
 export class ShareLinksRepository {
   constructor(
     @InjectModel(SHARE_LINK_MODEL) private readonly links: Model<ShareLink>,
     @InjectModel(SHARE_LINK_WITHDRAWAL_MODEL) private readonly withdrawals: Model<ShareLinkWithdrawal>,
+    @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
-  insertLink(link: ShareLink): Promise<boolean> {
+  /** Lists the link for its learner and its credential first, so no link is ever missing from the lists. */
+  async insertLink(link: ShareLink): Promise<boolean> {
+    await addToIdLists(
+      this.lists,
+      new Map([
+        [idListKeys.learnerShareLinks(link.learnerId), [link._id]],
+        [idListKeys.credentialShareLinks(link.credentialId), [link._id]],
+      ]),
+    );
     return insertOnce(this.links, link);
   }
 
@@ -26,15 +45,27 @@ export class ShareLinksRepository {
   }
 
   /** One learner's links, newest first. */
-  linksOf(learnerId: string, pagination: Pagination): Promise<Page<ShareLink>> {
-    return findPage(this.links, { learnerId }, { createdAt: -1 }, pagination);
+  async linksOf(learnerId: string, pagination: Pagination): Promise<Page<ShareLink>> {
+    const links = await this.listed(idListKeys.learnerShareLinks(learnerId));
+    return pageOf(
+      links.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+      pagination,
+    );
   }
 
   /** A credential's certificate links, oldest first. */
-  certificateLinksOf(credentialId: string): Promise<ShareLink[]> {
+  async certificateLinksOf(credentialId: string): Promise<ShareLink[]> {
+    const links = await this.listed(idListKeys.credentialShareLinks(credentialId));
+    return links
+      .filter((link) => link.purpose === 'certificate')
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  }
+
+  private async listed(list: string): Promise<ShareLink[]> {
+    const tokens = await idListOf(this.lists, list);
+    if (tokens.length === 0) return [];
     return this.links
-      .find({ credentialId, purpose: 'certificate' })
-      .sort({ createdAt: 1 })
+      .find({ _id: { $in: tokens } })
       .lean<ShareLink[]>()
       .exec();
   }

@@ -39,5 +39,4 @@ export const StatusChangeSchema = recordSchema(
   },
   { outbox: true },
 );
-StatusChangeSchema.index({ awardingBodyId: 1 });
 StatusChangeSchema.index({ credentialId: 1 });
