@@ -7,11 +7,16 @@ import {
   TOPICS,
   type WaitlistPromotedV1,
 } from '@lib/contracts';
+import { EventBatchPattern } from '@lib/platform';
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { CatalogueService } from './catalogue.service';
 
-/** Kafka handlers for the enrolment events assessment learns from: each hands its event to the catalogue. */
+/**
+ * Kafka handlers for the enrolment events assessment learns from: each hands its event to the catalogue. Enrolment
+ * events come as whole batches (the facts are keyed and a standing ignores their order), so a batch costs a few
+ * round trips; courses and offerings, rare, come one at a time.
+ */
 @Controller()
 export class CatalogueConsumer {
   constructor(private readonly catalogue: CatalogueService) {}
@@ -26,23 +31,31 @@ export class CatalogueConsumer {
     return this.catalogue.learnOffering(offering);
   }
 
-  @EventPattern(TOPICS.enrolmentEnrolmentCreated)
-  enrolmentCreated(@Payload() event: EnrolmentCreatedV1): Promise<void> {
-    return this.catalogue.learnEnrolmentFact(event, event.status, event.enrolledAt);
+  @EventBatchPattern(TOPICS.enrolmentEnrolmentCreated)
+  enrolmentCreated(@Payload() events: EnrolmentCreatedV1[]): Promise<void> {
+    return this.catalogue.learnEnrolmentFacts(
+      events.map((event) => ({ event, fact: event.status, at: event.enrolledAt })),
+    );
   }
 
-  @EventPattern(TOPICS.enrolmentWaitlistPromoted)
-  waitlistPromoted(@Payload() event: WaitlistPromotedV1): Promise<void> {
-    return this.catalogue.learnEnrolmentFact(event, 'promoted', event.promotedAt);
+  @EventBatchPattern(TOPICS.enrolmentWaitlistPromoted)
+  waitlistPromoted(@Payload() events: WaitlistPromotedV1[]): Promise<void> {
+    return this.catalogue.learnEnrolmentFacts(
+      events.map((event) => ({ event, fact: 'promoted', at: event.promotedAt })),
+    );
   }
 
-  @EventPattern(TOPICS.enrolmentEnrolmentWithdrawn)
-  enrolmentWithdrawn(@Payload() event: EnrolmentWithdrawnV1): Promise<void> {
-    return this.catalogue.learnEnrolmentFact(event, 'withdrawn', event.withdrawnAt);
+  @EventBatchPattern(TOPICS.enrolmentEnrolmentWithdrawn)
+  enrolmentWithdrawn(@Payload() events: EnrolmentWithdrawnV1[]): Promise<void> {
+    return this.catalogue.learnEnrolmentFacts(
+      events.map((event) => ({ event, fact: 'withdrawn', at: event.withdrawnAt })),
+    );
   }
 
-  @EventPattern(TOPICS.enrolmentEnrolmentCompleted)
-  enrolmentCompleted(@Payload() event: EnrolmentCompletedV1): Promise<void> {
-    return this.catalogue.learnEnrolmentFact(event, event.attendance, event.completedAt);
+  @EventBatchPattern(TOPICS.enrolmentEnrolmentCompleted)
+  enrolmentCompleted(@Payload() events: EnrolmentCompletedV1[]): Promise<void> {
+    return this.catalogue.learnEnrolmentFacts(
+      events.map((event) => ({ event, fact: event.attendance, at: event.completedAt })),
+    );
   }
 }

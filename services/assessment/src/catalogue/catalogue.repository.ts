@@ -1,4 +1,12 @@
-import { addToIdList, ID_LIST_MODEL, type IdList, idListOf, insertOnce } from '@lib/persistence';
+import {
+  addToIdList,
+  ID_LIST_MODEL,
+  type IdList,
+  idListOf,
+  insertManyOnce,
+  insertOnce,
+  readInParts,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -11,7 +19,7 @@ import {
   type KnownCourse,
   type KnownOffering,
 } from './catalogue.schema';
-import { ENROLMENT_FACTS, enrolmentFactId } from './enrolment-standing';
+import { ENROLMENT_FACTS, type EnrolmentPair, enrolmentFactId } from './enrolment-standing';
 
 /** Assessment's own copy of the courses, offerings and enrolments it learns from enrolment events. */
 @Injectable()
@@ -33,8 +41,9 @@ export class CatalogueRepository {
     await insertOnce(this.offerings, offering);
   }
 
-  async addFact(fact: EnrolmentFact): Promise<void> {
-    await insertOnce(this.facts, fact);
+  /** Inserts a batch's facts in one round trip; a fact already known (a repeated event) is skipped. */
+  async addFacts(facts: readonly EnrolmentFact[]): Promise<void> {
+    await insertManyOnce(this.facts, facts);
   }
 
   course(id: string): Promise<KnownCourse | null> {
@@ -65,5 +74,25 @@ export class CatalogueRepository {
       .find({ _id: { $in: ids } })
       .lean<EnrolmentFact[]>()
       .exec();
+  }
+
+  /**
+   * The enrolment facts of learners at offerings (several of each), read by their `_id`s: one round trip per few
+   * dozen enrolments (each has six possible facts).
+   */
+  factsOfEnrolments(enrolments: readonly EnrolmentPair[]): Promise<EnrolmentFact[]> {
+    const ids = [
+      ...new Set(
+        enrolments.flatMap(({ offeringId, learnerId }) =>
+          ENROLMENT_FACTS.map((fact) => enrolmentFactId(offeringId, learnerId, fact)),
+        ),
+      ),
+    ];
+    return readInParts(ids, (part) =>
+      this.facts
+        .find({ _id: { $in: part } })
+        .lean<EnrolmentFact[]>()
+        .exec(),
+    );
   }
 }

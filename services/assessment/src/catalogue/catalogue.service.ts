@@ -12,6 +12,13 @@ export interface EnrolmentEventScope {
   learnerId: string;
 }
 
+/** One enrolment event's fact: the enrolment it is about, what it tells and when (ISO). */
+export interface EnrolmentFactTold {
+  event: EnrolmentEventScope;
+  fact: EnrolmentFact['fact'];
+  at: string;
+}
+
 /** Learns courses, offerings and enrolments from the enrolment service; every write is an idempotent insert. */
 @Injectable()
 export class CatalogueService {
@@ -38,20 +45,22 @@ export class CatalogueService {
     });
   }
 
-  /** Records the fact, then announces marks that were waiting for this learner's enrolment. */
-  async learnEnrolmentFact(
-    event: EnrolmentEventScope,
-    fact: EnrolmentFact['fact'],
-    at: string,
-  ): Promise<void> {
-    await this.catalogue.addFact({
-      _id: enrolmentFactId(event.offeringId, event.learnerId, fact),
-      enrolmentId: event.enrolmentId,
-      offeringId: event.offeringId,
-      learnerId: event.learnerId,
-      fact,
-      at: new Date(at),
-    });
-    await this.marks.releaseWaiting(event.offeringId, event.learnerId);
+  /**
+   * Records a batch's facts in one insert, then announces marks that were waiting for these enrolments. Every fact
+   * is written before any is read, and a standing does not depend on the facts' order, so a batch gives the releases
+   * the events one by one would (a batch is one topic's events: an enrolment has at most one fact in it).
+   */
+  async learnEnrolmentFacts(told: readonly EnrolmentFactTold[]): Promise<void> {
+    await this.catalogue.addFacts(
+      told.map(({ event, fact, at }) => ({
+        _id: enrolmentFactId(event.offeringId, event.learnerId, fact),
+        enrolmentId: event.enrolmentId,
+        offeringId: event.offeringId,
+        learnerId: event.learnerId,
+        fact,
+        at: new Date(at),
+      })),
+    );
+    await this.marks.releaseWaitingMany(told.map(({ event }) => event));
   }
 }

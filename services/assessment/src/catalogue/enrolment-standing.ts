@@ -2,6 +2,12 @@ import type { EnrolmentFact } from './catalogue.schema';
 
 export type Standing = 'unknown' | 'waitlisted' | 'enrolled' | 'withdrawn';
 
+/** A learner's enrolment at an offering, as enrolment events and result versions name it. */
+export interface EnrolmentPair {
+  offeringId: string;
+  learnerId: string;
+}
+
 /** Every fact an enrolment event can tell, so a learner's facts are read by their `_id`s. */
 export const ENROLMENT_FACTS: readonly EnrolmentFact['fact'][] = [
   'enrolled',

@@ -4,13 +4,14 @@ import { withOutbox } from '@lib/messaging';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { KnownOffering } from '../catalogue/catalogue.schema';
-import { type Standing, standingsOf } from '../catalogue/enrolment-standing';
+import { type EnrolmentPair, type Standing, standingsOf } from '../catalogue/enrolment-standing';
 import { notFound, runsOffering } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
 import type { Scheme } from '../schemes/scheme.schema';
 import { SchemesRepository } from '../schemes/schemes.repository';
 import { misfit } from './marks-fit';
 import { type MarksEntry, planMarks } from './marks-plan';
+import { distinctEnrolments, dueForRelease } from './release-plan';
 import { releaseEvent } from './result-events';
 import { type ResultView, toResultViews } from './result-view';
 import type { ResultVersion } from './result.schema';
@@ -94,9 +95,21 @@ export class MarksService {
   }
 
   /** Announces every version of a learner's results not announced yet, once their enrolment is known. */
-  async releaseWaiting(offeringId: string, learnerId: string): Promise<void> {
-    const { standings, records } = await this.stateOf(offeringId, [learnerId]);
-    await this.release(records, standings);
+  releaseWaiting(offeringId: string, learnerId: string): Promise<void> {
+    return this.releaseWaitingMany([{ offeringId, learnerId }]);
+  }
+
+  /**
+   * `releaseWaiting` for many enrolments (of any offerings) in a few keyed round trips whatever their number: the
+   * versions and their releases by the learners' id lists, then the facts of only the enrolments with a version
+   * waiting, then one insert of the releases. Callers write their facts first (see `standingsAfter`).
+   */
+  async releaseWaitingMany(enrolments: readonly EnrolmentPair[]): Promise<void> {
+    const { versions, released } = await this.results.ofEnrolments(distinctEnrolments(enrolments));
+    const waiting = versions.filter((version) => !released.has(version._id));
+    if (waiting.length === 0) return;
+    const facts = await this.catalogue.factsOfEnrolments(distinctEnrolments(waiting));
+    await this.announce(dueForRelease(waiting, facts));
   }
 
   /** The offering and its scheme, if the caller may mark it: 404 otherwise, 409 without a scheme. */
@@ -143,15 +156,20 @@ export class MarksService {
     const waiting = records.versions.filter(
       (version) => !records.released.has(version._id) && standings.get(version.learnerId) === 'enrolled',
     );
-    if (waiting.length === 0) return;
+    await this.announce(waiting);
+    for (const version of waiting) records.released.add(version._id);
+  }
+
+  /** Writes a release for each version, carrying its event, in one insert (a release written already is kept). */
+  private async announce(versions: readonly ResultVersion[]): Promise<void> {
+    if (versions.length === 0) return;
     await this.results.insertReleases(
-      waiting.map((version) => ({
+      versions.map((version) => ({
         _id: version._id,
         offeringId: version.offeringId,
         releasedAt: new Date(),
         ...withOutbox(EVENT_SOURCE, releaseEvent(version)),
       })),
     );
-    for (const version of waiting) records.released.add(version._id);
   }
 }

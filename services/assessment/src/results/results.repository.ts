@@ -12,6 +12,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import type { EnrolmentPair } from '../catalogue/enrolment-standing';
 import { idListKeys } from '../common/id-list-keys';
 import { isVersionIdOf } from './result-ids';
 import {
@@ -72,6 +73,32 @@ export class ResultsRepository {
       ),
     );
     return this.withFates(await this.versionsById(ids));
+  }
+
+  /**
+   * Every version of these learners' results at these offerings (learners of several offerings), with which are
+   * released: by the learners' id lists, then by `_id` (three round trips whatever the number).
+   */
+  async ofEnrolments(
+    enrolments: readonly EnrolmentPair[],
+  ): Promise<Pick<VersionRecords, 'versions' | 'released'>> {
+    const lists = await idListsOf(
+      this.lists,
+      enrolments.map(({ learnerId }) => idListKeys.learnerResults(learnerId)),
+    );
+    const ids = enrolments.flatMap(({ offeringId, learnerId }) =>
+      (lists.get(idListKeys.learnerResults(learnerId)) ?? []).filter((id) =>
+        isVersionIdOf(id, offeringId, learnerId),
+      ),
+    );
+    const versions = await this.versionsById(ids);
+    return {
+      versions,
+      released: await existingIds(
+        this.releases,
+        versions.map((version) => version._id),
+      ),
+    };
   }
 
   /** Every version of one result, by its id list. */

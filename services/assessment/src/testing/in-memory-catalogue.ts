@@ -1,5 +1,6 @@
 import type { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { EnrolmentFact, KnownCourse, KnownOffering } from '../catalogue/catalogue.schema';
+import type { EnrolmentPair } from '../catalogue/enrolment-standing';
 import type { Scheme } from '../schemes/scheme.schema';
 import type { SchemesRepository } from '../schemes/schemes.repository';
 import { insertUnique, type PublicOf } from '@lib/fakes';
@@ -20,8 +21,8 @@ export class InMemoryCatalogue implements PublicOf<CatalogueRepository> {
     return Promise.resolve();
   }
 
-  addFact(fact: EnrolmentFact): Promise<void> {
-    insertUnique(this.facts, fact);
+  addFacts(facts: readonly EnrolmentFact[]): Promise<void> {
+    for (const fact of facts) insertUnique(this.facts, fact);
     return Promise.resolve();
   }
 
@@ -40,6 +41,16 @@ export class InMemoryCatalogue implements PublicOf<CatalogueRepository> {
   factsFor(offeringId: string, learnerIds: readonly string[]): Promise<EnrolmentFact[]> {
     return Promise.resolve(
       this.facts.filter((f) => f.offeringId === offeringId && learnerIds.includes(f.learnerId)),
+    );
+  }
+
+  factsOfEnrolments(enrolments: readonly EnrolmentPair[]): Promise<EnrolmentFact[]> {
+    return Promise.resolve(
+      this.facts.filter((f) =>
+        enrolments.some(
+          ({ offeringId, learnerId }) => f.offeringId === offeringId && f.learnerId === learnerId,
+        ),
+      ),
     );
   }
 }

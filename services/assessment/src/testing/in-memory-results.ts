@@ -1,4 +1,5 @@
 import type { OutboxFields } from '@lib/messaging';
+import type { EnrolmentPair } from '../catalogue/enrolment-standing';
 import type { Ratification, ResultRelease, ResultVersion } from '../results/result.schema';
 import type { ResultsRepository, VersionRecords } from '../results/results.repository';
 import { insertUnique, type PublicOf } from '@lib/fakes';
@@ -34,6 +35,15 @@ export class InMemoryResults implements PublicOf<ResultsRepository> {
     return Promise.resolve(
       this.records((v) => v.offeringId === offeringId && learnerIds.includes(v.learnerId)),
     );
+  }
+
+  ofEnrolments(enrolments: readonly EnrolmentPair[]): Promise<Pick<VersionRecords, 'versions' | 'released'>> {
+    const { versions, released } = this.records((v) =>
+      enrolments.some(
+        ({ offeringId, learnerId }) => v.offeringId === offeringId && v.learnerId === learnerId,
+      ),
+    );
+    return Promise.resolve({ versions, released });
   }
 
   forResult(resultId: string): Promise<VersionRecords> {
