@@ -60,18 +60,20 @@ describe('ClaimsService', () => {
     claims = new ClaimsService(asReal(claimsRepository), programmes, proposals, ledger);
     learner = { sub: randomUUID(), roles: ['learner'] };
     credentialId = `urn:uuid:${randomUUID()}`;
-    await known.addCredential({
-      _id: credentialId,
-      learnerId: learner.sub,
-      achievementId: ACHIEVEMENT,
-      name: 'App building in a day',
-      credits: 15,
-      level: LEVEL_7,
-      learningOutcomes: [],
-      issuerId: 'did:web:credit-bridge.example',
-      awardingBodyId: university,
-      awardedAt: new Date(),
-    });
+    await known.addCredentials([
+      {
+        _id: credentialId,
+        learnerId: learner.sub,
+        achievementId: ACHIEVEMENT,
+        name: 'App building in a day',
+        credits: 15,
+        level: LEVEL_7,
+        learningOutcomes: [],
+        issuerId: 'did:web:credit-bridge.example',
+        awardingBodyId: university,
+        awardedAt: new Date(),
+      },
+    ]);
   });
 
   /** A 180-credit programme of the university with a third of it open to recognition. */
@@ -218,12 +220,12 @@ describe('ClaimsService', () => {
       expect(credited.remaining.map((module) => module.moduleCode)).toEqual(['MOD-B']);
 
       const at = new Date();
-      await known.addStatusFact(learner.sub, {
-        _id: `${credentialId}:revoke`,
-        credentialId,
-        action: 'revoke',
-        at,
-      });
+      await known.addStatusFacts([
+        {
+          learnerId: learner.sub,
+          fact: { _id: `${credentialId}:revoke`, credentialId, action: 'revoke', at },
+        },
+      ]);
       await ledger.withdrawFor(credentialId, 'Credential revoked', at);
 
       const after = await claims.standing(learner, claim.programme.id);

@@ -6,15 +6,24 @@ import {
   type EnrolmentCreatedV1,
   TOPICS,
 } from '@lib/contracts';
-import { ukCreditsOf } from '@lib/vc';
+import { EventBatchPattern } from '@lib/platform';
 import { Controller } from '@nestjs/common';
-import { EventPattern, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { LedgerService } from '../ledger/ledger.service';
+import {
+  knownCredentialOf,
+  knownLearnerOf,
+  reinstatementOf,
+  revocationOf,
+  suspensionOf,
+} from './credential-facts';
 import { KnownCredentialsRepository } from './known-credentials.repository';
 
 /**
  * Learns our credentials from credentials' events, and withdraws or holds credit resting on one that is revoked or
- * suspended. Handlers are idempotent: facts are inserted under natural keys, and withdrawals once per credit.
+ * suspended. Each handler takes a whole batch: its facts are written in one bulk call per collection, then credit is
+ * withdrawn, held or released per event in the batch's order. Handlers are idempotent (a failed batch is retried
+ * one event at a time): facts are inserted under natural keys, and withdrawals once per credit.
  */
 @Controller()
 export class CredentialsConsumer {
@@ -23,63 +32,49 @@ export class CredentialsConsumer {
     private readonly ledger: LedgerService,
   ) {}
 
-  @EventPattern(TOPICS.credentialsCredentialIssued)
-  async issued(@Payload() credential: CredentialIssuedV1): Promise<void> {
-    await this.known.addCredential({
-      _id: credential.credentialId,
-      learnerId: credential.learnerId,
-      achievementId: credential.achievementId,
-      name: credential.achievementName,
-      credits: ukCreditsOf(credential.credits),
-      level: credential.level,
-      ...(credential.fieldOfStudy ? { fieldOfStudy: credential.fieldOfStudy } : {}),
-      learningOutcomes: credential.learningOutcomes ?? [],
-      issuerId: credential.issuerId,
-      awardingBodyId: credential.awardingBodyId,
-      awardedAt: new Date(credential.awardedAt),
-    });
+  @EventBatchPattern(TOPICS.credentialsCredentialIssued)
+  async issued(@Payload() credentials: CredentialIssuedV1[]): Promise<void> {
+    await this.known.addCredentials(credentials.map(knownCredentialOf));
   }
 
-  @EventPattern(TOPICS.credentialsCredentialRevoked)
-  async revoked(@Payload() event: CredentialRevokedV1): Promise<void> {
-    const at = new Date(event.revokedAt);
-    await this.known.addStatusFact(event.learnerId, {
-      _id: `${event.credentialId}:revoke:${event.revokedAt}`,
-      credentialId: event.credentialId,
-      action: 'revoke',
-      reason: event.reason,
-      at,
-    });
-    await this.ledger.withdrawFor(event.credentialId, `Credential revoked: ${event.reason}`, at);
+  /** Revocations are rare: credit resting on each credential is withdrawn one credential at a time. */
+  @EventBatchPattern(TOPICS.credentialsCredentialRevoked)
+  async revoked(@Payload() events: CredentialRevokedV1[]): Promise<void> {
+    await this.known.addStatusFacts(events.map(revocationOf));
+    for (const event of events)
+      await this.ledger.withdrawFor(
+        event.credentialId,
+        `Credential revoked: ${event.reason}`,
+        new Date(event.revokedAt),
+      );
   }
 
-  @EventPattern(TOPICS.credentialsCredentialSuspended)
-  async suspended(@Payload() event: CredentialSuspendedV1): Promise<void> {
-    const at = new Date(event.suspendedAt);
-    await this.known.addStatusFact(event.learnerId, {
-      _id: `${event.credentialId}:suspend:${event.suspendedAt}`,
-      credentialId: event.credentialId,
-      action: 'suspend',
-      reason: event.reason,
-      at,
-    });
-    await this.ledger.holdFor(event.credentialId, 'hold', `Credential suspended: ${event.reason}`, at);
+  @EventBatchPattern(TOPICS.credentialsCredentialSuspended)
+  async suspended(@Payload() events: CredentialSuspendedV1[]): Promise<void> {
+    await this.known.addStatusFacts(events.map(suspensionOf));
+    for (const event of events)
+      await this.ledger.holdFor(
+        event.credentialId,
+        'hold',
+        `Credential suspended: ${event.reason}`,
+        new Date(event.suspendedAt),
+      );
   }
 
-  @EventPattern(TOPICS.credentialsCredentialReinstated)
-  async reinstated(@Payload() event: CredentialReinstatedV1): Promise<void> {
-    const at = new Date(event.reinstatedAt);
-    await this.known.addStatusFact(event.learnerId, {
-      _id: `${event.credentialId}:reinstate:${event.reinstatedAt}`,
-      credentialId: event.credentialId,
-      action: 'reinstate',
-      at,
-    });
-    await this.ledger.holdFor(event.credentialId, 'release', 'Credential reinstated', at);
+  @EventBatchPattern(TOPICS.credentialsCredentialReinstated)
+  async reinstated(@Payload() events: CredentialReinstatedV1[]): Promise<void> {
+    await this.known.addStatusFacts(events.map(reinstatementOf));
+    for (const event of events)
+      await this.ledger.holdFor(
+        event.credentialId,
+        'release',
+        'Credential reinstated',
+        new Date(event.reinstatedAt),
+      );
   }
 
-  @EventPattern(TOPICS.enrolmentEnrolmentCreated)
-  async enrolled(@Payload() enrolment: EnrolmentCreatedV1): Promise<void> {
-    await this.known.addLearner({ _id: enrolment.learnerId, email: enrolment.learner.email });
+  @EventBatchPattern(TOPICS.enrolmentEnrolmentCreated)
+  async enrolled(@Payload() enrolments: EnrolmentCreatedV1[]): Promise<void> {
+    await this.known.addLearners(enrolments.map(knownLearnerOf));
   }
 }

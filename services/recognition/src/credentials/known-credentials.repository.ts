@@ -1,8 +1,16 @@
-import { addToIdList, ID_LIST_MODEL, type IdList, idListsOf, insertOnce } from '@lib/persistence';
+import {
+  addToIdLists,
+  groupIds,
+  ID_LIST_MODEL,
+  type IdList,
+  idListsOf,
+  insertManyOnce,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { idListKeys } from '../common/id-list-keys';
+import { firstOfEachId, type LearnerStatusFact } from './credential-facts';
 import { type CredentialState, stateOf } from './credential-state';
 import {
   CREDENTIAL_STATUS_FACT_MODEL,
@@ -30,19 +38,35 @@ export class KnownCredentialsRepository {
     @InjectModel(ID_LIST_MODEL) private readonly lists: Model<IdList>,
   ) {}
 
-  async addCredential(credential: KnownCredential): Promise<boolean> {
-    await addToIdList(this.lists, idListKeys.learnerCredentials(credential.learnerId), [credential._id]);
-    return insertOnce(this.credentials, credential);
+  /**
+   * Lists a batch's credentials under their learners (one bulk upsert), then inserts them (one unordered insert):
+   * two round trips however many there are. The first of each `_id` is kept, as inserting one at a time would.
+   */
+  async addCredentials(credentials: readonly KnownCredential[]): Promise<void> {
+    const records = firstOfEachId(credentials);
+    await addToIdLists(
+      this.lists,
+      groupIds(records, (credential) => idListKeys.learnerCredentials(credential.learnerId), idOf),
+    );
+    await insertManyOnce(this.credentials, records);
   }
 
-  /** Records a status fact of a credential of that learner. */
-  async addStatusFact(learnerId: string, fact: CredentialStatusFact): Promise<boolean> {
-    await addToIdList(this.lists, idListKeys.learnerCredentialStatus(learnerId), [fact._id]);
-    return insertOnce(this.facts, fact);
+  /** Lists a batch's status facts under their learners (one bulk upsert), then inserts them (one insert). */
+  async addStatusFacts(facts: readonly LearnerStatusFact[]): Promise<void> {
+    await addToIdLists(
+      this.lists,
+      groupIds(
+        facts,
+        ({ learnerId }) => idListKeys.learnerCredentialStatus(learnerId),
+        ({ fact }) => fact._id,
+      ),
+    );
+    await insertManyOnce(this.facts, firstOfEachId(facts.map(({ fact }) => fact)));
   }
 
-  addLearner(learner: KnownLearner): Promise<boolean> {
-    return insertOnce(this.learners, learner);
+  /** Inserts a batch's learners in one round trip; a learner known already keeps the email first recorded. */
+  async addLearners(learners: readonly KnownLearner[]): Promise<void> {
+    await insertManyOnce(this.learners, firstOfEachId(learners));
   }
 
   async learnerEmail(learnerId: string): Promise<string | undefined> {
@@ -76,3 +100,5 @@ export class KnownCredentialsRepository {
       .exec();
   }
 }
+
+const idOf = (record: { _id: string }): string => record._id;

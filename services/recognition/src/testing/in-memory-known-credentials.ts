@@ -1,3 +1,4 @@
+import type { LearnerStatusFact } from '../credentials/credential-facts';
 import { stateOf } from '../credentials/credential-state';
 import type {
   CredentialStatusFact,
@@ -17,16 +18,19 @@ export class InMemoryKnownCredentials implements PublicOf<KnownCredentialsReposi
   readonly facts = new Map<string, CredentialStatusFact>();
   readonly learners = new Map<string, KnownLearner>();
 
-  addCredential(credential: KnownCredential): Promise<boolean> {
-    return Promise.resolve(insertInto(this.credentials, credential));
+  addCredentials(credentials: readonly KnownCredential[]): Promise<void> {
+    for (const credential of credentials) insertInto(this.credentials, credential);
+    return Promise.resolve();
   }
 
-  addStatusFact(_learnerId: string, fact: CredentialStatusFact): Promise<boolean> {
-    return Promise.resolve(insertInto(this.facts, fact));
+  addStatusFacts(facts: readonly LearnerStatusFact[]): Promise<void> {
+    for (const { fact } of facts) insertInto(this.facts, fact);
+    return Promise.resolve();
   }
 
-  addLearner(learner: KnownLearner): Promise<boolean> {
-    return Promise.resolve(insertInto(this.learners, learner));
+  addLearners(learners: readonly KnownLearner[]): Promise<void> {
+    for (const learner of learners) insertInto(this.learners, learner);
+    return Promise.resolve();
   }
 
   learnerEmail(learnerId: string): Promise<string | undefined> {
