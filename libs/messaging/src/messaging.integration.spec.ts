@@ -51,7 +51,14 @@ describe('messaging through real Kafka and the real database', () => {
   });
 
   /** A contract on a topic of this spec's own, and a consumer whose handler records what it handled. */
-  async function probeTopic(options: { brokenFor?: (probe: Probe) => boolean; randomDelayMs?: number } = {}) {
+  async function probeTopic(
+    options: {
+      brokenFor?: (probe: Probe) => boolean;
+      randomDelayMs?: number;
+      /** Handle whole batches; the first batch call fails after handling half of its events. */
+      batches?: boolean;
+    } = {},
+  ) {
     const contract = defineEvent({
       topic: `test.${uniqueName('probe')}.happened.v1`,
       keyField: 'key',
@@ -60,7 +67,17 @@ describe('messaging through real Kafka and the real database', () => {
     });
     await ensureTopics(kafka, [contract.topic], { partitions: 3 });
     const handled: Probe[] = [];
-    const state = { broken: options.brokenFor ?? (() => false) };
+    const state = { broken: options.brokenFor ?? (() => false), batchCalls: 0 };
+    const handleBatch = async (envelopes: EventEnvelope<Probe>[]) => {
+      state.batchCalls += 1;
+      const half = state.batchCalls === 1 ? Math.floor(envelopes.length / 2) : Infinity;
+      for (const [n, { data }] of envelopes.entries()) {
+        await sleep(1);
+        if (n === half) throw new Error('the database went away in the middle of the batch');
+        if (state.broken(data)) throw new Error(`handler cannot handle ${data.probeId}`);
+        handled.push(data);
+      }
+    };
     const consumer = new EventConsumer({
       kafka,
       groupId: uniqueName('group'),
@@ -75,6 +92,7 @@ describe('messaging through real Kafka and the real database', () => {
             if (state.broken(data)) throw new Error(`handler cannot handle ${data.probeId}`);
             handled.push(data);
           },
+          ...(options.batches ? { handleBatch } : {}),
         },
       ],
     });
@@ -222,6 +240,33 @@ describe('messaging through real Kafka and the real database', () => {
       ordered.map((data) => data.probeId),
     );
     expect(new Set(probe.handled.map((data) => data.probeId)).size).toBe(60);
+  });
+
+  it('retries a batch that failed in the middle, then handles it event by event so only the poison is dead-lettered', async () => {
+    const probe = await probeTopic({ batches: true, brokenFor: (p) => p.poison === true });
+    const good = Array.from({ length: 20 }, () => ({ probeId: randomUUID(), key: 'one-cohort' }));
+    const poison = { probeId: randomUUID(), key: 'one-cohort', poison: true };
+    await producer.send({
+      topic: probe.contract.topic,
+      messages: [...good.slice(0, 10), poison, ...good.slice(10)].map((data) =>
+        encodeEvent(probe.contract, data, { source: '/spec', correlationId: 'c' }),
+      ),
+    });
+
+    const letters = await waitFor(
+      async () => {
+        const found = await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic));
+        return found.length === 1 ? found : undefined;
+      },
+      { what: 'the poison dead-lettered' },
+    );
+    expect(letters[0]!.headers[DLQ_HEADERS.reason]).toBe(`handler cannot handle ${poison.probeId}`);
+    // Handlers are idempotent (their writes are keyed), so an event handled again changes nothing; none is lost.
+    expect(new Set(probe.handled.map((data) => data.probeId))).toEqual(
+      new Set(good.map((data) => data.probeId)),
+    );
+    expect(probe.state.batchCalls).toBeGreaterThan(1);
+    expect(probe.handledCount(poison.probeId)).toBe(0);
   });
 
   it('dead-letters a malformed message and a poison message with the reason, then processes what follows', async () => {
