@@ -226,6 +226,40 @@ describe('assessment hot paths', () => {
     expect(calls.made.length).toBeLessThanOrEqual(6);
   });
 
+  it('learns a batch of enrolment events and announces their waiting marks in a few round trips per batch', async () => {
+    const batch = offeringOf();
+    await publish(offeringPublishedV1, batch);
+    const learners = Array.from({ length: 30 }, () => randomUUID());
+    const csv = ['learnerId,Project', ...learners.map((learnerId) => `${learnerId},60`)];
+    await waitFor(
+      async () => {
+        const path = `/api/assessment/offerings/${batch.offeringId}/results/bulk`;
+        const answer = await call(assessment.url, 'POST', path, { headers: assessor, csv: csv.join('\n') });
+        return answer.status === 200 ? answer.body : undefined;
+      },
+      { what: 'the offering to reach assessment' },
+    );
+
+    queries.clear();
+    const calls = countCalls();
+    const messages = learners.map((learnerId) =>
+      encodeEvent(
+        enrolmentCreatedV1,
+        { ...eventFactories.enrolmentCreated(), ...scope(learnerId, batch.offeringId) },
+        { source: '/spec/enrolment', correlationId: 'spec' },
+      ),
+    );
+    await producer.send({ topic: `${prefix}${messages[0]!.topic}`, messages });
+    for (const learnerId of learners) {
+      await events.waitFor(TOPICS.assessmentResultRecorded, (d) => d.learnerId === learnerId);
+    }
+    calls.stop();
+
+    expect(unkeyed()).toEqual([]);
+    // Six calls per partition batch (36 measured for six); one at a time, each event made seven (210).
+    expect(calls.made.length).toBeLessThanOrEqual(learners.length * 2);
+  });
+
   it('keys the records written before the keyed reads, once, at start-up', async () => {
     const withdrawn = randomUUID();
     const marked = randomUUID();
