@@ -19,6 +19,7 @@ import { COURSE_MODEL, COURSES_COLLECTION, CourseSchema } from './courses/course
 import { CoursesController } from './courses/courses.controller';
 import { CoursesRepository } from './courses/courses.repository';
 import { CoursesService } from './courses/courses.service';
+import { BulkCompletionService } from './enrolments/bulk-completion.service';
 import { BulkEnrolmentService } from './enrolments/bulk-enrolment.service';
 import {
   ENROLMENT_COLLECTIONS,
@@ -152,6 +153,7 @@ const models = [
     EnrolmentsService,
     SeatAllocator,
     BulkEnrolmentService,
+    BulkCompletionService,
   ],
 })
 export class EnrolmentModule {}

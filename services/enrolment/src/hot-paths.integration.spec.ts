@@ -57,6 +57,13 @@ describe('enrolment hot paths', () => {
     await api(uni, 'POST', `/enrolments/${first.id}/completion`, { attendance: 'attended' });
     await api(uni, 'POST', `/enrolments/${second.id}/withdrawal`, {});
     expect(await api(uni, 'GET', `/enrolments/${waiting.id}`)).toMatchObject({ status: 'enrolled' });
+    await ok(
+      call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/completions/bulk`, {
+        headers: uni.partner,
+        csv: [`${waiting.id},attended`, `${csv[0]!.split(',')[0]!},attended`].join('\n'),
+      }),
+    );
+    await api(uni, 'GET', `${enrolPath}?pageSize=2`);
 
     const self = { headers: bearer('learner', { sub: learnerId }) };
     await ok(call(enrolment.url, 'GET', '/api/enrolment/learners/me', self));

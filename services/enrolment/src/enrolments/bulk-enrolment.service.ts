@@ -101,7 +101,8 @@ export class BulkEnrolmentService {
   }
 }
 
-function requireWithinRowLimit(rows: number): void {
+/** 400 for a file with more rows than one upload may have. */
+export function requireWithinRowLimit(rows: number): void {
   if (rows > MAX_BULK_ROWS) {
     throw new BadRequestException({
       message: `At most ${MAX_BULK_ROWS} rows per upload; this file has ${rows}.`,

@@ -3,6 +3,7 @@ import { type Pagination, paginationQuery } from '@lib/persistence';
 import { ApiZodBody, CsvBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { BulkCompletionService } from './bulk-completion.service';
 import { BulkEnrolmentService } from './bulk-enrolment.service';
 import {
   type CompletionBody,
@@ -21,6 +22,7 @@ export class EnrolmentsController {
   constructor(
     private readonly enrolments: EnrolmentsService,
     private readonly bulk: BulkEnrolmentService,
+    private readonly bulkCompletions: BulkCompletionService,
   ) {}
 
   @Post('offerings/:offeringId/enrolments')
@@ -51,6 +53,28 @@ export class EnrolmentsController {
     @CsvBody() csv: string,
   ) {
     return this.bulk.enrol(actor, offeringId, csv);
+  }
+
+  @Post('offerings/:offeringId/completions/bulk')
+  @HttpCode(200)
+  @Roles('registrar', 'partner')
+  @ApiConsumes('text/csv')
+  @ApiBody({
+    description:
+      'CSV rows: enrolment id or learner email, attendance (attended | did-not-attend); a header row ' +
+      '`enrolmentId,attendance` is allowed',
+  })
+  @ApiOperation({
+    summary:
+      "Record enrolled learners' attendance from CSV, as one completion call per row would; a result per row " +
+      '(completed, duplicate when recorded already, invalid with the reason); uploading again changes nothing',
+  })
+  completeFromCsv(
+    @CurrentActor() actor: Actor,
+    @Param('offeringId', IdParam) offeringId: string,
+    @CsvBody() csv: string,
+  ) {
+    return this.bulkCompletions.complete(actor, offeringId, csv);
   }
 
   @Get('offerings/:offeringId/enrolments')

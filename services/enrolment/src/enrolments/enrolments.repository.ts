@@ -5,6 +5,8 @@ import {
   idListOf,
   insertManyOnce,
   insertOnce,
+  type Pagination,
+  pageOf,
   readInParts,
   WITHOUT_OUTBOX,
 } from '@lib/persistence';
@@ -39,6 +41,14 @@ export interface EnrolmentFacts {
 export interface OfferingEnrolments {
   enrolments: Enrolment[];
   facts: EnrolmentFacts;
+}
+
+/** Some of an offering's enrolments (one page of its id list), their facts, and how many ids were listed. */
+export interface OfferingEnrolmentsPage extends OfferingEnrolments {
+  /** Ids on the page: more than `enrolments` when an id has no enrolment (a crash between listing and inserting). */
+  listedOnPage: number;
+  /** Ids in the offering's whole list. */
+  listed: number;
 }
 
 /** Enrolments and their facts; every read and write by `_id` or a unique key. */
@@ -83,6 +93,11 @@ export class EnrolmentsRepository {
     return insertOnce(this.completions, completion);
   }
 
+  /** Per completion, false when the enrolment's completion is recorded already. One round trip. */
+  insertCompletions(completions: (EnrolmentCompletion & OutboxFields)[]): Promise<boolean[]> {
+    return insertManyOnce(this.completions, completions);
+  }
+
   findById(id: string): Promise<Enrolment | null> {
     return this.enrolments.findById(id).lean<Enrolment>().exec();
   }
@@ -105,6 +120,33 @@ export class EnrolmentsRepository {
         .exec(),
     );
     return new Set(found.map((enrolment) => enrolment.learnerId));
+  }
+
+  /** The learners' enrolments on the offering, by the unique (offering, learner) key. */
+  onOfferingOf(offeringId: string, learnerIds: readonly string[]): Promise<Enrolment[]> {
+    return readInParts(learnerIds, (part) =>
+      this.enrolments
+        .find({ offeringId, learnerId: { $in: part } })
+        .lean<Enrolment[]>()
+        .exec(),
+    );
+  }
+
+  /**
+   * Staff list: one page of an offering's id list (in listing order), those enrolments read by `_id` with their
+   * facts; `listed` is the length of the whole list. An id whose enrolment was never written is left out.
+   */
+  async pageOfOffering(offeringId: string, pagination: Pagination): Promise<OfferingEnrolmentsPage> {
+    const ids = await idListOf(this.byOffering, offeringId, 'enrolmentIds');
+    const pageIds = pageOf(ids, pagination).items;
+    const byId = new Map((await this.findByIds(pageIds)).map((enrolment) => [enrolment._id, enrolment]));
+    const enrolments = pageIds.flatMap((id) => byId.get(id) ?? []);
+    return {
+      enrolments,
+      facts: await this.factsFor(pageIds),
+      listedOnPage: pageIds.length,
+      listed: ids.length,
+    };
   }
 
   /** A learner's enrolments, latest request first, through the learner's id list. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, hasRole } from '@lib/auth';
-import { enrolmentCompletedV1, enrolmentWithdrawnV1 } from '@lib/contracts';
+import { enrolmentWithdrawnV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
 import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
@@ -12,7 +12,7 @@ import type { OfferingInContext } from '../offerings/offerings.service';
 import { OfferingsService } from '../offerings/offerings.service';
 import type { CompletionBody, EnrolBody, WithdrawBody } from './enrolment.dto';
 import type { Enrolment } from './enrolment.schema';
-import { enrolmentScope } from './enrolment-events';
+import { completionRecord, enrolmentScope } from './enrolment-events';
 import { statusOf } from './enrolment-status';
 import { requireOpenForEnrolment } from './enrolment-window';
 import { type EnrolmentView, toEnrolmentViews } from './enrolment-view';
@@ -20,6 +20,7 @@ import { type EnrolmentFacts, EnrolmentsRepository } from './enrolments.reposito
 import { inRequestOrder } from './placement';
 import { nextRequestOrder } from './request-order';
 import { SeatAllocator } from './seat-allocator';
+import { pageAnswersAlone } from './staff-list-page';
 
 @Injectable()
 export class EnrolmentsService {
@@ -94,21 +95,9 @@ export class EnrolmentsService {
       throw new ConflictException('Completion of this enrolment is recorded already.');
     if (status !== 'enrolled')
       throw new ConflictException(`Only an enrolled learner can complete; this enrolment is ${status}.`);
-    const completedAt = new Date();
-    const event = outboxEvent(enrolmentCompletedV1, {
-      ...enrolmentScope(enrolment, context.offering),
-      attendance: body.attendance,
-      recordedBy: actor.sub,
-      completedAt: completedAt.toISOString(),
-    });
-    const recorded = await this.enrolments.insertCompletion({
-      _id: enrolmentId,
-      offeringId: enrolment.offeringId,
-      attendance: body.attendance,
-      recordedBy: actor.sub,
-      completedAt,
-      ...withOutbox(EVENT_SOURCE, event),
-    });
+    const recorded = await this.enrolments.insertCompletion(
+      completionRecord(enrolment, context.offering, body.attendance, actor.sub, new Date()),
+    );
     if (!recorded) throw new ConflictException('Completion of this enrolment is recorded already.');
     return this.view(enrolment, await this.learners.find(enrolment.learnerId), true);
   }
@@ -124,7 +113,15 @@ export class EnrolmentsService {
     pagination: Pagination,
   ): Promise<Page<EnrolmentView>> {
     await this.offerings.managed(actor, offeringId);
-    // Staff list: reads the whole offering (by key), which waitlist positions need anyway.
+    // Staff list: reads only the page's enrolments when they alone give the same answer, else the whole offering.
+    const listed = await this.enrolments.pageOfOffering(offeringId, pagination);
+    if (pageAnswersAlone(listed)) {
+      const learners = await this.learners.findMany(
+        listed.enrolments.map((enrolment) => enrolment.learnerId),
+      );
+      const items = toEnrolmentViews(listed.enrolments, [], listed.facts, learners, true);
+      return { items, total: listed.listed, ...pagination };
+    }
     const { enrolments, facts } = await this.enrolments.wholeOffering(offeringId);
     const page = pageOf(inRequestOrder(enrolments), pagination);
     const learners = await this.learners.findMany(page.items.map((enrolment) => enrolment.learnerId));

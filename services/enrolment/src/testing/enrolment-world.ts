@@ -1,5 +1,6 @@
 import type { EnrolmentsRepository } from '../enrolments/enrolments.repository';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { BulkCompletionService } from '../enrolments/bulk-completion.service';
 import { BulkEnrolmentService } from '../enrolments/bulk-enrolment.service';
 import { SeatAllocator } from '../enrolments/seat-allocator';
 import { LearnerAccessService } from '../learners/learner-access.service';
@@ -40,6 +41,11 @@ export function enrolmentWorld() {
       learners,
       asReal<EnrolmentsRepository>(enrolments),
       seats,
+    ),
+    bulkCompletions: new BulkCompletionService(
+      offeringsService,
+      learners,
+      asReal<EnrolmentsRepository>(enrolments),
     ),
   };
 }

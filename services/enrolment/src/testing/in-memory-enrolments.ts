@@ -10,7 +10,9 @@ import type {
   EnrolmentFacts,
   EnrolmentsRepository,
   OfferingEnrolments,
+  OfferingEnrolmentsPage,
 } from '../enrolments/enrolments.repository';
+import { type Pagination, pageOf } from '@lib/persistence';
 import { inRequestOrder } from '../enrolments/placement';
 import { insertUnique, type PublicOf } from '@lib/fakes';
 
@@ -54,6 +56,30 @@ export class InMemoryEnrolments implements PublicOf<EnrolmentsRepository> {
 
   insertCompletion(completion: EnrolmentCompletion & OutboxFields): Promise<boolean> {
     return Promise.resolve(insertUnique(this.completions, completion, sameId));
+  }
+
+  insertCompletions(completions: (EnrolmentCompletion & OutboxFields)[]): Promise<boolean[]> {
+    return Promise.resolve(
+      completions.map((completion) => insertUnique(this.completions, completion, sameId)),
+    );
+  }
+
+  onOfferingOf(offeringId: string, learnerIds: readonly string[]): Promise<Enrolment[]> {
+    return Promise.resolve(
+      this.enrolments.filter((e) => e.offeringId === offeringId && learnerIds.includes(e.learnerId)),
+    );
+  }
+
+  /** Lists in insertion order, as the offering's id list does. */
+  async pageOfOffering(offeringId: string, pagination: Pagination): Promise<OfferingEnrolmentsPage> {
+    const ids = (await this.enrolmentsOf(offeringId)).map((enrolment) => enrolment._id);
+    const pageIds = pageOf(ids, pagination).items;
+    return {
+      enrolments: await this.findByIds(pageIds),
+      facts: await this.factsFor(pageIds),
+      listedOnPage: pageIds.length,
+      listed: ids.length,
+    };
   }
 
   findById(id: string): Promise<Enrolment | null> {
