@@ -119,7 +119,7 @@ export async function sendAwardEvents(
   brokers: string,
   offering: BenchOffering,
   learners: number,
-  { ratifiedPerSecond }: { ratifiedPerSecond?: number } = {},
+  { ratifiedPerSecond, settleMs = 0 }: { ratifiedPerSecond?: number; settleMs?: number } = {},
 ): Promise<Map<string, number>> {
   const producer = createIdempotentProducer(
     createKafka({ brokers: brokers.split(','), clientId: 'bench', logger: silentLogger }),
@@ -141,6 +141,8 @@ export async function sendAwardEvents(
   const now = new Date().toISOString();
   await send(enrolmentCreatedV1, enrolledEvents(offering, people, now));
   await send(enrolmentCompletedV1, completedEvents(offering, people, now));
+  // Paced runs measure ratification to credential, so the enrolments are given time to arrive first.
+  await new Promise((done) => setTimeout(done, settleMs));
   const sentAt = new Map<string, number>();
   const ratified = ratifiedPassEvents(offering, people, now);
   // Paced: a tenth of a second's worth every 100 ms.
