@@ -14,3 +14,4 @@ export * from './external-issuer';
 export * from './browser';
 export * from './seeded-random';
 export * from './query-recorder';
+export * from './event-publisher';

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   coursePublishedV1,
-  encodeEvent,
   enrolmentCreatedV1,
   enrolmentWithdrawnV1,
   type EventContract,
@@ -10,19 +9,17 @@ import {
   TOPICS,
   waitlistPromotedV1,
 } from '@lib/contracts';
-import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
 import {
   bearer,
   call,
   eventFactories,
+  EventPublisher,
   EventRecorder,
   type RunningService,
   startTestService,
-  testStack,
   testTopicPrefix,
   waitFor,
 } from '@lib/testing';
-import type { Producer } from 'kafkajs';
 import { assessmentService } from './assessment.definition';
 
 /** Assessment reaches the same results whatever the order, repetition or interruption of the events it learns from. */
@@ -39,17 +36,11 @@ describe('assessment under reordered, repeated and interrupted events', () => {
     deliveringOrganisationId: partnerId,
     courseId: course.courseId,
   });
-  let producer: Producer;
+  const publisher = new EventPublisher(prefix, '/spec/enrolment');
   let assessment: RunningService;
 
-  async function publish<C extends EventContract>(
-    contract: C,
-    data: EventData<C>,
-    id = randomUUID(),
-  ): Promise<void> {
-    const message = encodeEvent(contract, data, { source: '/spec/enrolment', correlationId: 'spec', id });
-    await producer.send({ topic: `${prefix}${message.topic}`, messages: [message] });
-  }
+  const publish = <C extends EventContract>(contract: C, data: EventData<C>, id?: string) =>
+    publisher.publish(contract, data, id);
 
   const enrolled = (learnerId: string, status: 'enrolled' | 'waitlisted' = 'enrolled') =>
     eventFactories.enrolmentCreated({
@@ -72,10 +63,7 @@ describe('assessment under reordered, repeated and interrupted events', () => {
   };
 
   beforeAll(async () => {
-    producer = createIdempotentProducer(
-      createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-enrolment', logger: silentLogger }),
-    );
-    await producer.connect();
+    await publisher.start();
     assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
     await recorder.start();
     await publish(coursePublishedV1, course);
@@ -111,7 +99,7 @@ describe('assessment under reordered, repeated and interrupted events', () => {
   afterAll(async () => {
     await recorder.stop();
     await assessment.stop();
-    await producer.disconnect();
+    await publisher.stop();
   });
 
   it('gives the same result for marks recorded after the enrolment event and before it, with repeated events', async () => {

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   coursePublishedV1,
-  encodeEvent,
   enrolmentCompletedV1,
   enrolmentCreatedV1,
   enrolmentWithdrawnV1,
@@ -11,24 +10,22 @@ import {
   TOPICS,
   waitlistPromotedV1,
 } from '@lib/contracts';
-import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
 import {
   bearer,
   call,
   eventFactories,
+  EventPublisher,
   EventRecorder,
   type QueryRecorder,
   recordQueries,
   type RunningService,
   startTestService,
-  testStack,
   testTopicPrefix,
   uniqueKeysOf,
   unkeyedQueries,
   waitFor,
 } from '@lib/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Producer } from 'kafkajs';
 import mongoose, { type Connection } from 'mongoose';
 import { assessmentService } from './assessment.definition';
 
@@ -51,15 +48,13 @@ describe('assessment hot paths', () => {
       courseId: course.courseId,
     });
   const offering = offeringOf();
-  let producer: Producer;
+  const publisher = new EventPublisher(prefix, '/spec/enrolment');
   let assessment: RunningService;
   let queries: QueryRecorder;
   let connection: Connection;
 
-  async function publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {
-    const message = encodeEvent(contract, data, { source: '/spec/enrolment', correlationId: 'spec' });
-    await producer.send({ topic: `${prefix}${message.topic}`, messages: [message] });
-  }
+  const publish = <C extends EventContract>(contract: C, data: EventData<C>, id?: string) =>
+    publisher.publish(contract, data, id);
 
   const scope = (learnerId: string, offeringId = offering.offeringId) => ({
     enrolmentId: randomUUID(),
@@ -91,10 +86,7 @@ describe('assessment hot paths', () => {
   const unkeyed = () => unkeyedQueries(queries.queries, uniqueKeysOf([connection]));
 
   beforeAll(async () => {
-    producer = createIdempotentProducer(
-      createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-enrolment', logger: silentLogger }),
-    );
-    await producer.connect();
+    await publisher.start();
     assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
     connection = assessment.app.get<Connection>(getConnectionToken());
     await events.start();
@@ -119,7 +111,7 @@ describe('assessment hot paths', () => {
     queries?.stop();
     await events.stop();
     await assessment.stop();
-    await producer.disconnect();
+    await publisher.stop();
   });
 
   it('reads and writes by key for consumed events, marks, ratification, amendment and the learner’s own results', async () => {
@@ -242,14 +234,13 @@ describe('assessment hot paths', () => {
 
     queries.clear();
     const calls = countCalls();
-    const messages = learners.map((learnerId) =>
-      encodeEvent(
-        enrolmentCreatedV1,
-        { ...eventFactories.enrolmentCreated(), ...scope(learnerId, batch.offeringId) },
-        { source: '/spec/enrolment', correlationId: 'spec' },
-      ),
+    await publisher.publishAll(
+      enrolmentCreatedV1,
+      learners.map((learnerId) => ({
+        ...eventFactories.enrolmentCreated(),
+        ...scope(learnerId, batch.offeringId),
+      })),
     );
-    await producer.send({ topic: `${prefix}${messages[0]!.topic}`, messages });
     for (const learnerId of learners) {
       await events.waitFor(TOPICS.assessmentResultRecorded, (d) => d.learnerId === learnerId);
     }

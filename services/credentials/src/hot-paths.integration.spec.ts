@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   authorisationGrantedV1,
   coursePublishedV1,
-  encodeEvent,
   enrolmentCompletedV1,
   enrolmentCreatedV1,
   type EventContract,
@@ -12,24 +11,22 @@ import {
   resultRatifiedV1,
   TOPICS,
 } from '@lib/contracts';
-import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
 import {
   bearer,
   call,
   eventFactories,
+  EventPublisher,
   EventRecorder,
   type QueryRecorder,
   recordQueries,
   type RunningService,
   startTestService,
-  testStack,
   testTopicPrefix,
   uniqueKeysOf,
   unkeyedQueries,
   waitFor,
 } from '@lib/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { credentialsService } from './credentials.definition';
 
@@ -52,15 +49,13 @@ describe('credentials hot paths', () => {
     courseTitle: course.title,
   });
   const registrar = bearer('registrar', { org: awardingBody.organisationId });
-  let producer: Producer;
+  const publisher = new EventPublisher(prefix, '/spec');
   let credentials: RunningService;
   let connection: Connection;
   let queries: QueryRecorder;
 
-  async function publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {
-    const message = encodeEvent(contract, data, { source: '/spec', correlationId: 'spec' });
-    await producer.send({ topic: `${prefix}${message.topic}`, messages: [message] });
-  }
+  const publish = <C extends EventContract>(contract: C, data: EventData<C>, id?: string) =>
+    publisher.publish(contract, data, id);
 
   /** The three events that earn a credential, as enrolment and assessment send them. */
   async function earn(learnerId: string): Promise<string> {
@@ -76,15 +71,15 @@ describe('credentials hot paths', () => {
     await publish(enrolmentCompletedV1, { ...eventFactories.enrolmentCompleted(), ...scope });
     const { offeringId, courseId } = scope;
     await publish(resultRatifiedV1, eventFactories.resultRatified({ learnerId, offeringId, courseId }));
-    const [issued] = await events.waitFor(TOPICS.credentialsCredentialIssued, (d) => d.learnerId === learnerId);
+    const [issued] = await events.waitFor(
+      TOPICS.credentialsCredentialIssued,
+      (d) => d.learnerId === learnerId,
+    );
     return (issued!.envelope.data as { credentialId: string }).credentialId;
   }
 
   beforeAll(async () => {
-    producer = createIdempotentProducer(
-      createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-events', logger: silentLogger }),
-    );
-    await producer.connect();
+    await publisher.start();
     credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
     connection = credentials.app.get<Connection>(getConnectionToken());
     await events.start();
@@ -119,7 +114,7 @@ describe('credentials hot paths', () => {
     queries?.stop();
     await events.stop();
     await credentials.stop();
-    await producer.disconnect();
+    await publisher.stop();
   });
 
   it('issues, lists, downloads, shares, serves status lists and verifies by key', async () => {

@@ -6,28 +6,25 @@ import {
   credentialReinstatedV1,
   credentialRevokedV1,
   credentialSuspendedV1,
-  encodeEvent,
   enrolmentCreatedV1,
   type EventContract,
   type EventData,
 } from '@lib/contracts';
-import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
 import {
   bearer,
   call,
   eventFactories,
+  EventPublisher,
   type QueryRecorder,
   recordQueries,
   type RunningService,
   startTestService,
-  testStack,
   testTopicPrefix,
   uniqueKeysOf,
   unkeyedQueries,
   waitFor,
 } from '@lib/testing';
 import { getConnectionToken } from '@nestjs/mongoose';
-import type { Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { recognitionService } from './recognition.definition';
 
@@ -74,16 +71,14 @@ describe('recognition hot paths', () => {
     achievementId: issued.achievementId,
     awardingBodyId,
   };
-  let producer: Producer;
+  const publisher = new EventPublisher(prefix, '/spec/credentials');
   let verifier: Server;
   let recognition: RunningService;
   let recorder: QueryRecorder;
   let programmeId: string;
 
-  async function publish<C extends EventContract>(contract: C, data: EventData<C>): Promise<void> {
-    const message = encodeEvent(contract, data, { source: '/spec/credentials', correlationId: 'spec' });
-    await producer.send({ topic: `${prefix}${message.topic}`, messages: [message] });
-  }
+  const publish = <C extends EventContract>(contract: C, data: EventData<C>, id?: string) =>
+    publisher.publish(contract, data, id);
 
   const asLearner = (method: string, path: string, body?: unknown) =>
     call(recognition.url, method, `/api/recognition${path}`, { headers: learnerHeaders, body });
@@ -91,10 +86,7 @@ describe('recognition hot paths', () => {
 
   beforeAll(async () => {
     verifier = await fakeVerifier();
-    producer = createIdempotentProducer(
-      createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-credentials', logger: silentLogger }),
-    );
-    await producer.connect();
+    await publisher.start();
     recorder = recordQueries();
     recognition = await startTestService('recognition', recognitionService, {
       topicPrefix: prefix,
@@ -130,7 +122,7 @@ describe('recognition hot paths', () => {
   afterAll(async () => {
     recorder.stop();
     await recognition.stop();
-    await producer.disconnect();
+    await publisher.stop();
     await new Promise((resolve) => verifier.close(resolve));
   });
 
