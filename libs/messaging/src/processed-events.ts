@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { duplicateIndexesOf, isDuplicateKeyError } from '@lib/persistence';
+import { duplicateIndexesOf } from '@lib/persistence';
 
 interface ProcessedEvent {
   _id: string;
@@ -53,20 +53,6 @@ export class ProcessedEvents {
       );
     } catch (error) {
       if (!duplicateIndexesOf(error)) throw error;
-    }
-  }
-
-  async markProcessed(consumerGroup: string, eventId: string, topic: string): Promise<void> {
-    try {
-      await this.collection.insertOne({
-        _id: `${consumerGroup}:${eventId}`,
-        consumerGroup,
-        eventId,
-        topic,
-        processedAt: new Date(),
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
     }
   }
 }
