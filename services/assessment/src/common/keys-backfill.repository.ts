@@ -1,5 +1,6 @@
 import {
   addToIdLists,
+  groupIds,
   ID_LIST_MODEL,
   type IdList,
   insertManyOnce,
@@ -51,8 +52,8 @@ export class KeysBackfillRepository implements OnApplicationBootstrap {
   }
 
   private async listsOfExistingRecords(): Promise<Map<string, string[]>> {
-    const lists = new Map<string, string[]>();
-    const add = (key: string, id: string) => lists.set(key, [...(lists.get(key) ?? []), id]);
+    const entries: [list: string, id: string][] = [];
+    const add = (key: string, id: string) => entries.push([key, id]);
     const versions = await this.versions.find({}, 'learnerId resultId').lean<ResultVersion[]>().exec();
     for (const { _id, learnerId, resultId } of versions) {
       add(idListKeys.learnerResults(learnerId), _id);
@@ -60,7 +61,11 @@ export class KeysBackfillRepository implements OnApplicationBootstrap {
     }
     for (const { _id, courseId } of await this.offerings.find({}, 'courseId').lean<KnownOffering[]>().exec())
       add(idListKeys.courseOfferings(courseId), _id);
-    return lists;
+    return groupIds(
+      entries,
+      ([list]) => list,
+      ([, id]) => id,
+    );
   }
 
   private async factsUnderOldIds(): Promise<EnrolmentFact[]> {

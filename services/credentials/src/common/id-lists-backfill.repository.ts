@@ -1,4 +1,4 @@
-import { addToIdLists, ID_LIST_MODEL, type IdList, runOncePerDatabase } from '@lib/persistence';
+import { addToIdLists, groupIds, ID_LIST_MODEL, type IdList, runOncePerDatabase } from '@lib/persistence';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -36,20 +36,29 @@ export class IdListsBackfillRepository implements OnApplicationBootstrap {
   }
 
   private async listOlderRecords(): Promise<void> {
-    const learners = new Map<string, string[]>();
-    const lists = new Map<string, string[]>();
-    const add = (into: Map<string, string[]>, key: string, id: string) =>
-      into.set(key, [...(into.get(key) ?? []), id]);
+    const learnerEntries: [list: string, id: string][] = [];
+    const listEntries: [list: string, id: string][] = [];
+    const add = (into: [string, string][], key: string, id: string) => into.push([key, id]);
     for (const { _id, learnerId } of await this.credentials.find({}, 'learnerId').lean<IssuedCredential[]>())
-      add(learners, learnerId, _id);
+      add(learnerEntries, learnerId, _id);
     for (const link of await this.links.find({}, 'learnerId credentialId').lean<ShareLink[]>()) {
-      add(lists, idListKeys.learnerShareLinks(link.learnerId), link._id);
-      add(lists, idListKeys.credentialShareLinks(link.credentialId), link._id);
+      add(listEntries, idListKeys.learnerShareLinks(link.learnerId), link._id);
+      add(listEntries, idListKeys.credentialShareLinks(link.credentialId), link._id);
     }
     for (const { _id, awardingBodyId } of await this.changes
       .find({}, 'awardingBodyId')
       .lean<StatusChange[]>())
-      add(lists, idListKeys.issuerStatusChanges(awardingBodyId), _id);
+      add(listEntries, idListKeys.issuerStatusChanges(awardingBodyId), _id);
+    const learners = groupIds(
+      learnerEntries,
+      ([list]) => list,
+      ([, id]) => id,
+    );
+    const lists = groupIds(
+      listEntries,
+      ([list]) => list,
+      ([, id]) => id,
+    );
     await addToIdLists(this.learners, learners, 'credentialKeys');
     await addToIdLists(this.lists, lists);
     if (learners.size + lists.size > 0)
