@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { parseCsvUpload } from '@lib/platform';
+import type { Learner } from '../learners/learner.schema';
 import { LearnersService } from '../learners/learners.service';
 import type { Offering } from '../offerings/offering.schema';
 import { OfferingsService } from '../offerings/offerings.service';
@@ -27,6 +28,7 @@ export const MAX_BULK_ROWS = 10000;
 /** A valid row with the enrolment it asks for. */
 interface RowRequest {
   row: ValidRow;
+  learner: Learner;
   enrolment: Enrolment;
 }
 
@@ -51,11 +53,10 @@ export class BulkEnrolmentService {
     requireOpenForEnrolment(context, new Date());
     const { valid, refused } = checkRows(rows);
     const requests = await this.requestsFor(actor, offeringId, valid);
-    const inserted = await this.seats.change(context.offering, () =>
-      this.insertFresh(context.offering, requests),
-    );
-    const facts = await this.enrolments.factsFor(
-      requests.filter((_, index) => inserted[index]).map(({ enrolment }) => enrolment._id),
+    const { result: inserted, facts } = await this.seats.changeWithFacts(
+      context.offering,
+      () => this.insertFresh(context.offering, requests),
+      requests.map(({ learner }) => learner),
     );
     const enrolled = requests.map(({ row, enrolment }, index) =>
       enrolledRowResult(row, enrolment._id, inserted[index]!, statusOf(enrolment._id, facts)),
@@ -71,6 +72,7 @@ export class BulkEnrolmentService {
     );
     return rows.map((row, index) => ({
       row,
+      learner: learners[index]!,
       enrolment: {
         _id: randomUUID(),
         offeringId,

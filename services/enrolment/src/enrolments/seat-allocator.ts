@@ -2,11 +2,12 @@ import { withOutbox } from '@lib/messaging';
 import { KeyedMutex } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { EVENT_SOURCE } from '../common/event-source';
+import type { Learner } from '../learners/learner.schema';
 import { LearnersService } from '../learners/learners.service';
 import type { Offering } from '../offerings/offering.schema';
-import type { Enrolment } from './enrolment.schema';
+import type { Enrolment, SeatClaim, WaitlistEntry } from './enrolment.schema';
 import { createdEvent, promotedEvent } from './enrolment-events';
-import { EnrolmentsRepository } from './enrolments.repository';
+import { type EnrolmentFacts, EnrolmentsRepository } from './enrolments.repository';
 import { type Placement, placements } from './placement';
 
 const MAX_ROUNDS = 20;
@@ -26,15 +27,28 @@ export class SeatAllocator {
   ) {}
 
   /** Runs a change to an offering (an enrolment, a withdrawal) and then places whatever it left unplaced. */
-  change<T>(offering: Offering, work: () => Promise<T>): Promise<T> {
+  async change<T>(offering: Offering, work: () => Promise<T>): Promise<T> {
+    return (await this.changeWithFacts(offering, work)).result;
+  }
+
+  /**
+   * `change`, also giving the offering's enrolment facts once settled, so a caller that reports statuses (bulk
+   * enrolment) need not read them all again. `knownLearners` (those the caller has just read or registered) are
+   * not read again for the events.
+   */
+  changeWithFacts<T>(
+    offering: Offering,
+    work: () => Promise<T>,
+    knownLearners: readonly Learner[] = [],
+  ): Promise<{ result: T; facts: EnrolmentFacts }> {
     return this.mutex.run(offering._id, async () => {
       const result = await work();
-      await this.settle(offering);
-      return result;
+      return { result, facts: await this.settle(offering, knownLearners) };
     });
   }
 
-  private async settle(offering: Offering): Promise<void> {
+  /** Places what is unplaced; the offering's facts afterwards. */
+  private async settle(offering: Offering, knownLearners: readonly Learner[]): Promise<EnrolmentFacts> {
     for (let round = 0; round < MAX_ROUNDS; round += 1) {
       const { enrolments, facts } = await this.enrolments.wholeOffering(offering._id);
       const todo = placements({
@@ -44,56 +58,76 @@ export class SeatAllocator {
         waitlisted: new Set(facts.waitlisted.keys()),
         withdrawn: new Set(facts.withdrawals.keys()),
       });
-      if (todo.length === 0 || (await this.write(offering, todo, enrolments))) return;
+      if (todo.length === 0) return facts;
+      const written = await this.write(offering, todo, enrolments, knownLearners);
+      if (written) return withPlacements(facts, written);
     }
     throw new Error(`offering ${offering._id}: placements kept conflicting after ${MAX_ROUNDS} rounds`);
   }
 
-  /** Writes the placements; false when another process got to any of them first (the caller reads again). */
-  private async write(offering: Offering, todo: Placement[], enrolments: Enrolment[]): Promise<boolean> {
+  /** Writes the placements; null when another process got to any of them first (the caller reads again). */
+  private async write(
+    offering: Offering,
+    todo: Placement[],
+    enrolments: Enrolment[],
+    knownLearners: readonly Learner[],
+  ): Promise<{ claims: SeatClaim[]; waitlisted: WaitlistEntry[] } | null> {
     const byId = new Map(enrolments.map((enrolment) => [enrolment._id, enrolment]));
-    const learners = new Map(
-      (await this.learners.findMany(todo.map((placement) => byId.get(placement.enrolmentId)!.learnerId))).map(
-        (l) => [l._id, l],
-      ),
-    );
+    const learners = new Map(knownLearners.map((learner) => [learner._id, learner]));
+    const unknown = todo
+      .map((placement) => byId.get(placement.enrolmentId)!.learnerId)
+      .filter((id) => !learners.has(id));
+    for (const learner of await this.learners.findMany(unknown)) learners.set(learner._id, learner);
     // Placements are independent inserts: two batches make a 5,000-row upload take seconds, not minutes.
     const now = new Date();
     const waitlist = todo.filter((placement) => placement.kind === 'waitlist');
     const claims = todo.filter((placement) => placement.kind === 'claim');
+    const claimRecords = claims.map((placement) => {
+      const enrolment = byId.get(placement.enrolmentId)!;
+      const event =
+        placement.via === 'promotion'
+          ? promotedEvent(enrolment, offering, now)
+          : createdEvent(enrolment, offering, learners.get(enrolment.learnerId)!, 'enrolled');
+      return {
+        _id: `${offering._id}:${placement.seat}:${placement.generation}`,
+        offeringId: offering._id,
+        seat: placement.seat,
+        generation: placement.generation,
+        enrolmentId: enrolment._id,
+        via: placement.via,
+        claimedAt: now,
+        ...withOutbox(EVENT_SOURCE, event),
+      };
+    });
+    const waitlistRecords = waitlist.map((placement) => {
+      const enrolment = byId.get(placement.enrolmentId)!;
+      const learner = learners.get(enrolment.learnerId)!;
+      return {
+        _id: enrolment._id,
+        offeringId: offering._id,
+        waitlistedAt: now,
+        ...withOutbox(EVENT_SOURCE, createdEvent(enrolment, offering, learner, 'waitlisted')),
+      };
+    });
     const written = [
-      ...(await this.enrolments.insertClaims(
-        claims.map((placement) => {
-          const enrolment = byId.get(placement.enrolmentId)!;
-          const event =
-            placement.via === 'promotion'
-              ? promotedEvent(enrolment, offering, now)
-              : createdEvent(enrolment, offering, learners.get(enrolment.learnerId)!, 'enrolled');
-          return {
-            _id: `${offering._id}:${placement.seat}:${placement.generation}`,
-            offeringId: offering._id,
-            seat: placement.seat,
-            generation: placement.generation,
-            enrolmentId: enrolment._id,
-            via: placement.via,
-            claimedAt: now,
-            ...withOutbox(EVENT_SOURCE, event),
-          };
-        }),
-      )),
-      ...(await this.enrolments.insertWaitlistEntries(
-        waitlist.map((placement) => {
-          const enrolment = byId.get(placement.enrolmentId)!;
-          const learner = learners.get(enrolment.learnerId)!;
-          return {
-            _id: enrolment._id,
-            offeringId: offering._id,
-            waitlistedAt: now,
-            ...withOutbox(EVENT_SOURCE, createdEvent(enrolment, offering, learner, 'waitlisted')),
-          };
-        }),
-      )),
+      ...(await this.enrolments.insertClaims(claimRecords)),
+      ...(await this.enrolments.insertWaitlistEntries(waitlistRecords)),
     ];
-    return written.every(Boolean);
+    return written.every(Boolean) ? { claims: claimRecords, waitlisted: waitlistRecords } : null;
   }
+}
+
+/** The facts read before a write, with the placements that write made. */
+function withPlacements(
+  facts: EnrolmentFacts,
+  written: { claims: SeatClaim[]; waitlisted: WaitlistEntry[] },
+): EnrolmentFacts {
+  return {
+    ...facts,
+    claims: new Map([...facts.claims, ...written.claims.map((claim) => [claim.enrolmentId, claim] as const)]),
+    waitlisted: new Map([
+      ...facts.waitlisted,
+      ...written.waitlisted.map((entry) => [entry._id, entry] as const),
+    ]),
+  };
 }
