@@ -7,13 +7,16 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
-import type { ErrorBody, FieldError } from './error-body';
+import { type ErrorBody, type FieldError, RETRY_AFTER_SECONDS, serviceUnavailableBody } from './error-body';
+import { unavailableDependency } from './unavailable';
 
 /**
- * Turns every HTTP error into the one error shape; unexpected errors become a 500 with an `errorId` and are
- * logged with it. Errors of Kafka handlers pass through untouched so the consumer can retry or dead-letter them.
+ * Turns every HTTP error into the one error shape. A request that could not reach the database or Kafka gets a
+ * 503 with `Retry-After`, logged as one warning line (an outage would otherwise flood the log with stacks);
+ * other unexpected errors become a 500 with an `errorId` and are logged with it. Errors of Kafka handlers pass
+ * through untouched so the consumer can retry or dead-letter them.
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -21,12 +24,29 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): Observable<never> | void {
     if (host.getType() !== 'http') return throwError(() => exception);
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
     const body =
       exception instanceof HttpException
         ? fromHttpException(exception)
-        : (fromBodyParserError(exception) ?? this.unexpected(exception));
+        : (fromBodyParserError(exception) ??
+          this.unavailable(exception, http.getRequest<Request>()) ??
+          this.unexpected(exception));
+    if (body.retryAfterSeconds !== undefined)
+      response.setHeader('Retry-After', String(body.retryAfterSeconds));
     response.status(body.statusCode).json(body);
+  }
+
+  private unavailable(exception: unknown, request: Request): ErrorBody | undefined {
+    const dependency = unavailableDependency(exception);
+    if (dependency === undefined) return undefined;
+    const error = exception as { name?: unknown; message?: unknown };
+    this.logger.warn(
+      `${request.method} ${request.path}: answered 503, the ${dependency} is unavailable (${String(error.name)}: ${String(error.message)})`,
+    );
+    return serviceUnavailableBody(
+      `The service cannot reach its ${dependency === 'kafka' ? 'message broker' : dependency} at the moment; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+    );
   }
 
   private unexpected(exception: unknown): ErrorBody {
