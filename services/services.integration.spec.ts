@@ -103,16 +103,19 @@ describe('every service against the real stack', () => {
     });
   });
 
-  it('answers 502 in the error shape, and /ready 503, when a service behind the gateway is down', async () => {
+  it('answers 503 with Retry-After in the error shape, and /ready 503, when a service behind the gateway is down', async () => {
     const url = await gateway.getUrl();
-    expect(await get(`${url}/api/recognition/docs-json`)).toMatchObject({
-      status: 502,
+    const answer = await get(`${url}/api/recognition/docs-json`);
+    expect(answer).toMatchObject({
+      status: 503,
       body: {
-        statusCode: 502,
-        error: 'Bad Gateway',
-        message: 'The recognition service is not answering; try again shortly.',
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The recognition service is not answering; try again in 5 seconds.',
+        retryAfterSeconds: 5,
       },
     });
+    expect(answer.headers.get('retry-after')).toBe('5');
     expect(await get(`${url}/ready`)).toMatchObject({
       status: 503,
       body: {

@@ -1,10 +1,14 @@
-import type { ErrorBody } from '@lib/platform';
+import { RETRY_AFTER_SECONDS, serviceUnavailableBody } from '@lib/platform';
+import { Logger } from '@nestjs/common';
 import type { RequestHandler } from 'express';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { UpstreamService } from './gateway-config';
 
-/** Routes `/api/<service>/...` unchanged to the service; a service that does not answer gives a 502 in our error shape. */
+const logger = new Logger('ServiceProxy');
+
+/** Routes `/api/<service>/...` unchanged to the service; a service that cannot be reached answers 503. */
 export function serviceProxy(service: UpstreamService, target: string): RequestHandler {
   return createProxyMiddleware({
     target,
@@ -12,18 +16,7 @@ export function serviceProxy(service: UpstreamService, target: string): RequestH
     xfwd: true,
     // Bulk uploads of thousands of rows can take tens of seconds on the development database.
     proxyTimeout: 120000,
-    on: {
-      error: (_error, _request, response) => {
-        const body: ErrorBody = {
-          statusCode: 502,
-          error: 'Bad Gateway',
-          message: `The ${service} service is not answering; try again shortly.`,
-        };
-        const res = response as ServerResponse;
-        if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
-      },
-    },
+    on: { error: answerUnavailable(service) },
   }) as RequestHandler;
 }
 
@@ -34,5 +27,34 @@ export function wellKnownJwksProxy(credentials: string): RequestHandler {
     pathFilter: '/.well-known/jwks.json',
     pathRewrite: { '^/.well-known/jwks.json': '/api/credentials/keys' },
     xfwd: true,
+    on: { error: answerUnavailable('credentials') },
   }) as RequestHandler;
+}
+
+/**
+ * A service that cannot be reached (stopped, restarting, resetting the connection, or silent past the timeout)
+ * gives a 503 with `Retry-After` in our error shape: to the caller it is unavailable for now, whichever way it
+ * failed, and trying again later is the one thing to do. One warning line per request, without a stack.
+ */
+function answerUnavailable(service: UpstreamService) {
+  return (
+    error: Error & { code?: unknown },
+    request: IncomingMessage,
+    response: ServerResponse | Socket,
+  ): void => {
+    const cause = typeof error.code === 'string' ? error.code : error.message;
+    logger.warn(
+      `${request.method} ${request.url}: answered 503, the ${service} service is not answering (${cause})`,
+    );
+    const body = serviceUnavailableBody(
+      `The ${service} service is not answering; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+    );
+    const res = response as ServerResponse;
+    if (!res.headersSent)
+      res.writeHead(body.statusCode, {
+        'content-type': 'application/json',
+        'retry-after': String(body.retryAfterSeconds),
+      });
+    res.end(JSON.stringify(body));
+  };
 }
