@@ -2,6 +2,8 @@
 # Kafka (single-node KRaft) and the database (mongo-java-server, H2 file store), both from Maven Central jars, as
 # plain processes.
 # Usage: deploy/local/infra.sh install|start|stop|status   (STACK_NAME=dev|test selects ports and data folder)
+# One component at a time (the chaos check's faults): stop-kafka|start-kafka|stop-database|kill-database|start-database;
+# stop-* is a graceful SIGTERM, kill-database a SIGKILL, start-* returns once the component is ready.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 KAFKA_LIBS="$CB_CACHE/kafka-$KAFKA_VERSION/libs"
@@ -146,6 +148,20 @@ cmd_stop() {
   stop_component database 20
 }
 
+cmd_start_kafka() {
+  [ -n "$(running_pid kafka)" ] || require_free_port "$KAFKA_PORT" "Kafka" KAFKA_PORT
+  start_kafka
+  wait_until kafka "$LOG_DIR/kafka.log" "$READY_TIMEOUT" probe kafka "127.0.0.1:$KAFKA_PORT"
+  info "Kafka 127.0.0.1:$KAFKA_PORT ready"
+}
+
+cmd_start_database() {
+  [ -n "$(running_pid database)" ] || require_free_port "$MONGO_PORT" "the database" MONGO_PORT
+  start_database
+  wait_until database "$LOG_DIR/database.log" "$READY_TIMEOUT" probe mongo "mongodb://127.0.0.1:$MONGO_PORT/admin"
+  info "database mongodb://127.0.0.1:$MONGO_PORT ready"
+}
+
 cmd_status() {
   local name port
   for name in kafka database; do
@@ -165,6 +181,11 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
+  stop-kafka) stop_component kafka 60 ;;
+  start-kafka) cmd_start_kafka ;;
+  stop-database) stop_component database 20 ;;
+  kill-database) kill_component database ;;
+  start-database) cmd_start_database ;;
   database-launcher) echo "$LOCAL_DIR/mongo-server/mongo-server.sh" ;;
-  *) fail "usage: deploy/local/infra.sh install|start|stop|status|database-launcher" ;;
+  *) fail "usage: deploy/local/infra.sh install|start|stop|status|stop-kafka|start-kafka|stop-database|kill-database|start-database|database-launcher" ;;
 esac

@@ -102,6 +102,18 @@ stop_component() {
   info "stopped $name"
 }
 
+# Kills the component's whole process group with SIGKILL (a crash, for the chaos check) and waits for it to go.
+kill_component() {
+  local name="$1"
+  local pid
+  pid="$(running_pid "$name")"
+  [ -n "$pid" ] || return 0
+  kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  rm -f "$(pid_file "$name")"
+  info "killed $name (SIGKILL)"
+}
+
 # Polls a check command until it succeeds; on time-out or early death prints the last log lines and fails.
 wait_until() {
   local name="$1" log="$2" timeout="$3"

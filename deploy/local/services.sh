@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The five Node services of `make up`, each a background process with a pid file and a log.
-# Usage: deploy/local/services.sh start|stop|status
+# Usage: deploy/local/services.sh start|stop|status|kill <name>
+# `start` starts only what is stopped; `kill <name>` crashes one service with SIGKILL (the chaos check's fault).
 # CREDENTIALS_INSTANCES=2 starts a second credentials process (credentials-2, port 3013) in the same consumer
 # group: the two share the topics' partitions and each relays its own outbox; the gateway talks to the first.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -73,9 +74,18 @@ cmd_status() {
   done
 }
 
+cmd_kill() {
+  local name="$1" entry
+  for entry in "${WITH_SECOND[@]}"; do
+    [ "${entry%%:*}" = "$name" ] && { kill_component "$name"; return 0; }
+  done
+  fail "kill: no service named '$name'"
+}
+
 case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) fail "usage: deploy/local/services.sh start|stop|status" ;;
+  kill) cmd_kill "${2:-}" ;;
+  *) fail "usage: deploy/local/services.sh start|stop|status|kill <name>" ;;
 esac
