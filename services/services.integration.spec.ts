@@ -158,7 +158,7 @@ describe('readiness when the database stops', () => {
         expect(ready.body).toMatchObject({ status: 'not-ready', checks: { database: 'down', kafka: 'up' } });
       }
     } finally {
-      await database.stop();
+      await database.remove();
       for (const app of started) await app.close();
     }
   });
