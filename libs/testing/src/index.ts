@@ -3,6 +3,7 @@ export * from './names';
 export * from './wait-for';
 export * from './free-port';
 export * from './database-process';
+export * from './kafka-process';
 export * from './event-factories';
 export * from './test-auth';
 export * from './service-harness';
