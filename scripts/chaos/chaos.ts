@@ -3,8 +3,8 @@
  *   npm run -s chaos -- --learners 200 [--seed 1] [--max-minutes 20] [--cohorts 8]
  * Drives the learners through the public API while it kills each service with SIGKILL, stops and restarts Kafka,
  * stops the database gracefully and once with SIGKILL (through deploy/local's scripts, dev ports only); then counts
- * per learner and prints one verdict line. Exits 1 on any loss, duplicate or dead letter, or when the counts did not
- * settle in time; 2 on a usage error.
+ * per learner and prints one verdict line. Exits 1 on any loss, duplicate or dead letter, when the counts did not
+ * settle in time, or when a service was not ready again within 3 minutes of a fault; 2 on a usage error.
  */
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -62,6 +62,9 @@ async function main(): Promise<number> {
   );
   console.log(detailLine(report.verdict));
   for (const [reason, n] of report.counts.deadLetters.reasons) console.log(`dead letter x${n}: ${reason}`);
+  const stuck = report.timeline.filter((record) => record.stuck || record.error);
+  if (stuck.length > 0)
+    console.log(`not recovered after ${stuck.length} fault(s): see NOT READY / FAILED above`);
   console.log(report.line);
   return report.passed ? 0 : 1;
 }

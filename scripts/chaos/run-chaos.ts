@@ -35,6 +35,7 @@ export interface ChaosReport {
   verdict: Verdict;
   /** The verdict line, as printed. */
   line: string;
+  /** Nothing lost, duplicated or dead-lettered, settled in time, and every service ready again after every fault. */
   passed: boolean;
   settled: boolean;
   timeline: FaultRecord[];
@@ -94,7 +95,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       onInjected: () => progress.injectedOne(),
     });
     progress.finish();
-    const lastFaultAt = Date.now();
+    // Settling is timed from the moment the last fault's component was back, not from the readiness wait's end.
+    const last = timeline.at(-1);
+    const lastFaultAt = last ? startedAt + last.at + (last.backAfter ?? 0) : Date.now();
     const driverError = await driving;
     const outcome = await untilSettled({
       expected: options.learners,
@@ -116,7 +119,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     return {
       verdict: outcome.verdict,
       line,
-      passed: outcome.settled && passed(outcome.verdict),
+      passed: outcome.settled && passed(outcome.verdict) && timeline.every((r) => !r.stuck && !r.error),
       settled: outcome.settled,
       timeline,
       counts: outcome.counts,
