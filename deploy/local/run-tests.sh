@@ -15,6 +15,7 @@ export TEST_KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT"
 export TEST_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT"
 TEST_DATABASE_LAUNCHER="$("$LOCAL_DIR/infra.sh" database-launcher)"
 export TEST_DATABASE_LAUNCHER
+export TEST_KAFKA_LAUNCHER="$LOCAL_DIR/kafka/kafka.sh"
 cd "$ROOT"
 results="$RUN_DIR/jest-results.json"
 status=0

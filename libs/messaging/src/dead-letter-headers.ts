@@ -8,6 +8,7 @@ export const DLQ_HEADERS = {
   consumerGroup: 'dlq_consumer_group',
   attempts: 'dlq_attempts',
   failedAt: 'dlq_failed_at',
+  firstFailedAt: 'dlq_first_failed_at',
 } as const;
 
 /** `invalid`: failed the contract; `rejected`: the handler said it can never succeed; `poison`: retries ran out. */

@@ -1,32 +1,25 @@
-import {
-  decodeEvent,
-  deadLetterTopic,
-  headersToStrings,
-  type EventContract,
-  type EventData,
-  type EventEnvelope,
-} from '@lib/contracts';
+import { decodeEvent, headersToStrings } from '@lib/contracts';
 import { mapConcurrently } from '@lib/persistence';
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { Db } from 'mongodb';
-import { runWithCorrelationId } from './correlation';
-import { DLQ_HEADERS, type DeadLetterKind } from './dead-letter-headers';
-import { PermanentEventError } from './errors';
+import { BatchProgress } from './batch-progress';
+import { type DeadLetterFailure, sendDeadLetter } from './dead-letter-sender';
+import type { EventHandler } from './event-handler';
+import {
+  type Decoded,
+  EventRunner,
+  HeartbeatFailure,
+  type KeyOutcome,
+  reasonOf,
+  type Stall,
+  stall,
+} from './event-runner';
 import { type MessagingLogger, silentLogger } from './logger';
+import { type ConsumerStatus, PartitionPauses } from './partition-pauses';
 import { ProcessedEvents } from './processed-events';
 import { DEFAULT_RETRY, backoffDelay, sleep, type RetryPolicy } from './retry';
 
-export interface EventHandler<C extends EventContract = EventContract> {
-  readonly contract: C;
-  handle(envelope: EventEnvelope<EventData<C>>): Promise<void>;
-  /**
-   * The fresh events of a whole Kafka batch at once, in offset order, so the handler can write them with one bulk
-   * call per collection. Only for handlers whose outcome does not depend on the order of different keys' events.
-   * When it fails after its retries, the events are handled one by one with `handle`, so only a poison event is
-   * dead-lettered.
-   */
-  handleBatch?(envelopes: EventEnvelope<EventData<C>>[]): Promise<void>;
-}
+export type { EventHandler } from './event-handler';
 
 export interface EventConsumerOptions {
   readonly kafka: Kafka;
@@ -45,40 +38,32 @@ export interface EventConsumerOptions {
   readonly keysConcurrently?: number;
 }
 
-/** One message of a batch with where it came from; what `deadLetter` needs. */
-interface Delivery {
-  readonly topic: string;
-  readonly partition: number;
-  readonly message: KafkaMessage;
-  heartbeat(): Promise<void>;
-}
-
-interface Decoded {
-  readonly delivery: Delivery;
-  readonly handler: EventHandler;
-  readonly envelope: EventEnvelope;
-}
-
-interface Failure {
-  readonly kind: DeadLetterKind;
-  readonly reason: string;
-  readonly attempts: number;
-}
+/** How long KafkaJS may take to rejoin the group after a crash it restarts itself, before the consumer is rebuilt. */
+const REJOIN_GRACE_MS = 60_000;
 
 /**
- * Consumes events for a set of contracts in Kafka batches: validates each message, skips events the group
- * already handled (one keyed read per batch), handles the rest with messages of one key in order and different
- * keys side by side, retries transient failures with backoff, sends what cannot be handled to `<topic>.dlq`,
- * then writes the batch's processed markers in one insert and commits its offsets.
+ * Consumes events for a set of contracts in Kafka batches: validates each message, skips events the group already
+ * handled (one keyed read per batch), and handles the rest, one key's messages in order and different keys side by
+ * side. Failures are treated by class (see `failureClassOf`): a contract violation or a permanent error goes to
+ * `<topic>.dlq` at once; a transient one (the database or Kafka away) pauses that partition only and resumes it after
+ * a growing backoff, for as long as the outage lasts; an unknown one does the same a bounded number of times (the
+ * policy's `unknownErrorAttempts`, at least 30 minutes by default) before the dead-letter topic. Offsets are resolved
+ * only through the last message done, after its processed markers are written; a crash in between replays the
+ * batch, so handlers are idempotent (their writes are inserts guarded by unique keys).
  *
- * The markers are written after the handlers succeed: a crash in between replays the batch, so handlers must
- * themselves be idempotent (their writes are inserts guarded by unique keys).
+ * If KafkaJS gives up on its run loop (a crash it will not restart itself), the consumer is built again and rejoins.
  */
 export class EventConsumer {
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private readonly handlers = new Map<string, EventHandler>();
   private readonly processed: ProcessedEvents;
   private readonly logger: MessagingLogger;
+  private readonly policy: RetryPolicy;
+  private readonly pauses: PartitionPauses;
+  private readonly runner: EventRunner;
+  private running = false;
+  private stopping = false;
+  private rebuilding = false;
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) {
@@ -86,9 +71,14 @@ export class EventConsumer {
       if (this.handlers.has(topic)) throw new Error(`two handlers for ${topic}`);
       this.handlers.set(topic, handler);
     }
-    this.consumer = options.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: false });
     this.processed = new ProcessedEvents(options.db);
     this.logger = options.logger ?? silentLogger;
+    this.policy = options.retry ?? DEFAULT_RETRY;
+    this.pauses = new PartitionPauses(this.policy);
+    this.runner = new EventRunner(this.policy, this.processed, options.groupId, (item, failure) =>
+      this.deadLetter(item, failure),
+    );
+    this.consumer = this.newConsumer();
   }
 
   get topics(): string[] {
@@ -96,137 +86,173 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.topics, fromBeginning: true });
-    await this.consumer.run({
+    this.stopping = false;
+    await this.run(this.consumer);
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.pauses.clear();
+    this.running = false;
+    await this.consumer.disconnect();
+  }
+
+  /** Paused partitions, lag and whether the run loop is up: for `/ready` and the logs. */
+  status(): ConsumerStatus {
+    return { groupId: this.options.groupId, running: this.running, ...this.pauses.status() };
+  }
+
+  private newConsumer(): Consumer {
+    const consumer = this.options.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+    });
+    // KafkaJS restarts its run loop itself after most crashes; joining the group again is when it runs. A restart
+    // it does not attempt, or one that has not rejoined after a while (seen after a broker restart), is rebuilt here.
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (consumer === this.consumer) this.running = true;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (consumer !== this.consumer || this.stopping) return;
+      this.running = false;
+      if (!payload.restart) return void this.rebuild(payload.error);
+      setTimeout(() => {
+        if (consumer === this.consumer && !this.running && !this.stopping) void this.rebuild(payload.error);
+      }, REJOIN_GRACE_MS).unref();
+    });
+    return consumer;
+  }
+
+  private async run(consumer: Consumer): Promise<void> {
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
       partitionsConsumedConcurrently: this.options.partitionsConcurrently ?? 6,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.onBatch(payload),
     });
+    this.running = true;
   }
 
-  async stop(): Promise<void> {
-    await this.consumer.disconnect();
+  /** A new consumer in place of one KafkaJS will not restart, tried until it runs or the service stops. */
+  private async rebuild(error: Error): Promise<void> {
+    if (this.rebuilding) return;
+    this.rebuilding = true;
+    try {
+      await this.rebuildNow(error);
+    } finally {
+      this.rebuilding = false;
+    }
+  }
+
+  private async rebuildNow(error: Error): Promise<void> {
+    this.logger.error(`consumer ${this.options.groupId} stopped (${error.message}); starting it again`);
+    this.pauses.clear();
+    for (let attempt = 1; !this.stopping; attempt += 1) {
+      await this.consumer.disconnect().catch(() => undefined);
+      this.consumer = this.newConsumer();
+      try {
+        await this.run(this.consumer);
+        this.logger.log(`consumer ${this.options.groupId} running again`);
+        return;
+      } catch (failure) {
+        this.logger.warn(
+          `consumer ${this.options.groupId} could not start yet: ${(failure as Error).message}`,
+        );
+        await sleep(backoffDelay(this.policy, attempt));
+      }
+    }
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const heartbeat = (): Promise<void> => payload.heartbeat();
+    this.pauses.lagSeen(batch.topic, batch.partition, Number(batch.offsetLag()));
+    const progress = new BatchProgress(batch.messages);
+    let stalled: Stall | undefined;
+    try {
+      stalled = await this.handleBatch(payload, progress);
+    } catch (error) {
+      if (error instanceof HeartbeatFailure) throw error.original;
+      // The database or Kafka failed outside a handler (markers, the dead-letter topic): the rest waits.
+      stalled = stall(reasonOf(error));
+    }
+    const through = progress.doneThrough();
+    if (through !== undefined) payload.resolveOffset(through);
+    const pending = progress.firstPending();
+    if (stalled && pending !== undefined) this.pause(payload, pending, stalled);
+    else this.recovered(batch.topic, batch.partition);
+    await payload.commitOffsetsIfNecessary();
+  }
+
+  private pause(payload: EachBatchPayload, offset: string, { reason }: Stall): void {
+    const { topic, partition } = payload.batch;
+    const delay = this.pauses.pause({ topic, partition, offset, reason }, payload.pause());
+    this.logger.warn(
+      `${topic}[${partition}] paused at offset ${offset}, lag ${payload.batch.offsetLag()}, ` +
+        `trying again in ${Math.round(delay / 100) / 10} s: ${reason}`,
+    );
+  }
+
+  private recovered(topic: string, partition: number): void {
+    const was = this.pauses.recovered(topic, partition);
+    if (was) this.logger.log(`${topic}[${partition}] moving again after pauses since ${was.since}`);
+  }
+
+  /** Handles what it can of a batch, marking messages done; a stall when some must wait. */
+  private async handleBatch(payload: EachBatchPayload, progress: BatchProgress): Promise<Stall | undefined> {
+    const { batch } = payload;
+    const heartbeat = () =>
+      payload.heartbeat().catch((error: unknown) => Promise.reject(new HeartbeatFailure(error)));
     const handler = this.handlers.get(batch.topic)!;
     const valid: Decoded[] = [];
     for (const message of batch.messages) {
-      const delivery = { topic: batch.topic, partition: batch.partition, message, heartbeat };
       const decoded = decodeEvent(handler.contract, headersToStrings(message.headers), message.value);
-      if (decoded.ok) valid.push({ delivery, handler, envelope: decoded.envelope });
-      else
-        await this.deadLetter(delivery, {
-          kind: 'invalid',
-          reason: decoded.problems.join('; '),
-          attempts: 0,
-        });
+      const item = { topic: batch.topic, partition: batch.partition, message, handler };
+      if (decoded.ok) {
+        valid.push({ ...item, envelope: decoded.envelope });
+        continue;
+      }
+      await this.deadLetter(item, { kind: 'invalid', reason: decoded.problems.join('; '), attempts: 0 });
+      progress.markDone(message.offset);
     }
     const done = await this.processed.processedOf(
       this.options.groupId,
       valid.map(({ envelope }) => envelope.id),
     );
+    for (const item of valid) if (done.has(item.envelope.id)) progress.markDone(item.message.offset);
     const fresh = valid.filter(({ envelope }) => !done.has(envelope.id));
-    const handled =
-      handler.handleBatch && fresh.length > 1 && (await this.handledAsBatch(handler, fresh))
-        ? fresh.map(({ envelope, delivery }) => ({ eventId: envelope.id, topic: delivery.topic }))
-        : (
-            await mapConcurrently(
-              [...groupByKey(fresh).values()],
-              this.options.keysConcurrently ?? 16,
-              (group) => this.handleInOrder(group),
-            )
-          ).flat();
-    await this.processed.markManyProcessed(this.options.groupId, handled);
-    const last = batch.messages.at(-1);
-    if (last) payload.resolveOffset(last.offset);
-    await payload.commitOffsetsIfNecessary();
-  }
-
-  /** The batch in one call, retried with backoff; false when it keeps failing (then each event goes alone). */
-  private async handledAsBatch(handler: EventHandler, items: Decoded[]): Promise<boolean> {
-    const policy = this.options.retry ?? DEFAULT_RETRY;
-    const envelopes = items.map((item) => item.envelope);
-    for (let attempt = 1; attempt <= policy.attempts; attempt += 1) {
-      try {
-        await handler.handleBatch!(envelopes);
-        return true;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        this.logger.warn(
-          `a batch of ${items.length} ${items[0]!.delivery.topic} events failed (attempt ${attempt}): ${reason}`,
-        );
-        if (error instanceof PermanentEventError) return false;
-        if (attempt < policy.attempts) await sleep(backoffDelay(policy, attempt));
-        await items[0]!.delivery.heartbeat();
-      }
+    if (handler.handleBatch && fresh.length > 1) {
+      const whole = await this.runner.asBatch(handler, fresh, heartbeat);
+      if (whole === 'handled') return this.finish([{ handled: fresh, deadLettered: [] }], progress);
+      if (whole !== 'one-by-one') return whole;
     }
-    return false;
-  }
-
-  /** One key's messages in offset order; returns the events handled (dead letters are sent, not marked). */
-  private async handleInOrder(group: Decoded[]): Promise<{ eventId: string; topic: string }[]> {
-    const handled: { eventId: string; topic: string }[] = [];
-    for (const item of group) {
-      const failure = await runWithCorrelationId(item.envelope.correlationId, () =>
-        this.handleWithRetry(item),
-      );
-      if (failure) await this.deadLetter(item.delivery, failure);
-      else handled.push({ eventId: item.envelope.id, topic: item.delivery.topic });
-    }
-    await group[0]?.delivery.heartbeat();
-    return handled;
-  }
-
-  private async handleWithRetry({ delivery, handler, envelope }: Decoded): Promise<Failure | undefined> {
-    const policy = this.options.retry ?? DEFAULT_RETRY;
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        // A retry may follow a crash of the handler after its writes; a marker from elsewhere means done.
-        if (attempt > 1 && (await this.processed.wasProcessed(this.options.groupId, envelope.id))) return;
-        await handler.handle(envelope);
-        return undefined;
-      } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        if (error instanceof PermanentEventError) return { kind: 'rejected', reason, attempts: attempt };
-        if (attempt >= policy.attempts) return { kind: 'poison', reason, attempts: attempt };
-        this.logger.warn(
-          `${delivery.topic} event ${envelope.id} failed (attempt ${attempt}), retrying: ${reason}`,
-        );
-        await sleep(backoffDelay(policy, attempt));
-        await delivery.heartbeat();
-      }
-    }
-  }
-
-  /** If the dead letter cannot be sent the error propagates, so the offset is not committed and nothing is lost. */
-  private async deadLetter({ topic, partition, message }: Delivery, failure: Failure): Promise<void> {
-    this.logger.error(
-      `${topic}[${partition}]@${message.offset} sent to ${deadLetterTopic(topic)}: ${failure.reason}`,
+    const groups = await mapConcurrently(
+      [...groupByKey(fresh).values()],
+      this.options.keysConcurrently ?? 16,
+      (group) => this.runner.inOrder(group, heartbeat),
     );
-    await this.options.producer.send({
-      topic: deadLetterTopic(topic),
-      messages: [
-        {
-          key: message.key ?? `${topic}:${partition}:${message.offset}`,
-          value: message.value,
-          headers: {
-            ...headersToStrings(message.headers),
-            [DLQ_HEADERS.reason]: failure.reason.slice(0, 2000),
-            [DLQ_HEADERS.kind]: failure.kind,
-            [DLQ_HEADERS.originalTopic]: topic,
-            [DLQ_HEADERS.originalPartition]: String(partition),
-            [DLQ_HEADERS.originalOffset]: message.offset,
-            [DLQ_HEADERS.consumerGroup]: this.options.groupId,
-            [DLQ_HEADERS.attempts]: String(failure.attempts),
-            [DLQ_HEADERS.failedAt]: new Date().toISOString(),
-          },
-        },
-      ],
-    });
+    return this.finish(groups, progress);
+  }
+
+  /** Writes the handled events' markers, then counts them done; the first stall, if any, for the batch. */
+  private async finish(outcomes: readonly KeyOutcome[], progress: BatchProgress): Promise<Stall | undefined> {
+    for (const item of outcomes.flatMap((outcome) => outcome.deadLettered))
+      progress.markDone(item.message.offset);
+    const handled = outcomes.flatMap((outcome) => outcome.handled);
+    await this.processed.markManyProcessed(
+      this.options.groupId,
+      handled.map(({ envelope, topic }) => ({ eventId: envelope.id, topic })),
+    );
+    for (const item of handled) progress.markDone(item.message.offset);
+    return outcomes.find((outcome) => outcome.stall)?.stall;
+  }
+
+  private async deadLetter(item: Omit<Decoded, 'envelope'>, failure: DeadLetterFailure): Promise<void> {
+    await sendDeadLetter(this.options.producer, this.options.groupId, item, failure);
+    this.logger.error(
+      `${item.topic}[${item.partition}]@${item.message.offset} sent to the dead-letter topic ` +
+        `(${failure.kind}, ${failure.attempts} attempts): ${failure.reason}`,
+    );
   }
 }
 
@@ -234,7 +260,7 @@ export class EventConsumer {
 function groupByKey(items: readonly Decoded[]): Map<string, Decoded[]> {
   const groups = new Map<string, Decoded[]>();
   for (const item of items) {
-    const { message } = item.delivery;
+    const { message } = item;
     const key = message.key ? `k:${message.key.toString()}` : `o:${message.offset}`;
     const group = groups.get(key);
     if (group) group.push(item);

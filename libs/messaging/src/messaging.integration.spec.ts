@@ -12,6 +12,7 @@ import { type Db, MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { DLQ_HEADERS } from './dead-letter-headers';
 import { type DeadLetter, readDeadLetters } from './dead-letters';
+import { PermanentEventError, TransientEventError } from './errors';
 import { EventConsumer } from './event-consumer';
 import { silentLogger } from './logger';
 import { createIdempotentProducer, createKafka } from './kafka-client';
@@ -55,6 +56,8 @@ describe('messaging through real Kafka and the real database', () => {
     options: {
       brokenFor?: (probe: Probe) => boolean;
       randomDelayMs?: number;
+      /** An error of a given class for the handler to throw (none: handle the event). */
+      errorFor?: (probe: Probe) => Error | undefined;
       /** Handle whole batches; the first batch call fails after handling half of its events. */
       batches?: boolean;
     } = {},
@@ -83,13 +86,16 @@ describe('messaging through real Kafka and the real database', () => {
       groupId: uniqueName('group'),
       db,
       producer,
-      retry: { attempts: 3, initialDelayMs: 20, maxDelayMs: 50 },
+      logger: process.env.SPEC_LOG ? console : undefined,
+      retry: { attemptsInPlace: 2, unknownErrorAttempts: 3, initialDelayMs: 20, maxDelayMs: 50 },
       handlers: [
         {
           contract,
           handle: async ({ data }: EventEnvelope<Probe>) => {
             if (options.randomDelayMs) await sleep(Math.random() * options.randomDelayMs);
             if (state.broken(data)) throw new Error(`handler cannot handle ${data.probeId}`);
+            const error = options.errorFor?.(data);
+            if (error) throw error;
             handled.push(data);
           },
           ...(options.batches ? { handleBatch } : {}),
@@ -104,7 +110,7 @@ describe('messaging through real Kafka and the real database', () => {
         messages: [encodeEvent(contract, data, { source: '/spec', correlationId: 'c', id })],
       });
     const handledCount = (probeId: string) => handled.filter((probe) => probe.probeId === probeId).length;
-    return { contract, handled, handledCount, send, state };
+    return { contract, consumer, handled, handledCount, send, state };
   }
 
   function relay(collectionName: string, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
@@ -307,6 +313,69 @@ describe('messaging through real Kafka and the real database', () => {
     });
     expect(probe.handledCount(poison.probeId)).toBe(0);
   });
+
+  it('dead-letters an event its handler rejects as permanent at once, and handles what follows on its key', async () => {
+    const probe = await probeTopic({
+      errorFor: (p) =>
+        p.poison ? new PermanentEventError(`${p.probeId} contradicts the record`) : undefined,
+    });
+    const rejected = { probeId: randomUUID(), key: 'learner-5', poison: true };
+    const after = { probeId: randomUUID(), key: 'learner-5' };
+    await probe.send(rejected);
+    await probe.send(after);
+
+    await waitFor(() => probe.handledCount(after.probeId) === 1, {
+      what: 'the event after the rejected one',
+    });
+    const letters = await readDeadLetters(kafka, deadLetterTopic(probe.contract.topic));
+    expect(letters.map((letter) => letter.headers)).toEqual([
+      expect.objectContaining({
+        [DLQ_HEADERS.kind]: 'rejected',
+        [DLQ_HEADERS.attempts]: '1',
+        [DLQ_HEADERS.reason]: `${rejected.probeId} contradicts the record`,
+      }),
+    ]);
+  });
+
+  it('retries a transient failure for as long as it lasts (60 s), pausing only its partition, and never dead-letters it', async () => {
+    const failingUntil = Date.now() + 60_000;
+    const probe = await probeTopic({
+      errorFor: (p) =>
+        p.poison && Date.now() < failingUntil ? new TransientEventError('the database is away') : undefined,
+    });
+    const dlq = deadLetterTopic(probe.contract.topic);
+    await ensureTopics(kafka, [dlq], { partitions: 3 });
+    const stuck = { probeId: randomUUID(), key: 'learner-6', poison: true };
+    const message = (data: Probe, partition: number) => ({
+      partition,
+      ...encodeEvent(probe.contract, data, { source: '/spec', correlationId: 'c' }),
+    });
+    await producer.send({ topic: probe.contract.topic, messages: [message(stuck, 0)] });
+    await waitFor(() => probe.consumer.status().paused.some((p) => p.partition === 0), {
+      what: 'partition 0 paused',
+    });
+
+    // Another partition moves on while partition 0 waits; far more attempts than the unknown-error bound (3).
+    const elsewhere = { probeId: randomUUID(), key: 'learner-7' };
+    await producer.send({ topic: probe.contract.topic, messages: [message(elsewhere, 1)] });
+    await waitFor(() => probe.handledCount(elsewhere.probeId) === 1, { what: 'the event on partition 1' });
+    expect(probe.handledCount(stuck.probeId)).toBe(0);
+    expect(probe.consumer.status().paused).toEqual([
+      expect.objectContaining({
+        partition: 0,
+        offset: '0',
+        reason: expect.stringContaining('database is away'),
+      }),
+    ]);
+
+    await waitFor(() => probe.handledCount(stuck.probeId) === 1, {
+      what: 'the event once the failure is over',
+      timeoutMs: 90_000,
+    });
+    expect(Date.now()).toBeGreaterThanOrEqual(failingUntil);
+    await waitFor(() => probe.consumer.status().paused.length === 0, { what: 'the partition moving again' });
+    expect(await messagesIn(dlq)).toBe(0);
+  }, 150_000);
 
   it('replays a dead letter with the dlq command, and it is processed once the handler is fixed', async () => {
     if (!existsSync(DLQ_CLI))

@@ -9,12 +9,23 @@ export type UnavailableDependency = 'database' | 'kafka';
  * none of them. Causes are followed, as KafkaJS wraps the last connection error in one that counts retries.
  */
 export function unavailableDependency(error: unknown): UnavailableDependency | undefined {
-  for (let depth = 0, current = error; depth < 5 && isObject(current); depth++, current = current.cause) {
+  for (
+    let depth = 0, current = error;
+    depth < 5 && isObject(current);
+    depth++, current = current.cause ?? current.originalError
+  ) {
     if (isDatabaseUnavailable(current)) return 'database';
     if (isKafkaUnavailable(current)) return 'kafka';
+    if (typeof current.code === 'string' && SOCKET_CODES.has(current.code)) return 'database';
   }
   return undefined;
 }
+
+/**
+ * Node's socket errors (refused, reset, no answer) as the database driver can surface them bare; KafkaJS always
+ * wraps its own in a KafkaJS error, found first.
+ */
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
 
 /** The driver's errors for a server it cannot reach or a client that is closing (mongoose's own included). */
 const DATABASE_ERROR_NAMES = new Set([
@@ -98,6 +109,8 @@ interface ErrorLike {
   type?: unknown;
   errorLabels?: unknown;
   cause?: unknown;
+  /** Where KafkaJS keeps the error it wraps. */
+  originalError?: unknown;
 }
 
 function isObject(value: unknown): value is ErrorLike {

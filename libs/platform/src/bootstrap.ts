@@ -7,6 +7,7 @@ import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { correlationMiddleware } from './correlation.middleware';
+import { EventConsumerReadiness } from './event-consumer-readiness';
 import { KafkaEventServer } from './kafka-event-server';
 import { outlastClientKeepAlive } from './keep-alive';
 import { setupOpenApi } from './openapi';
@@ -49,6 +50,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
     topicPrefix: config.topicPrefix,
   });
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
+  app.get(EventConsumerReadiness).attach(events);
   await app.init();
   // Unique indexes carry our guarantees (one seat, one ledger entry), so they exist before any request.
   const connection = app.get<Connection>(getConnectionToken());

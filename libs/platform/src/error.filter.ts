@@ -10,7 +10,7 @@ import {
 import type { Request, Response } from 'express';
 import { throwError, type Observable } from 'rxjs';
 import { type ErrorBody, type FieldError, RETRY_AFTER_SECONDS, serviceUnavailableBody } from './error-body';
-import { unavailableDependency } from './unavailable';
+import { unavailableDependency } from '@lib/messaging';
 
 /**
  * Turns every HTTP error into the one error shape. A request that could not reach the database or Kafka gets a

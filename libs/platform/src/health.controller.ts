@@ -22,10 +22,18 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'The database and Kafka are reachable (200), or not (503)' })
-  async ready(
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<{ status: string; service: string; checks: Record<string, string> }> {
+  @ApiOperation({
+    summary: 'The database and Kafka are reachable and events are being consumed (200), or not (503)',
+    description:
+      'The detail lists partitions paused because their next event cannot be handled yet (where, why, since when, ' +
+      'the next try) and how many messages each partition lags behind.',
+  })
+  async ready(@Res({ passthrough: true }) response: Response): Promise<{
+    status: string;
+    service: string;
+    checks: Record<string, string>;
+    detail: Record<string, unknown>;
+  }> {
     const results = await Promise.all(
       this.checks.map(async (check) => [check.name, await withTimeout(check.isReady(), 2500)] as const),
     );
@@ -35,6 +43,9 @@ export class HealthController {
       status: ready ? 'ready' : 'not-ready',
       service: this.service,
       checks: Object.fromEntries(results.map(([name, up]) => [name, up ? 'up' : 'down'])),
+      detail: Object.fromEntries(
+        this.checks.flatMap((check) => (check.detail ? [[check.name, check.detail()] as const] : [])),
+      ),
     };
   }
 }

@@ -4,7 +4,6 @@ export * from './readiness';
 export * from './health.controller';
 export * from './error-body';
 export * from './error.filter';
-export * from './unavailable';
 export * from './zod-validation.pipe';
 export * from './correlation.middleware';
 export * from './openapi';

@@ -1,10 +1,11 @@
 import { contractForTopic, type EventEnvelope } from '@lib/contracts';
-import { EventConsumer, type EventHandler } from '@lib/messaging';
+import { type ConsumerStatus, EventConsumer, type EventHandler } from '@lib/messaging';
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { isObservable, lastValueFrom } from 'rxjs';
+import type { ConsumerStatusSource } from './event-consumer-readiness';
 
 /**
  * `@EventBatchPattern(topic)`: the handler gets the data of a whole Kafka batch's fresh events as an array (see
@@ -38,7 +39,7 @@ export interface KafkaEventServerOptions {
  * A Nest microservice transport over our EventConsumer: `@EventPattern(TOPICS.x)` handlers in `*.consumer.ts`
  * get validated, de-duplicated events, with retries and dead letters handled here rather than in each handler.
  */
-export class KafkaEventServer extends Server implements CustomTransportStrategy {
+export class KafkaEventServer extends Server implements CustomTransportStrategy, ConsumerStatusSource {
   private consumer: EventConsumer | undefined;
   private readonly log = new Logger('KafkaEventServer');
 
@@ -61,6 +62,10 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
 
   on(): never {
     throw new Error('KafkaEventServer has no events to listen to');
+  }
+
+  consumerStatus(): ConsumerStatus | undefined {
+    return this.consumer?.status();
   }
 
   unwrap<T>(): T {

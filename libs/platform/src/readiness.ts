@@ -2,6 +2,8 @@
 export interface ReadinessCheck {
   readonly name: string;
   isReady(): Promise<boolean>;
+  /** More than up or down, shown under `detail` (e.g. paused partitions and lag). */
+  detail?(): unknown;
 }
 
 /** Resolves false when the check does not answer in time, so `/ready` never hangs. */

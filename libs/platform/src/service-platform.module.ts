@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { ErrorFilter } from './error.filter';
+import { EventConsumerReadiness } from './event-consumer-readiness';
 import { HealthController } from './health.controller';
 import { KafkaReadiness, kafkaProviders } from './kafka.providers';
 import type { ReadinessCheck } from './readiness';
@@ -53,16 +54,18 @@ export class ServicePlatformModule {
           useFactory: (reflector: Reflector) => new AccessTokenGuard(reflector, config.auth),
         },
         ...kafkaProviders(outboxCollections),
+        EventConsumerReadiness,
         {
           provide: READINESS_CHECKS,
-          inject: [getConnectionToken()],
-          useFactory: (connection: Connection): ReadinessCheck[] => [
+          inject: [getConnectionToken(), EventConsumerReadiness],
+          useFactory: (connection: Connection, events: EventConsumerReadiness): ReadinessCheck[] => [
             { name: 'database', isReady: () => pingDatabase(connection) },
             new KafkaReadiness(config.kafkaBrokers),
+            events,
           ],
         },
       ],
-      exports: [SERVICE_CONFIG, KAFKA, EVENT_PRODUCER, OUTBOX_RELAY],
+      exports: [SERVICE_CONFIG, KAFKA, EVENT_PRODUCER, OUTBOX_RELAY, EventConsumerReadiness],
     };
   }
 }

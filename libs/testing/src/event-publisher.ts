@@ -5,14 +5,18 @@ import { testStack } from './test-stack';
 
 /** Publishes events on a spec's prefixed topics, as the service that owns them would. */
 export class EventPublisher {
-  private readonly producer: Producer = createIdempotentProducer(
-    createKafka({ brokers: testStack().kafkaBrokers, clientId: 'spec-publisher', logger: silentLogger }),
-  );
+  private readonly producer: Producer;
 
+  /** `brokers`: a Kafka of the spec's own (default: the test stack's). */
   constructor(
     private readonly topicPrefix: string,
     private readonly source = '/spec',
-  ) {}
+    brokers: string[] = testStack().kafkaBrokers,
+  ) {
+    this.producer = createIdempotentProducer(
+      createKafka({ brokers, clientId: 'spec-publisher', logger: silentLogger }),
+    );
+  }
 
   start(): Promise<void> {
     return this.producer.connect();

@@ -18,11 +18,15 @@ export class EventRecorder {
   readonly events: RecordedEvent[] = [];
   private consumer: Consumer | undefined;
 
-  constructor(private readonly topicPrefix: string) {}
+  /** `brokers`: a Kafka of the spec's own (default: the test stack's). */
+  constructor(
+    private readonly topicPrefix: string,
+    private readonly brokers?: string[],
+  ) {}
 
   async start(): Promise<void> {
     const kafka = createKafka({
-      brokers: testStack().kafkaBrokers,
+      brokers: this.brokers ?? testStack().kafkaBrokers,
       clientId: 'spec-recorder',
       logger: silentLogger,
     });
