@@ -48,6 +48,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
     db: app.get<Connection>(getConnectionToken()).db!,
     groupId: config.consumerGroup,
     topicPrefix: config.topicPrefix,
+    retry: config.eventRetry,
   });
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   app.get(EventConsumerReadiness).attach(events);

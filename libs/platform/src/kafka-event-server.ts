@@ -1,5 +1,5 @@
 import { contractForTopic, type EventEnvelope } from '@lib/contracts';
-import { type ConsumerStatus, EventConsumer, type EventHandler } from '@lib/messaging';
+import { type ConsumerStatus, EventConsumer, type EventHandler, type RetryPolicy } from '@lib/messaging';
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
 import type { Kafka, Producer } from 'kafkajs';
@@ -33,6 +33,7 @@ export interface KafkaEventServerOptions {
   readonly db: Db;
   readonly groupId: string;
   readonly topicPrefix: string;
+  readonly retry?: RetryPolicy;
 }
 
 /**

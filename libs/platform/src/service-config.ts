@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY, type RetryPolicy } from '@lib/messaging';
 import { z } from 'zod';
 import { type AuthSettings, resolveAuthSettings } from '@lib/auth';
 import { formatIssues } from '@lib/contracts';
@@ -27,6 +28,15 @@ export const serviceEnvironmentSchema = z.object({
       'lower-case letters, digits and hyphens, ending with a dot, e.g. "staging."',
     )
     .optional(),
+  /** Attempts before an event whose handler keeps failing with an unknown error is dead-lettered (default: 30+ min). */
+  EVENT_RETRY_UNKNOWN_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100000)
+    .default(DEFAULT_RETRY.unknownErrorAttempts),
+  /** The cap of the backoff between tries of an event that cannot be handled yet, in milliseconds. */
+  EVENT_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(100).max(600000).default(DEFAULT_RETRY.maxDelayMs),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   AUTH_JWKS_URL: z.url().optional(),
   AUTH_JWKS_FILE: z.string().min(1).optional(),
@@ -47,6 +57,8 @@ export interface ServiceConfig {
   readonly consumerGroup: string;
   /** Prepended to every Kafka topic name; empty by default. */
   readonly topicPrefix: string;
+  /** How the event consumer retries (see libs/messaging's failure classes). */
+  readonly eventRetry: RetryPolicy;
   readonly publicBaseUrl: string;
   readonly auth: AuthSettings;
 }
@@ -109,6 +121,11 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
     consumerGroup: e.KAFKA_GROUP_ID ?? `credit-bridge.${service}`,
     topicPrefix: e.KAFKA_TOPIC_PREFIX ?? '',
+    eventRetry: {
+      ...DEFAULT_RETRY,
+      unknownErrorAttempts: e.EVENT_RETRY_UNKNOWN_ATTEMPTS,
+      maxDelayMs: e.EVENT_RETRY_MAX_DELAY_MS,
+    },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     auth,
   };
