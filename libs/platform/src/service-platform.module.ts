@@ -38,9 +38,13 @@ export class ServicePlatformModule {
       imports: [
         MongooseModule.forRoot(config.mongoUrl, {
           dbName: config.databaseName,
+          // A request waits at most this long for an absent database before its 503.
           serverSelectionTimeoutMS: 5000,
-          retryAttempts: 3,
-          retryDelay: 1000,
+          // The driver notices a database that came back within two seconds (default ten), so /ready recovers fast.
+          heartbeatFrequencyMS: 2000,
+          // A service started while the database is away keeps trying for about five minutes before it gives up.
+          retryAttempts: 40,
+          retryDelay: 2000,
         }),
       ],
       controllers: [HealthController],
