@@ -42,9 +42,8 @@ export async function post(
   return answer;
 }
 
-/** A fresh awarding body with one course and one open offering it delivers itself. */
-export async function benchOffering(base: string, capacity: number) {
-  const idp = devIdentityProvider();
+/** A fresh awarding body with one course and one open offering it delivers itself (tokens from `idp`). */
+export async function benchOffering(base: string, capacity: number, idp = devIdentityProvider()) {
   const tag = randomUUID().slice(0, 8);
   const university = await post(base, '/api/enrolment/organisations', idp.mint({ roles: ['admin'] }), {
     kind: 'awarding-body',

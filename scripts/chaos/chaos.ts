@@ -9,10 +9,9 @@
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { timelineLine } from './fault-injector';
 import { LocalStackFaults } from './local-stack-faults';
+import { reportLines } from './report-lines';
 import { runChaos } from './run-chaos';
-import { detailLine } from './verdict';
 
 const { values } = parseArgs({
   options: {
@@ -54,18 +53,7 @@ async function main(): Promise<number> {
     mongoUrl: 'mongodb://127.0.0.1:27017',
     faults: new LocalStackFaults(resolve(__dirname, '../../..')),
   });
-  console.log('fault timeline (seconds since the start):');
-  for (const record of report.timeline) console.log(`  ${timelineLine(record)}`);
-  const retried = [...report.retried].map(([status, n]) => `${n} x ${status}`).join(', ');
-  console.log(
-    `driver retried: ${retried || 'nothing'}${report.driverError ? `; stopped early: ${report.driverError}` : ''}`,
-  );
-  console.log(detailLine(report.verdict));
-  for (const [reason, n] of report.counts.deadLetters.reasons) console.log(`dead letter x${n}: ${reason}`);
-  const stuck = report.timeline.filter((record) => record.stuck || record.error);
-  if (stuck.length > 0)
-    console.log(`not recovered after ${stuck.length} fault(s): see NOT READY / FAILED above`);
-  console.log(report.line);
+  for (const line of reportLines(report)) console.log(line);
   return report.passed ? 0 : 1;
 }
 

@@ -1,3 +1,4 @@
+import type { DevIdentityProvider } from '@lib/auth';
 import { benchOffering } from '../bench/bench-stack';
 import { ApiClient, ApiError } from './api-client';
 
@@ -14,6 +15,8 @@ export interface DriverOptions {
   log: (line: string) => void;
   /** Transient failures retried, by status. */
   retried: Map<string, number>;
+  /** Mints the admin's and registrar's tokens; the development identity provider `make up` trusts if left out. */
+  identityProvider?: DevIdentityProvider;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
@@ -46,7 +49,7 @@ async function until<T>(
 async function setUp(options: DriverOptions) {
   for (;;) {
     try {
-      const offering = await benchOffering(options.gatewayUrl, options.learners);
+      const offering = await benchOffering(options.gatewayUrl, options.learners, options.identityProvider);
       const api = new ApiClient(options.gatewayUrl, offering.registrar, options.deadline, options.retried);
       const scheme = {
         courseId: offering.courseId,

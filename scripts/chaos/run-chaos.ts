@@ -1,3 +1,4 @@
+import type { DevIdentityProvider } from '@lib/auth';
 import { TOPICS } from '@lib/contracts';
 import { createKafka, silentLogger } from '@lib/messaging';
 import { MongoClient } from 'mongodb';
@@ -25,9 +26,13 @@ export interface ChaosOptions {
   credentialsDatabase?: string;
   recognitionDatabase?: string;
   faults: FaultTarget;
+  /** Mints the driver's tokens; the development identity provider `make up` trusts if left out. */
+  identityProvider?: DevIdentityProvider;
   timings?: PlanTimings;
   /** Counts unchanged this long with something missing end the wait (default two minutes). */
   quietMs?: number;
+  /** How long after a fault every service may take to be ready again before it counts as stuck (default 3 minutes). */
+  readyTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -93,6 +98,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       expired: () => Date.now() > deadline,
       log,
       onInjected: () => progress.injectedOne(),
+      readyTimeoutMs: options.readyTimeoutMs,
     });
     progress.finish();
     // Settling is timed from the moment the last fault's component was back, not from the readiness wait's end.
@@ -166,7 +172,14 @@ async function drive(
   for (const [index, learners] of sizes.entries()) {
     await progress.reached(index);
     try {
-      const cohort = await driveCohort({ gatewayUrl: options.gatewayUrl, learners, deadline, log, retried });
+      const cohort = await driveCohort({
+        gatewayUrl: options.gatewayUrl,
+        identityProvider: options.identityProvider,
+        learners,
+        deadline,
+        log,
+        retried,
+      });
       driven.push(cohort);
       log(
         `driver: cohort ${index + 1}/${sizes.length} (${learners} learners) enrolled, completed, marked, ratified`,
