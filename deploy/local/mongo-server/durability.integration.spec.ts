@@ -1,17 +1,29 @@
-import { MongoClient } from 'mongodb';
+import { type Collection, MongoClient } from 'mongodb';
 import { type DatabaseProcess, startDatabase, testStack } from '@lib/testing';
 
 /** Concurrent writers, as several services writing at once. */
 const WRITERS = 8;
 /** The database is killed once this many writes have been acknowledged, while the writers are still writing. */
 const KILL_AFTER_ACKNOWLEDGED = 1500;
+/** Kill and restart rounds of the consistency case: each kill lands at another moment of the writers' work. */
+const ROUNDS = 3;
+/** Reads in flight while the consistency case looks every document up. */
+const LOOKUPS_AT_ONCE = 8;
+
+interface IdList {
+  _id: string;
+  ids: string[];
+}
+
+interface UniqueRecord {
+  _id: string;
+  key: string;
+}
 
 /**
  * What the development database promises (deploy/local/README.md): a write whose reply has been sent is in the file,
- * so a SIGKILL of the database loses none of them. Each writer inserts a document and then counts it in an upserted
- * counter, until the database is killed under it; after a restart on the same data every acknowledged insert must
- * be there and each counter must hold at least the increments acknowledged (at most one more: a write can land
- * whose reply the kill cut off).
+ * and what is in the file is whole commands, so a SIGKILL of the database loses no acknowledged write and leaves no
+ * document that its indexes do not know.
  */
 describe('the development database after a SIGKILL', () => {
   let database: DatabaseProcess;
@@ -24,6 +36,11 @@ describe('the development database after a SIGKILL', () => {
     await database.remove();
   });
 
+  /**
+   * Each writer inserts a document and then counts it in an upserted counter, until the database is killed under it;
+   * after a restart on the same data every acknowledged insert must be there and each counter must hold at least the
+   * increments acknowledged (at most one more: a write can land whose reply the kill cut off).
+   */
   it('keeps every acknowledged write', async () => {
     const client = new MongoClient(database.url, { serverSelectionTimeoutMS: 2000, retryWrites: false });
     const inserted: string[] = [];
@@ -62,4 +79,77 @@ describe('the development database after a SIGKILL', () => {
       await after.close();
     }
   }, 120000);
+
+  /**
+   * The services' shapes: id lists upserted by `_id` with `$addToSet` (as `id_lists`) and records inserted into a
+   * collection with a unique index. A document is stored in the collection's data and then in each index; a file
+   * holding one without the other (a commit taken while another command was half-way) makes a lookup by `_id` miss a
+   * document a scan finds, and the next upsert of it fail. After each kill and restart, every document a full scan
+   * finds must be found by `_id`, and every record by its unique key.
+   */
+  it('leaves every document findable through its indexes', async () => {
+    for (let round = 1; round <= ROUNDS; round++) {
+      await writeUntilKilled(database, `r${round}`);
+      await database.start();
+      const client = new MongoClient(database.url);
+      try {
+        const db = client.db('consistency');
+        expect(await unfindable(db.collection<IdList>('id_lists'), [])).toEqual([]);
+        expect(await unfindable(db.collection<UniqueRecord>('records'), ['key'])).toEqual([]);
+      } finally {
+        await client.close();
+      }
+    }
+  }, 600000);
 });
+
+/** Writers upsert id lists (each new, then added to) and insert records until the database is killed under them. */
+async function writeUntilKilled(database: DatabaseProcess, round: string): Promise<void> {
+  const client = new MongoClient(database.url, { serverSelectionTimeoutMS: 2000, retryWrites: false });
+  const db = client.db('consistency');
+  const lists = db.collection<IdList>('id_lists');
+  const records = db.collection<UniqueRecord>('records');
+  await records.createIndex({ key: 1 }, { unique: true });
+  let acknowledged = 0;
+  let killed: Promise<void> | undefined;
+  const write = async (writer: string) => {
+    for (let i = 0; ; i++) {
+      const id = `${round}-${writer}-${i}`;
+      const list = `list:${round}-${writer}-${Math.floor(i / 2)}`;
+      await lists.updateOne({ _id: list }, { $addToSet: { ids: id } }, { upsert: true });
+      await records.insertOne({ _id: id, key: `key-${id}` });
+      acknowledged += 2;
+      if (acknowledged >= KILL_AFTER_ACKNOWLEDGED) killed ??= database.kill();
+    }
+  };
+  await Promise.all(Array.from({ length: WRITERS }, (_, w) => write(`w${w}`).catch(() => undefined)));
+  await killed;
+  await client.close(true);
+  expect(acknowledged).toBeGreaterThanOrEqual(KILL_AFTER_ACKNOWLEDGED);
+}
+
+/**
+ * The documents of a full scan that a lookup by `_id` or by one of `uniqueFields` does not find, each described as
+ * `<collection> <field>=<value>`.
+ */
+async function unfindable<T extends { _id: string }>(
+  collection: Collection<T>,
+  uniqueFields: readonly (keyof T & string)[],
+): Promise<string[]> {
+  const scanned = await collection.find({}).toArray();
+  const missing: string[] = [];
+  let next = 0;
+  const lookUp = async () => {
+    while (next < scanned.length) {
+      const document = scanned[next++] as Record<string, unknown>;
+      for (const field of ['_id', ...uniqueFields]) {
+        const found = await collection.findOne({ [field]: document[field] } as never);
+        if (found?._id !== document._id) {
+          missing.push(`${collection.collectionName} ${field}=${String(document[field])}`);
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: LOOKUPS_AT_ONCE }, lookUp));
+  return missing;
+}
