@@ -3,6 +3,7 @@ import { mapConcurrently } from '@lib/persistence';
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { Db } from 'mongodb';
 import { BatchProgress } from './batch-progress';
+import { ConsumerWatchdog, disconnectWithin } from './consumer-watchdog';
 import { type DeadLetterFailure, sendDeadLetter } from './dead-letter-sender';
 import type { EventHandler } from './event-handler';
 import {
@@ -41,6 +42,8 @@ export interface EventConsumerOptions {
 /** How long KafkaJS may take to rejoin the group after a crash it restarts itself, before the consumer is rebuilt. */
 const REJOIN_GRACE_MS = 60_000;
 
+const DISCONNECT_TIMEOUT_MS = 10_000;
+
 /**
  * Consumes events for a set of contracts in Kafka batches: validates each message, skips events the group already
  * handled (one keyed read per batch), and handles the rest, one key's messages in order and different keys side by
@@ -64,6 +67,9 @@ export class EventConsumer {
   private running = false;
   private stopping = false;
   private rebuilding = false;
+  private readonly watchdog = new ConsumerWatchdog((reason) => {
+    if (this.running && !this.stopping) void this.rebuild(new Error(reason));
+  });
 
   constructor(private readonly options: EventConsumerOptions) {
     for (const handler of options.handlers) {
@@ -92,6 +98,7 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    this.watchdog.stop();
     this.pauses.clear();
     this.running = false;
     await this.consumer.disconnect();
@@ -106,6 +113,9 @@ export class EventConsumer {
     const consumer = this.options.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
+    });
+    consumer.on(consumer.events.FETCH, () => {
+      if (consumer === this.consumer) this.watchdog.fetched();
     });
     // KafkaJS restarts its run loop itself after most crashes; joining the group again is when it runs. A restart
     // it does not attempt, or one that has not rejoined after a while (seen after a broker restart), is rebuilt here.
@@ -132,6 +142,7 @@ export class EventConsumer {
       eachBatch: (payload) => this.onBatch(payload),
     });
     this.running = true;
+    this.watchdog.start();
   }
 
   /** A new consumer in place of one KafkaJS will not restart, tried until it runs or the service stops. */
@@ -147,9 +158,11 @@ export class EventConsumer {
 
   private async rebuildNow(error: Error): Promise<void> {
     this.logger.error(`consumer ${this.options.groupId} stopped (${error.message}); starting it again`);
+    this.running = false;
     this.pauses.clear();
+    this.watchdog.stop();
     for (let attempt = 1; !this.stopping; attempt += 1) {
-      await this.consumer.disconnect().catch(() => undefined);
+      await disconnectWithin(this.consumer, DISCONNECT_TIMEOUT_MS);
       this.consumer = this.newConsumer();
       try {
         await this.run(this.consumer);
@@ -165,6 +178,11 @@ export class EventConsumer {
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const key = `${payload.batch.topic}[${payload.batch.partition}]`;
+    await this.watchdog.batch(key, () => this.handleWholeBatch(payload));
+  }
+
+  private async handleWholeBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     this.pauses.lagSeen(batch.topic, batch.partition, Number(batch.offsetLag()));
     const progress = new BatchProgress(batch.messages);
