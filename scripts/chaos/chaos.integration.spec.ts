@@ -76,10 +76,14 @@ describe('the chaos check on a system of its own', () => {
         expect(report.passed).toBe(true);
         kept = false;
       } finally {
-        await stack.remove();
-        // The services' output and the live log stay for a failed run, to read what happened.
-        if (kept) console.log(`chaos: the services' logs and the run's log are in ${folder}`);
-        else rmSync(folder, { recursive: true, force: true });
+        // A failed run keeps the services' output, the run's log and the data (database, Kafka) to look into.
+        if (kept) {
+          await stack.stop();
+          console.log(`chaos: logs in ${folder}; data in ${stack.dataDirs.join(' and ')}`);
+        } else {
+          await stack.remove();
+          rmSync(folder, { recursive: true, force: true });
+        }
       }
     },
     // A hang guard only: the run stops itself after 11 minutes, and starting the system takes about one.

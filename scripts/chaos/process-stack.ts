@@ -27,6 +27,10 @@ export interface ProcessStack {
   brokers: string[];
   mongoUrl: string;
   faults: ProcessFaults;
+  /** The database's and Kafka's data folders, kept by `stop()` to look into after a failed run. */
+  dataDirs: string[];
+  /** Stops every process, keeping the data folders. */
+  stop(): Promise<void>;
   /** Stops every process and deletes the database's and Kafka's folders. */
   remove(): Promise<void>;
 }
@@ -36,12 +40,13 @@ export interface ProcessStack {
  * the services' default database names and consumer groups: what `make up` runs, for a spec that kills parts of it.
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
-  const started: { remove(): Promise<void> }[] = [];
+  const started: (DatabaseProcess | KafkaProcess)[] = [];
   const services = new Map<string, ServiceProcess>();
-  const remove = async () => {
+  const end = async (keep: boolean) => {
     for (const service of [...services.values()].reverse()) await service.kill();
-    for (const part of started.reverse()) await part.remove();
+    for (const part of [...started].reverse()) await (keep ? part.stop() : part.remove());
   };
+  const remove = () => end(false);
   try {
     const database: DatabaseProcess = await startDatabase(options.databaseLauncher);
     started.push(database);
@@ -79,6 +84,8 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
       brokers: kafka.brokers,
       mongoUrl: database.url,
       faults: new ProcessFaults(services, kafka, database),
+      dataDirs: [database.dataDir, kafka.dataDir],
+      stop: () => end(true),
       remove,
     };
   } catch (error) {
