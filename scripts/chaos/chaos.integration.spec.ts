@@ -47,7 +47,8 @@ describe('the chaos check on a system of its own', () => {
           faults: stack.faults,
           identityProvider: testIdentityProvider(),
           timings: { gap: [2000, 5000], serviceDown: [0, 1000], dependencyDown: [3000, 6000] },
-          quietMs: 60000,
+          // Longer than the event consumer's watchdog (2 minutes without a fetch), which rebuilds a silent consumer.
+          quietMs: 180000,
           readyTimeoutMs: 90000,
           log,
         });
