@@ -1,3 +1,4 @@
+import { DEFAULT_RETRY } from '@lib/messaging';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,7 @@ describe('loadServiceConfig', () => {
       topicPartitions: 6,
       consumerGroup: 'credit-bridge.enrolment',
       topicPrefix: '',
+      eventRetry: DEFAULT_RETRY,
       publicBaseUrl: 'http://localhost:3000',
       auth: {
         keys: { file: join(devIdp.DEV_IDP_DIR, 'jwks.json') },
@@ -26,6 +28,18 @@ describe('loadServiceConfig', () => {
         audience: 'credit-bridge',
       },
     });
+  });
+
+  it('takes how long events are retried from the environment', () => {
+    const config = loadServiceConfig('enrolment', 3001, {
+      ...devIdp,
+      EVENT_RETRY_UNKNOWN_ATTEMPTS: '40',
+      EVENT_RETRY_MAX_DELAY_MS: '5000',
+    });
+    expect(config.eventRetry).toEqual({ ...DEFAULT_RETRY, unknownErrorAttempts: 40, maxDelayMs: 5000 });
+    expect(() =>
+      loadServiceConfig('enrolment', 3001, { ...devIdp, EVENT_RETRY_UNKNOWN_ATTEMPTS: '0' }),
+    ).toThrow('EVENT_RETRY_UNKNOWN_ATTEMPTS');
   });
 
   it('trusts the development identity provider only outside production', () => {
