@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MongoClient } from 'mongodb';
 import { freePort } from './free-port';
-import { RestartableProcess } from './restartable-process';
+import { RestartableProcess, startedInFolder } from './restartable-process';
 
 /**
  * A database of a spec's own, for specs that take it away: to see `/ready` fail, to see a service ride out an outage,
@@ -37,23 +37,7 @@ export async function startDatabase(
   const url = `mongodb://127.0.0.1:${port}`;
   const args = ['-listen', `127.0.0.1:${port}`, '-data', dataDir, ...extraArgs];
   const server = new RestartableProcess(`the database on port ${port}`, launcher, args, () => ping(url));
-  try {
-    await server.start();
-  } catch (error) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    url,
-    dataDir,
-    start: () => server.start(),
-    stop: () => server.stop(),
-    kill: () => server.kill(),
-    remove: async () => {
-      await server.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { url, dataDir, ...(await startedInFolder(server, dataDir)) };
 }
 
 async function ping(url: string): Promise<boolean> {

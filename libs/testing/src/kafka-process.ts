@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { freePort } from './free-port';
-import { RestartableProcess } from './restartable-process';
+import { RestartableProcess, startedInFolder } from './restartable-process';
 
 /**
  * A Kafka broker of a spec's own, for specs that take Kafka away. `start()` after `stop()` or `kill()` brings the
@@ -39,23 +39,7 @@ export async function startKafka(launcher: string): Promise<KafkaProcess> {
   const server = new RestartableProcess(`Kafka on port ${brokerPort}`, launcher, [properties], () =>
     answersMetadata(brokers),
   );
-  try {
-    await server.start();
-  } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
-  return {
-    brokers,
-    dataDir,
-    start: () => server.start(),
-    stop: () => server.stop(),
-    kill: () => server.kill(),
-    remove: async () => {
-      await server.stop();
-      rmSync(folder, { recursive: true, force: true });
-    },
-  };
+  return { brokers, dataDir, ...(await startedInFolder(server, folder)) };
 }
 
 /** The same settings as the local stack's broker (`deploy/local/infra.sh`), on the given ports and folder. */

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { type ChildProcess, spawn } from 'node:child_process';
 
 /** How much of a server's output is kept, to explain a start that failed. */
@@ -69,4 +70,32 @@ export class RestartableProcess {
     this.output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
     if (this.output.length > OUTPUT_LINES_KEPT) this.output.splice(0, this.output.length - OUTPUT_LINES_KEPT);
   }
+}
+
+/** What a spec does with a server of its own: start it again, stop it, kill it, or stop it and delete its folder. */
+export interface ServerLifecycle {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  kill(): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** Starts the server (deleting `folder` if it cannot start) and gives its lifecycle; `remove` deletes `folder`. */
+export async function startedInFolder(server: RestartableProcess, folder: string): Promise<ServerLifecycle> {
+  const removeFolder = () => rmSync(folder, { recursive: true, force: true });
+  try {
+    await server.start();
+  } catch (error) {
+    removeFolder();
+    throw error;
+  }
+  return {
+    start: () => server.start(),
+    stop: () => server.stop(),
+    kill: () => server.kill(),
+    remove: async () => {
+      await server.stop();
+      removeFolder();
+    },
+  };
 }
