@@ -36,6 +36,8 @@ export async function post(
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': contentType },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    // A request lost in a fault (a gateway killed mid-answer) fails instead of waiting for ever.
+    signal: AbortSignal.timeout(60000),
   });
   const answer = (await response.json()) as Answer;
   if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(answer)}`);

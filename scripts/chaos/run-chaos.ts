@@ -2,6 +2,7 @@ import type { DevIdentityProvider } from '@lib/auth';
 import { TOPICS } from '@lib/contracts';
 import { createKafka, silentLogger } from '@lib/messaging';
 import { MongoClient } from 'mongodb';
+import { beforeDeadline } from './deadline';
 import { type FaultRecord, injectFaults } from './fault-injector';
 import { DEFAULT_TIMINGS, planFaults, type PlanTimings } from './fault-plan';
 import type { FaultTarget } from './fault-target';
@@ -172,14 +173,18 @@ async function drive(
   for (const [index, learners] of sizes.entries()) {
     await progress.reached(index);
     try {
-      const cohort = await driveCohort({
-        gatewayUrl: options.gatewayUrl,
-        identityProvider: options.identityProvider,
-        learners,
+      const cohort = await beforeDeadline(
+        driveCohort({
+          gatewayUrl: options.gatewayUrl,
+          identityProvider: options.identityProvider,
+          learners,
+          deadline,
+          log,
+          retried,
+        }),
         deadline,
-        log,
-        retried,
-      });
+        `cohort ${index + 1}`,
+      );
       driven.push(cohort);
       log(
         `driver: cohort ${index + 1}/${sizes.length} (${learners} learners) enrolled, completed, marked, ratified`,
