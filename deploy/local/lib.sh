@@ -75,7 +75,9 @@ start_detached() {
   local name="$1" log="$2"
   shift 2
   mkdir -p "$PID_DIR" "$LOG_DIR"
-  setsid "$@" >"$log" 2>&1 </dev/null &
+  # Appended, so a restart (after a crash, or the chaos check's faults) keeps what happened before it.
+  echo "=== $name started $(date -u +%Y-%m-%dT%H:%M:%SZ)" >>"$log"
+  setsid "$@" >>"$log" 2>&1 </dev/null &
   echo $! >"$(pid_file "$name")"
 }
 

@@ -84,6 +84,12 @@ async function setUp(options: DriverOptions) {
   }
 }
 
+interface CompletionReport {
+  completed: number;
+  duplicate: number;
+  invalid: number;
+}
+
 interface Page<T> {
   items: T[];
   total: number;
@@ -129,7 +135,14 @@ export async function driveCohort(options: DriverOptions): Promise<DrivenCohort>
   await until(
     deadline,
     'bulk completion',
-    () => api.post<{ invalid: number }>(`${base}/completions/bulk`, completionCsv, 'text/csv'),
+    async () => {
+      const report = await api.post<CompletionReport>(`${base}/completions/bulk`, completionCsv, 'text/csv');
+      // What each upload answered, so a learner lost later can be traced to the step that took them.
+      options.log(
+        `driver: offering ${offeringId} completions: ${report.completed} completed, ${report.duplicate} duplicate, ${report.invalid} invalid`,
+      );
+      return report;
+    },
     (report) => report.invalid === 0,
   );
   await recordMarks(api, offeringId, enrolled, deadline);
