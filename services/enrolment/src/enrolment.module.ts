@@ -47,6 +47,12 @@ import { LearnersController } from './learners/learners.controller';
 import { LearnersRepository } from './learners/learners.repository';
 import { LearnersService } from './learners/learners.service';
 import {
+  ORGANISATION_LEARNER_MODEL,
+  ORGANISATION_LEARNERS_COLLECTION,
+  OrganisationLearnerSchema,
+} from './learners/organisation-learner.schema';
+import { OrganisationLearnersRepository } from './learners/organisation-learners.repository';
+import {
   OFFERING_MODEL,
   OFFERING_STATUS_COLLECTION,
   OFFERING_STATUS_MODEL,
@@ -96,6 +102,11 @@ const models = [
   { name: OFFERING_MODEL, schema: OfferingSchema, collection: OFFERINGS_COLLECTION },
   { name: OFFERING_STATUS_MODEL, schema: OfferingStatusChangeSchema, collection: OFFERING_STATUS_COLLECTION },
   { name: LEARNER_MODEL, schema: LearnerSchema, collection: LEARNERS_COLLECTION },
+  {
+    name: ORGANISATION_LEARNER_MODEL,
+    schema: OrganisationLearnerSchema,
+    collection: ORGANISATION_LEARNERS_COLLECTION,
+  },
   { name: ENROLMENT_MODEL, schema: EnrolmentSchema, collection: ENROLMENT_COLLECTIONS.enrolments },
   { name: SEAT_CLAIM_MODEL, schema: SeatClaimSchema, collection: ENROLMENT_COLLECTIONS.seatClaims },
   {
@@ -147,6 +158,7 @@ const models = [
     OfferingsRepository,
     OfferingsService,
     LearnersRepository,
+    OrganisationLearnersRepository,
     LearnersService,
     LearnerAccessService,
     EnrolmentsRepository,

@@ -52,7 +52,7 @@ export class BulkEnrolmentService {
     requireWithinRowLimit(rows.length);
     requireOpenForEnrolment(context, new Date());
     const { valid, refused } = checkRows(rows);
-    const requests = await this.requestsFor(actor, offeringId, valid);
+    const requests = await this.requestsFor(actor, context.offering, valid);
     const { result: inserted, facts } = await this.seats.changeWithFacts(
       context.offering,
       () => this.insertFresh(context.offering, requests),
@@ -65,24 +65,29 @@ export class BulkEnrolmentService {
   }
 
   /** Finds or registers each row's learner and makes the enrolment the row asks for. */
-  private async requestsFor(actor: Actor, offeringId: string, rows: ValidRow[]): Promise<RowRequest[]> {
+  private async requestsFor(actor: Actor, offering: Offering, rows: ValidRow[]): Promise<RowRequest[]> {
     const learners = await this.learners.findOrRegisterMany(
       actor,
       rows.map((row) => row.details),
+      actor.org ?? offering.awardingBodyId,
     );
-    return rows.map((row, index) => ({
-      row,
-      learner: learners[index]!,
-      enrolment: {
-        _id: randomUUID(),
-        offeringId,
-        learnerId: learners[index]!._id,
-        requestedAt: new Date(),
-        requestSeq: 0,
-        requestedBy: actor.sub,
-        source: 'bulk',
-      },
-    }));
+    return rows.map((row, index) => {
+      const learner = learners[index]!;
+      return {
+        row,
+        learner,
+        enrolment: {
+          _id: randomUUID(),
+          offeringId: offering._id,
+          learnerId: learner._id,
+          requestedAt: new Date(),
+          requestSeq: 0,
+          requestedBy: actor.sub,
+          source: 'bulk',
+          ...(learner.recordId ? { learnerRecordId: learner.recordId } : {}),
+        },
+      };
+    });
   }
 
   /** Inserts the requests whose learners are not on the offering yet; per request, whether it was inserted. */

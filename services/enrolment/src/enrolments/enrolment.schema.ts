@@ -29,6 +29,8 @@ export interface Enrolment {
   requestSeq: number;
   requestedBy: string;
   source: 'api' | 'bulk';
+  /** The organisation's record of the learner whose details this enrolment shows; absent on older enrolments. */
+  learnerRecordId?: string;
 }
 
 /**
@@ -75,6 +77,7 @@ export const EnrolmentSchema = recordSchema({
   requestSeq: { type: Number, required: true },
   requestedBy: { type: String, required: true },
   source: { type: String, required: true },
+  learnerRecordId: String,
 });
 EnrolmentSchema.index({ offeringId: 1, learnerId: 1 }, { unique: true });
 

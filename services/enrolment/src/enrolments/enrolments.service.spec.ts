@@ -6,7 +6,14 @@ import {
 } from '@lib/contracts';
 import { ConflictException, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { details, enrolmentWorld } from '../testing/enrolment-world';
-import { learnerActor, openOffering, partner, registrar, stranger } from '../testing/in-memory-offerings';
+import {
+  ELSEWHERE,
+  learnerActor,
+  openOffering,
+  partner,
+  registrar,
+  stranger,
+} from '../testing/in-memory-offerings';
 
 const PAGE = { page: 1, pageSize: 50 };
 
@@ -71,6 +78,34 @@ describe('EnrolmentsService', () => {
         learnerId: '00000000-0000-4000-8000-000000000999',
       });
       await expect(enrol).rejects.toBeInstanceOf(UnprocessableEntityException);
+    });
+
+    it('refuses a learner id of another organisation’s learner with the same 422 as for no such learner', async () => {
+      const { learner } = await world.learners.findOrRegister(partner, details('ada'));
+      const theirs = world.offerings.add(elsewhereOffering());
+      const answers = await Promise.all(
+        [learner._id, '00000000-0000-4000-8000-000000000999'].map((learnerId) =>
+          world.service.enrol(stranger, theirs._id, { learnerId }).catch((error: Error) => error),
+        ),
+      );
+      const [known, unknown] = answers as UnprocessableEntityException[];
+      expect(known).toBeInstanceOf(UnprocessableEntityException);
+      expect(known!.getResponse()).toEqual(unknown!.getResponse());
+      expect(world.enrolments.enrolments).toHaveLength(0);
+    });
+
+    it('shows and announces each enrolment with the details its organisation gave', async () => {
+      const ours = world.offerings.add(openOffering(5));
+      const theirs = world.offerings.add(elsewhereOffering());
+      const mine = await world.service.enrol(partner, ours._id, { learner: details('ada') });
+      const elsewhere = await world.service.enrol(stranger, theirs._id, {
+        learner: { ...details('ada'), givenName: 'A' },
+      });
+      expect(elsewhere.learnerId).toBe(mine.learnerId);
+      expect(elsewhere.learner).toMatchObject({ givenName: 'A' });
+      expect((await world.service.get(partner, mine.id)).learner).toMatchObject({ givenName: 'ada' });
+      const announced = world.enrolments.claims.flatMap((claim) => claim.outbox);
+      expect(announced.map((entry) => JSON.parse(entry.value).learner.givenName)).toEqual(['ada', 'A']);
     });
 
     it.each(['draft', 'closed', 'completed'] as const)(
@@ -205,3 +240,8 @@ describe('EnrolmentsService', () => {
     });
   });
 });
+
+/** An offering awarded and delivered by the stranger's organisation. */
+function elsewhereOffering() {
+  return { ...openOffering(5), awardingBodyId: ELSEWHERE, deliveringOrganisationId: ELSEWHERE };
+}

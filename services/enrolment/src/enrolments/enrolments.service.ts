@@ -8,6 +8,7 @@ import { isAdmin, notFound } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
 import type { Learner } from '../learners/learner.schema';
 import { LearnersService } from '../learners/learners.service';
+import type { LearnerAsSeen } from '../learners/organisation-records';
 import type { OfferingInContext } from '../offerings/offerings.service';
 import { OfferingsService } from '../offerings/offerings.service';
 import type { CompletionBody, EnrolBody, WithdrawBody } from './enrolment.dto';
@@ -35,7 +36,7 @@ export class EnrolmentsService {
   async enrol(actor: Actor, offeringId: string, body: EnrolBody): Promise<EnrolmentView> {
     const context = await this.offerings.managed(actor, offeringId);
     requireOpenForEnrolment(context, new Date());
-    const learner = await this.learnerFor(actor, body);
+    const learner = await this.learnerFor(actor, body, context.offering.awardingBodyId);
     // Checked by key first, so a repeated request adds no id to the lists; the unique index decides races.
     if ((await this.enrolments.enrolledOn(offeringId, [learner._id])).size > 0)
       throw enrolledAlready(learner);
@@ -47,6 +48,7 @@ export class EnrolmentsService {
       requestSeq: 0,
       requestedBy: actor.sub,
       source: 'api',
+      ...(learner.recordId ? { learnerRecordId: learner.recordId } : {}),
     };
     // The request's place in the queue is taken when it reaches the front of the offering's queue.
     const inserted = await this.seats.change(context.offering, () =>
@@ -82,7 +84,7 @@ export class EnrolmentsService {
       });
     });
     if (!withdrawn) throw new ConflictException('This enrolment has been withdrawn already.');
-    return this.view(enrolment, await this.learners.find(enrolment.learnerId), true);
+    return this.view(enrolment, await this.learnerOf(enrolment), true);
   }
 
   /** The organiser records whether an enrolled learner attended; once per enrolment. */
@@ -99,12 +101,12 @@ export class EnrolmentsService {
       completionRecord(enrolment, context.offering, body.attendance, actor.sub, new Date()),
     );
     if (!recorded) throw new ConflictException('Completion of this enrolment is recorded already.');
-    return this.view(enrolment, await this.learners.find(enrolment.learnerId), true);
+    return this.view(enrolment, await this.learnerOf(enrolment), true);
   }
 
   async get(actor: Actor, enrolmentId: string): Promise<EnrolmentView> {
     const { enrolment } = await this.visible(actor, enrolmentId);
-    return this.view(enrolment, await this.learners.find(enrolment.learnerId), !isLearnerOnly(actor));
+    return this.view(enrolment, await this.learnerOf(enrolment), !isLearnerOnly(actor));
   }
 
   async listForOffering(
@@ -116,15 +118,13 @@ export class EnrolmentsService {
     // Staff list: reads only the page's enrolments when they alone give the same answer, else the whole offering.
     const listed = await this.enrolments.pageOfOffering(offeringId, pagination);
     if (pageAnswersAlone(listed)) {
-      const learners = await this.learners.findMany(
-        listed.enrolments.map((enrolment) => enrolment.learnerId),
-      );
+      const learners = await this.learners.ofEnrolments(listed.enrolments);
       const items = toEnrolmentViews(listed.enrolments, [], listed.facts, learners, true);
       return { items, total: listed.listed, ...pagination };
     }
     const { enrolments, facts } = await this.enrolments.wholeOffering(offeringId);
     const page = pageOf(inRequestOrder(enrolments), pagination);
-    const learners = await this.learners.findMany(page.items.map((enrolment) => enrolment.learnerId));
+    const learners = await this.learners.ofEnrolments(page.items);
     return { ...page, items: toEnrolmentViews(page.items, enrolments, facts, learners, true) };
   }
 
@@ -138,9 +138,14 @@ export class EnrolmentsService {
     return { ...page, items };
   }
 
-  private async learnerFor(actor: Actor, body: EnrolBody): Promise<Learner> {
-    if (body.learner) return (await this.learners.findOrRegister(actor, body.learner)).learner;
-    const learner = await this.learners.find(body.learnerId!);
+  /**
+   * The learner an enrolment request names, as the caller's organisation knows them (an admin's records are kept
+   * for the awarding body). A learner id outside the caller's reach is refused as if there were no such learner.
+   */
+  private async learnerFor(actor: Actor, body: EnrolBody, awardingBodyId: string): Promise<LearnerAsSeen> {
+    if (body.learner)
+      return (await this.learners.findOrRegister(actor, body.learner, actor.org ?? awardingBodyId)).learner;
+    const learner = await this.learners.inReach(actor, body.learnerId!);
     if (!learner) {
       throw new UnprocessableEntityException({
         message: 'No such learner.',
@@ -148,6 +153,10 @@ export class EnrolmentsService {
       });
     }
     return learner;
+  }
+
+  private async learnerOf(enrolment: Enrolment): Promise<Learner | null> {
+    return (await this.learners.ofEnrolments([enrolment]))[0] ?? null;
   }
 
   /** The enrolment if the caller may see it: staff running its offering, or the learner themself. */

@@ -75,9 +75,9 @@ export class SeatAllocator {
     const byId = new Map(enrolments.map((enrolment) => [enrolment._id, enrolment]));
     const learners = new Map(knownLearners.map((learner) => [learner._id, learner]));
     const unknown = todo
-      .map((placement) => byId.get(placement.enrolmentId)!.learnerId)
-      .filter((id) => !learners.has(id));
-    for (const learner of await this.learners.findMany(unknown)) learners.set(learner._id, learner);
+      .map((placement) => byId.get(placement.enrolmentId)!)
+      .filter((enrolment) => !learners.has(enrolment.learnerId));
+    for (const learner of await this.learners.ofEnrolments(unknown)) learners.set(learner._id, learner);
     // Placements are independent inserts: two batches make a 5,000-row upload take seconds, not minutes.
     const now = new Date();
     const waitlist = todo.filter((placement) => placement.kind === 'waitlist');

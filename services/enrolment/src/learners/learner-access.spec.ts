@@ -15,22 +15,22 @@ describe('learnerAccess', () => {
       'granted',
     ],
     [
-      'asks the enrolments for staff of another organisation',
+      'asks the records and enrolments for staff of another organisation',
       { sub: 's', roles: ['registrar'], org: 'university' },
-      { ifEnrolledWith: 'university' },
+      { ifKnownTo: 'university' },
     ],
     [
       'does not grant a learner id used as a staff subject',
       { sub: 'learner-1', roles: ['partner'], org: 'partner-b' },
-      { ifEnrolledWith: 'partner-b' },
+      { ifKnownTo: 'partner-b' },
     ],
   ])('%s', (_who, actor, expected) => {
     expect(learnerAccess(actor, learner)).toEqual(expected);
   });
 
-  it('asks the enrolments when the learner was registered by nobody in particular', () => {
+  it('asks the records and enrolments when the learner was registered by nobody in particular', () => {
     expect(learnerAccess({ sub: 's', roles: ['partner'], org: 'partner-a' }, { _id: 'learner-1' })).toEqual({
-      ifEnrolledWith: 'partner-a',
+      ifKnownTo: 'partner-a',
     });
   });
 });

@@ -4,8 +4,10 @@ export const LEARNER_MODEL = 'Learner';
 export const LEARNERS_COLLECTION = 'learners';
 
 /**
- * A person who learns. Their `_id` is the stable learner id (also the subject of their access token and of
- * their credentials). Personal data lives here and in the events that need it, nowhere else.
+ * A person who learns, one per email across every organisation. Their `_id` is the stable learner id (also the
+ * subject of their access token and of their credentials); the details are those given when the email was first
+ * registered, shown to the learner themself. Staff see their own organisation's record instead
+ * (`organisation-learner.schema.ts`). Personal data lives in these two and in the events that need it, nowhere else.
  */
 export interface Learner {
   _id: string;

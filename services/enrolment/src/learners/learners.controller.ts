@@ -4,6 +4,7 @@ import { ApiZodBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { organisationOf } from '../common/access';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { type LearnerDetails, learnerDetails } from './learner.dto';
 import { LearnersService } from './learners.service';
@@ -20,13 +21,16 @@ export class LearnersController {
   @Post()
   @ApiZodBody(learnerDetails)
   @Roles('registrar', 'partner')
-  @ApiOperation({ summary: 'Register a learner by email (201), or find the one registered already (200)' })
+  @ApiOperation({
+    summary:
+      'Your organisation’s learner with this email: recorded now (201) or found among your own (200). Another organisation knowing the email changes nothing in the answer.',
+  })
   async register(
     @CurrentActor() actor: Actor,
     @Body(validate(learnerDetails)) body: LearnerDetails,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const { learner, created } = await this.learners.findOrRegister(actor, body);
+    const { learner, created } = await this.learners.findOrRegister(actor, body, organisationOf(actor));
     response.status(created ? 201 : 200);
     return { learnerId: learner._id, created };
   }
@@ -47,7 +51,8 @@ export class LearnersController {
 
   @Get(':id')
   @ApiOperation({
-    summary: 'A learner: themself, or staff of an organisation running an offering they are enrolled on',
+    summary:
+      'A learner: themself, or staff (their organisation’s record of the learner, or the one an enrolment on an offering it runs used)',
   })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.learners.get(actor, id);

@@ -1,14 +1,28 @@
+import { credentialId } from '@lib/contracts';
 import { z } from 'zod';
+
+const MAX_CHOSEN_CREDENTIALS = 50;
 
 export const openClaimBody = z.strictObject({
   programmeId: z.uuid(),
   learnerId: z.uuid().optional().describe('a registrar opens a claim for a learner; a learner, for themself'),
+  credentialIds: z
+    .array(credentialId)
+    .max(MAX_CHOSEN_CREDENTIALS)
+    .optional()
+    .describe(
+      'your credentials from this hub to put in the claim (learner only); a claim always sees those the programme’s awarding body issued',
+    ),
   externalCredentials: z.array(z.string().trim().min(1).max(70_000)).max(50).default([]),
 });
 export type OpenClaimBody = z.output<typeof openClaimBody>;
 
 export const externalCredentialBody = z.strictObject({
   credential: z.string().trim().min(1).max(70_000).describe('the compact VC-JWT from another issuer'),
+});
+
+export const chosenCredentialBody = z.strictObject({
+  credentialId: credentialId.describe('one of your credentials from this hub, e.g. urn:uuid:...'),
 });
 
 export const decisionBody = z.strictObject({

@@ -5,6 +5,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
+  chosenCredentialBody,
   type DecisionBody,
   decisionBody,
   externalCredentialBody,
@@ -33,10 +34,26 @@ export class ClaimsController {
   @Get('claims/:id')
   @Roles('learner', 'registrar')
   @ApiOperation({
-    summary: 'A claim and its proposal, worked out now (its learner, or a registrar of the awarding body)',
+    summary:
+      'A claim and its proposal, worked out now from the credentials the programme’s awarding body issued and those the learner put in or uploaded (its learner, or a registrar of the awarding body)',
   })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.claims.view(actor, id);
+  }
+
+  @Post('claims/:id/credentials')
+  @Roles('learner')
+  @ApiZodBody(chosenCredentialBody)
+  @ApiOperation({
+    summary:
+      'Put one of your credentials from this hub in your claim, so its reviewers may see it (the claim’s learner)',
+  })
+  addChosen(
+    @CurrentActor() actor: Actor,
+    @Param('id', IdParam) id: string,
+    @Body(validate(chosenCredentialBody)) body: z.output<typeof chosenCredentialBody>,
+  ) {
+    return this.claims.addChosen(actor, id, body.credentialId);
   }
 
   @Post('claims/:id/external-credentials')

@@ -24,8 +24,9 @@ import {
 } from './claim.schema';
 
 /**
- * Claims, the credentials uploaded to them, and the decisions made on them; all read by `_id`: a learner's claims
- * and a claim's uploads through keyed id lists, a claim's decisions by their `<claimId>:<moduleCode>` ids.
+ * Claims, the credentials put in or uploaded to them, and the decisions made on them; all read by `_id`: a learner's
+ * claims, a claim's chosen credentials and its uploads through keyed id lists, a claim's decisions by their
+ * `<claimId>:<moduleCode>` ids.
  */
 @Injectable()
 export class ClaimsRepository {
@@ -86,6 +87,17 @@ export class ClaimsRepository {
       .sort({ decidedAt: 1 })
       .lean<Decision[]>()
       .exec();
+  }
+
+  /** Records that the learner put these of our credentials in the claim. */
+  addChosenCredentials(claimId: string, credentialIds: readonly string[]): Promise<void> {
+    return addToIdList(this.lists, idListKeys.claimCredentials(claimId), credentialIds);
+  }
+
+  /** Our credentials the learner put in any of the claims. */
+  async chosenCredentialsOf(claimIds: readonly string[]): Promise<string[]> {
+    if (claimIds.length === 0) return [];
+    return allIds(await idListsOf(this.lists, claimIds.map(idListKeys.claimCredentials)));
   }
 
   /** False when the same credential was uploaded to the claim already. */

@@ -139,6 +139,99 @@ describe('ClaimsService', () => {
     });
   });
 
+  describe('what a claim sees', () => {
+    const OTHER_ACHIEVEMENT = 'https://other-university.example/achievements/data-in-a-day';
+    let otherCredentialId: string;
+
+    beforeEach(async () => {
+      otherCredentialId = `urn:uuid:${randomUUID()}`;
+      await known.addCredentials([
+        {
+          _id: otherCredentialId,
+          learnerId: learner.sub,
+          achievementId: OTHER_ACHIEVEMENT,
+          name: 'Data in a day, another university',
+          credits: 15,
+          level: LEVEL_7,
+          learningOutcomes: [],
+          issuerId: 'did:web:other-university.example',
+          awardingBodyId: randomUUID(),
+          awardedAt: new Date(),
+        },
+      ]);
+    });
+
+    const bothModules = () => [
+      moduleOf('MOD-A'),
+      moduleOf('MOD-O', {
+        rule: { combination: 'any', criteria: [{ kind: 'achievement', achievementId: OTHER_ACHIEVEMENT }] },
+      }),
+    ];
+    const mentions = (view: unknown, text: string) => JSON.stringify(view).includes(text);
+
+    it('shows a registrar’s claim for a learner only the credentials its awarding body issued', async () => {
+      const programme = await programmeWith(bothModules());
+      const claim = await claims.open(registrar, {
+        programmeId: programme.id,
+        learnerId: learner.sub,
+        externalCredentials: [],
+      });
+      expect(claim.proposal.modules.map((m) => [m.moduleCode, m.exempt])).toEqual([
+        ['MOD-A', true],
+        ['MOD-O', false],
+      ]);
+      expect(mentions(claim, otherCredentialId) || mentions(claim, 'another university')).toBe(false);
+    });
+
+    it('keeps another body’s credential out of a learner’s claim until the learner puts it in', async () => {
+      const programme = await programmeWith(bothModules());
+      const claim = await claims.open(learner, { programmeId: programme.id, externalCredentials: [] });
+      expect(mentions(await claims.view(registrar, claim.id), otherCredentialId)).toBe(false);
+
+      await claims.addChosen(learner, claim.id, otherCredentialId);
+      const seen = await claims.view(registrar, claim.id);
+      expect(seen.chosenCredentialIds).toEqual([otherCredentialId]);
+      expect(seen.proposal.modules.find((m) => m.moduleCode === 'MOD-O')).toMatchObject({
+        exempt: true,
+        credentialIds: [otherCredentialId],
+      });
+      expect((await claims.standing(learner, programme.id)).remaining).toEqual(
+        expect.arrayContaining([expect.objectContaining({ moduleCode: 'MOD-O', couldBeCreditedNow: true })]),
+      );
+    });
+
+    it('puts the credentials the learner names when opening the claim in it, and no one else’s', async () => {
+      const programme = await programmeWith(bothModules());
+      const someoneElses = `urn:uuid:${randomUUID()}`;
+      const claim = await claims.open(learner, {
+        programmeId: programme.id,
+        credentialIds: [otherCredentialId, someoneElses],
+        externalCredentials: [],
+      });
+      const modules = claim.proposal.modules.map((m) => [m.moduleCode, m.credentialIds]);
+      expect(modules).toEqual([
+        ['MOD-A', [credentialId]],
+        ['MOD-O', [otherCredentialId]],
+      ]);
+    });
+
+    it('refuses with 403 when a registrar chooses a learner’s credentials for a claim', async () => {
+      const programme = await programmeWith(bothModules());
+      const opening = claims.open(registrar, {
+        programmeId: programme.id,
+        learnerId: learner.sub,
+        credentialIds: [otherCredentialId],
+        externalCredentials: [],
+      });
+      await expect(opening).rejects.toMatchObject({ status: 403 });
+      const claim = await claims.open(learner, { programmeId: programme.id, externalCredentials: [] });
+      await expect(claims.addChosen(registrar, claim.id, otherCredentialId)).rejects.toMatchObject({
+        status: 403,
+      });
+      expect(claimsRepository.chosen.size).toBe(0);
+    });
+  });
+
   describe('decide', () => {
     it('writes one decision, one credit and one approved event when a registrar approves a proposed module', async () => {
       const claim = await openClaim();

@@ -47,6 +47,7 @@ export class ClaimsService {
       });
     if (isLearner && body.learnerId && body.learnerId !== actor.sub)
       throw new ForbiddenException('A learner opens claims for themself only.');
+    if (!isLearner && body.credentialIds?.length) throw onlyTheLearnerChooses();
     const programme = isLearner
       ? (await this.programmes.find(body.programmeId)).programme
       : await this.programmes.ownProgramme(actor, body.programmeId);
@@ -58,6 +59,7 @@ export class ClaimsService {
       openedBy: actor.sub,
       openedAt: new Date(),
     };
+    await this.claims.addChosenCredentials(claim._id, body.credentialIds ?? []);
     await this.claims.insertClaim(claim);
     for (const jwt of body.externalCredentials) await this.proposals.addUpload(claim._id, jwt);
     return this.view(actor, claim._id);
@@ -69,11 +71,19 @@ export class ClaimsService {
     return this.view(actor, claimId);
   }
 
+  /** The learner puts one of their credentials from this hub in their claim, so the claim's reviewers see it. */
+  async addChosen(actor: Actor, claimId: string, credentialId: string) {
+    const claim = await this.visibleClaim(actor, claimId);
+    if (!actor.roles.includes('learner') || claim.learnerId !== actor.sub) throw onlyTheLearnerChooses();
+    await this.claims.addChosenCredentials(claim._id, [credentialId]);
+    return this.view(actor, claimId);
+  }
+
   /** The claim with its proposal, worked out now, and the decisions made on it. */
   async view(actor: Actor, claimId: string) {
     const claim = await this.visibleClaim(actor, claimId);
     const { programme, modules } = await this.programmes.find(claim.programmeId);
-    const [{ proposal, uploaded }, decisions] = await Promise.all([
+    const [{ proposal, uploaded, chosen }, decisions] = await Promise.all([
       this.proposals.propose(programme, modules, claim.learnerId, [claim._id]),
       this.claims.decisionsOf(
         claimId,
@@ -86,6 +96,7 @@ export class ClaimsService {
       learnerId: claim.learnerId,
       openedBy: claim.openedBy,
       openedAt: claim.openedAt.toISOString(),
+      chosenCredentialIds: chosen,
       proposal,
       uploaded,
       decisions: decisions.map(({ _id: _key, ...decision }) => ({
@@ -219,4 +230,11 @@ export class ClaimsService {
     if (!visible) throw new NotFoundException(`No claim ${claimId} that you can see.`);
     return claim;
   }
+}
+
+function onlyTheLearnerChooses(): ForbiddenException {
+  return new ForbiddenException({
+    message: 'Only the learner puts their credentials in a claim.',
+    errors: [{ field: 'credentialIds', message: 'only the claim’s learner may choose credentials' }],
+  });
 }

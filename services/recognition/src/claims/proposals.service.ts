@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { KnownCredentialsRepository } from '../credentials/known-credentials.repository';
+import {
+  type CredentialWithState,
+  KnownCredentialsRepository,
+} from '../credentials/known-credentials.repository';
 import { LedgerService } from '../ledger/ledger.service';
 import type { Programme, ProgrammeModule } from '../programmes/programme.schema';
 import { evaluateClaim } from '../rules/evaluate-claim';
@@ -16,7 +19,11 @@ export interface UploadedView {
   course?: string;
 }
 
-/** Works out what a learner's credentials are worth in a programme now: ours, and those they uploaded, verified. */
+/**
+ * Works out what a learner's credentials are worth in a programme now. A claim sees only what its learner consented
+ * to show the programme's awarding body: our credentials that body issued itself, ours the learner put in the claims,
+ * and those uploaded to them, verified. Their other credentials, from other awarding bodies, stay out of it.
+ */
 @Injectable()
 export class ProposalsService {
   constructor(
@@ -36,12 +43,14 @@ export class ProposalsService {
     modules: ProgrammeModule[],
     learnerId: string,
     claimIds: string[],
-  ): Promise<{ proposal: Proposal; uploaded: UploadedView[] }> {
-    const [ours, uploaded, live] = await Promise.all([
+  ): Promise<{ proposal: Proposal; uploaded: UploadedView[]; chosen: string[] }> {
+    const [all, chosen, uploaded, live] = await Promise.all([
       this.known.ofLearner(learnerId),
+      this.claims.chosenCredentialsOf(claimIds),
       this.checkedUploads(learnerId, claimIds),
       this.ledger.liveCredits(programme._id, learnerId),
     ]);
+    const ours = inClaim(all, programme.awardingBodyId, new Set(chosen));
     const oursIds = new Set(ours.map((credential) => credential._id));
     const candidates: CandidateCredential[] = [
       ...ours.map(ourCandidate),
@@ -59,7 +68,7 @@ export class ProposalsService {
       creditedModules: new Map(live.map((credit) => [credit.moduleCode, credit.credits])),
       now: new Date(),
     });
-    return { proposal, uploaded: uploaded.map((u) => u.view) };
+    return { proposal, uploaded: uploaded.map((u) => u.view), chosen };
   }
 
   private async checkedUploads(learnerId: string, claimIds: string[]) {
@@ -80,6 +89,17 @@ export class ProposalsService {
       return { candidate, view };
     });
   }
+}
+
+/** The learner's credentials a claim on a programme of the awarding body may see. */
+export function inClaim(
+  credentials: readonly CredentialWithState[],
+  awardingBodyId: string,
+  chosen: ReadonlySet<string>,
+): CredentialWithState[] {
+  return credentials.filter(
+    (credential) => credential.awardingBodyId === awardingBodyId || chosen.has(credential._id),
+  );
 }
 
 function moduleSpec(module: ProgrammeModule): ModuleSpec {

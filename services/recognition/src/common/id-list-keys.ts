@@ -6,6 +6,8 @@ export const idListKeys = {
   learnerCredentialStatus: (learnerId: string) => `learner-credential-status:${learnerId}`,
   /** A learner's claims, in every programme. */
   learnerClaims: (learnerId: string) => `learner-claims:${learnerId}`,
+  /** Our credentials the learner chose to put in a claim: the only ones of another body's the claim sees. */
+  claimCredentials: (claimId: string) => `claim-credentials:${claimId}`,
   /** The credentials uploaded to a claim. */
   claimUploads: (claimId: string) => `claim-uploads:${claimId}`,
   /** A programme's modules. */

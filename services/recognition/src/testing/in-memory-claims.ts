@@ -9,6 +9,7 @@ export class InMemoryClaims implements PublicOf<ClaimsRepository> {
   readonly claims = new Map<string, Claim>();
   readonly decisions = new Map<string, Decision>();
   readonly uploads = new Map<string, ExternalCredential>();
+  readonly chosen = new Map<string, Set<string>>();
 
   insertClaim(claim: Claim): Promise<boolean> {
     return Promise.resolve(insertInto(this.claims, claim));
@@ -45,6 +46,19 @@ export class InMemoryClaims implements PublicOf<ClaimsRepository> {
       .filter((decision) => decision.claimId === claimId && moduleCodes.includes(decision.moduleCode))
       .sort((a, b) => a.decidedAt.getTime() - b.decidedAt.getTime());
     return Promise.resolve(decisions);
+  }
+
+  /** Like the id list, adds nothing (not even an empty list) when given no ids. */
+  addChosenCredentials(claimId: string, credentialIds: readonly string[]): Promise<void> {
+    if (credentialIds.length === 0) return Promise.resolve();
+    const chosen = this.chosen.get(claimId) ?? new Set<string>();
+    credentialIds.forEach((id) => chosen.add(id));
+    this.chosen.set(claimId, chosen);
+    return Promise.resolve();
+  }
+
+  chosenCredentialsOf(claimIds: readonly string[]): Promise<string[]> {
+    return Promise.resolve([...new Set(claimIds.flatMap((id) => [...(this.chosen.get(id) ?? [])]))]);
   }
 
   insertUpload(upload: ExternalCredential): Promise<boolean> {
