@@ -1,3 +1,4 @@
+import { plainText } from '@lib/contracts';
 import { z } from 'zod';
 
 export const openClaimBody = z.strictObject({
@@ -14,6 +15,6 @@ export const externalCredentialBody = z.strictObject({
 export const decisionBody = z.strictObject({
   moduleCode: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'is not a module code'),
   decision: z.enum(['approve', 'reject']),
-  reason: z.string().trim().min(1).max(2000),
+  reason: plainText(2000),
 });
 export type DecisionBody = z.output<typeof decisionBody>;
