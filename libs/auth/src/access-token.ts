@@ -2,6 +2,7 @@ import jwt from 'jsonwebtoken';
 import { z } from 'zod';
 import type { KeySet } from './key-set';
 import { type Actor, ROLES } from './roles';
+import { type TokenTimePolicy, tokenTimeProblem } from './token-times';
 
 const claimsSchema = z.object({
   sub: z.string().min(1),
@@ -9,18 +10,24 @@ const claimsSchema = z.object({
   org: z.string().min(1).optional(),
 });
 
-export interface TokenExpectations {
+export interface TokenExpectations extends TokenTimePolicy {
   readonly issuer: string;
+  /** The `aud` every token must carry. */
   readonly audience: string;
 }
 
 export class InvalidTokenError extends Error {}
 
-/** Verifies a bearer access token (ES256 or RS256 only) and returns who it speaks for. */
+/**
+ * Verifies a bearer access token (ES256 or RS256 only) and returns who it speaks for. The signature, issuer and
+ * audience are checked by jsonwebtoken; the times (`exp` required, a maximum lifetime, nothing from the future)
+ * by `tokenTimeProblem`, so every time refusal says what was wrong.
+ */
 export async function verifyAccessToken(
   token: string,
   keys: KeySet,
   expected: TokenExpectations,
+  nowSeconds = Date.now() / 1000,
 ): Promise<Actor> {
   const decoded = jwt.decode(token, { complete: true });
   const kid = decoded?.header.kid;
@@ -33,16 +40,21 @@ export async function verifyAccessToken(
   });
   if (!key)
     throw new InvalidTokenError('the token was signed with a key the identity provider does not publish');
-  let payload: unknown;
+  let payload: string | jwt.JwtPayload;
   try {
     payload = jwt.verify(token, key, {
       algorithms: ['ES256', 'RS256'],
       issuer: expected.issuer,
       audience: expected.audience,
+      ignoreExpiration: true,
+      ignoreNotBefore: true,
     });
   } catch (error) {
     throw new InvalidTokenError((error as Error).message);
   }
+  if (typeof payload === 'string') throw new InvalidTokenError('the token carries no claims');
+  const timeProblem = tokenTimeProblem(payload, nowSeconds, expected);
+  if (timeProblem) throw new InvalidTokenError(timeProblem);
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) throw new InvalidTokenError('the token lacks the sub, roles or org claims we need');
   return claims.data;

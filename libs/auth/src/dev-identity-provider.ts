@@ -1,8 +1,9 @@
-import { generateKeyPairSync, createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import type { Role } from './roles';
+import { DEFAULT_TOKEN_TIME_POLICY } from './token-times';
 
 export const DEV_ISSUER = 'credit-bridge-dev-idp';
 export const DEV_AUDIENCE = 'credit-bridge';
@@ -11,7 +12,10 @@ export interface MintOptions {
   readonly roles: readonly Role[];
   readonly org?: string;
   readonly sub?: string;
+  /** Default: an hour, the longest lifetime the services accept by default. */
   readonly expiresInSeconds?: number;
+  /** Default: `credit-bridge`, the audience the services expect unless AUTH_AUDIENCE says otherwise. */
+  readonly audience?: string;
 }
 
 /**
@@ -42,15 +46,34 @@ export class DevIdentityProvider {
     }
   }
 
-  mint({ roles, org, sub, expiresInSeconds = 8 * 3600 }: MintOptions): string {
-    const payload = { roles, ...(org ? { org } : {}) };
-    return jwt.sign(payload, this.privateKeyPem, {
+  mint({
+    roles,
+    org,
+    sub,
+    expiresInSeconds = DEFAULT_TOKEN_TIME_POLICY.maxLifetimeSeconds,
+    audience = DEV_AUDIENCE,
+  }: MintOptions): string {
+    return jwt.sign({ roles, ...(org ? { org } : {}) }, this.privateKeyPem, {
       algorithm: 'ES256',
       keyid: this.kid,
       issuer: DEV_ISSUER,
-      audience: DEV_AUDIENCE,
+      audience,
       subject: sub ?? randomUUID(),
       expiresIn: expiresInSeconds,
     });
+  }
+
+  /**
+   * Signs exactly these claims (undefined ones left out, nothing added) with the provider's key: for specs of tokens
+   * `mint` would not make, such as one without `exp`. jsonwebtoken's signer would add or check claims itself.
+   */
+  sign(claims: Record<string, unknown>): string {
+    const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const input = `${part({ alg: 'ES256', typ: 'JWT', kid: this.kid })}.${part(claims)}`;
+    const signature = sign('sha256', Buffer.from(input), {
+      key: this.privateKeyPem,
+      dsaEncoding: 'ieee-p1363',
+    });
+    return `${input}.${signature.toString('base64url')}`;
   }
 }

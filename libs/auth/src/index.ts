@@ -5,3 +5,4 @@ export * from './dev-identity-provider';
 export * from './auth-settings';
 export * from './auth.decorators';
 export * from './access-token.guard';
+export * from './token-times';

@@ -4,6 +4,7 @@ export * from './cloudevents';
 export * from './event-codec';
 export * from './issues';
 export * from './fields';
+export * from './plain-text';
 export * from './registry';
 export * from './json-schema';
 export * from './compatibility';

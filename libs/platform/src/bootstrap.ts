@@ -9,6 +9,7 @@ import type { Connection } from 'mongoose';
 import { correlationMiddleware } from './correlation.middleware';
 import { EventConsumerReadiness } from './event-consumer-readiness';
 import { KafkaEventServer } from './kafka-event-server';
+import { hardenHttp } from './http-hardening';
 import { outlastClientKeepAlive } from './keep-alive';
 import { setupOpenApi } from './openapi';
 import type { ServiceConfig } from './service-config';
@@ -33,6 +34,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   const app = await NestFactory.create<NestExpressApplication>(definition.module, {
     logger: loggerLevels(config),
   });
+  hardenHttp(app, config.trustProxy);
   for (const { path, parser } of definition.largeBodies ?? []) app.use(path, parser);
   // JSON bodies are small; CSV uploads (bulk enrolment, bulk marks) may hold thousands of rows.
   app.useBodyParser('json', { limit: '256kb' });

@@ -17,3 +17,7 @@ export * from './csv';
 export * from './api-zod-body';
 export * from './csv-upload';
 export * from './keep-alive';
+export * from './security-headers';
+export * from './client-errors';
+export * from './trust-proxy';
+export * from './http-hardening';

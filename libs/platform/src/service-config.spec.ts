@@ -26,6 +26,8 @@ describe('loadServiceConfig', () => {
         keys: { file: join(devIdp.DEV_IDP_DIR, 'jwks.json') },
         issuer: 'credit-bridge-dev-idp',
         audience: 'credit-bridge',
+        maxLifetimeSeconds: 3600,
+        clockSkewSeconds: 30,
       },
     });
   });
@@ -55,7 +57,43 @@ describe('loadServiceConfig', () => {
       keys: { url: 'https://login.example.ac.uk/.well-known/jwks.json' },
       issuer: 'https://login.example.ac.uk',
       audience: 'credit-bridge',
+      maxLifetimeSeconds: 3600,
+      clockSkewSeconds: 30,
     });
+  });
+
+  it('takes the access-token lifetime, clock skew and audience from the environment, within bounds', () => {
+    const config = loadServiceConfig('enrolment', 3001, {
+      ...devIdp,
+      AUTH_JWKS_FILE: '/etc/credit-bridge/jwks.json',
+      AUTH_AUDIENCE: 'https://credits.example.ac.uk',
+      AUTH_MAX_TOKEN_LIFETIME_SECONDS: '900',
+      AUTH_CLOCK_SKEW_SECONDS: '5',
+    });
+    expect(config.auth).toMatchObject({
+      audience: 'https://credits.example.ac.uk',
+      maxLifetimeSeconds: 900,
+      clockSkewSeconds: 5,
+    });
+    const load = () =>
+      loadServiceConfig('enrolment', 3001, {
+        ...devIdp,
+        AUTH_MAX_TOKEN_LIFETIME_SECONDS: '0',
+        AUTH_CLOCK_SKEW_SECONDS: 'a while',
+      });
+    expect(load).toThrow(/AUTH_MAX_TOKEN_LIFETIME_SECONDS: .+; AUTH_CLOCK_SKEW_SECONDS: .+/);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY lists addresses, ranges or Express range names', () => {
+    expect(loadServiceConfig('enrolment', 3001, devIdp).trustProxy).toBeUndefined();
+    expect(
+      loadServiceConfig('enrolment', 3001, { ...devIdp, TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::1' })
+        .trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+    for (const bad of ['true', '*', '10.0.0.0/33', 'proxy.example'])
+      expect(() => loadServiceConfig('enrolment', 3001, { ...devIdp, TRUST_PROXY: bad })).toThrow(
+        'TRUST_PROXY: a comma-separated list of addresses',
+      );
   });
 
   it('reads brokers as a list and drops a trailing slash from the public URL', () => {

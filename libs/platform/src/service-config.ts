@@ -2,6 +2,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from '@lib/messaging';
 import { z } from 'zod';
 import { type AuthSettings, resolveAuthSettings } from '@lib/auth';
 import { formatIssues } from '@lib/contracts';
+import { trustProxySetting } from './trust-proxy';
 
 const csv = z
   .string()
@@ -42,7 +43,12 @@ export const serviceEnvironmentSchema = z.object({
   AUTH_JWKS_FILE: z.string().min(1).optional(),
   AUTH_ISSUER: z.string().min(1).optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
+  /** The longest access-token lifetime accepted (exp - iat, or what remains of it without iat). */
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: z.coerce.number().int().min(60).max(86400).default(3600),
+  /** How far the identity provider's clock may be from ours when exp, nbf and iat are checked. */
+  AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   DEV_IDP_DIR: z.string().min(1).optional(),
+  TRUST_PROXY: trustProxySetting,
 });
 
 export interface ServiceConfig {
@@ -61,6 +67,8 @@ export interface ServiceConfig {
   readonly eventRetry: RetryPolicy;
   readonly publicBaseUrl: string;
   readonly auth: AuthSettings;
+  /** Proxies whose X-Forwarded-Proto is believed (Express `trust proxy`); none when undefined. */
+  readonly trustProxy?: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -108,6 +116,8 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     issuer: e.AUTH_ISSUER,
     audience: e.AUTH_AUDIENCE,
     devIdpDir: e.DEV_IDP_DIR,
+    maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
+    clockSkewSeconds: e.AUTH_CLOCK_SKEW_SECONDS,
   });
   if (typeof auth === 'string') throw new ConfigError(service, [auth]);
   return {
@@ -128,6 +138,7 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     },
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     auth,
+    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
   };
 }
 

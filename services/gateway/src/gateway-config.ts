@@ -1,5 +1,5 @@
 import { formatIssues } from '@lib/contracts';
-import { ConfigError, definedOnly } from '@lib/platform';
+import { ConfigError, definedOnly, trustProxySetting } from '@lib/platform';
 import { z } from 'zod';
 
 /** The services behind the gateway, each reached under `/api/<name>/...`. */
@@ -14,6 +14,7 @@ const schema = z.object({
   ASSESSMENT_URL: z.url().default('http://127.0.0.1:3002'),
   CREDENTIALS_URL: z.url().default('http://127.0.0.1:3003'),
   RECOGNITION_URL: z.url().default('http://127.0.0.1:3004'),
+  TRUST_PROXY: trustProxySetting,
 });
 
 export interface GatewayConfig {
@@ -21,6 +22,8 @@ export interface GatewayConfig {
   readonly host: string;
   readonly port: number;
   readonly upstreams: Readonly<Record<UpstreamService, string>>;
+  /** The TLS-terminating proxies in front whose X-Forwarded-Proto is believed (HSTS); none when undefined. */
+  readonly trustProxy?: readonly string[];
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -37,5 +40,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       credentials: e.CREDENTIALS_URL,
       recognition: e.RECOGNITION_URL,
     },
+    ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
   };
 }

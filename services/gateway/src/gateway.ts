@@ -1,4 +1,4 @@
-import { correlationMiddleware, outlastClientKeepAlive, setupOpenApi } from '@lib/platform';
+import { correlationMiddleware, hardenHttp, outlastClientKeepAlive, setupOpenApi } from '@lib/platform';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +15,7 @@ export async function startGateway(config: GatewayConfig = loadGatewayConfig()):
     logger: levels,
     bodyParser: false,
   });
+  hardenHttp(app, config.trustProxy);
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
   for (const service of UPSTREAM_SERVICES) app.use(serviceProxy(service, config.upstreams[service]));

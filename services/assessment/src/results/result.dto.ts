@@ -1,3 +1,4 @@
+import { plainText } from '@lib/contracts';
 import { z } from 'zod';
 
 const marks = z
@@ -8,7 +9,7 @@ const marks = z
   .refine((value) => Object.keys(value).length > 0, 'give at least one component mark');
 
 export const recordMarksBody = z.strictObject({ learnerId: z.uuid(), marks });
-export const amendBody = z.strictObject({ marks, reason: z.string().trim().min(1).max(1000) });
+export const amendBody = z.strictObject({ marks, reason: plainText(1000) });
 
 export type RecordMarksBody = z.output<typeof recordMarksBody>;
 export type AmendBody = z.output<typeof amendBody>;

@@ -1,3 +1,4 @@
+import { plainLine } from '@lib/contracts';
 import { z } from 'zod';
 
 const mark = z.number().min(0).max(100);
@@ -8,7 +9,7 @@ export const createSchemeBody = z
     components: z
       .array(
         z.strictObject({
-          name: z.string().trim().min(1).max(100),
+          name: plainLine(100),
           weight: z.number().positive().max(100),
           passMark: mark,
         }),
@@ -17,7 +18,7 @@ export const createSchemeBody = z
       .max(20),
     overallPassMark: mark,
     gradeBands: z
-      .array(z.strictObject({ grade: z.string().trim().min(1).max(50), minMark: mark }))
+      .array(z.strictObject({ grade: plainLine(50), minMark: mark }))
       .max(10)
       .default([]),
     maxAttempts: z.int().min(1).max(10),

@@ -1,12 +1,13 @@
+import { plainLine, plainText } from '@lib/contracts';
 import { z } from 'zod';
 
 const fields = {
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().min(1).max(5000),
-  criteria: z.string().trim().min(1).max(5000).describe('what a learner must do to earn it'),
+  name: plainLine(200),
+  description: plainText(5000),
+  criteria: plainText(5000).describe('what a learner must do to earn it'),
   achievementType: z.enum(['Course', 'MicroCredential']),
-  fieldOfStudy: z.string().trim().min(1).max(200),
-  learningOutcomes: z.array(z.string().trim().min(1).max(500)).min(1).max(30),
+  fieldOfStudy: plainLine(200),
+  learningOutcomes: z.array(plainLine(500)).min(1).max(30),
   validityMonths: z.int().min(1).max(600),
   minimumMark: z.number().min(0).max(100),
 };

@@ -3,12 +3,15 @@ import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { ApiZodBody, validate } from '@lib/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
+import {
+  type OptionalReasonBody,
+  optionalReasonBody,
+  type ReasonBody,
+  reasonBody,
+} from './credential-status.dto';
 import { CredentialStatusService } from './credential-status.service';
 
 const credentialIdParam = validate(credentialId, 'credentialId');
-const reasonBody = z.strictObject({ reason: z.string().trim().min(1).max(1000) });
-const optionalReasonBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
 
 @ApiTags('revocation and suspension')
 @ApiBearerAuth()
@@ -24,7 +27,7 @@ export class CredentialStatusController {
   revoke(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) id: string,
-    @Body(validate(reasonBody)) body: z.output<typeof reasonBody>,
+    @Body(validate(reasonBody)) body: ReasonBody,
   ) {
     return this.statuses.change(actor, id, 'revoke', body.reason);
   }
@@ -36,7 +39,7 @@ export class CredentialStatusController {
   suspend(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) id: string,
-    @Body(validate(reasonBody)) body: z.output<typeof reasonBody>,
+    @Body(validate(reasonBody)) body: ReasonBody,
   ) {
     return this.statuses.change(actor, id, 'suspend', body.reason);
   }
@@ -48,7 +51,7 @@ export class CredentialStatusController {
   reinstate(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) id: string,
-    @Body(validate(optionalReasonBody)) body: z.output<typeof optionalReasonBody>,
+    @Body(validate(optionalReasonBody)) body: OptionalReasonBody,
   ) {
     return this.statuses.change(actor, id, 'reinstate', body.reason);
   }

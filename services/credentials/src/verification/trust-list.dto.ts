@@ -1,3 +1,4 @@
+import { plainLine } from '@lib/contracts';
 import { z } from 'zod';
 
 const httpsOrLocalUrl = z
@@ -7,7 +8,7 @@ const httpsOrLocalUrl = z
 
 export const addTrustedIssuerBody = z.strictObject({
   issuerId: httpsOrLocalUrl.describe('the issuer id its credentials carry in issuer.id'),
-  name: z.string().trim().min(1).max(200),
+  name: plainLine(200),
   jwksUrl: httpsOrLocalUrl.describe('where the issuer publishes its public keys (a JWK set)'),
 });
 export type AddTrustedIssuerBody = z.output<typeof addTrustedIssuerBody>;

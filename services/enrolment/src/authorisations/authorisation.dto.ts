@@ -1,3 +1,4 @@
+import { plainText } from '@lib/contracts';
 import { z } from 'zod';
 
 export const grantAuthorisationBody = z
@@ -13,7 +14,7 @@ export const grantAuthorisationBody = z
   });
 
 export const withdrawAuthorisationBody = z.strictObject({
-  reason: z.string().trim().min(1).max(1000),
+  reason: plainText(1000),
   effectiveFrom: z.iso.date().optional().describe('default: today'),
 });
 

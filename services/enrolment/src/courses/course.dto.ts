@@ -1,3 +1,4 @@
+import { plainLine, plainText } from '@lib/contracts';
 import { z } from 'zod';
 
 /** The level ranges of each framework: FHEQ 4 to 8, RQF 1 to 8, SCQF 1 to 12; EQF 1 to 8. */
@@ -25,9 +26,9 @@ export const publishCourseBody = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Z0-9][A-Z0-9-]{1,31}$/, 'a course code is 2 to 32 capital letters, digits and hyphens'),
-  title: z.string().trim().min(1).max(200),
-  description: z.string().trim().min(1).max(5000),
-  learningOutcomes: z.array(z.string().trim().min(1).max(500)).min(1).max(30),
+  title: plainLine(200),
+  description: plainText(5000),
+  learningOutcomes: z.array(plainLine(500)).min(1).max(30),
   format: z.enum(['workshop', 'short-course', 'hack-day', 'online']),
   notionalHours: z.number().positive().max(2000),
   credits: z

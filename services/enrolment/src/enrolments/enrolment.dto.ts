@@ -1,3 +1,4 @@
+import { plainText } from '@lib/contracts';
 import { z } from 'zod';
 import { learnerDetails } from '../learners/learner.dto';
 
@@ -11,7 +12,7 @@ export const enrolBody = z
     path: ['learner'],
   });
 
-export const withdrawBody = z.strictObject({ reason: z.string().trim().min(1).max(1000).optional() });
+export const withdrawBody = z.strictObject({ reason: plainText(1000).optional() });
 
 export const completionBody = z.strictObject({ attendance: z.enum(['attended', 'did-not-attend']) });
 

@@ -1,3 +1,4 @@
+import { plainLine } from '@lib/contracts';
 import { z } from 'zod';
 
 export const learnerDetails = z.strictObject({
@@ -5,12 +6,10 @@ export const learnerDetails = z.strictObject({
     .email()
     .max(254)
     .transform((email) => email.toLowerCase()),
-  givenName: z.string().trim().min(1).max(100),
-  familyName: z.string().trim().min(1).max(100),
+  givenName: plainLine(100),
+  familyName: plainLine(100),
   externalIds: z
-    .array(
-      z.strictObject({ scheme: z.string().trim().min(1).max(50), value: z.string().trim().min(1).max(100) }),
-    )
+    .array(z.strictObject({ scheme: plainLine(50), value: plainLine(100) }))
     .max(10)
     .optional()
     .describe('e.g. { "scheme": "nhs-staff-number", "value": "123456" }'),

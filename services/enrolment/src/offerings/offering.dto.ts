@@ -1,3 +1,4 @@
+import { plainLine } from '@lib/contracts';
 import { z } from 'zod';
 
 export const createOfferingBody = z
@@ -7,7 +8,7 @@ export const createOfferingBody = z
     startDate: z.iso.date(),
     endDate: z.iso.date(),
     mode: z.enum(['in-person', 'online', 'blended']),
-    location: z.string().trim().min(1).max(300).optional(),
+    location: plainLine(300).optional(),
     capacity: z.int().min(1).max(10000),
     enrolmentOpensAt: z.iso.datetime({ offset: true }),
     enrolmentClosesAt: z.iso.datetime({ offset: true }),

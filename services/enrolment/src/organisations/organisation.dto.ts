@@ -1,8 +1,9 @@
+import { plainLine } from '@lib/contracts';
 import { z } from 'zod';
 
 export const registerOrganisationBody = z.strictObject({
   kind: z.enum(['awarding-body', 'partner']),
-  name: z.string().trim().min(1).max(200),
+  name: plainLine(200),
   url: z.url().optional(),
   email: z.email().optional(),
   ukprn: z

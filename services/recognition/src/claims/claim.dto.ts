@@ -1,4 +1,4 @@
-import { credentialId } from '@lib/contracts';
+import { credentialId, plainText } from '@lib/contracts';
 import { z } from 'zod';
 
 const MAX_CHOSEN_CREDENTIALS = 50;
@@ -28,6 +28,6 @@ export const chosenCredentialBody = z.strictObject({
 export const decisionBody = z.strictObject({
   moduleCode: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'is not a module code'),
   decision: z.enum(['approve', 'reject']),
-  reason: z.string().trim().min(1).max(2000),
+  reason: plainText(2000),
 });
 export type DecisionBody = z.output<typeof decisionBody>;

@@ -1,4 +1,4 @@
-import { level } from '@lib/contracts';
+import { level, plainLine } from '@lib/contracts';
 import { z } from 'zod';
 
 const criterion = z.discriminatedUnion('kind', [
@@ -7,8 +7,8 @@ const criterion = z.discriminatedUnion('kind', [
     kind: z.literal('properties'),
     minimumLevel: level.optional(),
     minimumCredits: z.number().positive().max(180).optional(),
-    fieldOfStudy: z.string().trim().min(1).max(200).optional(),
-    outcomes: z.array(z.string().trim().min(1).max(500)).max(50).optional(),
+    fieldOfStudy: plainLine(200).optional(),
+    outcomes: z.array(plainLine(500)).max(50).optional(),
   }),
 ]);
 
@@ -22,10 +22,10 @@ export const moduleBody = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Z0-9-]{2,20}$/, 'capitals, digits and hyphens, 2 to 20'),
-  title: z.string().trim().min(1).max(200),
+  title: plainLine(200),
   credits: z.number().int().positive().max(180),
   level,
-  learningOutcomes: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
+  learningOutcomes: z.array(plainLine(500)).max(50).default([]),
   core: z.boolean().default(false),
   eligible: z
     .boolean()
@@ -40,7 +40,7 @@ export const programmeBody = z.strictObject({
     .string()
     .trim()
     .regex(/^[A-Z0-9-]{2,20}$/, 'capitals, digits and hyphens, 2 to 20'),
-  title: z.string().trim().min(1).max(200),
+  title: plainLine(200),
   credits: z.number().int().positive().max(540),
   level,
   policy: z
