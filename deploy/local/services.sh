@@ -20,6 +20,7 @@ service_env() {
     MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" \
     KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
     PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:3000}" \
+    OUTBOUND_FETCH_ALLOW="${OUTBOUND_FETCH_ALLOW:-127.0.0.1/32,::1/128}" \
     DEV_IDP_DIR="$ROOT/.run/dev-idp"
 }
 

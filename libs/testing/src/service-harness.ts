@@ -48,6 +48,8 @@ export async function startTestService(
       KAFKA_GROUP_ID: consumerGroup,
       ...(options.topicPrefix ? { KAFKA_TOPIC_PREFIX: options.topicPrefix } : {}),
       AUTH_JWKS_FILE: testIdentityProvider().jwksFile,
+      // Specs' other issuers (ExternalIssuer) listen on 127.0.0.1: the credentials service may fetch from there.
+      OUTBOUND_FETCH_ALLOW: '127.0.0.1/32',
       ...options.env,
     }),
   );

@@ -5,6 +5,7 @@ export * from './status-list';
 export * from './achievement-credential';
 export * from './credits';
 export * from './verification';
+export * from './outbound';
 export * from './summary';
 export * from './certificate-pdf';
 export * from './pdf-attachment';

@@ -1,3 +1,5 @@
+import type { OutboundAllowList } from '@lib/vc';
+
 /** Injects the credentials service's own settings, parsed at start-up by its one schema (`credentials.definition.ts`). */
 export const CREDENTIALS_SETTINGS = Symbol('CREDENTIALS_SETTINGS');
 
@@ -9,4 +11,6 @@ export interface CredentialsSettings {
   readonly kek?: { readonly key: Buffer; readonly id: string };
   /** Without a configured key, development keeps a generated one here (`DEV_SECRETS_DIR`). */
   readonly devSecretsDir: string;
+  /** Inside addresses that fetches of users' URLs may reach all the same (`OUTBOUND_FETCH_ALLOW`): development only. */
+  readonly outboundAllow: OutboundAllowList;
 }

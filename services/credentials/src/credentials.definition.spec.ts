@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NOTHING_ALLOWED, parseAllowList } from '@lib/vc';
 import { credentialsService, loadCredentialsEnvironment } from './credentials.definition';
 
 const devIdp = { DEV_IDP_DIR: mkdtempSync(join(tmpdir(), 'idp-')) };
@@ -19,6 +20,7 @@ describe('credentials configuration', () => {
     expect(settings).toEqual({
       verifyRateLimit: 600,
       devSecretsDir: join(process.cwd(), '.run', 'dev-secrets'),
+      outboundAllow: NOTHING_ALLOWED,
     });
   });
 
@@ -29,12 +31,16 @@ describe('credentials configuration', () => {
       CREDENTIALS_KEK: kek,
       CREDENTIALS_KEK_ID: 'kek-7',
       DEV_SECRETS_DIR: '/var/secrets',
+      OUTBOUND_FETCH_ALLOW: '127.0.0.1:4000, fd00::/8',
     });
     expect(settings).toEqual({
       verifyRateLimit: 0,
       kek: { key: Buffer.from(kek, 'base64'), id: 'kek-7' },
       devSecretsDir: '/var/secrets',
+      outboundAllow: parseAllowList('127.0.0.1:4000, fd00::/8').list,
     });
+    expect(settings.outboundAllow.hostPorts).toHaveLength(1);
+    expect(settings.outboundAllow.ranges).toHaveLength(1);
   });
 
   it('names the key-encryption key kek-1 when no id is given', () => {
@@ -51,6 +57,11 @@ describe('credentials configuration', () => {
       'CREDENTIALS_KEK: must be base64 of exactly 32 bytes',
     ],
     ['CREDENTIALS_KEK is not base64', { CREDENTIALS_KEK: 'swordfish' }, 'CREDENTIALS_KEK: must be base64'],
+    [
+      'OUTBOUND_FETCH_ALLOW has an entry without a port',
+      { OUTBOUND_FETCH_ALLOW: '127.0.0.1:4000,localhost' },
+      'OUTBOUND_FETCH_ALLOW: "localhost" is not host:port',
+    ],
   ])('stops the service naming the variable when %s', (_case, env, named) => {
     const start = () => credentialsService({ ...devIdp, ...env });
     expect(start).toThrow('credentials: invalid configuration: ');

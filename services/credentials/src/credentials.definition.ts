@@ -7,6 +7,7 @@ import {
   type ServiceConfig,
   type ServiceDefinition,
 } from '@lib/platform';
+import { parseAllowList } from '@lib/vc';
 import { z } from 'zod';
 import { AppModule } from './app.module';
 import type { CredentialsSettings } from './credentials-settings';
@@ -33,6 +34,15 @@ const credentialsVariables = {
     .min(1)
     .optional()
     .describe('without CREDENTIALS_KEK, development keeps a generated one here'),
+  OUTBOUND_FETCH_ALLOW: z
+    .string()
+    .default('')
+    .transform((text, context) => {
+      const { list, problems } = parseAllowList(text);
+      for (const message of problems) context.addIssue({ code: 'custom', message });
+      return list;
+    })
+    .describe('host:port entries and address ranges that fetches of users’ URLs may reach (development)'),
 };
 
 /** The common configuration and credentials' settings; a bad value stops the service, naming the variable. */
@@ -51,6 +61,7 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
         ? { kek: { key: Buffer.from(own.CREDENTIALS_KEK, 'base64'), id: own.CREDENTIALS_KEK_ID } }
         : {}),
       devSecretsDir: own.DEV_SECRETS_DIR ?? join(process.cwd(), '.run', 'dev-secrets'),
+      outboundAllow: own.OUTBOUND_FETCH_ALLOW,
     },
   };
 }

@@ -50,7 +50,11 @@ import { ShareLinksRepository } from './sharing/share-links.repository';
 import { SharingService } from './sharing/sharing.service';
 import { OwnIssuerLookups } from './verification/own-issuer-lookups';
 import { VerificationRateLimitGuard } from './verification/rate-limit.guard';
+import { IssuerKeysCheck } from './verification/issuer-keys-check';
+import { OrganisationTrustListController } from './verification/organisation-trust-list.controller';
+import { remoteDocumentsProvider } from './verification/remote-documents.provider';
 import { TrustListController } from './verification/trust-list.controller';
+import { TrustListMigration } from './verification/trust-list-migration';
 import { TrustListRepository } from './verification/trust-list.repository';
 import { TrustListService } from './verification/trust-list.service';
 import { TRUSTED_ISSUER_MODEL, TrustedIssuerSchema } from './verification/trusted-issuer.schema';
@@ -121,6 +125,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     CredentialStatusController,
     SharingController,
     TrustListController,
+    OrganisationTrustListController,
     VerificationController,
   ],
   providers: [
@@ -142,6 +147,9 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     KnownCoursesRepository,
     TrustListRepository,
     TrustListService,
+    TrustListMigration,
+    IssuerKeysCheck,
+    remoteDocumentsProvider,
     OwnIssuerLookups,
     VerificationService,
     VerificationRateLimitGuard,

@@ -82,9 +82,10 @@ describe('verifying credentials', () => {
       }),
     );
 
+    // Published hub-wide, so the public verification trusts it.
     await ok(
       call(credentials.url, 'POST', '/api/credentials/trust-list', {
-        headers: uni.registrar,
+        headers: bearer('admin'),
         body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
       }),
     );
@@ -457,26 +458,39 @@ describe('verifying credentials', () => {
     }
   });
 
-  it('lets registrars keep the trust list, and refuses bad requests with field detail', async () => {
+  it('lets an admin keep the hub-wide trust list, and refuses bad requests with field detail', async () => {
     const list = await ok(call(credentials.url, 'GET', '/api/credentials/trust-list?pageSize=200'));
     expect(list.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ issuerId: payloadOf(ours.valid.jwt).iss, kind: 'own' }),
-        expect.objectContaining({ issuerId: hub.issuerId, kind: 'external', jwksUrl: hub.jwksUrl }),
+        expect.objectContaining({
+          issuerId: hub.issuerId,
+          kind: 'external',
+          trustedBy: 'hub',
+          jwksUrl: hub.jwksUrl,
+        }),
       ]),
     );
+    const admin = bearer('admin');
     const again = await call(credentials.url, 'POST', '/api/credentials/trust-list', {
-      headers: uni.registrar,
+      headers: admin,
       body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
     });
     expect(again.status).toBe(409);
-    const asLearner = await call(credentials.url, 'POST', '/api/credentials/trust-list', {
-      headers: bearer('learner'),
-      body: { issuerId: untrusted.issuerId, name: 'x', jwksUrl: untrusted.jwksUrl },
-    });
-    expect(asLearner.status).toBe(403);
+    for (const headers of [bearer('learner'), uni.registrar]) {
+      const notAdmin = await call(credentials.url, 'POST', '/api/credentials/trust-list', {
+        headers,
+        body: { issuerId: untrusted.issuerId, name: 'x', jwksUrl: untrusted.jwksUrl },
+      });
+      expect(notAdmin.status).toBe(403);
+      const removalNotAdmin = await call(credentials.url, 'POST', '/api/credentials/trust-list/removal', {
+        headers,
+        body: { issuerId: hub.issuerId },
+      });
+      expect(removalNotAdmin.status).toBe(403);
+    }
     const bad = await call(credentials.url, 'POST', '/api/credentials/trust-list', {
-      headers: uni.registrar,
+      headers: admin,
       body: { issuerId: 'not a url', name: '', jwksUrl: 'ftp://x' },
     });
     expect(bad.status).toBe(400);
@@ -488,14 +502,14 @@ describe('verifying credentials', () => {
     // Trusting, then no longer trusting, the second hub.
     await ok(
       call(credentials.url, 'POST', '/api/credentials/trust-list', {
-        headers: uni.registrar,
+        headers: admin,
         body: { issuerId: untrusted.issuerId, name: untrusted.name, jwksUrl: untrusted.jwksUrl },
       }),
     );
     const fromSecondHub = untrusted.sign(untrusted.credential());
     expect((await verify(fromSecondHub)).status).toBe('valid');
     const removal = await call(credentials.url, 'POST', '/api/credentials/trust-list/removal', {
-      headers: uni.registrar,
+      headers: admin,
       body: { issuerId: untrusted.issuerId },
     });
     expect(removal.status).toBe(204);
@@ -503,7 +517,7 @@ describe('verifying credentials', () => {
       what: 'the removal to take effect',
     });
     const readded = await call(credentials.url, 'POST', '/api/credentials/trust-list', {
-      headers: uni.registrar,
+      headers: admin,
       body: { issuerId: untrusted.issuerId, name: untrusted.name, jwksUrl: untrusted.jwksUrl },
     });
     expect(readded.status).toBe(201);

@@ -85,11 +85,11 @@ describe('recognition of credentials toward MSc modules', () => {
       env: { CREDENTIALS_URL: credentials.url },
     });
 
-  /** Another Code4Health hub, put on the trust list by the university's registrar. */
+  /** Another Code4Health hub, put on the university's own trust list by its registrar. */
   async function trustedHub(name: string): Promise<ExternalIssuer> {
     const hub = await ExternalIssuer.start(name);
     await ok(
-      call(credentials.url, 'POST', '/api/credentials/trust-list', {
+      call(credentials.url, 'POST', `/api/credentials/organisations/${uni.awardingBodyId}/trust-list`, {
         headers: uni.registrar,
         body: { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl },
       }),

@@ -1,4 +1,5 @@
 import type { VerificationContext } from './context';
+import { OpenFetcher } from '../outbound';
 import { HttpSource } from './http-source';
 import { jwksKeyResolver, remoteStatusReader } from './remote-issuers';
 
@@ -13,7 +14,11 @@ interface TrustListEntry {
  * trust list says, fetches keys and status lists over HTTP like any verifier, and asks the server only the one thing
  * a credential cannot show, whether a partner was authorised.
  */
-export function serverContext(serverUrl: string, http = new HttpSource()): VerificationContext {
+export function serverContext(
+  serverUrl: string,
+  // On the user's own machine, whatever the user can reach is theirs to fetch from: no address guard.
+  http = new HttpSource({ fetcher: new OpenFetcher() }),
+): VerificationContext {
   const base = serverUrl.replace(/\/+$/, '');
   let trustList: Promise<Map<string, TrustListEntry>> | undefined;
   const entryOf = async (issuerId: string) =>

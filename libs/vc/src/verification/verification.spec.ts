@@ -5,6 +5,7 @@ import { generateSigningKey, publicKeyFromJwk } from '../keys';
 import { ISSUER, sampleCredentialInput } from '../testing/sample-credential';
 import { signCredential } from '../vc-jwt';
 import { type VerificationContext, UnreachableError } from './context';
+import { OpenFetcher } from '../outbound';
 import { HttpSource } from './http-source';
 import { verifyCredential } from './verify-credential';
 
@@ -107,6 +108,7 @@ describe('HttpSource', () => {
       if (path === '/cached') response.writeHead(200, { 'cache-control': 'public, max-age=60' }).end('a');
       else if (path === '/no-store') response.writeHead(200, { 'cache-control': 'no-store' }).end('b');
       else if (path === '/big') response.writeHead(200).end('x'.repeat(2048));
+      else if (path === '/secret') response.writeHead(401).end('internal admin console');
       // Never answers: only the client's time-out ends it (the server drops it when the spec ends).
       else if (path === '/slow') return;
       else response.writeHead(404).end();
@@ -121,7 +123,8 @@ describe('HttpSource', () => {
   });
 
   // Generous time-outs where an answer is expected, so a busy machine cannot turn them into failures.
-  const patient = () => new HttpSource({ maxBytes: 1024, timeoutMs: 10_000 });
+  const patient = (onFailure?: (url: string, error: Error) => void) =>
+    new HttpSource({ fetcher: new OpenFetcher(10_000, 1024), ...(onFailure ? { onFailure } : {}) });
 
   it('keeps an answer as long as its Cache-Control allows, and no longer', async () => {
     const http = patient();
@@ -132,12 +135,27 @@ describe('HttpSource', () => {
     expect([hits['/cached'], hits['/no-store']]).toEqual([1, 2]);
   });
 
-  it('refuses what is too big, too slow, missing or not http', async () => {
-    const http = patient();
-    await expect(http.text(`${base}/big`)).rejects.toThrow(/larger than 1024 bytes/);
-    const impatient = new HttpSource({ maxBytes: 1024, timeoutMs: 200 });
-    await expect(impatient.text(`${base}/slow`)).rejects.toThrow(/could not be fetched \(.*timeout/);
-    await expect(http.text(`${base}/missing`)).rejects.toThrow(/answered 404/);
-    await expect(http.text('file:///etc/passwd')).rejects.toThrow(/not an http/);
+  it('reports what is too big, too slow, refused, missing or not http in one sentence, the cause to the log only', async () => {
+    const logged: string[] = [];
+    const http = patient((url, error) => logged.push(`${url}: ${error.message}`));
+    const impatient = new HttpSource({ fetcher: new OpenFetcher(200, 1024) });
+    const failures = [
+      () => http.text(`${base}/big`, 'The keys'),
+      () => impatient.text(`${base}/slow`, 'The keys'),
+      () => http.text(`${base}/secret`, 'The keys'),
+      () => http.text(`${base}/missing`, 'The keys'),
+      () => http.text('file:///etc/passwd', 'The keys'),
+    ];
+    for (const failure of failures) {
+      const error = await failure().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(UnreachableError);
+      expect((error as Error).message).toBe('The keys could not be fetched.');
+    }
+    expect(logged).toEqual([
+      expect.stringMatching(/\/big: the answer is over 1024 bytes/),
+      expect.stringMatching(/\/secret: .* answered 401/),
+      expect.stringMatching(/\/missing: .* answered 404/),
+      expect.stringMatching(/file:.* is not an http/),
+    ]);
   });
 });

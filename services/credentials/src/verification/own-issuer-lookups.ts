@@ -50,6 +50,11 @@ export class OwnIssuerLookups {
   async exists(issuerId: string): Promise<boolean> {
     const organisationId = this.issuers.ownIssuerIdOf(issuerId);
     if (!organisationId) return false;
+    return this.isAwardingBody(organisationId);
+  }
+
+  /** Whether an organisation is one of our awarding bodies (an issuer here). */
+  async isAwardingBody(organisationId: string): Promise<boolean> {
     if (this.knownIssuers.has(organisationId)) return true;
     const found = (await this.issuerRecords.findIssuer(organisationId)) !== null;
     if (found) this.knownIssuers.add(organisationId);

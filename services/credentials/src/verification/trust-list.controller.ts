@@ -6,6 +6,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AddTrustedIssuerBody, addTrustedIssuerBody, removeTrustedIssuerBody } from './trust-list.dto';
 import { TrustListService } from './trust-list.service';
 
+/** The hub-wide trust list: what every verification trusts, kept by admins. */
 @ApiTags('verification')
 @Controller('api/credentials/trust-list')
 export class TrustListController {
@@ -13,30 +14,35 @@ export class TrustListController {
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'The issuers whose credentials verify here, ours and external (public)' })
+  @ApiOperation({
+    summary: 'The hub-wide trust list: our own awarding bodies and the issuers an admin published (public)',
+  })
   list(@Query(validate(paginationQuery)) pagination: Pagination) {
-    return this.trustList.list(pagination);
+    return this.trustList.hubList(pagination);
   }
 
   @Post()
   @ApiBearerAuth()
-  @Roles('registrar')
+  @Roles('admin')
   @ApiZodBody(addTrustedIssuerBody)
-  @ApiOperation({ summary: 'Trust an external issuer, by its issuer id and JWKS URL (registrar)' })
+  @ApiOperation({
+    summary:
+      'Trust an external issuer for every verification; its JWK set must be fetchable from the internet (admin)',
+  })
   add(@CurrentActor() actor: Actor, @Body(validate(addTrustedIssuerBody)) body: AddTrustedIssuerBody) {
-    return this.trustList.add(actor, body);
+    return this.trustList.addToHub(actor, body);
   }
 
   @Post('removal')
   @HttpCode(204)
   @ApiBearerAuth()
-  @Roles('registrar')
+  @Roles('admin')
   @ApiZodBody(removeTrustedIssuerBody)
-  @ApiOperation({ summary: 'Stop trusting an external issuer (registrar)' })
+  @ApiOperation({ summary: 'Take an external issuer off the hub-wide trust list (admin)' })
   remove(
     @CurrentActor() actor: Actor,
     @Body(validate(removeTrustedIssuerBody)) body: { issuerId: string },
   ): Promise<void> {
-    return this.trustList.remove(actor, body.issuerId);
+    return this.trustList.removeFromHub(actor, body.issuerId);
   }
 }

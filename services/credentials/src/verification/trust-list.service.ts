@@ -3,8 +3,10 @@ import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuersService } from '../issuers/issuers.service';
+import { IssuerKeysCheck } from './issuer-keys-check';
 import type { AddTrustedIssuerBody } from './trust-list.dto';
 import { TrustListRepository } from './trust-list.repository';
+import { HUB_LIST, trustedIssuerId } from './trust-list-keys';
 import type { TrustedIssuer } from './trusted-issuer.schema';
 
 export interface TrustListEntry {
@@ -12,67 +14,135 @@ export interface TrustListEntry {
   name: string;
   jwksUrl: string;
   kind: 'own' | 'external';
+  /** Whose trust: every verification's (`hub`), or only the awarding body's whose list this is (`organisation`). */
+  trustedBy: 'hub' | 'organisation';
   addedAt?: string;
 }
 
-/** The issuers whose credentials verify: our own awarding bodies, and the external issuers registrars add. */
+/**
+ * Who trusts whom. Our own awarding bodies are trusted by every verification, without an entry. An admin keeps the
+ * hub-wide list, also trusted by every verification (the public page and API, and every awarding body's). Each
+ * awarding body's registrars keep its own list, trusted only when a verification is asked for that body.
+ */
 @Injectable()
 export class TrustListService {
   constructor(
     private readonly entries: TrustListRepository,
     private readonly issuers: IssuersService,
     private readonly ownIssuers: IssuersRepository,
+    private readonly keysCheck: IssuerKeysCheck,
   ) {}
 
-  async list(pagination: Pagination): Promise<Page<TrustListEntry>> {
-    const [own, external] = await Promise.all([this.ownIssuers.allIssuers(), this.entries.liveEntries()]);
-    const entries: TrustListEntry[] = [
+  /** The hub-wide list: our own awarding bodies, and the issuers admins published. */
+  async hubList(pagination: Pagination): Promise<Page<TrustListEntry>> {
+    return pageOf(await this.entriesOf(HUB_LIST), pagination);
+  }
+
+  /** What an awarding body trusts: the hub-wide list and its own entries; 404 for anyone but its registrars. */
+  async bodyList(
+    actor: Actor,
+    organisationId: string,
+    pagination: Pagination,
+  ): Promise<Page<TrustListEntry>> {
+    await this.requireOwnList(actor, organisationId);
+    return pageOf(await this.entriesOf(organisationId), pagination);
+  }
+
+  addToHub(actor: Actor, body: AddTrustedIssuerBody): Promise<TrustListEntry> {
+    return this.addTo(HUB_LIST, actor, body);
+  }
+
+  async addForBody(
+    actor: Actor,
+    organisationId: string,
+    body: AddTrustedIssuerBody,
+  ): Promise<TrustListEntry> {
+    await this.requireOwnList(actor, organisationId);
+    return this.addTo(organisationId, actor, body);
+  }
+
+  removeFromHub(actor: Actor, issuerId: string): Promise<void> {
+    return this.removeFrom(HUB_LIST, actor, issuerId);
+  }
+
+  async removeForBody(actor: Actor, organisationId: string, issuerId: string): Promise<void> {
+    await this.requireOwnList(actor, organisationId);
+    return this.removeFrom(organisationId, actor, issuerId);
+  }
+
+  /**
+   * Where verification fetches an external issuer's keys: from the awarding body's own entry when the verification
+   * is asked for that body and it has one, else from the hub-wide entry; undefined when the issuer is not trusted.
+   */
+  async jwksUrlFor(issuerId: string, organisationId?: string): Promise<string | undefined> {
+    const lists = organisationId ? [organisationId, HUB_LIST] : [HUB_LIST];
+    const live = await this.entries.liveEntriesFor(issuerId, lists);
+    return lists.map((list) => live.find((entry) => entry.trustedBy === list)).find(Boolean)?.jwksUrl;
+  }
+
+  private async entriesOf(list: string): Promise<TrustListEntry[]> {
+    const [own, hub, body] = await Promise.all([
+      this.ownIssuers.allIssuers(),
+      this.entries.liveEntriesOf(HUB_LIST),
+      list === HUB_LIST ? Promise.resolve([]) : this.entries.liveEntriesOf(list),
+    ]);
+    return [
       ...own.map((issuer) => ({
         issuerId: this.issuers.issuerUrl(issuer._id),
         name: issuer.name,
         jwksUrl: this.issuers.jwksUrl(),
         kind: 'own' as const,
+        trustedBy: 'hub' as const,
       })),
-      ...external.map(externalEntry),
+      ...hub.map(externalEntry),
+      ...body.map(externalEntry),
     ];
-    return pageOf(entries, pagination);
   }
 
-  async add(actor: Actor, body: AddTrustedIssuerBody): Promise<TrustListEntry> {
+  private async addTo(list: string, actor: Actor, body: AddTrustedIssuerBody): Promise<TrustListEntry> {
     if (this.issuers.ownIssuerIdOf(body.issuerId) !== undefined)
       throw new ConflictException('Our own awarding bodies are trusted already.');
+    if ((await this.entries.liveEntriesFor(body.issuerId, [list])).length > 0)
+      throw alreadyListed(body.issuerId);
+    await this.keysCheck.requirePublishedKeys(body.jwksUrl);
     const entry: TrustedIssuer = {
-      _id: body.issuerId,
+      _id: trustedIssuerId(list, body.issuerId),
+      trustedBy: list,
+      issuerId: body.issuerId,
       name: body.name,
       jwksUrl: body.jwksUrl,
       addedBy: actor.sub,
-      addedByOrganisation: actor.org ?? '',
+      ...(actor.org ? { addedByOrganisation: actor.org } : {}),
       addedAt: new Date(),
     };
-    // An entry removed earlier is replaced; a live one is a conflict.
-    if (!(await this.entries.add(entry)))
-      throw new ConflictException(`${body.issuerId} is on the trust list already.`);
+    // An entry removed earlier is replaced; a live one (added meanwhile) is a conflict.
+    if (!(await this.entries.add(entry))) throw alreadyListed(body.issuerId);
     return externalEntry(entry);
   }
 
-  async remove(actor: Actor, issuerId: string): Promise<void> {
-    if (!(await this.entries.markRemoved(issuerId, actor.sub, new Date())))
-      throw new NotFoundException(`${issuerId} is not on the trust list.`);
+  private async removeFrom(list: string, actor: Actor, issuerId: string): Promise<void> {
+    if (!(await this.entries.markRemoved(list, issuerId, actor.sub, new Date())))
+      throw new NotFoundException(`${issuerId} is not on this trust list.`);
   }
 
-  /** The JWKS URL of a trusted external issuer; undefined when it is not on the list. */
-  async externalJwksUrl(issuerId: string): Promise<string | undefined> {
-    const entry = await this.entries.findEntry(issuerId);
-    return entry && !entry.removedAt ? entry.jwksUrl : undefined;
+  /** Only the awarding body's own registrars see or change its list; to anyone else it does not exist. */
+  private async requireOwnList(actor: Actor, organisationId: string): Promise<void> {
+    if (actor.org !== organisationId || !(await this.ownIssuers.findIssuer(organisationId)))
+      throw new NotFoundException(`No trust list of organisation ${organisationId} that you can see.`);
   }
+}
+
+function alreadyListed(issuerId: string): ConflictException {
+  return new ConflictException(`${issuerId} is on this trust list already.`);
 }
 
 function externalEntry(entry: TrustedIssuer): TrustListEntry {
   return {
-    issuerId: entry._id,
+    issuerId: entry.issuerId,
     name: entry.name,
     jwksUrl: entry.jwksUrl,
     kind: 'external',
+    trustedBy: entry.trustedBy === HUB_LIST ? 'hub' : 'organisation',
     addedAt: entry.addedAt.toISOString(),
   };
 }

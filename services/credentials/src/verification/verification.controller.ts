@@ -2,7 +2,7 @@ import { Public } from '@lib/auth';
 import { ApiZodBody, validate } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, type ApiQueryOptions, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { shareTokenParam } from '../sharing/share-token';
 import type { BatchSummary } from './batch-summary';
@@ -10,13 +10,23 @@ import { VerificationRateLimitGuard } from './rate-limit.guard';
 import type { VcApiResult } from './vc-api-result';
 import {
   partnerQuestionQuery,
+  trustedByQuery,
   type VcApiVerifyBody,
   vcApiVerifyBody,
   verifyBatchBody,
   verifyBody,
 } from './verification.dto';
-import { batchSubmissionOf, verifySubmissionOf } from './verification-request';
+import { batchSubmissionOf, trustScope, verifySubmissionOf } from './verification-request';
 import { VerificationService } from './verification.service';
+
+/** `?organisationId=`: verify with that awarding body's trust list besides the hub-wide one. */
+const TRUSTED_BY: ApiQueryOptions = {
+  name: 'organisationId',
+  required: false,
+  schema: { type: 'string', format: 'uuid' },
+  description:
+    'The awarding body asking: external issuers on its trust list count as trusted, besides the hub-wide list and our own awarding bodies. Without it, the hub-wide list alone (the public page). 404 when no such awarding body.',
+};
 
 /** Public verification: no account, limited per client. */
 @ApiTags('verification')
@@ -28,6 +38,7 @@ export class VerificationController {
 
   @Post('verify')
   @HttpCode(200)
+  @ApiQuery(TRUSTED_BY)
   @ApiZodBody(verifyBody, 'or the PDF certificate itself, sent as application/pdf')
   @ApiOperation({
     summary: 'Verify one credential: the overall status, what it certifies, and each check (public)',
@@ -38,6 +49,7 @@ export class VerificationController {
 
   @Post('verify/batch')
   @HttpCode(200)
+  @ApiQuery(TRUSTED_BY)
   @ApiZodBody(verifyBatchBody, 'or a text/csv or text/plain file with one JWT per line')
   @ApiOperation({
     summary: 'Verify up to 1,000 credentials at once; one result per credential, in order (public)',
@@ -49,10 +61,14 @@ export class VerificationController {
   /** W3C VC-API: `verified`, the checks that passed, and the problems found as errors. */
   @Post('credentials/verify')
   @HttpCode(200)
+  @ApiQuery(TRUSTED_BY)
   @ApiZodBody(vcApiVerifyBody)
   @ApiOperation({ summary: 'W3C VC-API compatible verification (public)' })
-  vcApiVerify(@Body(validate(vcApiVerifyBody)) body: VcApiVerifyBody): Promise<VcApiResult> {
-    return this.verification.verifyForVcApi(body.verifiableCredential);
+  vcApiVerify(
+    @Query('organisationId', validate(trustedByQuery, 'organisationId')) organisationId: string | undefined,
+    @Body(validate(vcApiVerifyBody)) body: VcApiVerifyBody,
+  ): Promise<VcApiResult> {
+    return this.verification.verifyForVcApi(body.verifiableCredential, trustScope(organisationId));
   }
 
   /** What the partner check asks our records; a verifier elsewhere (our command line) asks it here. */

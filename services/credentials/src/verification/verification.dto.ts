@@ -29,6 +29,18 @@ export const vcApiVerifyBody = z.object({
 });
 export type VcApiVerifyBody = z.output<typeof vcApiVerifyBody>;
 
+/**
+ * `?organisationId=` on the verification API: which awarding body asks. Its own trust list is used besides the
+ * hub-wide one; without it, the hub-wide list alone (the public page's).
+ */
+export const trustedByQuery = z
+  .uuid('must be a uuid')
+  .optional()
+  .describe(
+    'the awarding body whose trust list (with the hub-wide list) decides which external issuers are trusted; without it, the hub-wide list alone',
+  );
+export const verificationScopeQuery = z.object({ organisationId: trustedByQuery });
+
 export const partnerQuestionQuery = z.strictObject({
   issuerId: z.url().max(500),
   partnerId: z.string().min(1).max(200),

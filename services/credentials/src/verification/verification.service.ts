@@ -1,7 +1,7 @@
 import { mapConcurrently } from '@lib/persistence';
 import {
   credentialFromPdf,
-  HttpSource,
+  type HttpSource,
   jwksKeyResolver,
   type PartnerQuestion,
   remoteStatusReader,
@@ -10,80 +10,77 @@ import {
   verifyCredential,
   type VerifyOptions,
 } from '@lib/vc';
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { SharingService } from '../sharing/sharing.service';
 import { type BatchSummary, batchSummaryOf } from './batch-summary';
 import { OwnIssuerLookups } from './own-issuer-lookups';
 import { TrustListService } from './trust-list.service';
 import { type VcApiResult, vcApiResultOf } from './vc-api-result';
-import type { BatchSubmission, VerifySubmission } from './verification-request';
+import { REMOTE_DOCUMENTS } from './remote-documents.provider';
+import type { BatchSubmission, TrustScope, VerifySubmission } from './verification-request';
 
 /**
  * Verifies credentials for anyone who asks: ours from our own records, other trusted issuers' over HTTP (keys and
- * status lists fetched with time and size limits, cached as their answers allow).
+ * status lists fetched through the outbound guard, with time and size limits, cached as their answers allow). Which
+ * external issuers are trusted depends on who asks: an awarding body (`organisationId`) trusts its own list and the
+ * hub-wide one; everyone else, the hub-wide list alone. Our own awarding bodies are trusted by all.
  */
 @Injectable()
 export class VerificationService {
-  private readonly context: VerificationContext;
-
   constructor(
     private readonly own: OwnIssuerLookups,
     private readonly trustList: TrustListService,
     private readonly sharing: SharingService,
-  ) {
-    const http = new HttpSource({ timeoutMs: 5_000, maxBytes: 1024 * 1024 });
-    const remoteKey = jwksKeyResolver(http, (issuerId) => this.trustList.externalJwksUrl(issuerId));
-    const remoteStatus = remoteStatusReader(http, remoteKey);
-    this.context = {
-      isTrusted: async (issuerId) =>
-        this.own.isOwnUrl(issuerId)
-          ? this.own.exists(issuerId)
-          : (await this.trustList.externalJwksUrl(issuerId)) !== undefined,
-      resolveKey: (kid, issuerId) =>
-        this.own.isOwnUrl(issuerId) ? this.own.resolveKey(kid, issuerId) : remoteKey(kid, issuerId),
-      readStatus: (entry, issuerId) =>
-        this.own.isOwnUrl(issuerId) ? this.own.readStatus(entry, issuerId) : remoteStatus(entry, issuerId),
-      partnerAuthorised: (question) =>
-        this.own.isOwnUrl(question.issuerId)
-          ? this.own.partnerAuthorised(question)
-          : Promise.resolve(undefined),
-    };
-  }
+    @Inject(REMOTE_DOCUMENTS) private readonly http: HttpSource,
+  ) {}
 
-  verify(credential: unknown, options: VerifyOptions = {}): Promise<VerificationResult> {
-    return verifyCredential(credential, this.context, options);
+  async verify(
+    credential: unknown,
+    options: VerifyOptions = {},
+    scope: TrustScope = {},
+  ): Promise<VerificationResult> {
+    return verifyCredential(credential, await this.contextFor(scope), options);
   }
 
   /** `POST /verify`: a credential, or the one a certificate PDF carries. */
   verifySubmission(submission: VerifySubmission): Promise<VerificationResult> {
     return submission.kind === 'pdf'
-      ? this.verifyPdf(submission.pdf, submission.options)
-      : this.verify(submission.credential, submission.options);
+      ? this.verifyPdf(submission.pdf, submission.options, submission)
+      : this.verify(submission.credential, submission.options, submission);
   }
 
   /** One result per credential, in the order given. */
-  verifyMany(credentials: readonly unknown[], options: VerifyOptions = {}): Promise<VerificationResult[]> {
-    return mapConcurrently(credentials, 16, (credential) => this.verify(credential, options));
+  async verifyMany(
+    credentials: readonly unknown[],
+    options: VerifyOptions = {},
+    scope: TrustScope = {},
+  ): Promise<VerificationResult[]> {
+    const context = await this.contextFor(scope);
+    return mapConcurrently(credentials, 16, (credential) => verifyCredential(credential, context, options));
   }
 
   /** A batch, counted by status. */
   async verifyBatch(batch: BatchSubmission): Promise<BatchSummary> {
-    return batchSummaryOf(await this.verifyMany(batch.credentials, batch.options));
+    return batchSummaryOf(await this.verifyMany(batch.credentials, batch.options, batch));
   }
 
   /** The W3C VC-API answer for one credential. */
-  async verifyForVcApi(credential: unknown): Promise<VcApiResult> {
-    return vcApiResultOf(await this.verify(credential));
+  async verifyForVcApi(credential: unknown, scope: TrustScope = {}): Promise<VcApiResult> {
+    return vcApiResultOf(await this.verify(credential, {}, scope));
   }
 
   /** A certificate PDF: the credential attached to it is what is verified, never the printed text. */
-  async verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): Promise<VerificationResult> {
+  async verifyPdf(
+    pdf: Uint8Array,
+    options: VerifyOptions = {},
+    scope: TrustScope = {},
+  ): Promise<VerificationResult> {
     const jwt = await credentialFromPdf(pdf).catch(() => undefined);
     if (!jwt)
       throw new UnprocessableEntityException(
         'This PDF carries no signed credential (a certificate has it attached as credential.jwt).',
       );
-    return this.verify(jwt, options);
+    return this.verify(jwt, options, scope);
   }
 
   /** Our records' answer to the partner check; 404 for an issuer that is not ours. */
@@ -97,5 +94,26 @@ export class VerificationService {
   async verifyShared(token: string): Promise<VerificationResult> {
     const { jwt } = await this.sharing.open(token);
     return this.verify(jwt);
+  }
+
+  /** The lookups of one verification, with the trust of whoever asks; 404 for an awarding body we do not know. */
+  private async contextFor({ organisationId }: TrustScope): Promise<VerificationContext> {
+    if (organisationId !== undefined && !(await this.own.isAwardingBody(organisationId)))
+      throw new NotFoundException(`No awarding body ${organisationId}.`);
+    const jwksUrlOf = (issuerId: string) => this.trustList.jwksUrlFor(issuerId, organisationId);
+    const remoteKey = jwksKeyResolver(this.http, jwksUrlOf);
+    const remoteStatus = remoteStatusReader(this.http, remoteKey);
+    return {
+      isTrusted: async (issuerId) =>
+        this.own.isOwnUrl(issuerId) ? this.own.exists(issuerId) : (await jwksUrlOf(issuerId)) !== undefined,
+      resolveKey: (kid, issuerId) =>
+        this.own.isOwnUrl(issuerId) ? this.own.resolveKey(kid, issuerId) : remoteKey(kid, issuerId),
+      readStatus: (entry, issuerId) =>
+        this.own.isOwnUrl(issuerId) ? this.own.readStatus(entry, issuerId) : remoteStatus(entry, issuerId),
+      partnerAuthorised: (question) =>
+        this.own.isOwnUrl(question.issuerId)
+          ? this.own.partnerAuthorised(question)
+          : Promise.resolve(undefined),
+    };
   }
 }

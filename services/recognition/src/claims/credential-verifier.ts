@@ -11,21 +11,30 @@ export interface RecognitionSettings {
 
 /**
  * Uploaded credentials are checked by the credentials service's verifier, the same one employers use, with the
- * learner's email as the holder check: only a `valid` credential about this learner counts.
+ * learner's email as the holder check and the programme's awarding body as the one whose trust counts: only a
+ * `valid` credential about this learner, from an issuer that body trusts, counts.
  */
 @Injectable()
 export class CredentialVerifier {
   constructor(@Inject(RECOGNITION_SETTINGS) private readonly settings: RecognitionSettings) {}
 
-  /** One result per credential, in order, from one batch call. */
-  async verifyAll(jwts: string[], holderEmail: string | undefined): Promise<VerificationResult[]> {
+  /** One result per credential, in order, from one batch call, trusting what that awarding body trusts. */
+  async verifyAll(
+    jwts: string[],
+    holderEmail: string | undefined,
+    awardingBodyId: string,
+  ): Promise<VerificationResult[]> {
     if (jwts.length === 0) return [];
-    const response = await fetch(`${this.settings.credentialsUrl}/api/credentials/verify/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ credentials: jwts, ...(holderEmail ? { holderEmail } : {}) }),
-      signal: AbortSignal.timeout(30_000),
-    });
+    const query = new URLSearchParams({ organisationId: awardingBodyId });
+    const response = await fetch(
+      `${this.settings.credentialsUrl}/api/credentials/verify/batch?${query.toString()}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ credentials: jwts, ...(holderEmail ? { holderEmail } : {}) }),
+        signal: AbortSignal.timeout(30_000),
+      },
+    );
     if (!response.ok) throw new Error(`the verifier answered ${response.status}`);
     return ((await response.json()) as { results: VerificationResult[] }).results;
   }

@@ -47,7 +47,7 @@ export class ProposalsService {
     const [all, chosen, uploaded, live] = await Promise.all([
       this.known.ofLearner(learnerId),
       this.claims.chosenCredentialsOf(claimIds),
-      this.checkedUploads(learnerId, claimIds),
+      this.checkedUploads(programme.awardingBodyId, learnerId, claimIds),
       this.ledger.liveCredits(programme._id, learnerId),
     ]);
     const ours = inClaim(all, programme.awardingBodyId, new Set(chosen));
@@ -71,12 +71,13 @@ export class ProposalsService {
     return { proposal, uploaded: uploaded.map((u) => u.view), chosen };
   }
 
-  private async checkedUploads(learnerId: string, claimIds: string[]) {
+  /** Uploads are verified with the trust of the programme's awarding body: its own trust list and the hub-wide one. */
+  private async checkedUploads(awardingBodyId: string, learnerId: string, claimIds: string[]) {
     if (claimIds.length === 0) return [];
     const uploads = await this.claims.uploadsOf(claimIds);
     const email = await this.known.learnerEmail(learnerId);
     const jwts = [...new Set(uploads.map((upload) => upload.jwt))];
-    const results = await this.verifier.verifyAll(jwts, email);
+    const results = await this.verifier.verifyAll(jwts, email, awardingBodyId);
     return jwts.map((jwt, index) => {
       const result = results[index]!;
       const candidate = uploadedCandidate(jwt, result);
