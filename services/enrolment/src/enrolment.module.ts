@@ -40,6 +40,8 @@ import {
 import { EnrolmentsController } from './enrolments/enrolments.controller';
 import { EnrolmentsRepository } from './enrolments/enrolments.repository';
 import { EnrolmentsService } from './enrolments/enrolments.service';
+import { PlacementIntentsRepository } from './enrolments/placement-intents.repository';
+import { PlacementSweeper } from './enrolments/placement-sweeper';
 import { SeatAllocator } from './enrolments/seat-allocator';
 import { LEARNER_MODEL, LEARNERS_COLLECTION, LearnerSchema } from './learners/learner.schema';
 import { LearnerAccessService } from './learners/learner-access.service';
@@ -164,6 +166,8 @@ const models = [
     EnrolmentsRepository,
     EnrolmentsService,
     SeatAllocator,
+    PlacementIntentsRepository,
+    PlacementSweeper,
     BulkEnrolmentService,
     BulkCompletionService,
   ],

@@ -9,6 +9,7 @@ import type { Enrolment, SeatClaim, WaitlistEntry } from './enrolment.schema';
 import { createdEvent, promotedEvent } from './enrolment-events';
 import { type EnrolmentFacts, EnrolmentsRepository } from './enrolments.repository';
 import { type Placement, placements } from './placement';
+import { PlacementIntentsRepository } from './placement-intents.repository';
 
 const MAX_ROUNDS = 20;
 
@@ -24,6 +25,7 @@ export class SeatAllocator {
   constructor(
     private readonly enrolments: EnrolmentsRepository,
     private readonly learners: LearnersService,
+    private readonly intents: PlacementIntentsRepository,
   ) {}
 
   /** Runs a change to an offering (an enrolment, a withdrawal) and then places whatever it left unplaced. */
@@ -42,9 +44,18 @@ export class SeatAllocator {
     knownLearners: readonly Learner[] = [],
   ): Promise<{ result: T; facts: EnrolmentFacts }> {
     return this.mutex.run(offering._id, async () => {
+      // The intent outlives a crash between the change and its placing, so the sweeper finishes the placing.
+      const intent = await this.intents.open(offering._id);
       const result = await work();
-      return { result, facts: await this.settle(offering, knownLearners) };
+      const facts = await this.settle(offering, knownLearners);
+      await this.intents.close([intent]);
+      return { result, facts };
     });
+  }
+
+  /** Places an offering's unplaced enrolments again (the sweeper, for a change that did not finish). */
+  resettle(offering: Offering): Promise<EnrolmentFacts> {
+    return this.mutex.run(offering._id, () => this.settle(offering, []));
   }
 
   /** Places what is unplaced; the offering's facts afterwards. */

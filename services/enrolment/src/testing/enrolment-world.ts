@@ -13,6 +13,8 @@ import { asReal } from '@lib/fakes';
 import { InMemoryEnrolments } from './in-memory-enrolments';
 import { InMemoryLearners } from './in-memory-learners';
 import { InMemoryOrganisationLearners } from './in-memory-organisation-learners';
+import { InMemoryPlacementIntents } from './in-memory-placement-intents';
+import type { PlacementIntentsRepository } from '../enrolments/placement-intents.repository';
 import { FakeOfferings } from './in-memory-offerings';
 
 /** The enrolment services wired as the module wires them, over in-memory repositories and offerings. */
@@ -31,7 +33,12 @@ export function enrolmentWorld() {
     asReal<OrganisationLearnersRepository>(organisationRecords),
     access,
   );
-  const seats = new SeatAllocator(asReal<EnrolmentsRepository>(enrolments), learners);
+  const placementIntents = new InMemoryPlacementIntents();
+  const seats = new SeatAllocator(
+    asReal<EnrolmentsRepository>(enrolments),
+    learners,
+    asReal<PlacementIntentsRepository>(placementIntents),
+  );
   const offeringsService = asReal<OfferingsService>(offerings);
   return {
     enrolments,
@@ -39,6 +46,8 @@ export function enrolmentWorld() {
     organisationRecords,
     offerings,
     learners,
+    placementIntents,
+    seats,
     service: new EnrolmentsService(
       asReal<EnrolmentsRepository>(enrolments),
       offeringsService,
