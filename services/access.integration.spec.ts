@@ -1,5 +1,5 @@
 import { type AccessTable, routesOf } from '@lib/auth';
-import { bearer, call, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
+import { bearer, call, type RunningService, startTestService, testTopicPrefix, waitFor } from '@lib/testing';
 import { ASSESSMENT_ACCESS } from './assessment/src/assessment.access';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { CREDENTIALS_ACCESS } from './credentials/src/credentials.access';
@@ -8,14 +8,8 @@ import { ENROLMENT_ACCESS } from './enrolment/src/enrolment.access';
 import { enrolmentService } from './enrolment/src/enrolment.definition';
 import { RECOGNITION_ACCESS } from './recognition/src/recognition.access';
 import { recognitionService } from './recognition/src/recognition.definition';
-import {
-  answers,
-  expectedOf,
-  guardCallers,
-  guardProbe,
-  type MatrixCaller,
-  type Probe,
-} from './spec-support/access-matrix';
+import { answers, expectedOf, guardProbe, type MatrixCaller, type Probe } from './spec-support/access-matrix';
+import { credentialsProbes } from './spec-support/credentials-probes';
 import { accessProbes, type MatrixIds } from './spec-support/access-probes';
 import { programmeBody, recognitionProbes, type RecognitionIds } from './spec-support/recognition-probes';
 import { recordWhenKnown, setSchemeWhenKnown, simpleScheme } from './spec-support/assessment';
@@ -24,7 +18,8 @@ import { learner, ok, setUpUniversity, type University } from './spec-support/un
 /**
  * Every route of every service against every kind of caller, as the access tables say. Enrolment, assessment
  * and recognition are probed with real records of organisation A (own and other organisation, own and other
- * learner); credentials at its guard (each role, no token) with ids nobody holds.
+ * learner); credentials likewise for its issuer, trust list and own lists, and at its guard (every caller, ids
+ * nobody holds) for the routes about one credential.
  */
 describe('the access tables, route by route and caller by caller', () => {
   const prefix = testTopicPrefix();
@@ -80,6 +75,12 @@ describe('the access tables, route by route and caller by caller', () => {
         headers: bearer('learner', { sub: mine.learnerId }),
         body: { programmeId: programme.id },
       }),
+    );
+    await waitFor(
+      async () =>
+        (await call(running.credentials!.url, 'GET', `/api/credentials/issuers/${a.awardingBodyId}`))
+          .status === 200,
+      { what: "A's awarding body to become an issuer" },
     );
     recognitionIds = { programmeId: programme.id, claimId: claim.id, learnerId: mine.learnerId };
     ids = {
@@ -177,9 +178,11 @@ describe('the access tables, route by route and caller by caller', () => {
     });
   });
 
-  describe.each([['credentials', CREDENTIALS_ACCESS]] as const)('%s, at the guard', (service, table) => {
-    it.each(routesOf(table).map((route) => [route]))('%s', async (route) => {
-      await checkRoute(service, table, route, guardProbe(route), guardCallers());
+  describe("credentials, with A's issuer and trust list, and at the guard for one credential's routes", () => {
+    const probes = credentialsProbes(() => a.awardingBodyId);
+    it.each(routesOf(CREDENTIALS_ACCESS).map((route) => [route]))('%s', async (route) => {
+      const probe = probes[route] ?? guardProbe(route);
+      await checkRoute('credentials', CREDENTIALS_ACCESS, route, probe, dataCallers());
     });
   });
 });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { type AccessTable, type Role, rowsOf } from '@lib/auth';
-import { bearer } from '@lib/testing';
 
 type Headers = { authorization: string };
 
@@ -67,23 +66,4 @@ export function guardProbe(route: string): Probe {
     .replace(':credentialId', `urn:uuid:${randomUUID()}`)
     .replace(/:[A-Za-z]+/g, () => randomUUID());
   return { path: () => path, ...(method === 'GET' ? {} : { body: () => ({}) }), guardOnly: true };
-}
-
-/** Callers for a service probed at the guard only: each role, any organisation, and no token. */
-export function guardCallers(): MatrixCaller[] {
-  const org = randomUUID();
-  return [
-    { name: 'no token', side: 'other' },
-    { name: 'an admin', role: 'admin', side: 'other', headers: bearer('admin') },
-    { name: 'a registrar', role: 'registrar', side: 'other', headers: bearer('registrar', { org }) },
-    { name: 'a partner', role: 'partner', side: 'other', headers: bearer('partner', { org }) },
-    { name: 'an assessor', role: 'assessor', side: 'other', headers: bearer('assessor', { org }) },
-    { name: 'a learner', role: 'learner', side: 'other', headers: bearer('learner', { sub: randomUUID() }) },
-    {
-      name: 'a learner whose token names an organisation',
-      role: 'learner',
-      side: 'other',
-      headers: bearer('learner', { sub: randomUUID(), org }),
-    },
-  ];
 }
