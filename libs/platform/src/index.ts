@@ -21,3 +21,4 @@ export * from './security-headers';
 export * from './client-errors';
 export * from './trust-proxy';
 export * from './http-hardening';
+export * from './module-routes';

@@ -1,7 +1,7 @@
 import { pingDatabase } from '@lib/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { AccessTokenGuard } from '@lib/auth';
-import { APP_FILTER, APP_GUARD, Reflector } from '@nestjs/core';
+import { type AccessTable, AccessTokenGuard } from '@lib/auth';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { ErrorFilter } from './error.filter';
@@ -21,6 +21,8 @@ import {
 
 export interface ServicePlatformOptions {
   readonly config: ServiceConfig;
+  /** Who may call each route: the access guard enforces it, and refuses a route it lacks. */
+  readonly access: AccessTable;
   /** Collections whose documents carry an outbox for the relay to send. */
   readonly outboxCollections?: readonly string[];
 }
@@ -31,7 +33,7 @@ export interface ServicePlatformOptions {
  */
 @Module({})
 export class ServicePlatformModule {
-  static forService({ config, outboxCollections = [] }: ServicePlatformOptions): DynamicModule {
+  static forService({ config, access, outboxCollections = [] }: ServicePlatformOptions): DynamicModule {
     return {
       module: ServicePlatformModule,
       global: true,
@@ -52,11 +54,7 @@ export class ServicePlatformModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: SERVICE_NAME, useValue: config.service },
         { provide: APP_FILTER, useClass: ErrorFilter },
-        {
-          provide: APP_GUARD,
-          inject: [Reflector],
-          useFactory: (reflector: Reflector) => new AccessTokenGuard(reflector, config.auth),
-        },
+        { provide: APP_GUARD, useFactory: () => new AccessTokenGuard(config.auth, access) },
         ...kafkaProviders(outboxCollections),
         EventConsumerReadiness,
         {

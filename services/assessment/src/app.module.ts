@@ -1,5 +1,6 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ASSESSMENT_ACCESS } from './assessment.access';
 import { ASSESSMENT_OUTBOX_COLLECTIONS, AssessmentModule } from './assessment.module';
 
 /** The assessment service: assessment schemes, marks, results and their ratification by the exam board. */
@@ -9,7 +10,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServicePlatformModule.forService({ config, outboxCollections: ASSESSMENT_OUTBOX_COLLECTIONS }),
+        ServicePlatformModule.forService({
+          config,
+          access: ASSESSMENT_ACCESS,
+          outboxCollections: ASSESSMENT_OUTBOX_COLLECTIONS,
+        }),
         AssessmentModule,
       ],
     };

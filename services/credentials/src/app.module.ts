@@ -1,5 +1,6 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { CREDENTIALS_ACCESS } from './credentials.access';
 import type { CredentialsSettings } from './credentials-settings';
 import { CREDENTIALS_OUTBOX_COLLECTIONS, CredentialsModule } from './credentials.module';
 
@@ -10,7 +11,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServicePlatformModule.forService({ config, outboxCollections: CREDENTIALS_OUTBOX_COLLECTIONS }),
+        ServicePlatformModule.forService({
+          config,
+          access: CREDENTIALS_ACCESS,
+          outboxCollections: CREDENTIALS_OUTBOX_COLLECTIONS,
+        }),
         CredentialsModule.register(settings),
       ],
     };

@@ -1,5 +1,6 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { ENROLMENT_ACCESS } from './enrolment.access';
 import { ENROLMENT_OUTBOX_COLLECTIONS, EnrolmentModule } from './enrolment.module';
 
 /** The enrolment service: organisations, partner authorisations, courses, offerings, learners, enrolments and waitlists. */
@@ -9,7 +10,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServicePlatformModule.forService({ config, outboxCollections: ENROLMENT_OUTBOX_COLLECTIONS }),
+        ServicePlatformModule.forService({
+          config,
+          access: ENROLMENT_ACCESS,
+          outboxCollections: ENROLMENT_OUTBOX_COLLECTIONS,
+        }),
         EnrolmentModule,
       ],
     };

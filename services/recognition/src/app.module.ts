@@ -1,5 +1,6 @@
 import { type ServiceConfig, ServicePlatformModule } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { RECOGNITION_ACCESS } from './recognition.access';
 import type { RecognitionSettings } from './claims/credential-verifier';
 import { RECOGNITION_OUTBOX_COLLECTIONS, RecognitionModule } from './recognition.module';
 
@@ -10,7 +11,11 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ServicePlatformModule.forService({ config, outboxCollections: RECOGNITION_OUTBOX_COLLECTIONS }),
+        ServicePlatformModule.forService({
+          config,
+          access: RECOGNITION_ACCESS,
+          outboxCollections: RECOGNITION_OUTBOX_COLLECTIONS,
+        }),
         RecognitionModule.register(settings),
       ],
     };

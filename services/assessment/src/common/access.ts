@@ -1,17 +1,13 @@
-import { type Actor, hasRole } from '@lib/auth';
+import { type Actor, hasRole, reaches } from '@lib/auth';
 import { NotFoundException } from '@nestjs/common';
 import type { KnownOffering } from '../catalogue/catalogue.schema';
 
-/** Staff of the offering's awarding body or delivering organisation (or an admin). */
+/** Staff (by role and organisation) of the offering's awarding body or delivering organisation, or an admin. */
 export function runsOffering(
   actor: Actor,
   offering: Pick<KnownOffering, 'awardingBodyId' | 'deliveringOrganisationId'>,
 ): boolean {
-  return (
-    hasRole(actor, 'admin') ||
-    actor.org === offering.awardingBodyId ||
-    actor.org === offering.deliveringOrganisationId
-  );
+  return reaches(actor, { organisations: [offering.awardingBodyId, offering.deliveringOrganisationId] });
 }
 
 /** The exam board acts for the awarding body: its registrars ratify and amend. */

@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from '@lib/auth';
+import { type Actor, hasRole, reaches } from '@lib/auth';
 import { type OutboxFields, withOutbox } from '@lib/messaging';
 import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
@@ -104,9 +104,12 @@ export class ResultsService {
     return this.view(resultId);
   }
 
+  /** Staff running the offering see every version; the learner sees their result once it is ratified. */
   async get(actor: Actor, resultId: string): Promise<ResultView> {
-    const { records } = await this.ofResult(actor, resultId);
-    return toResultViews(records)[0]!;
+    const { records, offering } = await this.ofResult(actor, resultId);
+    const view = toResultViews(records)[0]!;
+    if (!runsOffering(actor, offering) && view.status !== 'ratified') throw notFound('result', resultId);
+    return view;
   }
 
   async listForOffering(actor: Actor, offeringId: string, pagination: Pagination): Promise<Page<ResultView>> {
@@ -131,8 +134,11 @@ export class ResultsService {
     const records = await this.results.forResult(resultId);
     const first = records.versions[0];
     const offering = first ? await this.catalogue.offering(first.offeringId) : null;
-    const self = first !== undefined && hasRole(actor, 'learner') && actor.sub === first.learnerId;
-    if (!first || !offering || !(runsOffering(actor, offering) || self)) throw notFound('result', resultId);
+    const reach = offering && {
+      organisations: [offering.awardingBodyId, offering.deliveringOrganisationId],
+      learnerId: first?.learnerId,
+    };
+    if (!first || !reach || !reaches(actor, reach)) throw notFound('result', resultId);
     return { records, offering };
   }
 

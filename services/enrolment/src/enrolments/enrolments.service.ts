@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type Actor, hasRole } from '@lib/auth';
+import { type Actor, hasRole, reaches } from '@lib/auth';
 import { enrolmentWithdrawnV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
 import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
-import { isAdmin, notFound } from '../common/access';
+import { notFound } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
 import type { Learner } from '../learners/learner.schema';
 import { LearnersService } from '../learners/learners.service';
@@ -168,12 +168,9 @@ export class EnrolmentsService {
     const context = enrolment ? await this.offerings.find(enrolment.offeringId) : null;
     if (!enrolment || !context) throw notFound('enrolment', enrolmentId);
     const { offering } = context;
-    const staff =
-      isAdmin(actor) ||
-      actor.org === offering.awardingBodyId ||
-      actor.org === offering.deliveringOrganisationId;
-    const self = hasRole(actor, 'learner') && actor.sub === enrolment.learnerId;
-    if (!staff && !self) throw notFound('enrolment', enrolmentId);
+    const organisations = [offering.awardingBodyId, offering.deliveringOrganisationId];
+    if (!reaches(actor, { organisations, learnerId: enrolment.learnerId }))
+      throw notFound('enrolment', enrolmentId);
     return { enrolment, context };
   }
 
