@@ -9,3 +9,4 @@ export * from './summary';
 export * from './certificate-pdf';
 export * from './pdf-attachment';
 export * from './json-reading';
+export * from './pdf-structure';
