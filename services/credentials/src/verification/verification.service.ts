@@ -1,6 +1,5 @@
 import { mapConcurrently } from '@lib/persistence';
 import {
-  credentialFromPdf,
   HttpSource,
   jwksKeyResolver,
   type PartnerQuestion,
@@ -10,13 +9,14 @@ import {
   verifyCredential,
   type VerifyOptions,
 } from '@lib/vc';
-import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { SharingService } from '../sharing/sharing.service';
+import { UploadReader } from '../uploads/upload-reader';
 import { type BatchSummary, batchSummaryOf } from './batch-summary';
 import { OwnIssuerLookups } from './own-issuer-lookups';
 import { TrustListService } from './trust-list.service';
 import { type VcApiResult, vcApiResultOf } from './vc-api-result';
-import type { BatchSubmission, VerifySubmission } from './verification-request';
+import type { BatchUpload, VerifySubmission } from './verification-request';
 
 /**
  * Verifies credentials for anyone who asks: ours from our own records, other trusted issuers' over HTTP (keys and
@@ -30,6 +30,7 @@ export class VerificationService {
     private readonly own: OwnIssuerLookups,
     private readonly trustList: TrustListService,
     private readonly sharing: SharingService,
+    private readonly uploads: UploadReader,
   ) {
     const http = new HttpSource({ timeoutMs: 5_000, maxBytes: 1024 * 1024 });
     const remoteKey = jwksKeyResolver(http, (issuerId) => this.trustList.externalJwksUrl(issuerId));
@@ -66,8 +67,9 @@ export class VerificationService {
     return mapConcurrently(credentials, 16, (credential) => this.verify(credential, options));
   }
 
-  /** A batch, counted by status. */
-  async verifyBatch(batch: BatchSubmission): Promise<BatchSummary> {
+  /** A batch (read off the event loop), counted by status. */
+  async verifyBatch(upload: BatchUpload): Promise<BatchSummary> {
+    const batch = await this.uploads.batchOf(upload);
     return batchSummaryOf(await this.verifyMany(batch.credentials, batch.options));
   }
 
@@ -78,12 +80,7 @@ export class VerificationService {
 
   /** A certificate PDF: the credential attached to it is what is verified, never the printed text. */
   async verifyPdf(pdf: Uint8Array, options: VerifyOptions = {}): Promise<VerificationResult> {
-    const jwt = await credentialFromPdf(pdf).catch(() => undefined);
-    if (!jwt)
-      throw new UnprocessableEntityException(
-        'This PDF carries no signed credential (a certificate has it attached as credential.jwt).',
-      );
-    return this.verify(jwt, options);
+    return this.verify(await this.uploads.credentialOfPdf(pdf), options);
   }
 
   /** Our records' answer to the partner check; 404 for an issuer that is not ours. */
