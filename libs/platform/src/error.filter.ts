@@ -79,6 +79,8 @@ function fromHttpException(exception: HttpException): ErrorBody {
     message,
   };
   if (Array.isArray(details.errors)) body.errors = details.errors as FieldError[];
+  // A 503 thrown with `serviceUnavailableBody` keeps its wait, which the filter also sends as `Retry-After`.
+  if (typeof details.retryAfterSeconds === 'number') body.retryAfterSeconds = details.retryAfterSeconds;
   return body;
 }
 

@@ -5,6 +5,7 @@ export * from './health.controller';
 export * from './error-body';
 export * from './error.filter';
 export * from './zod-validation.pipe';
+export * from './field-errors';
 export * from './correlation.middleware';
 export * from './openapi';
 export * from './kafka-event-server';

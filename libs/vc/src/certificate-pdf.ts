@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { summariseCredential } from './summary';
@@ -26,7 +25,8 @@ const ACCENT = rgb(0.0, 0.37, 0.6);
 export async function certificatePdf(input: CertificateInput): Promise<Uint8Array> {
   const summary = summariseCredential(input.credential);
   const document = await PDFDocument.create();
-  document.registerFontkit(fontkit);
+  // Loaded when a certificate is made: it is most of what importing this library costs, and most users never need it.
+  document.registerFontkit((await import('@pdf-lib/fontkit')).default);
   // A Unicode font, so every learner's name prints as written (the standard PDF fonts cover Latin-1 only).
   const [regular, bold] = await Promise.all([
     fontBytes('DejaVuSans.ttf').then((bytes) => document.embedFont(bytes, { subset: true })),

@@ -10,3 +10,4 @@ export * from './summary';
 export * from './certificate-pdf';
 export * from './pdf-attachment';
 export * from './json-reading';
+export * from './pdf-structure';

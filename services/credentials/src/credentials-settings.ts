@@ -1,4 +1,5 @@
 import type { OutboundAllowList } from '@lib/vc';
+import type { UploadLimits } from './uploads/upload-limits';
 
 /** Injects the credentials service's own settings, parsed at start-up by its one schema (`credentials.definition.ts`). */
 export const CREDENTIALS_SETTINGS = Symbol('CREDENTIALS_SETTINGS');
@@ -7,6 +8,8 @@ export const CREDENTIALS_SETTINGS = Symbol('CREDENTIALS_SETTINGS');
 export interface CredentialsSettings {
   /** Public verification requests per client a minute (`VERIFY_RATE_LIMIT`); 0 turns the limit off. */
   readonly verifyRateLimit: number;
+  /** Limits on reading uploads for verification (PDF size, time and memory of the worker threads, their queue). */
+  readonly uploads: UploadLimits;
   /** The key-encryption key (`CREDENTIALS_KEK`) and its id (`CREDENTIALS_KEK_ID`); required in production. */
   readonly kek?: { readonly key: Buffer; readonly id: string };
   /** Without a configured key, development keeps a generated one here (`DEV_SECRETS_DIR`). */

@@ -12,6 +12,14 @@ const production = {
   AUTH_ISSUER: 'https://login.example.ac.uk',
 };
 const kek = randomBytes(32).toString('base64');
+const defaultUploads = {
+  pdfMaxBytes: 1024 * 1024,
+  pdfTimeLimitMs: 500,
+  batchTimeLimitMs: 3000,
+  workers: 2,
+  queueLimit: 16,
+  memoryLimitMb: 256,
+};
 
 describe('credentials configuration', () => {
   it('gives the README defaults when nothing is set', () => {
@@ -19,6 +27,7 @@ describe('credentials configuration', () => {
     expect(config).toMatchObject({ service: 'credentials', port: 3003 });
     expect(settings).toEqual({
       verifyRateLimit: 600,
+      uploads: defaultUploads,
       devSecretsDir: join(process.cwd(), '.run', 'dev-secrets'),
       outboundAllow: NOTHING_ALLOWED,
     });
@@ -35,12 +44,33 @@ describe('credentials configuration', () => {
     });
     expect(settings).toEqual({
       verifyRateLimit: 0,
+      uploads: defaultUploads,
       kek: { key: Buffer.from(kek, 'base64'), id: 'kek-7' },
       devSecretsDir: '/var/secrets',
       outboundAllow: parseAllowList('127.0.0.1:4000, fd00::/8').list,
     });
     expect(settings.outboundAllow.hostPorts).toHaveLength(1);
     expect(settings.outboundAllow.ranges).toHaveLength(1);
+  });
+
+  it('reads the limits on reading uploads when they are set', () => {
+    const { settings } = loadCredentialsEnvironment({
+      ...devIdp,
+      VERIFY_PDF_MAX_BYTES: '2097152',
+      VERIFY_PDF_TIME_LIMIT_MS: '800',
+      VERIFY_BATCH_TIME_LIMIT_MS: '5000',
+      UPLOAD_WORKERS: '4',
+      UPLOAD_QUEUE_LIMIT: '0',
+      UPLOAD_MEMORY_LIMIT_MB: '512',
+    });
+    expect(settings.uploads).toEqual({
+      pdfMaxBytes: 2097152,
+      pdfTimeLimitMs: 800,
+      batchTimeLimitMs: 5000,
+      workers: 4,
+      queueLimit: 0,
+      memoryLimitMb: 512,
+    });
   });
 
   it('names the key-encryption key kek-1 when no id is given', () => {
@@ -51,6 +81,17 @@ describe('credentials configuration', () => {
     ['VERIFY_RATE_LIMIT is not a number', { VERIFY_RATE_LIMIT: 'lots' }, 'VERIFY_RATE_LIMIT'],
     ['VERIFY_RATE_LIMIT is negative', { VERIFY_RATE_LIMIT: '-1' }, 'VERIFY_RATE_LIMIT'],
     ['VERIFY_RATE_LIMIT is a fraction', { VERIFY_RATE_LIMIT: '2.5' }, 'VERIFY_RATE_LIMIT'],
+    ['VERIFY_PDF_MAX_BYTES is under 1 KB', { VERIFY_PDF_MAX_BYTES: '100' }, 'VERIFY_PDF_MAX_BYTES'],
+    ['VERIFY_PDF_MAX_BYTES is over 10 MB', { VERIFY_PDF_MAX_BYTES: '20000000' }, 'VERIFY_PDF_MAX_BYTES'],
+    [
+      'VERIFY_PDF_TIME_LIMIT_MS is not a number',
+      { VERIFY_PDF_TIME_LIMIT_MS: 'soon' },
+      'VERIFY_PDF_TIME_LIMIT_MS',
+    ],
+    ['VERIFY_BATCH_TIME_LIMIT_MS is 0', { VERIFY_BATCH_TIME_LIMIT_MS: '0' }, 'VERIFY_BATCH_TIME_LIMIT_MS'],
+    ['UPLOAD_WORKERS is 0', { UPLOAD_WORKERS: '0' }, 'UPLOAD_WORKERS'],
+    ['UPLOAD_QUEUE_LIMIT is negative', { UPLOAD_QUEUE_LIMIT: '-1' }, 'UPLOAD_QUEUE_LIMIT'],
+    ['UPLOAD_MEMORY_LIMIT_MB is under 64', { UPLOAD_MEMORY_LIMIT_MB: '16' }, 'UPLOAD_MEMORY_LIMIT_MB'],
     [
       'CREDENTIALS_KEK is 16 bytes',
       { CREDENTIALS_KEK: randomBytes(16).toString('base64') },

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { json, raw, text } from 'express';
+import { raw } from 'express';
 import { TOPICS } from '@lib/contracts';
 import {
   ConfigError,
@@ -11,6 +11,7 @@ import { parseAllowList } from '@lib/vc';
 import { z } from 'zod';
 import { AppModule } from './app.module';
 import type { CredentialsSettings } from './credentials-settings';
+import { DEFAULT_PDF_MAX_BYTES } from './uploads/upload-limits';
 
 export const SERVICE_NAME = 'credentials';
 export const DEFAULT_PORT = 3003;
@@ -23,6 +24,50 @@ const credentialsVariables = {
     .min(0)
     .default(600)
     .describe('public verification requests per client a minute; 0 turns the limit off'),
+  VERIFY_PDF_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10 * 1024 * 1024)
+    .default(DEFAULT_PDF_MAX_BYTES)
+    .describe('the largest certificate PDF a verification accepts'),
+  VERIFY_PDF_TIME_LIMIT_MS: z.coerce
+    .number()
+    .int()
+    .min(50)
+    .max(10_000)
+    .default(500)
+    .describe('how long reading one PDF may take; past it the worker is ended and the answer is 422'),
+  VERIFY_BATCH_TIME_LIMIT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(30_000)
+    .default(3000)
+    .describe('how long reading one batch body or file may take'),
+  UPLOAD_WORKERS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(32)
+    .default(2)
+    .describe('worker threads reading uploads'),
+  UPLOAD_QUEUE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(16)
+    .describe('uploads that may wait for a worker; beyond it the answer is 503'),
+  UPLOAD_MEMORY_LIMIT_MB: z.coerce
+    .number()
+    .int()
+    .min(64)
+    .max(4096)
+    .default(256)
+    .describe(
+      "each worker's JavaScript heap: a last resort, well above what the limits above let a read use",
+    ),
   CREDENTIALS_KEK: z
     .string()
     .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
@@ -57,6 +102,14 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
     config,
     settings: {
       verifyRateLimit: own.VERIFY_RATE_LIMIT,
+      uploads: {
+        pdfMaxBytes: own.VERIFY_PDF_MAX_BYTES,
+        pdfTimeLimitMs: own.VERIFY_PDF_TIME_LIMIT_MS,
+        batchTimeLimitMs: own.VERIFY_BATCH_TIME_LIMIT_MS,
+        workers: own.UPLOAD_WORKERS,
+        queueLimit: own.UPLOAD_QUEUE_LIMIT,
+        memoryLimitMb: own.UPLOAD_MEMORY_LIMIT_MB,
+      },
       ...(own.CREDENTIALS_KEK
         ? { kek: { key: Buffer.from(own.CREDENTIALS_KEK, 'base64'), id: own.CREDENTIALS_KEK_ID } }
         : {}),
@@ -75,14 +128,16 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
     description:
       'Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification.',
     largeBodies: [
-      // A batch of up to 1,000 credentials, as JSON or as a CSV/text file of JWTs.
-      { path: '/api/credentials/verify/batch', parser: json({ limit: '8mb' }) },
+      // A batch of up to 1,000 credentials, as JSON or as a CSV/text file of JWTs: read as bytes, parsed in a worker.
       {
         path: '/api/credentials/verify/batch',
-        parser: text({ type: ['text/csv', 'text/plain'], limit: '8mb' }),
+        parser: raw({ type: ['application/json', 'text/csv', 'text/plain'], limit: '8mb' }),
       },
       // A PDF certificate uploaded for verification.
-      { path: '/api/credentials/verify', parser: raw({ type: 'application/pdf', limit: '5mb' }) },
+      {
+        path: '/api/credentials/verify',
+        parser: raw({ type: 'application/pdf', limit: settings.uploads.pdfMaxBytes }),
+      },
     ],
     publishes: [
       TOPICS.credentialsCredentialIssued,

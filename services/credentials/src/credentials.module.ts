@@ -48,6 +48,7 @@ import {
 import { SharingController } from './sharing/sharing.controller';
 import { ShareLinksRepository } from './sharing/share-links.repository';
 import { SharingService } from './sharing/sharing.service';
+import { UploadReader } from './uploads/upload-reader';
 import { OwnIssuerLookups } from './verification/own-issuer-lookups';
 import { VerificationRateLimitGuard } from './verification/rate-limit.guard';
 import { IssuerKeysCheck } from './verification/issuer-keys-check';
@@ -152,6 +153,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     remoteDocumentsProvider,
     OwnIssuerLookups,
     VerificationService,
+    UploadReader,
     VerificationRateLimitGuard,
     {
       provide: KEY_ENCRYPTER,

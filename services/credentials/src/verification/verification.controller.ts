@@ -2,9 +2,19 @@ import { Public } from '@lib/auth';
 import { ApiZodBody, validate } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiOperation, type ApiQueryOptions, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiQuery,
+  type ApiQueryOptions,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { shareTokenParam } from '../sharing/share-token';
+import { DEFAULT_PDF_MAX_BYTES } from '../uploads/upload-limits';
 import type { BatchSummary } from './batch-summary';
 import { VerificationRateLimitGuard } from './rate-limit.guard';
 import type { VcApiResult } from './vc-api-result';
@@ -16,7 +26,7 @@ import {
   verifyBatchBody,
   verifyBody,
 } from './verification.dto';
-import { batchSubmissionOf, trustScope, verifySubmissionOf } from './verification-request';
+import { batchUploadOf, trustScope, verifySubmissionOf } from './verification-request';
 import { VerificationService } from './verification.service';
 
 /** `?organisationId=`: verify with that awarding body's trust list besides the hub-wide one. */
@@ -27,6 +37,9 @@ const TRUSTED_BY: ApiQueryOptions = {
   description:
     'The awarding body asking: external issuers on its trust list count as trusted, besides the hub-wide list and our own awarding bodies. Without it, the hub-wide list alone (the public page). 404 when no such awarding body.',
 };
+
+const PDF_LIMIT = `at most VERIFY_PDF_MAX_BYTES bytes (${DEFAULT_PDF_MAX_BYTES.toLocaleString('en-GB')} unless configured)`;
+const BUSY = 'every worker that reads uploads is busy and the queue is full; retry after Retry-After seconds';
 
 /** Public verification: no account, limited per client. */
 @ApiTags('verification')
@@ -39,10 +52,16 @@ export class VerificationController {
   @Post('verify')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
-  @ApiZodBody(verifyBody, 'or the PDF certificate itself, sent as application/pdf')
+  @ApiZodBody(verifyBody, `or the PDF certificate itself, sent as application/pdf: ${PDF_LIMIT}`)
   @ApiOperation({
     summary: 'Verify one credential: the overall status, what it certifies, and each check (public)',
   })
+  @ApiPayloadTooLargeResponse({ description: `the PDF is larger than the limit: ${PDF_LIMIT}` })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'the PDF is not one (no %PDF- header, no startxref and %%EOF at its end), cannot be read, carries no credential or one over 256 KB, or took longer than VERIFY_PDF_TIME_LIMIT_MS (500 ms) or more than UPLOAD_MEMORY_LIMIT_MB (256 MB) to read',
+  })
+  @ApiServiceUnavailableResponse({ description: BUSY })
   verify(@Req() request: Request): Promise<VerificationResult> {
     return this.verification.verifySubmission(verifySubmissionOf(request));
   }
@@ -50,12 +69,22 @@ export class VerificationController {
   @Post('verify/batch')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
-  @ApiZodBody(verifyBatchBody, 'or a text/csv or text/plain file with one JWT per line')
+  @ApiZodBody(verifyBatchBody, 'or a text/csv or text/plain file with one JWT per line; 8 MB at most')
   @ApiOperation({
     summary: 'Verify up to 1,000 credentials at once; one result per credential, in order (public)',
   })
+  @ApiBadRequestResponse({
+    description:
+      'the body is not valid JSON, holds more than 200,000 objects, arrays, keys and items, or fails the schema; or the file holds no credentials or more than 1,000',
+  })
+  @ApiPayloadTooLargeResponse({ description: 'the body or file is larger than 8 MB' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'the body or file took longer than VERIFY_BATCH_TIME_LIMIT_MS (3,000 ms) or more than UPLOAD_MEMORY_LIMIT_MB (256 MB) to read',
+  })
+  @ApiServiceUnavailableResponse({ description: BUSY })
   verifyBatch(@Req() request: Request): Promise<BatchSummary> {
-    return this.verification.verifyBatch(batchSubmissionOf(request));
+    return this.verification.verifyBatch(batchUploadOf(request));
   }
 
   /** W3C VC-API: `verified`, the checks that passed, and the problems found as errors. */

@@ -1,6 +1,5 @@
 import { mapConcurrently } from '@lib/persistence';
 import {
-  credentialFromPdf,
   type HttpSource,
   jwksKeyResolver,
   type PartnerQuestion,
@@ -10,14 +9,15 @@ import {
   verifyCredential,
   type VerifyOptions,
 } from '@lib/vc';
-import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { SharingService } from '../sharing/sharing.service';
+import { UploadReader } from '../uploads/upload-reader';
 import { type BatchSummary, batchSummaryOf } from './batch-summary';
 import { OwnIssuerLookups } from './own-issuer-lookups';
 import { TrustListService } from './trust-list.service';
 import { type VcApiResult, vcApiResultOf } from './vc-api-result';
 import { REMOTE_DOCUMENTS } from './remote-documents.provider';
-import type { BatchSubmission, TrustScope, VerifySubmission } from './verification-request';
+import type { BatchUpload, TrustScope, VerifySubmission } from './verification-request';
 
 /**
  * Verifies credentials for anyone who asks: ours from our own records, other trusted issuers' over HTTP (keys and
@@ -31,6 +31,7 @@ export class VerificationService {
     private readonly own: OwnIssuerLookups,
     private readonly trustList: TrustListService,
     private readonly sharing: SharingService,
+    private readonly uploads: UploadReader,
     @Inject(REMOTE_DOCUMENTS) private readonly http: HttpSource,
   ) {}
 
@@ -59,9 +60,10 @@ export class VerificationService {
     return mapConcurrently(credentials, 16, (credential) => verifyCredential(credential, context, options));
   }
 
-  /** A batch, counted by status. */
-  async verifyBatch(batch: BatchSubmission): Promise<BatchSummary> {
-    return batchSummaryOf(await this.verifyMany(batch.credentials, batch.options, batch));
+  /** A batch (read off the event loop), counted by status. */
+  async verifyBatch(upload: BatchUpload): Promise<BatchSummary> {
+    const batch = await this.uploads.batchOf(upload);
+    return batchSummaryOf(await this.verifyMany(batch.credentials, batch.options, upload));
   }
 
   /** The W3C VC-API answer for one credential. */
@@ -75,12 +77,7 @@ export class VerificationService {
     options: VerifyOptions = {},
     scope: TrustScope = {},
   ): Promise<VerificationResult> {
-    const jwt = await credentialFromPdf(pdf).catch(() => undefined);
-    if (!jwt)
-      throw new UnprocessableEntityException(
-        'This PDF carries no signed credential (a certificate has it attached as credential.jwt).',
-      );
-    return this.verify(jwt, options, scope);
+    return this.verify(await this.uploads.credentialOfPdf(pdf), options, scope);
   }
 
   /** Our records' answer to the partner check; 404 for an issuer that is not ours. */
