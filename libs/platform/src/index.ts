@@ -21,3 +21,5 @@ export * from './security-headers';
 export * from './client-errors';
 export * from './trust-proxy';
 export * from './http-hardening';
+export * from './api-responses';
+export * from './body-limits';

@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { json, raw, text } from 'express';
 import { TOPICS } from '@lib/contracts';
 import {
   ConfigError,
@@ -76,13 +75,10 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
       'Issuer profiles and signing keys, achievements, award rules, signed Open Badges 3.0 credentials, status lists and verification.',
     largeBodies: [
       // A batch of up to 1,000 credentials, as JSON or as a CSV/text file of JWTs.
-      { path: '/api/credentials/verify/batch', parser: json({ limit: '8mb' }) },
-      {
-        path: '/api/credentials/verify/batch',
-        parser: text({ type: ['text/csv', 'text/plain'], limit: '8mb' }),
-      },
+      { path: '/api/credentials/verify/batch', kind: 'json', limit: '8mb' },
+      { path: '/api/credentials/verify/batch', kind: 'text', type: ['text/csv', 'text/plain'], limit: '8mb' },
       // A PDF certificate uploaded for verification.
-      { path: '/api/credentials/verify', parser: raw({ type: 'application/pdf', limit: '5mb' }) },
+      { path: '/api/credentials/verify', kind: 'raw', type: 'application/pdf', limit: '5mb' },
     ],
     publishes: [
       TOPICS.credentialsCredentialIssued,
