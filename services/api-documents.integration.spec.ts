@@ -20,6 +20,8 @@ type ServiceName = 'enrolment' | 'assessment' | 'credentials' | 'recognition';
 const SERVICES: ServiceName[] = ['enrolment', 'assessment', 'credentials', 'recognition'];
 
 interface Probe {
+  /** Sent to the credentials service that allows one verification a minute (for 429s). */
+  limited?: boolean;
   headers?: Record<string, string>;
   path: string;
   body?: unknown;
@@ -31,9 +33,14 @@ describe('API documents', () => {
   const prefix = testTopicPrefix();
   const running = {} as Record<ServiceName, RunningService>;
   const documents = {} as Record<ServiceName, any>;
+  let limitedCredentials: RunningService;
 
   beforeAll(async () => {
     running.credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
+    limitedCredentials = await startTestService('credentials', credentialsService, {
+      topicPrefix: prefix,
+      env: { VERIFY_RATE_LIMIT: '1' },
+    });
     running.recognition = await startTestService('recognition', recognitionService, {
       topicPrefix: prefix,
       env: { CREDENTIALS_URL: running.credentials.url },
@@ -51,6 +58,7 @@ describe('API documents', () => {
 
   afterAll(async () => {
     for (const service of SERVICES) await running[service]?.stop();
+    await limitedCredentials?.stop();
   });
 
   describe.each(SERVICES)('%s', (service) => {
@@ -81,7 +89,8 @@ describe('API documents', () => {
           let matched = false;
           let seen = '';
           for (const probe of probes) {
-            const answer = await call(running[service].url, op.method.toUpperCase(), probe.path, {
+            const url = probe.limited ? limitedCredentials.url : running[service].url;
+            const answer = await call(url, op.method.toUpperCase(), probe.path, {
               headers: probe.headers ?? {},
               ...(probe.raw !== undefined ? { raw: probe.raw } : {}),
               ...(probe.raw === undefined && probe.body !== undefined ? { body: probe.body } : {}),
@@ -193,8 +202,13 @@ function probesFor(op: DocumentedOperation, status: number): Probe[] {
       ]);
     case 404:
       return withRoles(
-        pathsWithUnknownIds(op).flatMap((path) => validBodies(op).map((body) => ({ path, ...body }))),
+        [...pathsWithUnknownIds(op), ...unknownIdQueries(op)].flatMap((path) =>
+          validBodies(op).map((body) => ({ path, ...body })),
+        ),
       );
+    case 429:
+      // The second of two requests in a minute, if the first was not already refused.
+      return [1, 2].map(() => ({ limited: true, path: validPath, ...firstBody }));
     case 413: {
       const limit: number = op.operation.requestBody.content[type!]['x-body-limit-bytes'];
       return type === 'application/json'
@@ -206,6 +220,13 @@ function probesFor(op: DocumentedOperation, status: number): Probe[] {
     default:
       return [];
   }
+}
+
+/** The path with each documented uuid query parameter naming nothing. */
+function unknownIdQueries(op: DocumentedOperation): string[] {
+  return (op.operation.parameters ?? [])
+    .filter((parameter: any) => parameter.in === 'query' && parameter.schema?.format === 'uuid')
+    .map((parameter: any) => `${pathWith(op, () => randomUUID())}?${parameter.name}=${randomUUID()}`);
 }
 
 /** The path with each documented query parameter given a value of the wrong kind. */

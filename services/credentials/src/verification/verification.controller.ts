@@ -1,5 +1,5 @@
 import { Public } from '@lib/auth';
-import { ApiZodBody, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, validate } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, type ApiQueryOptions, ApiQuery, ApiTags } from '@nestjs/swagger';
@@ -32,6 +32,7 @@ const TRUSTED_BY: ApiQueryOptions = {
 @ApiTags('verification')
 @Public()
 @UseGuards(VerificationRateLimitGuard)
+@ApiErrors(429)
 @Controller('api/credentials')
 export class VerificationController {
   constructor(private readonly verification: VerificationService) {}
@@ -39,6 +40,7 @@ export class VerificationController {
   @Post('verify')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
+  @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(verifyBody, 'or the PDF certificate itself, sent as application/pdf')
   @ApiOperation({
     summary: 'Verify one credential: the overall status, what it certifies, and each check (public)',
@@ -50,6 +52,7 @@ export class VerificationController {
   @Post('verify/batch')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
+  @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(verifyBatchBody, 'or a text/csv or text/plain file with one JWT per line')
   @ApiOperation({
     summary: 'Verify up to 1,000 credentials at once; one result per credential, in order (public)',
@@ -62,6 +65,7 @@ export class VerificationController {
   @Post('credentials/verify')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
+  @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(vcApiVerifyBody)
   @ApiOperation({ summary: 'W3C VC-API compatible verification (public)' })
   vcApiVerify(
