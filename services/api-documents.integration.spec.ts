@@ -74,6 +74,30 @@ describe('API documents', () => {
       expect(routes.filter((route) => !documented.has(route))).toEqual([]);
     });
 
+    it('takes request bodies up to the documented size limit', async () => {
+      const refused: string[] = [];
+      for (const op of operationsOf(documents[service])) {
+        for (const [type, media] of Object.entries<any>(op.operation.requestBody?.content ?? {})) {
+          // Just under the limit: the answer may be any 4xx about the content, but not 413.
+          const size: number = media['x-body-limit-bytes'] - 1024;
+          const answer = await call(
+            running[service].url,
+            op.method.toUpperCase(),
+            pathWith(op, () => randomUUID()),
+            {
+              headers: { 'content-type': type },
+              raw:
+                type === 'application/json'
+                  ? JSON.stringify({ padding: 'x'.repeat(size - 20) })
+                  : 'x'.repeat(size),
+            },
+          );
+          if (answer.status === 413) refused.push(`${name(op)} ${type}`);
+        }
+      }
+      expect(refused).toEqual([]);
+    });
+
     it('gives each documented client error as documented', async () => {
       const ajv = new Ajv2020({ strict: false, allErrors: true });
       const failures: string[] = [];
