@@ -1,4 +1,3 @@
-import type { RequestHandler } from 'express';
 import { ensureTopics } from '@lib/messaging';
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -6,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { getConnectionToken } from '@nestjs/mongoose';
 import type { Kafka, Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
+import { DEFAULT_CSV_LIMIT, DEFAULT_JSON_LIMIT, type LargeBody, largeBodyParser } from './body-limits';
 import { correlationMiddleware } from './correlation.middleware';
 import { EventConsumerReadiness } from './event-consumer-readiness';
 import { KafkaEventServer } from './kafka-event-server';
@@ -22,7 +22,7 @@ export interface ServiceDefinition {
   /** Topics the service publishes; they (and their dead-letter topics) are created at start-up. */
   readonly publishes: readonly string[];
   /** Body parsers for routes that take more than the defaults, registered before them (the first parser wins). */
-  readonly largeBodies?: readonly { path: string; parser: RequestHandler }[];
+  readonly largeBodies?: readonly LargeBody[];
 }
 
 /**
@@ -35,13 +35,12 @@ export async function startService(definition: ServiceDefinition): Promise<INest
     logger: loggerLevels(config),
   });
   hardenHttp(app, config.trustProxy);
-  for (const { path, parser } of definition.largeBodies ?? []) app.use(path, parser);
-  // JSON bodies are small; CSV uploads (bulk enrolment, bulk marks) may hold thousands of rows.
-  app.useBodyParser('json', { limit: '256kb' });
-  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  for (const body of definition.largeBodies ?? []) app.use(body.path, largeBodyParser(body));
+  app.useBodyParser('json', { limit: DEFAULT_JSON_LIMIT });
+  app.useBodyParser('text', { type: 'text/csv', limit: DEFAULT_CSV_LIMIT });
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
-  setupOpenApi(app, config.service, definition.description);
+  setupOpenApi(app, config.service, definition.description, definition.largeBodies);
 
   const kafka = app.get<Kafka>(KAFKA);
   const events = new KafkaEventServer({

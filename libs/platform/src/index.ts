@@ -23,3 +23,5 @@ export * from './client-errors';
 export * from './trust-proxy';
 export * from './http-hardening';
 export * from './module-routes';
+export * from './api-responses';
+export * from './body-limits';

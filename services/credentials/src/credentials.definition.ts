@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { raw } from 'express';
 import { TOPICS } from '@lib/contracts';
 import {
   ConfigError,
@@ -131,12 +130,16 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
       // A batch of up to 1,000 credentials, as JSON or as a CSV/text file of JWTs: read as bytes, parsed in a worker.
       {
         path: '/api/credentials/verify/batch',
-        parser: raw({ type: ['application/json', 'text/csv', 'text/plain'], limit: '8mb' }),
+        kind: 'raw',
+        type: ['application/json', 'text/csv', 'text/plain'],
+        limit: '8mb',
       },
       // A PDF certificate uploaded for verification.
       {
         path: '/api/credentials/verify',
-        parser: raw({ type: 'application/pdf', limit: settings.uploads.pdfMaxBytes }),
+        kind: 'raw',
+        type: 'application/pdf',
+        limit: `${settings.uploads.pdfMaxBytes}b`,
       },
     ],
     publishes: [

@@ -32,6 +32,10 @@ export function recognitionService(env: NodeJS.ProcessEnv = process.env): Servic
     config,
     description:
       'MSc programmes and modules, recognition rules, claims, exam-board decisions and the credit ledger.',
+    largeBodies: [
+      // Opening a claim may bring up to 50 external credentials of up to 70,000 characters each (claim.dto.ts).
+      { path: '/api/recognition/claims', kind: 'json', limit: '4mb', exact: true },
+    ],
     publishes: [TOPICS.recognitionCreditApproved, TOPICS.recognitionCreditWithdrawn],
   };
 }

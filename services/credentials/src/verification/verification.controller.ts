@@ -1,5 +1,5 @@
 import { Public } from '@lib/auth';
-import { ApiZodBody, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, validate } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import {
@@ -45,6 +45,7 @@ const BUSY = 'every worker that reads uploads is busy and the queue is full; ret
 @ApiTags('verification')
 @Public()
 @UseGuards(VerificationRateLimitGuard)
+@ApiErrors(429)
 @Controller('api/credentials')
 export class VerificationController {
   constructor(private readonly verification: VerificationService) {}
@@ -52,6 +53,7 @@ export class VerificationController {
   @Post('verify')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
+  @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(verifyBody, `or the PDF certificate itself, sent as application/pdf: ${PDF_LIMIT}`)
   @ApiOperation({
     summary: 'Verify one credential: the overall status, what it certifies, and each check (public)',
@@ -69,6 +71,7 @@ export class VerificationController {
   @Post('verify/batch')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
+  @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(verifyBatchBody, 'or a text/csv or text/plain file with one JWT per line; 8 MB at most')
   @ApiOperation({
     summary: 'Verify up to 1,000 credentials at once; one result per credential, in order (public)',
@@ -91,6 +94,7 @@ export class VerificationController {
   @Post('credentials/verify')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
+  @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(vcApiVerifyBody)
   @ApiOperation({ summary: 'W3C VC-API compatible verification (public)' })
   vcApiVerify(

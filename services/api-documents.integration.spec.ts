@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { ROLES } from '@lib/auth';
+import { bearer, call, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
+import Ajv2020 from 'ajv/dist/2020';
+import { assessmentService } from './assessment/src/assessment.definition';
+import { credentialsService } from './credentials/src/credentials.definition';
+import { enrolmentService } from './enrolment/src/enrolment.definition';
+import { recognitionService } from './recognition/src/recognition.definition';
+import {
+  type DocumentedOperation,
+  exampleOf,
+  openApiProblems,
+  operationsOf,
+  responseSchema,
+  routesOf,
+} from './spec-support/api-documents';
+
+type ServiceName = 'enrolment' | 'assessment' | 'credentials' | 'recognition';
+const SERVICES: ServiceName[] = ['enrolment', 'assessment', 'credentials', 'recognition'];
+
+interface Probe {
+  /** Sent to the credentials service that allows one verification a minute (for 429s). */
+  limited?: boolean;
+  headers?: Record<string, string>;
+  path: string;
+  body?: unknown;
+  raw?: string;
+}
+
+/** Every service's OpenAPI document validates, names every route, and its error answers are the real ones. */
+describe('API documents', () => {
+  const prefix = testTopicPrefix();
+  const running = {} as Record<ServiceName, RunningService>;
+  const documents = {} as Record<ServiceName, any>;
+  let limitedCredentials: RunningService;
+
+  beforeAll(async () => {
+    running.credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
+    limitedCredentials = await startTestService('credentials', credentialsService, {
+      topicPrefix: prefix,
+      env: { VERIFY_RATE_LIMIT: '1' },
+    });
+    running.recognition = await startTestService('recognition', recognitionService, {
+      topicPrefix: prefix,
+      env: { CREDENTIALS_URL: running.credentials.url },
+    });
+    running.enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
+    running.assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
+    for (const service of SERVICES) {
+      const answer = await call(running[service].url, 'GET', `/api/${service}/docs-json`);
+      expect(answer.status).toBe(200);
+      documents[service] = answer.body;
+      if (process.env.DUMP_DOCS)
+        writeFileSync(`/tmp/openapi-${service}.json`, JSON.stringify(answer.body, null, 1));
+    }
+  });
+
+  afterAll(async () => {
+    for (const service of SERVICES) await running[service]?.stop();
+    await limitedCredentials?.stop();
+  });
+
+  describe.each(SERVICES)('%s', (service) => {
+    it('is a valid OpenAPI 3.1 document', async () => {
+      expect(documents[service].openapi).toBe('3.1.0');
+      expect(await openApiProblems(documents[service])).toBe('');
+    });
+
+    it('documents every route the service answers', () => {
+      const documented = new Set(operationsOf(documents[service]).map((op) => `${op.method} ${op.path}`));
+      const routes = routesOf(running[service].app);
+      expect(routes.length).toBeGreaterThan(3);
+      expect(routes.filter((route) => !documented.has(route))).toEqual([]);
+    });
+
+    it('takes request bodies up to the documented size limit', async () => {
+      const refused: string[] = [];
+      for (const op of operationsOf(documents[service])) {
+        for (const [type, media] of Object.entries<any>(op.operation.requestBody?.content ?? {})) {
+          // Just under the limit: the answer may be any 4xx about the content, but not 413.
+          const size: number = media['x-body-limit-bytes'] - 1024;
+          const answer = await call(
+            running[service].url,
+            op.method.toUpperCase(),
+            pathWith(op, () => randomUUID()),
+            {
+              headers: { 'content-type': type },
+              raw:
+                type === 'application/json'
+                  ? JSON.stringify({ padding: 'x'.repeat(size - 20) })
+                  : 'x'.repeat(size),
+            },
+          );
+          if (answer.status === 413) refused.push(`${name(op)} ${type}`);
+        }
+      }
+      expect(refused).toEqual([]);
+    });
+
+    it('gives each documented client error as documented', async () => {
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      const failures: string[] = [];
+      let checked = 0;
+      for (const op of operationsOf(documents[service])) {
+        for (const status of clientErrors(op)) {
+          const probes = probesFor(op, status);
+          if (probes.length === 0) {
+            failures.push(`${name(op)} ${status}: no request in this spec produces it`);
+            continue;
+          }
+          const answers: number[] = [];
+          let matched = false;
+          let seen = '';
+          for (const probe of probes) {
+            const url = probe.limited ? limitedCredentials.url : running[service].url;
+            const answer = await call(url, op.method.toUpperCase(), probe.path, {
+              headers: probe.headers ?? {},
+              ...(probe.raw !== undefined ? { raw: probe.raw } : {}),
+              ...(probe.raw === undefined && probe.body !== undefined ? { body: probe.body } : {}),
+            });
+            answers.push(answer.status);
+            if (answer.status !== status) {
+              if (answers.length === 1 || answer.status === 400)
+                seen = JSON.stringify(answer.body).slice(0, 300);
+              continue;
+            }
+            matched = true;
+            const schema = responseSchema(documents[service], op.operation, status);
+            if (!schema) failures.push(`${name(op)} ${status}: no documented body`);
+            else if (!ajv.validate(schema, answer.body))
+              failures.push(`${name(op)} ${status}: ${ajv.errorsText()} in ${JSON.stringify(answer.body)}`);
+            else if ((answer.body as { statusCode: number }).statusCode !== status)
+              failures.push(`${name(op)} ${status}: body says another status`);
+            break;
+          }
+          if (matched) checked += 1;
+          else failures.push(`${name(op)} ${status}: got ${[...new Set(answers)].join(', ')}, e.g. ${seen}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      console.log(`${service}: ${checked} documented client errors produced and matched`);
+    });
+  });
+});
+
+const name = (op: DocumentedOperation) => `${op.method.toUpperCase()} ${op.path}`;
+
+function clientErrors(op: DocumentedOperation): number[] {
+  return Object.keys(op.operation.responses)
+    .map(Number)
+    .filter((status) => status >= 400 && status < 500);
+}
+
+/** Tokens of every role, for an organisation and a learner nobody knows. */
+function everyRole(): Record<string, string>[] {
+  return ROLES.map((role) => bearer(role, { org: randomUUID(), sub: randomUUID() }));
+}
+
+/** Path parameters come in a few kinds (uuids, credential ids, versions, tokens, key, list and module ids). */
+const ID_KINDS: (() => string)[] = [
+  () => randomUUID(),
+  () => `urn:uuid:${randomUUID()}`,
+  () => '1',
+  () => randomUUID().replaceAll('-', ''),
+  () => `${randomUUID().replaceAll('-', '')}${'k'.repeat(11)}`,
+  () => `${randomUUID()}-revocation-1`,
+  () => 'MOD-1',
+];
+
+/** The path with every combination of parameter kinds (one for a path without parameters). */
+function pathsWithUnknownIds(op: DocumentedOperation): string[] {
+  const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+  let combinations: Record<string, string>[] = [{}];
+  for (const param of names)
+    combinations = combinations.flatMap((chosen) => ID_KINDS.map((kind) => ({ ...chosen, [param]: kind() })));
+  return combinations.map((chosen) => pathWith(op, (param) => chosen[param]!));
+}
+
+function pathWith(op: DocumentedOperation, value: (name: string) => string): string {
+  return op.path.replace(/\{(\w+)\}/g, (_, param: string) => encodeURIComponent(value(param)));
+}
+
+/** The content type a probe sends: JSON when the operation takes it, else its upload type. */
+function contentTypeOf(op: DocumentedOperation): string | undefined {
+  const content = op.operation.requestBody?.content;
+  if (!content) return undefined;
+  return content['application/json'] ? 'application/json' : Object.keys(content)[0];
+}
+
+/** Bodies that pass validation, so the request reaches the lookup that answers 404. */
+function validBodies(op: DocumentedOperation): Pick<Probe, 'body' | 'raw' | 'headers'>[] {
+  const type = contentTypeOf(op);
+  if (!type) return [{}];
+  if (type === 'application/json')
+    return [{ body: exampleOf(op.operation.requestBody.content[type].schema) }];
+  return [
+    'someone@example.org,Ann,Lee\n',
+    `${randomUUID()},attended\n`,
+    `learnerId,Project\n${randomUUID()},50\n`,
+  ].map((raw) => ({ raw, headers: { 'content-type': type } }));
+}
+
+/** Requests that should each give `status`; the first that does is checked against the document. */
+function probesFor(op: DocumentedOperation, status: number): Probe[] {
+  const type = contentTypeOf(op);
+  const validPath = pathWith(op, () => randomUUID());
+  const [firstBody] = validBodies(op);
+  const withRoles = (probes: Probe[]) =>
+    everyRole().flatMap((token) =>
+      probes.map((probe) => ({ ...probe, headers: { ...probe.headers, ...token } })),
+    );
+  switch (status) {
+    case 401:
+      return [{ path: validPath, ...firstBody }];
+    case 403:
+      return withRoles([{ path: validPath, ...firstBody }]);
+    case 400:
+      return withRoles([
+        ...(op.path.includes('{') ? [{ path: pathWith(op, () => 'not an id'), ...firstBody }] : []),
+        ...(type === 'application/json' ? [{ path: validPath, body: { unknownField: 1 } }] : []),
+        ...(type && type !== 'application/json'
+          ? [{ path: validPath, raw: 'not,a\nvalid,upload,,,\n', headers: { 'content-type': type } }]
+          : []),
+        ...queryProbes(op).map((path) => ({ path, ...firstBody })),
+      ]);
+    case 404:
+      return withRoles(
+        [...pathsWithUnknownIds(op), ...unknownIdQueries(op)].flatMap((path) =>
+          validBodies(op).map((body) => ({ path, ...body })),
+        ),
+      );
+    case 429:
+      // The second of two requests in a minute, if the first was not already refused.
+      return [1, 2].map(() => ({ limited: true, path: validPath, ...firstBody }));
+    case 413: {
+      const limit: number = op.operation.requestBody.content[type!]['x-body-limit-bytes'];
+      return type === 'application/json'
+        ? [{ path: validPath, body: { padding: 'x'.repeat(limit) } }]
+        : [{ path: validPath, raw: 'x'.repeat(limit + 1), headers: { 'content-type': type! } }];
+    }
+    case 415:
+      return withRoles([{ path: validPath, raw: '<a/>', headers: { 'content-type': 'application/xml' } }]);
+    default:
+      return [];
+  }
+}
+
+/** The path with each documented uuid query parameter naming nothing. */
+function unknownIdQueries(op: DocumentedOperation): string[] {
+  return (op.operation.parameters ?? [])
+    .filter((parameter: any) => parameter.in === 'query' && parameter.schema?.format === 'uuid')
+    .map((parameter: any) => `${pathWith(op, () => randomUUID())}?${parameter.name}=${randomUUID()}`);
+}
+
+/** The path with each documented query parameter given a value of the wrong kind. */
+function queryProbes(op: DocumentedOperation): string[] {
+  return (op.operation.parameters ?? [])
+    .filter((parameter: any) => parameter.in === 'query')
+    .map((parameter: any) => `${pathWith(op, () => randomUUID())}?${parameter.name}=%00not-valid%00`);
+}
