@@ -241,6 +241,9 @@ function probesFor(op: DocumentedOperation, status: number): Probe[] {
     }
     case 415:
       return withRoles([{ path: validPath, raw: '<a/>', headers: { 'content-type': 'application/xml' } }]);
+    case 422:
+      // A "PDF" that is none: refused by the structural check (the verification endpoints).
+      return withRoles([{ path: validPath, raw: 'not a PDF', headers: { 'content-type': 'application/pdf' } }]);
     default:
       return [];
   }

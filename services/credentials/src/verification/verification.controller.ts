@@ -3,14 +3,10 @@ import { ApiErrors, ApiZodBody, validate } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiOperation,
-  ApiPayloadTooLargeResponse,
   ApiQuery,
   type ApiQueryOptions,
-  ApiServiceUnavailableResponse,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { shareTokenParam } from '../sharing/share-token';
@@ -58,12 +54,14 @@ export class VerificationController {
   @ApiOperation({
     summary: 'Verify one credential: the overall status, what it certifies, and each check (public)',
   })
-  @ApiPayloadTooLargeResponse({ description: `the PDF is larger than the limit: ${PDF_LIMIT}` })
-  @ApiUnprocessableEntityResponse({
-    description:
+  @ApiErrors(
+    [413, `the PDF is larger than the limit: ${PDF_LIMIT}`],
+    [
+      422,
       'the PDF is not one (no %PDF- header, no startxref and %%EOF at its end), cannot be read, carries no credential or one over 256 KB, or took longer than VERIFY_PDF_TIME_LIMIT_MS (500 ms) or more than UPLOAD_MEMORY_LIMIT_MB (256 MB) to read',
-  })
-  @ApiServiceUnavailableResponse({ description: BUSY })
+    ],
+    [503, BUSY],
+  )
   verify(@Req() request: Request): Promise<VerificationResult> {
     return this.verification.verifySubmission(verifySubmissionOf(request));
   }
@@ -75,17 +73,17 @@ export class VerificationController {
   @ApiZodBody(verifyBatchBody, 'or a text/csv or text/plain file with one JWT per line; 8 MB at most')
   @ApiOperation({
     summary: 'Verify up to 1,000 credentials at once; one result per credential, in order (public)',
-  })
-  @ApiBadRequestResponse({
     description:
+      'A body or file that takes longer than VERIFY_BATCH_TIME_LIMIT_MS (3,000 ms) or more than UPLOAD_MEMORY_LIMIT_MB (256 MB) to read is refused with 422 in the error shape.',
+  })
+  @ApiErrors(
+    [
+      400,
       'the body is not valid JSON, holds more than 200,000 objects, arrays, keys and items, or fails the schema; or the file holds no credentials or more than 1,000',
-  })
-  @ApiPayloadTooLargeResponse({ description: 'the body or file is larger than 8 MB' })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'the body or file took longer than VERIFY_BATCH_TIME_LIMIT_MS (3,000 ms) or more than UPLOAD_MEMORY_LIMIT_MB (256 MB) to read',
-  })
-  @ApiServiceUnavailableResponse({ description: BUSY })
+    ],
+    [413, 'the body or file is larger than 8 MB'],
+    [503, BUSY],
+  )
   verifyBatch(@Req() request: Request): Promise<BatchSummary> {
     return this.verification.verifyBatch(batchUploadOf(request));
   }
