@@ -1,7 +1,6 @@
 import { DEFAULT_HTML_CSP } from '@lib/platform';
-import { type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
+import { getWithLongToken, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
 import type { INestApplication } from '@nestjs/common';
-import { request as httpRequest } from 'node:http';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { credentialsService } from './credentials/src/credentials.definition';
 import { enrolmentService } from './enrolment/src/enrolment.definition';
@@ -32,21 +31,6 @@ const answers = (service: Service): [string, string, RequestInit, number, string
   ],
   ['OpenAPI page', `/api/${service}/docs`, {}, 200, 'text/html'],
 ];
-
-function getWithLongToken(
-  url: string,
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(url, { headers: { authorization: `Bearer ${'x'.repeat(60_000)}` } });
-    request.on('response', (response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-    });
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 /** Every service and the gateway, on the real stack: the same security headers on every kind of answer. */
 describe('security headers', () => {
@@ -116,7 +100,7 @@ describe('security headers', () => {
   it.each(everyService.map((service) => [service]))(
     '%s answers a 60 kB access token with 431 in the JSON error shape',
     async (service) => {
-      const answer = await getWithLongToken(`${services.get(service)!.url}${PROTECTED[service].get}`);
+      const answer = await getWithLongToken(`${services.get(service)!.url}${PROTECTED[service].get}`, 60_000);
       expect(answer.status).toBe(431);
       expect(answer.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(answer.headers['x-content-type-options']).toBe('nosniff');

@@ -16,3 +16,5 @@ export * from './browser';
 export * from './seeded-random';
 export * from './query-recorder';
 export * from './event-publisher';
+export * from './raw-http';
+export * from './connection-counter';

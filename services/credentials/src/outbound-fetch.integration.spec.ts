@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { type AddressInfo, createServer, type Server } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import {
   bearer,
   call,
+  ConnectionCounter,
   ExternalIssuer,
   type RunningService,
   startTestService,
@@ -19,8 +20,7 @@ import { credentialsService } from './credentials.definition';
  * inside addresses, which must never be dialled from a spec, is proved in libs/vc with its connect step replaced.)
  */
 describe('outbound fetches of users’ URLs', () => {
-  const listeners: Server[] = [];
-  let counted = 0;
+  const listeners = new ConnectionCounter();
   let v4Port: number;
   let v6Port: number;
   let hub: ExternalIssuer;
@@ -31,19 +31,9 @@ describe('outbound fetches of users’ URLs', () => {
   let credentials: RunningService;
   const admin = bearer('admin');
 
-  async function countingListener(host: string): Promise<number> {
-    const server = createServer((socket) => {
-      counted += 1;
-      socket.destroy();
-    });
-    listeners.push(server);
-    await new Promise<void>((resolve) => server.listen(0, host, resolve));
-    return (server.address() as AddressInfo).port;
-  }
-
   beforeAll(async () => {
-    v4Port = await countingListener('127.0.0.1');
-    v6Port = await countingListener('::1');
+    v4Port = await listeners.listen('127.0.0.1');
+    v6Port = await listeners.listen('::1');
     hub = await ExternalIssuer.start('Code4Health North Hub');
     keysMode = { serve: await (await fetch(hub.jwksUrl)).text() };
     // Another hub's server that answers as a hostile one would: redirects into the network, and secrets.
@@ -69,8 +59,8 @@ describe('outbound fetches of users’ URLs', () => {
     await credentials.stop();
     await hub.stop();
     relay.closeAllConnections();
-    for (const server of [relay, ...listeners])
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => relay.close(() => resolve()));
+    await listeners.close();
   });
 
   const trust = (jwksUrl: string, issuerId = 'https://elsewhere.example/issuer') =>
@@ -116,7 +106,7 @@ describe('outbound fetches of users’ URLs', () => {
       ]);
       expect(JSON.stringify(answer.body)).not.toMatch(/401|Unauthori[sz]ed|admin console|127\.0\.0\.1|::1/);
     }
-    expect(counted).toBe(0);
+    expect(listeners.count).toBe(0);
     const list = await ok(call(credentials.url, 'GET', '/api/credentials/trust-list?pageSize=200'));
     expect(list.items.filter((entry: any) => entry.kind === 'external')).toEqual([]);
   });
@@ -151,6 +141,6 @@ describe('outbound fetches of users’ URLs', () => {
         message: 'Could not check: The issuer’s keys could not be fetched.',
       }),
     ]);
-    expect(counted).toBe(0);
+    expect(listeners.count).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
+import { getWithLongToken } from '@lib/testing';
 import { startGateway } from './gateway';
 import { loadGatewayConfig } from './gateway-config';
 
@@ -30,25 +30,6 @@ function rawExchange(url: string, bytes: string): Promise<string> {
     socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
     socket.on('close', () => resolve(received));
     socket.on('error', reject);
-  });
-}
-
-/** A GET with an access token of `size` characters, through node:http, as curl or a browser would send it. */
-function getWithToken(
-  url: string,
-  size: number,
-): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
-  return new Promise((resolve, reject) => {
-    const request = httpRequest(`${url}/api/enrolment/organisations`, {
-      headers: { authorization: `Bearer ${'a'.repeat(size)}` },
-    });
-    request.on('response', (response) => {
-      let body = '';
-      response.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body }));
-    });
-    request.on('error', reject);
-    request.end();
   });
 }
 
@@ -107,7 +88,7 @@ describe('gateway HTTP hardening', () => {
 
   it('answers a 60 kB access token with 431 in the JSON error shape', async () => {
     for (const answer of [
-      await getWithToken(gateway.url, 60_000),
+      await getWithLongToken(`${gateway.url}/api/enrolment/organisations`, 60_000),
       await fetch(`${gateway.url}/health`, {
         headers: { authorization: `Bearer ${'a'.repeat(60_000)}` },
       }).then(async (response) => ({
@@ -127,7 +108,7 @@ describe('gateway HTTP hardening', () => {
       });
     }
     // A token below the limit still reaches the route (here the proxy, with every service down).
-    expect((await getWithToken(gateway.url, 8_000)).status).toBe(503);
+    expect((await getWithLongToken(`${gateway.url}/api/enrolment/organisations`, 8_000)).status).toBe(503);
   });
 
   it('answers a request that is not HTTP with 400 in the JSON error shape', async () => {

@@ -1,5 +1,6 @@
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { type AddressInfo, connect, createServer, type Server } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
+import { ConnectionCounter } from '@lib/testing';
 import { parseAllowList } from './allow-list';
 import type { ConnectTarget } from './connector';
 import { GuardedFetch, type GuardedFetchOptions } from './guarded-fetch';
@@ -12,8 +13,7 @@ import { OutboundFetchError } from './outbound-fetch-error';
  * dialled: this spec opens no socket off this machine whatever the guard does.
  */
 describe('GuardedFetch', () => {
-  const listeners: Server[] = [];
-  let countedConnections = 0;
+  const listeners = new ConnectionCounter();
   let v4Port: number;
   let v6Port: number;
   let hub: HttpServer;
@@ -29,19 +29,9 @@ describe('GuardedFetch', () => {
     'public.example': ['93.184.216.34'],
   };
 
-  async function countingListener(host: string): Promise<number> {
-    const server = createServer((socket) => {
-      countedConnections += 1;
-      socket.destroy();
-    });
-    listeners.push(server);
-    await new Promise<void>((resolve) => server.listen(0, host, resolve));
-    return (server.address() as AddressInfo).port;
-  }
-
   beforeAll(async () => {
-    v4Port = await countingListener('127.0.0.1');
-    v6Port = await countingListener('::1');
+    v4Port = await listeners.listen('127.0.0.1');
+    v6Port = await listeners.listen('::1');
     hub = createHttpServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://hub.example');
       if (url.pathname === '/jwks.json') response.writeHead(200).end('{"keys":[]}');
@@ -57,8 +47,8 @@ describe('GuardedFetch', () => {
 
   afterAll(async () => {
     hub.closeAllConnections();
-    for (const server of [hub, ...listeners])
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => hub.close(() => resolve()));
+    await listeners.close();
   });
 
   beforeEach(() => {
@@ -116,7 +106,7 @@ describe('GuardedFetch', () => {
     // Only the allowed hub was ever connected to: once for each redirect, never for what it redirected to.
     expect(connects).toHaveLength(inside.length);
     expect(connects.every((target) => target.address === '127.0.0.1' && target.port === hubPort)).toBe(true);
-    expect(countedConnections).toBe(0);
+    expect(listeners.count).toBe(0);
   });
 
   it('connects to the address it checked, without a second lookup, and follows allowed redirects', async () => {
@@ -149,6 +139,6 @@ describe('GuardedFetch', () => {
     connects = [];
     expect(await failureOf(client().get(hubUrl('/loop')))).toBe('too-many-redirects');
     expect(connects).toHaveLength(4);
-    expect(countedConnections).toBe(0);
+    expect(listeners.count).toBe(0);
   });
 });
