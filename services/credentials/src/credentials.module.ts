@@ -45,6 +45,7 @@ import {
   ShareLinkSchema,
   ShareLinkWithdrawalSchema,
 } from './sharing/share-link.schema';
+import { CertificateRenderer } from './sharing/certificate-renderer';
 import { SharingController } from './sharing/sharing.controller';
 import { ShareLinksRepository } from './sharing/share-links.repository';
 import { SharingService } from './sharing/sharing.service';
@@ -145,6 +146,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     StatusListsService,
     ShareLinksRepository,
     SharingService,
+    CertificateRenderer,
     KnownCoursesRepository,
     TrustListRepository,
     TrustListService,

@@ -7,6 +7,7 @@ import type { IssuingRepository } from '../issuing/issuing.repository';
 import type { ShareLink, ShareLinkWithdrawal } from './share-link.schema';
 import type { ShareLinksRepository } from './share-links.repository';
 import { shareToken } from './share-token';
+import type { CertificateRenderer } from './certificate-renderer';
 import { SharingService } from './sharing.service';
 
 /** Share links and withdrawals in two maps, each insert refused when its `_id` is taken, as the unique index does. */
@@ -117,6 +118,8 @@ describe('SharingService', () => {
       issued as Pick<IssuingRepository, 'credentialById'> as IssuingRepository,
       asReal<ShareLinksRepository>(links),
       config as ServiceConfig,
+      // Certificates are drawn in a worker thread when the service runs; these specs never draw one.
+      {} as CertificateRenderer,
     );
   });
 

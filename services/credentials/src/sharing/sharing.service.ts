@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
-import { certificatePdf, envelope, jwtPayloadOf } from '@lib/vc';
+import { envelope, jwtPayloadOf } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
+import { CertificateRenderer } from './certificate-renderer';
 import type { ShareLink, ShareLinkPurpose } from './share-link.schema';
 import { ShareLinksRepository } from './share-links.repository';
 
@@ -45,6 +46,7 @@ export class SharingService {
     private readonly issuing: IssuingRepository,
     private readonly links: ShareLinksRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly certificates: CertificateRenderer,
   ) {}
 
   /** The learner's own credential, whole. */
@@ -82,7 +84,11 @@ export class SharingService {
     const credential = await this.ownCredential(actor, credentialId);
     const link = await this.certificateLink(credential);
     const { credential: decoded } = document(credential);
-    return certificatePdf({ credential: decoded, jwt: credential.jwt, verificationUrl: this.url(link._id) });
+    return this.certificates.render({
+      credential: decoded,
+      jwt: credential.jwt,
+      verificationUrl: this.url(link._id),
+    });
   }
 
   /** The link a certificate's QR code carries: the credential's live one, or a new one when it has none. */
