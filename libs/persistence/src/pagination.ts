@@ -10,6 +10,16 @@ export const paginationQuery = z.strictObject({
 
 export type Pagination = z.output<typeof paginationQuery>;
 
+/** The JSON shape of a `Page` of views, for the API documents. */
+export function pageSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    page: z.int().min(1),
+    pageSize: z.int().min(1).max(200),
+    total: z.int().min(0),
+  });
+}
+
 export interface Page<T> {
   readonly items: T[];
   readonly page: number;

@@ -81,6 +81,33 @@ export function ApiZodResponse(
   );
 }
 
+/**
+ * Documents a success answer that is not JSON, or JSON of its own media type: a file (PDF, PNG, CSV), a signed JWT
+ * as text, a JWK set. Each media type maps to the schema of its body (a string, binary or not, by default).
+ */
+export function ApiFileResponse(options: {
+  status?: number;
+  description: string;
+  types: Record<string, z.ZodType | 'binary' | 'text'>;
+}): MethodDecorator & ClassDecorator {
+  const content = Object.fromEntries(
+    Object.entries(options.types).map(([type, body]) => [
+      type,
+      {
+        schema:
+          body === 'binary'
+            ? { type: 'string', format: 'binary' }
+            : body === 'text'
+              ? { type: 'string' }
+              : zodJsonSchema(body),
+      },
+    ]),
+  );
+  return applyDecorators(
+    ApiResponse({ status: options.status ?? 200, description: options.description, content }),
+  );
+}
+
 /** A zod schema as a JSON Schema (2020-12, as OpenAPI 3.1 takes it), for the documents. */
 export function zodJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
   const jsonSchema = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;

@@ -1,12 +1,13 @@
-import { type Pagination, paginationQuery } from '@lib/persistence';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, CsvBody, IdParam, validate } from '@lib/platform';
+import { ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkMarksService } from './bulk-marks.service';
 import { MarksService } from './marks.service';
 import { type AmendBody, amendBody, type RecordMarksBody, recordMarksBody } from './result.dto';
 import { ResultsService } from './results.service';
+import { bulkMarksReport, offeringRatificationView, resultView } from './result.view-schema';
 
 @ApiTags('results')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class ResultsController {
   @ApiZodBody(recordMarksBody)
   @Roles('assessor', 'registrar')
   @ApiOperation({ summary: 'Record component marks for a learner; the result is provisional' })
+  @ApiZodResponse(resultView, { status: 201, description: 'The result, provisional' })
   record(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -36,6 +38,7 @@ export class ResultsController {
   @ApiConsumes('text/csv')
   @ApiBody({ description: 'Header learnerId,<component>,... then one row per learner' })
   @ApiOperation({ summary: 'Record marks from CSV, with a result per row' })
+  @ApiZodResponse(bulkMarksReport, { description: 'A result per row' })
   recordFromCsv(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -46,6 +49,7 @@ export class ResultsController {
 
   @Get('offerings/:offeringId/results')
   @ApiOperation({ summary: "An offering's results with every version" })
+  @ApiZodResponse(pageSchema(resultView), { description: 'A page of results' })
   list(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -58,12 +62,14 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('registrar')
   @ApiOperation({ summary: 'Ratify every provisional result of an offering (exam board)' })
+  @ApiZodResponse(offeringRatificationView, { description: 'How many were ratified; why the rest were not' })
   ratifyOffering(@CurrentActor() actor: Actor, @Param('offeringId', IdParam) offeringId: string) {
     return this.results.ratifyOffering(actor, offeringId);
   }
 
   @Get('results/:resultId')
   @ApiOperation({ summary: 'One result with every version (staff, or the learner)' })
+  @ApiZodResponse(resultView, { description: 'The result' })
   get(@CurrentActor() actor: Actor, @Param('resultId', IdParam) resultId: string) {
     return this.results.get(actor, resultId);
   }
@@ -72,6 +78,7 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('registrar')
   @ApiOperation({ summary: 'Ratify a result (exam board); only ratified results count for awards' })
+  @ApiZodResponse(resultView, { description: 'The result, ratified' })
   ratify(@CurrentActor() actor: Actor, @Param('resultId', IdParam) resultId: string) {
     return this.results.ratify(actor, resultId);
   }
@@ -81,6 +88,7 @@ export class ResultsController {
   @HttpCode(200)
   @Roles('registrar')
   @ApiOperation({ summary: 'Amend a ratified result: a new ratified version with the reason (exam board)' })
+  @ApiZodResponse(resultView, { description: 'The result with its new, amended version' })
   amend(
     @CurrentActor() actor: Actor,
     @Param('resultId', IdParam) resultId: string,
@@ -92,6 +100,7 @@ export class ResultsController {
   @Get('learners/me/results')
   @Roles('learner')
   @ApiOperation({ summary: 'Your own ratified results (learner)' })
+  @ApiZodResponse(pageSchema(resultView), { description: 'A page of your results' })
   own(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.results.own(actor, pagination);
   }

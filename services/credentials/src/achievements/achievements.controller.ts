@@ -1,6 +1,6 @@
-import { type Pagination, paginationQuery } from '@lib/persistence';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -11,6 +11,7 @@ import {
   editAchievementBody,
 } from './achievement.dto';
 import { IssuingService } from '../issuing/issuing.service';
+import { achievementSummaryView, openBadgesAchievement } from './achievement.view-schema';
 import { AchievementsService } from './achievements.service';
 
 const versionParam = validate(z.coerce.number().int().min(1), 'version');
@@ -28,6 +29,7 @@ export class AchievementsController {
   @Roles('registrar')
   @ApiZodBody(createAchievementBody)
   @ApiOperation({ summary: "Define the achievement of one of your awarding body's courses (registrar)" })
+  @ApiZodResponse(openBadgesAchievement, { status: 201, description: 'The achievement, version 1' })
   async create(
     @CurrentActor() actor: Actor,
     @Body(validate(createAchievementBody)) body: CreateAchievementBody,
@@ -44,6 +46,7 @@ export class AchievementsController {
   @Roles('registrar')
   @ApiZodBody(editAchievementBody)
   @ApiOperation({ summary: 'Edit an achievement: a new version; issued credentials keep theirs (registrar)' })
+  @ApiZodResponse(openBadgesAchievement, { status: 201, description: 'The new version' })
   edit(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -56,6 +59,7 @@ export class AchievementsController {
   @ApiBearerAuth()
   @Roles('registrar')
   @ApiOperation({ summary: "Your awarding body's achievements (registrar)" })
+  @ApiZodResponse(pageSchema(achievementSummaryView), { description: 'A page of achievements' })
   list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.achievements.list(actor, pagination);
   }
@@ -63,6 +67,7 @@ export class AchievementsController {
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'An achievement, its latest version, as Open Badges 3.0 JSON (public)' })
+  @ApiZodResponse(openBadgesAchievement, { description: 'The latest version' })
   get(@Param('id', IdParam) id: string) {
     return this.achievements.get(id);
   }
@@ -70,6 +75,7 @@ export class AchievementsController {
   @Get(':id/versions/:version')
   @Public()
   @ApiOperation({ summary: 'One version of an achievement (public)' })
+  @ApiZodResponse(openBadgesAchievement, { description: 'That version' })
   version(@Param('id', IdParam) id: string, @Param('version', versionParam) version: number) {
     return this.achievements.get(id, version);
   }

@@ -1,9 +1,10 @@
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { ApiFileResponse, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '@lib/vc';
 import { Body, Controller, Get, Header, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { issuerProfileView, jwkSetView, keyView, publishedJwkView } from './issuer.view-schema';
 import { IssuersService } from './issuers.service';
 
 const rotateBody = z.strictObject({
@@ -20,6 +21,7 @@ export class IssuersController {
   @Public()
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: "An issuer's Open Badges Profile, at its id URL (public)" })
+  @ApiZodResponse(issuerProfileView, { description: 'The issuer’s profile' })
   profile(@Param('id', IdParam) id: string) {
     return this.issuers.profile(id);
   }
@@ -28,6 +30,7 @@ export class IssuersController {
   @Public()
   @Header('Cache-Control', 'public, max-age=3600')
   @ApiOperation({ summary: 'One public JWK: what a credential’s kid URL returns (public)' })
+  @ApiZodResponse(publishedJwkView, { description: 'The public JWK' })
   key(@Param('id', IdParam) id: string, @Param('keyId', keyIdParam) keyId: string) {
     return this.issuers.publicKey(id, keyId);
   }
@@ -37,6 +40,7 @@ export class IssuersController {
   @Header('Content-Type', 'application/jwk-set+json')
   @Header('Cache-Control', 'public, max-age=300')
   @ApiOperation({ summary: "Every issuer's current and retired public keys, as a JWK set (public)" })
+  @ApiFileResponse({ description: 'The JWK set', types: { 'application/jwk-set+json': jwkSetView } })
   keySet() {
     return this.issuers.keySet();
   }
@@ -45,6 +49,7 @@ export class IssuersController {
   @ApiBearerAuth()
   @Roles('registrar')
   @ApiOperation({ summary: "Your awarding body's signing keys, newest (active) first (registrar)" })
+  @ApiZodResponse(z.array(keyView), { description: 'The signing keys, newest first' })
   keys(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.issuers.keys(actor, id);
   }
@@ -54,6 +59,7 @@ export class IssuersController {
   @Roles('registrar')
   @ApiZodBody(rotateBody)
   @ApiOperation({ summary: 'Rotate: a new signing key becomes active; old keys stay published (registrar)' })
+  @ApiZodResponse(keyView, { status: 201, description: 'The new active key' })
   rotate(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,

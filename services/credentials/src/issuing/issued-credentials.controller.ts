@@ -1,8 +1,9 @@
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodResponse, validate } from '@lib/platform';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { awardHoldView, issuedCredentialView } from './issued-credential.view-schema';
 import { IssuedCredentialsService } from './issued-credentials.service';
 
 @ApiTags('credentials')
@@ -14,6 +15,7 @@ export class IssuedCredentialsController {
   @Get('learners/me/credentials')
   @Roles('learner')
   @ApiOperation({ summary: 'Your credentials, each with its signed JWT (learner)' })
+  @ApiZodResponse(pageSchema(issuedCredentialView), { description: 'A page of your credentials' })
   own(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.issued.ownCredentials(actor, pagination);
   }
@@ -23,6 +25,7 @@ export class IssuedCredentialsController {
   @ApiOperation({
     summary: 'Credentials earned but held, with the reason, for your awarding body (registrar)',
   })
+  @ApiZodResponse(pageSchema(awardHoldView), { description: 'A page of held awards' })
   holds(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.issued.holdsOf(actor, pagination);
   }

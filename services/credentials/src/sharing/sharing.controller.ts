@@ -1,12 +1,13 @@
 import { credentialId } from '@lib/contracts';
-import { type Pagination, paginationQuery } from '@lib/persistence';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { validate } from '@lib/platform';
+import { ApiFileResponse, ApiZodResponse, validate } from '@lib/platform';
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { shareTokenParam } from './share-token';
+import { credentialDocumentView, shareLinkView } from './share-link.view-schema';
 import { type DownloadFormat, SharingService } from './sharing.service';
 
 const credentialIdParam = validate(credentialId, 'credentialId');
@@ -24,6 +25,14 @@ export class SharingController {
     summary:
       'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped) or pdf (a certificate with a QR code to verify it and the JWT attached)',
   })
+  @ApiFileResponse({
+    description: 'The credential as a file (an attachment), of the format asked for',
+    types: {
+      'application/vc+jwt': 'text',
+      'application/json': credentialDocumentView,
+      'application/pdf': 'binary',
+    },
+  })
   async download(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) credentialId: string,
@@ -40,6 +49,7 @@ export class SharingController {
   @ApiOperation({
     summary: 'Make a link that shows this credential to anyone, until you withdraw it (learner)',
   })
+  @ApiZodResponse(shareLinkView, { status: 201, description: 'The new share link' })
   share(@CurrentActor() actor: Actor, @Param('credentialId', credentialIdParam) credentialId: string) {
     return this.sharing.share(actor, credentialId);
   }
@@ -48,6 +58,7 @@ export class SharingController {
   @ApiBearerAuth()
   @Roles('learner')
   @ApiOperation({ summary: 'Your share links, live and withdrawn, newest first (learner)' })
+  @ApiZodResponse(pageSchema(shareLinkView), { description: 'A page of your share links' })
   links(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.sharing.linksOf(actor, pagination);
   }
@@ -64,6 +75,7 @@ export class SharingController {
   @Get('shared/:token')
   @Public()
   @ApiOperation({ summary: 'What a share link shows: the credential, signed and decoded (public)' })
+  @ApiZodResponse(credentialDocumentView, { description: 'The credential, signed and decoded' })
   open(@Param('token', shareTokenParam) token: string) {
     return this.sharing.open(token);
   }

@@ -1,6 +1,6 @@
 import { credentialId } from '@lib/contracts';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, validate } from '@lib/platform';
+import { ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -10,6 +10,7 @@ import {
   reasonBody,
 } from './credential-status.dto';
 import { CredentialStatusService } from './credential-status.service';
+import { credentialStatusView } from './credential-status.view-schema';
 
 const credentialIdParam = validate(credentialId, 'credentialId');
 
@@ -24,6 +25,7 @@ export class CredentialStatusController {
   @HttpCode(200)
   @ApiZodBody(reasonBody)
   @ApiOperation({ summary: 'Revoke a credential, permanently, with the reason (registrar)' })
+  @ApiZodResponse(credentialStatusView, { description: 'The credential’s status now' })
   revoke(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) id: string,
@@ -36,6 +38,7 @@ export class CredentialStatusController {
   @HttpCode(200)
   @ApiZodBody(reasonBody)
   @ApiOperation({ summary: 'Suspend a credential until it is reinstated (registrar)' })
+  @ApiZodResponse(credentialStatusView, { description: 'The credential’s status now' })
   suspend(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) id: string,
@@ -48,6 +51,7 @@ export class CredentialStatusController {
   @HttpCode(200)
   @ApiZodBody(optionalReasonBody)
   @ApiOperation({ summary: 'Reinstate a suspended credential (registrar)' })
+  @ApiZodResponse(credentialStatusView, { description: 'The credential’s status now' })
   reinstate(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) id: string,

@@ -1,5 +1,5 @@
 import { Public } from '@lib/auth';
-import { validate } from '@lib/platform';
+import { ApiFileResponse, validate } from '@lib/platform';
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { STATUS_LIST_TTL_MS, statusListId } from './status-list-rules';
@@ -17,6 +17,10 @@ export class StatusListsController {
   @Header('Content-Type', 'application/vc+jwt')
   @Header('Cache-Control', `public, max-age=${STATUS_LIST_TTL_MS / 1000}`)
   @ApiOperation({ summary: 'A Bitstring Status List credential, signed by its issuer (public)' })
+  @ApiFileResponse({
+    description: 'The status list credential, a signed JWT',
+    types: { 'application/vc+jwt': 'text' },
+  })
   get(@Param('listId', listIdParam) listId: string): Promise<string> {
     return this.lists.signedList(listId);
   }

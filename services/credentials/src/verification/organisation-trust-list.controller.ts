@@ -1,11 +1,12 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type AddTrustedIssuerBody, addTrustedIssuerBody, removeTrustedIssuerBody } from './trust-list.dto';
 import { TrustListService } from './trust-list.service';
+import { trustListEntryView } from './trust-list.view-schema';
 
 const organisationIdParam = validate(z.uuid('must be a uuid'), 'organisationId');
 
@@ -22,6 +23,7 @@ export class OrganisationTrustListController {
     summary:
       'What your awarding body trusts: our own bodies, the hub-wide list and your own entries (registrar)',
   })
+  @ApiZodResponse(pageSchema(trustListEntryView), { description: 'A page of the trust list' })
   list(
     @CurrentActor() actor: Actor,
     @Param('organisationId', organisationIdParam) organisationId: string,
@@ -36,6 +38,7 @@ export class OrganisationTrustListController {
     summary:
       'Trust an external issuer for your awarding body’s verifications; its JWK set must be fetchable (registrar)',
   })
+  @ApiZodResponse(trustListEntryView, { status: 201, description: 'The entry added' })
   add(
     @CurrentActor() actor: Actor,
     @Param('organisationId', organisationIdParam) organisationId: string,

@@ -1,10 +1,11 @@
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AddTrustedIssuerBody, addTrustedIssuerBody, removeTrustedIssuerBody } from './trust-list.dto';
 import { TrustListService } from './trust-list.service';
+import { trustListEntryView } from './trust-list.view-schema';
 
 /** The hub-wide trust list: what every verification trusts, kept by admins. */
 @ApiTags('verification')
@@ -17,6 +18,7 @@ export class TrustListController {
   @ApiOperation({
     summary: 'The hub-wide trust list: our own awarding bodies and the issuers an admin published (public)',
   })
+  @ApiZodResponse(pageSchema(trustListEntryView), { description: 'A page of the trust list' })
   list(@Query(validate(paginationQuery)) pagination: Pagination) {
     return this.trustList.hubList(pagination);
   }
@@ -29,6 +31,7 @@ export class TrustListController {
     summary:
       'Trust an external issuer for every verification; its JWK set must be fetchable from the internet (admin)',
   })
+  @ApiZodResponse(trustListEntryView, { status: 201, description: 'The entry added' })
   add(@CurrentActor() actor: Actor, @Body(validate(addTrustedIssuerBody)) body: AddTrustedIssuerBody) {
     return this.trustList.addToHub(actor, body);
   }

@@ -1,13 +1,8 @@
 import { Public } from '@lib/auth';
-import { ApiErrors, ApiZodBody, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
-import {
-  ApiOperation,
-  ApiQuery,
-  type ApiQueryOptions,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, type ApiQueryOptions, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { shareTokenParam } from '../sharing/share-token';
 import { DEFAULT_PDF_MAX_BYTES } from '../uploads/upload-limits';
@@ -24,6 +19,12 @@ import {
 } from './verification.dto';
 import { batchUploadOf, trustScope, verifySubmissionOf } from './verification-request';
 import { VerificationService } from './verification.service';
+import {
+  batchSummaryView,
+  partnerCheckView,
+  vcApiResultView,
+  verificationResultView,
+} from './verification.view-schema';
 
 /** `?organisationId=`: verify with that awarding body's trust list besides the hub-wide one. */
 const TRUSTED_BY: ApiQueryOptions = {
@@ -62,6 +63,7 @@ export class VerificationController {
     ],
     [503, BUSY],
   )
+  @ApiZodResponse(verificationResultView, { description: 'The verification result' })
   verify(@Req() request: Request): Promise<VerificationResult> {
     return this.verification.verifySubmission(verifySubmissionOf(request));
   }
@@ -84,6 +86,7 @@ export class VerificationController {
     [413, 'the body or file is larger than 8 MB'],
     [503, BUSY],
   )
+  @ApiZodResponse(batchSummaryView, { description: 'A result per credential, in order' })
   verifyBatch(@Req() request: Request): Promise<BatchSummary> {
     return this.verification.verifyBatch(batchUploadOf(request));
   }
@@ -95,6 +98,7 @@ export class VerificationController {
   @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(vcApiVerifyBody)
   @ApiOperation({ summary: 'W3C VC-API compatible verification (public)' })
+  @ApiZodResponse(vcApiResultView, { description: 'The VC-API result' })
   vcApiVerify(
     @Query('organisationId', validate(trustedByQuery, 'organisationId')) organisationId: string | undefined,
     @Body(validate(vcApiVerifyBody)) body: VcApiVerifyBody,
@@ -107,6 +111,7 @@ export class VerificationController {
   @ApiOperation({
     summary: 'Was this partner authorised by this awarding body for this achievement on this day? (public)',
   })
+  @ApiZodResponse(partnerCheckView, { description: 'Whether the partner was authorised' })
   partnerCheck(
     @Query(validate(partnerQuestionQuery)) question: PartnerQuestion,
   ): Promise<{ authorised: boolean }> {
@@ -115,6 +120,7 @@ export class VerificationController {
 
   @Get('shared/:token/verification')
   @ApiOperation({ summary: 'Verify the credential a share link or certificate QR code shows (public)' })
+  @ApiZodResponse(verificationResultView, { description: 'The verification result' })
   verifyShared(@Param('token', shareTokenParam) token: string): Promise<VerificationResult> {
     return this.verification.verifyShared(token);
   }

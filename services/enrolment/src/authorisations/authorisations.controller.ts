@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -9,6 +9,7 @@ import {
   type WithdrawAuthorisationBody,
   withdrawAuthorisationBody,
 } from './authorisation.dto';
+import { authorisationView } from './authorisation.view-schema';
 import { AuthorisationsService } from './authorisations.service';
 
 @ApiTags('partner authorisations')
@@ -21,6 +22,7 @@ export class AuthorisationsController {
   @ApiZodBody(grantAuthorisationBody)
   @Roles('registrar')
   @ApiOperation({ summary: 'Authorise a partner to deliver one of your courses from a date (registrar)' })
+  @ApiZodResponse(authorisationView, { status: 201, description: 'The authorisation granted' })
   grant(@CurrentActor() actor: Actor, @Body(validate(grantAuthorisationBody)) body: GrantAuthorisationBody) {
     return this.authorisations.grant(actor, body);
   }
@@ -30,6 +32,7 @@ export class AuthorisationsController {
   @HttpCode(200)
   @Roles('registrar')
   @ApiOperation({ summary: 'Withdraw an authorisation from a date, with the reason (registrar)' })
+  @ApiZodResponse(authorisationView, { description: 'The authorisation with its withdrawal' })
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -41,12 +44,14 @@ export class AuthorisationsController {
   @Get()
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: "Your awarding body's authorisations, or (partner) your own" })
+  @ApiZodResponse(pageSchema(authorisationView), { description: 'A page of authorisations' })
   list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.authorisations.list(actor, pagination);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One authorisation' })
+  @ApiZodResponse(authorisationView, { description: 'The authorisation' })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.authorisations.get(actor, id);
   }

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, CsvBody, IdParam, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkCompletionService } from './bulk-completion.service';
@@ -13,6 +13,7 @@ import {
   type WithdrawBody,
   withdrawBody,
 } from './enrolment.dto';
+import { bulkCompletionReport, bulkEnrolmentReport, enrolmentView } from './enrolment.view-schema';
 import { EnrolmentsService } from './enrolments.service';
 
 @ApiTags('enrolments')
@@ -31,6 +32,10 @@ export class EnrolmentsController {
   @ApiOperation({
     summary: 'Enrol a learner: a seat while there is one, else the waitlist; 409 when enrolled already',
   })
+  @ApiZodResponse(enrolmentView, {
+    status: 201,
+    description: 'The enrolment: a seat, or a place on the waitlist',
+  })
   enrol(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -47,6 +52,7 @@ export class EnrolmentsController {
   @ApiOperation({
     summary: 'Enrol learners from CSV, in file order; a result per row; uploading again changes nothing',
   })
+  @ApiZodResponse(bulkEnrolmentReport, { description: 'A result per row' })
   enrolFromCsv(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -69,6 +75,7 @@ export class EnrolmentsController {
       "Record enrolled learners' attendance from CSV, as one completion call per row would; a result per row " +
       '(completed, duplicate when recorded already, invalid with the reason); uploading again changes nothing',
   })
+  @ApiZodResponse(bulkCompletionReport, { description: 'A result per row' })
   completeFromCsv(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -82,6 +89,7 @@ export class EnrolmentsController {
   @ApiOperation({
     summary: "An offering's enrolments in request order, with status, seat and waitlist position",
   })
+  @ApiZodResponse(pageSchema(enrolmentView), { description: 'A page of enrolments, with learners’ names' })
   list(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -92,6 +100,7 @@ export class EnrolmentsController {
 
   @Get('enrolments/:id')
   @ApiOperation({ summary: 'One enrolment (staff running the offering, or the learner)' })
+  @ApiZodResponse(enrolmentView, { description: 'The enrolment' })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.enrolments.get(actor, id);
   }
@@ -102,6 +111,7 @@ export class EnrolmentsController {
   @ApiOperation({
     summary: 'Withdraw (staff or the learner); a freed seat goes to the first on the waitlist',
   })
+  @ApiZodResponse(enrolmentView, { description: 'The enrolment, withdrawn' })
   withdraw(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -115,6 +125,7 @@ export class EnrolmentsController {
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Record whether an enrolled learner attended (once)' })
+  @ApiZodResponse(enrolmentView, { description: 'The enrolment, completed' })
   complete(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,

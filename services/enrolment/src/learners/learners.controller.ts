@@ -1,12 +1,14 @@
-import { type Pagination, paginationQuery } from '@lib/persistence';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { organisationOf } from '../common/access';
+import { enrolmentView } from '../enrolments/enrolment.view-schema';
 import { EnrolmentsService } from '../enrolments/enrolments.service';
 import { type LearnerDetails, learnerDetails } from './learner.dto';
+import { learnerView, registeredLearnerView } from './learner.view-schema';
 import { LearnersService } from './learners.service';
 
 @ApiTags('learners')
@@ -25,6 +27,8 @@ export class LearnersController {
     summary:
       'Your organisation’s learner with this email: recorded now (201) or found among your own (200). Another organisation knowing the email changes nothing in the answer.',
   })
+  @ApiZodResponse(registeredLearnerView, { status: 201, description: 'Recorded now' })
+  @ApiZodResponse(registeredLearnerView, { description: 'Found among your organisation’s learners' })
   async register(
     @CurrentActor() actor: Actor,
     @Body(validate(learnerDetails)) body: LearnerDetails,
@@ -38,6 +42,7 @@ export class LearnersController {
   @Get('me')
   @Roles('learner')
   @ApiOperation({ summary: 'Your own learner record (learner)' })
+  @ApiZodResponse(learnerView, { description: 'Your learner record' })
   own(@CurrentActor() actor: Actor) {
     return this.learners.own(actor);
   }
@@ -45,6 +50,7 @@ export class LearnersController {
   @Get('me/enrolments')
   @Roles('learner')
   @ApiOperation({ summary: 'Your own enrolments (learner)' })
+  @ApiZodResponse(pageSchema(enrolmentView), { description: 'A page of your enrolments' })
   ownEnrolments(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.enrolments.listOwn(actor, pagination);
   }
@@ -54,6 +60,7 @@ export class LearnersController {
     summary:
       'A learner: themself, or staff (their organisation’s record of the learner, or the one an enrolment on an offering it runs used)',
   })
+  @ApiZodResponse(learnerView, { description: 'The learner' })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.learners.get(actor, id);
   }

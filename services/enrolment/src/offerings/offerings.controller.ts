@@ -1,9 +1,10 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CreateOfferingBody, createOfferingBody } from './offering.dto';
+import { offeringView } from './offering.view-schema';
 import { OfferingsService } from './offerings.service';
 
 @ApiTags('offerings')
@@ -16,6 +17,7 @@ export class OfferingsController {
   @ApiZodBody(createOfferingBody)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Create a draft offering of a course, delivered by an authorised organisation' })
+  @ApiZodResponse(offeringView, { status: 201, description: 'The draft offering' })
   create(@CurrentActor() actor: Actor, @Body(validate(createOfferingBody)) body: CreateOfferingBody) {
     return this.offerings.create(actor, body);
   }
@@ -24,6 +26,7 @@ export class OfferingsController {
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Publish a draft offering: enrolment opens and the offering is announced' })
+  @ApiZodResponse(offeringView, { description: 'The offering, open' })
   publish(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.offerings.changeStatus(actor, id, 'publish');
   }
@@ -32,6 +35,7 @@ export class OfferingsController {
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Close an open offering to enrolment' })
+  @ApiZodResponse(offeringView, { description: 'The offering, closed' })
   close(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.offerings.changeStatus(actor, id, 'close');
   }
@@ -40,6 +44,7 @@ export class OfferingsController {
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Mark an offering as completed' })
+  @ApiZodResponse(offeringView, { description: 'The offering, completed' })
   complete(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.offerings.changeStatus(actor, id, 'complete');
   }
@@ -47,12 +52,14 @@ export class OfferingsController {
   @Get()
   @Roles('registrar', 'partner', 'assessor')
   @ApiOperation({ summary: "Your awarding body's offerings, or (partner) the ones you deliver" })
+  @ApiZodResponse(pageSchema(offeringView), { description: 'A page of offerings' })
   list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.offerings.list(actor, pagination);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One offering with its status' })
+  @ApiZodResponse(offeringView, { description: 'The offering' })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.offerings.get(actor, id);
   }

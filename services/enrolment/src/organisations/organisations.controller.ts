@@ -1,10 +1,11 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type RegisterOrganisationBody, registerOrganisationBody } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
+import { organisationView } from './organisation.view-schema';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class OrganisationsController {
   @ApiZodBody(registerOrganisationBody)
   @Roles('admin')
   @ApiOperation({ summary: 'Register an awarding body or a partner organisation (admin)' })
+  @ApiZodResponse(organisationView, { status: 201, description: 'The organisation registered' })
   register(
     @CurrentActor() actor: Actor,
     @Body(validate(registerOrganisationBody)) body: RegisterOrganisationBody,
@@ -25,12 +27,14 @@ export class OrganisationsController {
 
   @Get()
   @ApiOperation({ summary: 'Organisations: all for an admin, your own otherwise' })
+  @ApiZodResponse(pageSchema(organisationView), { description: 'A page of organisations' })
   list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.organisations.list(actor, pagination);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One organisation (admin, or its own members)' })
+  @ApiZodResponse(organisationView, { description: 'The organisation' })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.organisations.get(actor, id);
   }

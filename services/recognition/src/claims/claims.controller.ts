@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
@@ -12,6 +12,7 @@ import {
   type OpenClaimBody,
   openClaimBody,
 } from './claim.dto';
+import { claimSummaryView, claimView, decisionView, reviewsView, standingView } from './claim.view-schema';
 import { ClaimsService } from './claims.service';
 
 @ApiTags('claims')
@@ -27,6 +28,7 @@ export class ClaimsController {
     summary:
       'Open a claim for credit in a programme, with any credentials from other issuers (learner, or registrar for a learner)',
   })
+  @ApiZodResponse(claimView, { status: 201, description: 'The claim opened, with its proposal' })
   open(@CurrentActor() actor: Actor, @Body(validate(openClaimBody)) body: OpenClaimBody) {
     return this.claims.open(actor, body);
   }
@@ -37,6 +39,7 @@ export class ClaimsController {
     summary:
       'A claim and its proposal, worked out now from the credentials the programme’s awarding body issued and those the learner put in or uploaded (its learner, or a registrar of the awarding body)',
   })
+  @ApiZodResponse(claimView, { description: 'The claim, with its proposal worked out now' })
   get(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.claims.view(actor, id);
   }
@@ -48,6 +51,7 @@ export class ClaimsController {
     summary:
       'Put one of your credentials from this hub in your claim, so its reviewers may see it (the claim’s learner)',
   })
+  @ApiZodResponse(claimView, { status: 201, description: 'The claim, with the credential in it' })
   addChosen(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -60,6 +64,7 @@ export class ClaimsController {
   @Roles('learner', 'registrar')
   @ApiZodBody(externalCredentialBody)
   @ApiOperation({ summary: 'Add a credential from another issuer to a claim (checked by the verifier)' })
+  @ApiZodResponse(claimView, { status: 201, description: 'The claim, with the credential checked' })
   addExternal(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -74,6 +79,7 @@ export class ClaimsController {
   @ApiOperation({
     summary: 'Approve or reject one module of a claim, with the reason (registrar of the awarding body)',
   })
+  @ApiZodResponse(decisionView, { status: 201, description: 'The decision recorded' })
   decide(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -85,6 +91,7 @@ export class ClaimsController {
   @Get('learners/me/claims')
   @Roles('learner')
   @ApiOperation({ summary: 'Your claims (learner)' })
+  @ApiZodResponse(pageSchema(claimSummaryView), { description: 'A page of your claims' })
   ownClaims(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
     return this.claims.listOwn(actor, pagination);
   }
@@ -95,6 +102,7 @@ export class ClaimsController {
     summary:
       'Your standing in a programme: modules credited, credits of the cap, what the rest need (learner)',
   })
+  @ApiZodResponse(standingView, { description: 'Your standing in the programme' })
   standing(@CurrentActor() actor: Actor, @Param('id', IdParam) id: string) {
     return this.claims.standing(actor, id);
   }
@@ -104,6 +112,7 @@ export class ClaimsController {
   @ApiOperation({
     summary: 'Credit withdrawn or on hold because a credential was revoked or suspended (registrar)',
   })
+  @ApiZodResponse(reviewsView, { description: 'Credit withdrawn, and credit on hold' })
   reviews(@CurrentActor() actor: Actor) {
     return this.claims.reviews(actor);
   }

@@ -1,10 +1,11 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { type Pagination, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, IdParam, validate } from '@lib/platform';
+import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
+import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type ModuleBody, moduleBody, type ProgrammeBody, programmeBody, ruleBody } from './programme.dto';
+import { programmeSummaryView, programmeView } from './programme.view-schema';
 import { ProgrammesService } from './programmes.service';
 
 const codeParam = validate(z.string().regex(/^[A-Z0-9-]{2,20}$/, 'is not a module code'), 'code');
@@ -19,18 +20,21 @@ export class ProgrammesController {
   @Roles('registrar')
   @ApiZodBody(programmeBody)
   @ApiOperation({ summary: 'Create a programme with its modules and recognition policy (registrar)' })
+  @ApiZodResponse(programmeView, { status: 201, description: 'The programme created' })
   create(@CurrentActor() actor: Actor, @Body(validate(programmeBody)) body: ProgrammeBody) {
     return this.programmes.create(actor, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Programmes (anyone signed in)' })
+  @ApiZodResponse(pageSchema(programmeSummaryView), { description: 'A page of programmes' })
   list(@Query(validate(paginationQuery)) pagination: Pagination) {
     return this.programmes.list(pagination);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A programme, its policy, modules and rules (anyone signed in)' })
+  @ApiZodResponse(programmeView, { description: 'The programme' })
   get(@Param('id', IdParam) id: string) {
     return this.programmes.view(id);
   }
@@ -39,6 +43,7 @@ export class ProgrammesController {
   @Roles('registrar')
   @ApiZodBody(moduleBody)
   @ApiOperation({ summary: 'Add a module (registrar of the awarding body)' })
+  @ApiZodResponse(programmeView, { status: 201, description: 'The programme with the module' })
   addModule(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,
@@ -51,6 +56,7 @@ export class ProgrammesController {
   @Roles('registrar')
   @ApiZodBody(ruleBody)
   @ApiOperation({ summary: 'Set a module’s recognition rule (registrar of the awarding body)' })
+  @ApiZodResponse(programmeView, { description: 'The programme with the rule set' })
   setRule(
     @CurrentActor() actor: Actor,
     @Param('id', IdParam) id: string,

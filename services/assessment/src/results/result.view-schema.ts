@@ -1,0 +1,57 @@
+import { id, timestamp } from '@lib/contracts';
+import { z } from 'zod';
+
+const versionStatus = z.enum(['provisional', 'ratified']);
+
+/** `ResultVersionView` as the API documents it. */
+const resultVersionView = z.object({
+  version: z.int().min(1),
+  components: z.array(z.object({ name: z.string(), weight: z.number(), mark: z.number() })),
+  overallMark: z.number(),
+  grade: z.string(),
+  passed: z.boolean(),
+  status: versionStatus,
+  announced: z.boolean(),
+  recordedBy: z.string(),
+  recordedAt: timestamp,
+  ratifiedAt: timestamp.optional(),
+  amendment: z.object({ reason: z.string(), previousVersion: z.int().min(1) }).optional(),
+});
+
+/** `ResultView` as the API documents it: the newest version's facts, and every version. */
+export const resultView = z.object({
+  resultId: id,
+  offeringId: id,
+  learnerId: id,
+  courseId: id,
+  attempt: z.int().min(1),
+  overallMark: z.number(),
+  grade: z.string(),
+  passed: z.boolean(),
+  status: versionStatus,
+  version: z.int().min(1),
+  versions: z.array(resultVersionView),
+});
+
+/** What ratifying an offering answers: how many were ratified, and why the rest were not. */
+export const offeringRatificationView = z.object({
+  ratified: z.int().min(0),
+  skipped: z.array(z.object({ resultId: id, reason: z.string() })),
+});
+
+/** What recording marks from CSV answers: a result per row. */
+export const bulkMarksReport = z.object({
+  rows: z.int().min(0),
+  recorded: z.int().min(0),
+  results: z.array(
+    z.object({
+      line: z.int().min(1),
+      learnerId: z.string(),
+      result: z.enum(['recorded', 'invalid', 'refused']),
+      reason: z.string().optional(),
+      resultId: id.optional(),
+      overallMark: z.number().optional(),
+      grade: z.string().optional(),
+    }),
+  ),
+});

@@ -1,0 +1,71 @@
+import { CHECKS } from '@lib/vc';
+import { z } from 'zod';
+
+const status = z.enum([
+  'valid',
+  'invalid',
+  'revoked',
+  'suspended',
+  'expired',
+  'not-yet-valid',
+  'untrusted-issuer',
+  'unverifiable',
+]);
+const checkId = z.enum(Object.keys(CHECKS) as [keyof typeof CHECKS, ...(keyof typeof CHECKS)[]]);
+
+/** `CredentialSummary`: read defensively from any issuer's credential, so all but `results` may be missing. */
+const summaryView = z.object({
+  credentialId: z.string().optional(),
+  learnerName: z.string().optional(),
+  course: z.string().optional(),
+  courseCode: z.string().optional(),
+  credits: z.number().optional(),
+  creditScheme: z.string().optional(),
+  level: z.string().optional(),
+  results: z.array(z.string()),
+  awardingBody: z.string().optional(),
+  awardingBodyId: z.string().optional(),
+  deliveringPartner: z.string().optional(),
+  awardedOn: z.string().optional(),
+  validUntil: z.string().optional(),
+});
+
+/** `VerificationResult` (libs/vc): the status, the headline, each check and what the credential says. */
+export const verificationResultView = z.object({
+  status,
+  verified: z.boolean(),
+  headline: z.string(),
+  reason: z.string().optional(),
+  checks: z.array(
+    z.object({
+      id: checkId,
+      title: z.string(),
+      outcome: z.enum(['passed', 'failed', 'skipped', 'error']),
+      message: z.string(),
+    }),
+  ),
+  summary: summaryView,
+  checkedAt: z.iso.datetime(),
+});
+
+/** `BatchSummary`: counts by status, and each result with its place in the batch. */
+export const batchSummaryView = z.object({
+  total: z.int().min(0),
+  counts: z.partialRecord(status, z.int().min(1)),
+  results: z.array(verificationResultView.extend({ index: z.int().min(0) })),
+});
+
+const problem = z.object({ check: checkId, message: z.string() });
+
+/** `VcApiResult`: the W3C VC-API answer, with our full result. */
+export const vcApiResultView = z.object({
+  verified: z.boolean(),
+  status,
+  checks: z.array(checkId),
+  warnings: z.array(problem),
+  errors: z.array(problem),
+  result: verificationResultView,
+});
+
+/** The partner check's answer. */
+export const partnerCheckView = z.object({ authorised: z.boolean() });

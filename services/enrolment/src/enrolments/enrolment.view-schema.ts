@@ -1,0 +1,56 @@
+import { id, timestamp } from '@lib/contracts';
+import { z } from 'zod';
+
+/** `EnrolmentView` as the API documents it; `learner` only for staff. */
+export const enrolmentView = z.object({
+  id,
+  offeringId: id,
+  learnerId: id,
+  learner: z.object({ givenName: z.string(), familyName: z.string(), email: z.string() }).optional(),
+  status: z.enum(['enrolled', 'waitlisted', 'withdrawn', 'completed', 'pending']),
+  seat: z.int().min(1).optional(),
+  waitlistPosition: z.int().min(1).optional(),
+  attendance: z.enum(['attended', 'did-not-attend']).optional(),
+  requestedAt: timestamp,
+  withdrawnAt: timestamp.optional(),
+  completedAt: timestamp.optional(),
+});
+
+const count = z.int().min(0);
+
+/** `BulkEnrolmentReport`: a result per CSV row, in file order. */
+export const bulkEnrolmentReport = z.object({
+  offeringId: id,
+  rows: count,
+  enrolled: count,
+  waitlisted: count,
+  duplicate: count,
+  invalid: count,
+  results: z.array(
+    z.object({
+      line: z.int().min(1),
+      email: z.string(),
+      result: z.enum(['enrolled', 'waitlisted', 'duplicate', 'invalid']),
+      reason: z.string().optional(),
+      enrolmentId: id.optional(),
+    }),
+  ),
+});
+
+/** `BulkCompletionReport`: a result per CSV row, in file order. */
+export const bulkCompletionReport = z.object({
+  offeringId: id,
+  rows: count,
+  completed: count,
+  duplicate: count,
+  invalid: count,
+  results: z.array(
+    z.object({
+      line: z.int().min(1),
+      enrolmentId: z.string().optional(),
+      email: z.string().optional(),
+      result: z.enum(['completed', 'duplicate', 'invalid']),
+      reason: z.string().optional(),
+    }),
+  ),
+});
