@@ -32,9 +32,14 @@ export function routesOf(app: INestApplication): string[] {
     .filter((route) => !/\/docs(-json|-yaml)?(\/|$)|\/docs\/\*/.test(route));
 }
 
-/** The documented schema of one answer's JSON body, with `#/components/schemas/...` references resolved. */
-export function responseSchema(document: any, operation: any, status: number): any {
-  const schema = operation.responses[status]?.content?.['application/json']?.schema;
+/** The documented schema of one answer's body (JSON unless named), with `#/components/schemas/...` references resolved. */
+export function responseSchema(
+  document: any,
+  operation: any,
+  status: number,
+  type = 'application/json',
+): any {
+  const schema = operation.responses[status]?.content?.[type]?.schema;
   return schema ? resolveRefs(document, schema) : undefined;
 }
 

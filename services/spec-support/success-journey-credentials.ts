@@ -1,0 +1,194 @@
+import { bearer, type ExternalIssuer, waitFor } from '@lib/testing';
+import { programmeBody } from './recognition-probes';
+import type { SuccessAnswers, SuccessCallOptions } from './success-answers';
+
+type Headers = { authorization: string };
+const cr = '/api/credentials';
+const rec = '/api/recognition';
+const LEVEL_7 = { framework: 'FHEQ', level: 7, eqfLevel: 7 };
+
+/** What the enrolment steps made, for the other services' steps. */
+export interface Made {
+  awardingBodyId: string;
+  partnerId: string;
+  courseId: string;
+  offeringId: string;
+  learnerId: string;
+  enrolmentId: string;
+  bulkLearnerId: string;
+  registrar: Headers;
+  partner: Headers;
+  assessor: Headers;
+  learner: Headers;
+}
+
+/** The learner's credential as their list shows it. */
+export interface Earned {
+  credentialId: string;
+  jwt: string;
+}
+
+/**
+ * The course's achievement and the credential it leads to; the issuer's keys; downloads, share links and the status
+ * list; verification of every kind; both trust lists. Resolves with the learner's credential.
+ */
+export async function credentialSteps(
+  answers: SuccessAnswers,
+  made: Made,
+  hub: ExternalIssuer,
+): Promise<Earned> {
+  const call = (method: string, path: string, options?: SuccessCallOptions) =>
+    answers.ok('credentials', method, `${cr}${path}`, options);
+  const registrar = made.registrar;
+  // The course reaches credentials through Kafka: tried until it has.
+  const achievement = await waitFor(
+    async () => {
+      const answer = await answers.call('credentials', 'POST', `${cr}/achievements`, {
+        headers: registrar,
+        body: { courseId: made.courseId, criteria: 'Attend and pass the assessed project.' },
+      });
+      return answer.status === 201 ? answer.body : undefined;
+    },
+    { what: 'the course to reach credentials' },
+  );
+  const achievementId = String(achievement.id).split('/').pop()!;
+  await call('GET', '/achievements', { headers: registrar });
+  await call('GET', `/achievements/${achievementId}`);
+  const credential: Earned = await waitFor(
+    async () => (await call('GET', '/learners/me/credentials', { headers: made.learner })).items[0],
+    { what: 'the credential to be issued', timeoutMs: 40000 },
+  );
+  // Edited once issued, so the credential keeps version 1.
+  await call('POST', `/achievements/${achievementId}/versions`, {
+    headers: registrar,
+    body: { description: 'Build, test and show a small clinical app in a day.' },
+  });
+  await call('GET', `/achievements/${achievementId}/versions/1`);
+  await call('GET', '/holds', { headers: registrar });
+
+  const issuer = await call('GET', `/issuers/${made.awardingBodyId}`);
+  await call('GET', '/keys');
+  const keys = await call('GET', `/issuers/${made.awardingBodyId}/keys`, { headers: registrar });
+  await call('GET', `/issuers/${made.awardingBodyId}/keys/${String(keys[0].kid).split('/').pop()}`);
+  await call('POST', `/issuers/${made.awardingBodyId}/keys/rotation`, { headers: registrar, body: {} });
+
+  const own = `/learners/me/credentials/${encodeURIComponent(credential.credentialId)}`;
+  for (const format of ['jwt', 'json', 'pdf'])
+    await call('GET', `${own}/download?format=${format}`, { headers: made.learner });
+  const link = await call('POST', `${own}/share-links`, { headers: made.learner });
+  await call('GET', '/learners/me/share-links', { headers: made.learner });
+  await call('GET', `/shared/${link.token}`);
+  await call('GET', `/shared/${link.token}/verification`);
+  await call('POST', `/learners/me/share-links/${link.token}/withdrawal`, { headers: made.learner });
+  await call('GET', `/status-lists/${statusListIdOf(credential.jwt)}`);
+
+  await call('POST', '/verify', { body: { credential: credential.jwt } });
+  await call('POST', `/verify/batch?organisationId=${made.awardingBodyId}`, {
+    body: { credentials: [credential.jwt, hub.sign(hub.credential()), 'not.a.credential'] },
+  });
+  await call('POST', '/credentials/verify', { body: { verifiableCredential: credential.jwt } });
+  const question = new URLSearchParams({
+    issuerId: issuer.id,
+    partnerId: made.partnerId,
+    achievementId: achievement.id,
+    awardedOn: new Date().toISOString().slice(0, 10),
+  });
+  await call('GET', `/partner-authorisations/check?${question.toString()}`);
+
+  const admin = bearer('admin');
+  const entry = { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl };
+  await call('GET', '/trust-list');
+  await call('POST', '/trust-list', { headers: admin, body: entry });
+  await call('POST', '/trust-list/removal', { headers: admin, body: { issuerId: hub.issuerId } });
+  const bodyList = `/organisations/${made.awardingBodyId}/trust-list`;
+  await call('POST', bodyList, { headers: registrar, body: entry });
+  await call('GET', bodyList, { headers: registrar });
+  await call('POST', `${bodyList}/removal`, { headers: registrar, body: { issuerId: hub.issuerId } });
+  return credential;
+}
+
+/** The status list a credential's revocation entry names: the last segment of its URL. */
+function statusListIdOf(jwt: string): string {
+  const payload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'));
+  const vc = payload.vc ?? payload;
+  const entries = [vc.credentialStatus].flat();
+  return String(entries[0].statusListCredential).split('/').pop()!;
+}
+
+/**
+ * A programme with modules and a rule, and the learner's claim with their credential chosen and another issuer's
+ * uploaded; one module approved once the credential has reached recognition (it then rests on the credential) and
+ * one rejected.
+ */
+export async function recognitionSteps(
+  answers: SuccessAnswers,
+  made: Made,
+  credential: Earned,
+  hub: ExternalIssuer,
+): Promise<void> {
+  const call = (method: string, path: string, options?: SuccessCallOptions) =>
+    answers.ok('recognition', method, `${rec}${path}`, options);
+  const registrar = made.registrar;
+  const programme = await call('POST', '/programmes', { headers: registrar, body: programmeBody() });
+  await call('GET', '/programmes', { headers: made.learner });
+  await call('GET', `/programmes/${programme.id}`, { headers: made.learner });
+  await call('POST', `/programmes/${programme.id}/modules`, {
+    headers: registrar,
+    body: { code: 'MOD-B', title: 'Safety cases', credits: 15, level: LEVEL_7 },
+  });
+  await call('PUT', `/programmes/${programme.id}/modules/MOD-A/rule`, {
+    headers: registrar,
+    body: { rule: { combination: 'any', criteria: [{ kind: 'properties', minimumCredits: 5 }] } },
+  });
+  const claim = await call('POST', '/claims', { headers: made.learner, body: { programmeId: programme.id } });
+  const path = `/claims/${claim.id}`;
+  await call('POST', `${path}/credentials`, {
+    headers: made.learner,
+    body: { credentialId: credential.credentialId },
+  });
+  await call('POST', `${path}/external-credentials`, {
+    headers: made.learner,
+    body: { credential: hub.sign(hub.credential()) },
+  });
+  // The credential reaches recognition through Kafka; then MOD-A may be credited.
+  await waitFor(
+    async () =>
+      (await call('GET', path, { headers: registrar })).proposal.modules.some(
+        (module: { moduleCode: string; exempt: boolean }) => module.moduleCode === 'MOD-A' && module.exempt,
+      ),
+    { what: 'the credential to reach recognition', timeoutMs: 30000 },
+  );
+  for (const [moduleCode, decision] of [
+    ['MOD-A', 'approve'],
+    ['MOD-B', 'reject'],
+  ])
+    await call('POST', `${path}/decisions`, {
+      headers: registrar,
+      body: { moduleCode, decision, reason: 'Decided by the exam board' },
+    });
+  await call('GET', '/learners/me/claims', { headers: made.learner });
+  await call('GET', `/learners/me/programmes/${programme.id}`, { headers: made.learner });
+  await call('GET', '/reviews', { headers: registrar });
+}
+
+/**
+ * The credential suspended, reinstated and revoked; then the exam board's reviews, once recognition has withdrawn the
+ * credit that rested on it.
+ */
+export async function statusSteps(answers: SuccessAnswers, made: Made, credentialId: string): Promise<void> {
+  const path = `${cr}/credentials/${encodeURIComponent(credentialId)}`;
+  const headers = made.registrar;
+  await answers.ok('credentials', 'POST', `${path}/suspension`, {
+    headers,
+    body: { reason: 'Under review' },
+  });
+  await answers.ok('credentials', 'POST', `${path}/reinstatement`, { headers, body: {} });
+  await answers.ok('credentials', 'POST', `${path}/revocation`, {
+    headers,
+    body: { reason: 'Awarded in error' },
+  });
+  await waitFor(
+    async () => (await answers.ok('recognition', 'GET', `${rec}/reviews`, { headers })).withdrawn.length > 0,
+    { what: 'recognition to withdraw the credit', timeoutMs: 30000 },
+  );
+}
