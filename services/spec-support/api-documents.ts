@@ -32,6 +32,23 @@ export function routesOf(app: INestApplication): string[] {
     .filter((route) => !/\/docs(-json|-yaml)?(\/|$)|\/docs\/\*/.test(route));
 }
 
+/** Operations without a documented success answer, or with a 2xx (other than 204) that documents no body. */
+export function successGaps(document: any): string[] {
+  return operationsOf(document).flatMap((op) => {
+    const name = `${op.method.toUpperCase()} ${op.path}`;
+    const successes = Object.entries<any>(op.operation.responses).filter(([status]) =>
+      /^2\d\d$/.test(status),
+    );
+    if (successes.length === 0) return [`${name}: no success answer`];
+    return successes
+      .filter(
+        ([status, response]) =>
+          status !== '204' && !Object.values<any>(response.content ?? {}).some((media) => media.schema),
+      )
+      .map(([status]) => `${name} ${status}: no body schema`);
+  });
+}
+
 /** The documented schema of one answer's body (JSON unless named), with `#/components/schemas/...` references resolved. */
 export function responseSchema(
   document: any,
