@@ -67,6 +67,12 @@ export function ApiErrors(
   );
 }
 
+/**
+ * Compiles only when every value of `View` (what a service returns) is one the schema's output type allows, so a
+ * documented schema cannot drift from the view it documents: `type _Documented = ViewFits<MyView, typeof myView>`.
+ */
+export type ViewFits<View extends z.output<Schema>, Schema extends z.ZodType> = [View, Schema];
+
 /** Documents a success answer's JSON body from a zod schema (the view's shape). */
 export function ApiZodResponse(
   schema: z.ZodType,

@@ -1,5 +1,9 @@
+import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { ResultView } from './result-view';
+import type { ResultsService } from './results.service';
+import type { BulkMarksService } from './bulk-marks.service';
 
 const versionStatus = z.enum(['provisional', 'ratified']);
 
@@ -55,3 +59,14 @@ export const bulkMarksReport = z.object({
     }),
   ),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type ResultViewFits = ViewFits<ResultView, typeof resultView>;
+export type OfferingRatificationViewFits = ViewFits<
+  Awaited<ReturnType<ResultsService['ratifyOffering']>>,
+  typeof offeringRatificationView
+>;
+export type BulkMarksReportFits = ViewFits<
+  Awaited<ReturnType<BulkMarksService['record']>>,
+  typeof bulkMarksReport
+>;

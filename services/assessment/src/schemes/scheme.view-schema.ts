@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { SchemeView } from './schemes.service';
 
 /** `SchemeView` as the API documents it. */
 export const schemeView = z.object({
@@ -11,3 +13,6 @@ export const schemeView = z.object({
   maxAttempts: z.int().min(1),
   createdAt: timestamp,
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type SchemeViewFits = ViewFits<SchemeView, typeof schemeView>;

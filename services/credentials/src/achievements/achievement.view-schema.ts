@@ -1,10 +1,12 @@
+import type { ViewFits } from '@lib/platform';
 import { id } from '@lib/contracts';
 import { z } from 'zod';
+import type { AchievementSummary, AchievementsService } from './achievements.service';
 
 /** An Open Badges 3.0 Achievement, as `AchievementsService.toOpenBadges` builds it. */
 export const openBadgesAchievement = z.object({
   id: z.url(),
-  type: z.tuple([z.literal('Achievement')]),
+  type: z.array(z.string()).describe('JSON-LD types: Achievement'),
   achievementType: z.string(),
   name: z.string(),
   description: z.string(),
@@ -15,7 +17,7 @@ export const openBadgesAchievement = z.object({
   fieldOfStudy: z.string().optional(),
   alignment: z.array(
     z.object({
-      type: z.tuple([z.literal('Alignment')]),
+      type: z.array(z.string()).describe('JSON-LD types: Alignment'),
       targetName: z.string(),
       targetUrl: z.url(),
       targetType: z.string(),
@@ -26,7 +28,7 @@ export const openBadgesAchievement = z.object({
   resultDescription: z.array(
     z.object({
       id: z.url(),
-      type: z.tuple([z.literal('ResultDescription')]),
+      type: z.array(z.string()).describe('JSON-LD types: ResultDescription'),
       name: z.string(),
       resultType: z.string(),
       requiredValue: z.string().optional(),
@@ -45,3 +47,10 @@ export const achievementSummaryView = z.object({
   latestVersion: z.int().min(1),
   name: z.string(),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type OpenBadgesAchievementFits = ViewFits<
+  ReturnType<AchievementsService['toOpenBadges']>,
+  typeof openBadgesAchievement
+>;
+export type AchievementSummaryViewFits = ViewFits<AchievementSummary, typeof achievementSummaryView>;

@@ -1,6 +1,8 @@
+import type { ViewFits } from '@lib/platform';
 import { SIGNING_ALGORITHMS } from '@lib/vc';
 import { timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { IssuersService, KeyView } from './issuers.service';
 
 const algorithm = z.enum(SIGNING_ALGORITHMS);
 
@@ -8,14 +10,12 @@ const algorithm = z.enum(SIGNING_ALGORITHMS);
 export const issuerProfileView = z.object({
   '@context': z.array(z.string()),
   id: z.url(),
-  type: z.tuple([z.literal('Profile')]),
+  type: z.array(z.string()).describe('JSON-LD types: Profile'),
   name: z.string(),
   url: z.string().optional(),
   email: z.string().optional(),
   otherIdentifier: z
-    .array(
-      z.object({ type: z.literal('IdentifierEntry'), identifier: z.string(), identifierType: z.string() }),
-    )
+    .array(z.object({ type: z.string(), identifier: z.string(), identifierType: z.string() }))
     .optional(),
 });
 
@@ -37,3 +37,11 @@ export const keyView = z.object({
   createdAt: timestamp,
   active: z.boolean(),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type KeyViewFits = ViewFits<KeyView, typeof keyView>;
+export type IssuerProfileViewFits = ViewFits<
+  Awaited<ReturnType<IssuersService['profile']>>,
+  typeof issuerProfileView
+>;
+export type JwkSetViewFits = ViewFits<Awaited<ReturnType<IssuersService['keySet']>>, typeof jwkSetView>;

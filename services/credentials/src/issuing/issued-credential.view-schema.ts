@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { credentialId, id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { credentialView, holdView } from './issued-credential-views';
 
 /** `credentialView`: a learner's credential, with its signed JWT. */
 export const issuedCredentialView = z.object({
@@ -18,3 +20,10 @@ export const awardHoldView = z.object({
   reason: z.string(),
   heldAt: timestamp,
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type IssuedCredentialViewFits = ViewFits<
+  ReturnType<typeof credentialView>,
+  typeof issuedCredentialView
+>;
+export type AwardHoldViewFits = ViewFits<ReturnType<typeof holdView>, typeof awardHoldView>;

@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { credentialId, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { ShareLinkView } from './sharing.service';
 
 /** `ShareLinkView` as the API documents it. */
 export const shareLinkView = z.object({
@@ -24,3 +26,6 @@ export const credentialDocumentView = z.object({
     id: z.string().startsWith('data:application/vc+jwt,'),
   }),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type ShareLinkViewFits = ViewFits<ShareLinkView, typeof shareLinkView>;

@@ -1,5 +1,13 @@
+import type { ViewFits } from '@lib/platform';
 import { credentialId } from '@lib/contracts';
 import { z } from 'zod';
+import type { CredentialStatusService } from './credential-status.service';
 
 /** A credential's status after a change. */
 export const credentialStatusView = z.object({ credentialId, revoked: z.boolean(), suspended: z.boolean() });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type CredentialStatusViewFits = ViewFits<
+  Awaited<ReturnType<CredentialStatusService['change']>>,
+  typeof credentialStatusView
+>;

@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { TrustListEntry } from './trust-list.service';
 
 /** `TrustListEntry`: our own awarding bodies have no `addedAt`. */
 export const trustListEntryView = z.object({
@@ -10,3 +12,6 @@ export const trustListEntryView = z.object({
   trustedBy: z.enum(['hub', 'organisation']),
   addedAt: timestamp.optional(),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type TrustListEntryViewFits = ViewFits<TrustListEntry, typeof trustListEntryView>;

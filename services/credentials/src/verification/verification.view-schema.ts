@@ -1,5 +1,9 @@
+import type { ViewFits } from '@lib/platform';
 import { CHECKS } from '@lib/vc';
 import { z } from 'zod';
+import type { VerificationResult } from '@lib/vc';
+import type { BatchSummary } from './batch-summary';
+import type { VcApiResult } from './vc-api-result';
 
 const status = z.enum([
   'valid',
@@ -69,3 +73,8 @@ export const vcApiResultView = z.object({
 
 /** The partner check's answer. */
 export const partnerCheckView = z.object({ authorised: z.boolean() });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type VerificationResultViewFits = ViewFits<VerificationResult, typeof verificationResultView>;
+export type BatchSummaryViewFits = ViewFits<BatchSummary, typeof batchSummaryView>;
+export type VcApiResultViewFits = ViewFits<VcApiResult, typeof vcApiResultView>;

@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { date, id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { AuthorisationView } from './authorisations.service';
 
 /** `AuthorisationView` as the API documents it. */
 export const authorisationView = z.object({
@@ -13,3 +15,6 @@ export const authorisationView = z.object({
   withdrawal: z.object({ effectiveFrom: date, reason: z.string(), withdrawnAt: timestamp }).optional(),
   activeToday: z.boolean(),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type AuthorisationViewFits = ViewFits<AuthorisationView, typeof authorisationView>;

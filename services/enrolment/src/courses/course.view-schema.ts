@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { id, level, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { CourseView } from './courses.service';
 
 /** `CourseView` as the API documents it. */
 export const courseView = z.object({
@@ -16,3 +18,6 @@ export const courseView = z.object({
   publishedBy: z.string(),
   publishedAt: timestamp,
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type CourseViewFits = ViewFits<CourseView, typeof courseView>;

@@ -1,5 +1,9 @@
+import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { EnrolmentView } from './enrolment-view';
+import type { BulkEnrolmentReport } from './bulk-rows';
+import type { BulkCompletionReport } from './completion-rows';
 
 /** `EnrolmentView` as the API documents it; `learner` only for staff. */
 export const enrolmentView = z.object({
@@ -54,3 +58,8 @@ export const bulkCompletionReport = z.object({
     }),
   ),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type EnrolmentViewFits = ViewFits<EnrolmentView, typeof enrolmentView>;
+export type BulkEnrolmentReportFits = ViewFits<BulkEnrolmentReport, typeof bulkEnrolmentReport>;
+export type BulkCompletionReportFits = ViewFits<BulkCompletionReport, typeof bulkCompletionReport>;

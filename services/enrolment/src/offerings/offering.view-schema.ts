@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { date, id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { OfferingView } from './offerings.service';
 
 /** `OfferingView` as the API documents it. */
 export const offeringView = z.object({
@@ -18,3 +20,6 @@ export const offeringView = z.object({
   enrolmentClosesAt: timestamp,
   status: z.enum(['draft', 'open', 'closed', 'completed']),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type OfferingViewFits = ViewFits<OfferingView, typeof offeringView>;

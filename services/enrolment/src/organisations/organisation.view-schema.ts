@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { OrganisationView } from './organisations.service';
 
 /** `OrganisationView` as the API documents it. */
 export const organisationView = z.object({
@@ -11,3 +13,6 @@ export const organisationView = z.object({
   ukprn: z.string().optional(),
   registeredAt: timestamp,
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type OrganisationViewFits = ViewFits<OrganisationView, typeof organisationView>;

@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { ClaimsService } from './claims.service';
 
 /** Credential ids here may be another issuer's, in any form. */
 const credentialRef = z.string();
@@ -127,3 +129,13 @@ export const reviewsView = z.object({
     }),
   ),
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type ClaimViewFits = ViewFits<Awaited<ReturnType<ClaimsService['view']>>, typeof claimView>;
+export type DecisionViewFits = ViewFits<Awaited<ReturnType<ClaimsService['decide']>>, typeof decisionView>;
+export type StandingViewFits = ViewFits<Awaited<ReturnType<ClaimsService['standing']>>, typeof standingView>;
+export type ReviewsViewFits = ViewFits<Awaited<ReturnType<ClaimsService['reviews']>>, typeof reviewsView>;
+export type ClaimSummaryViewFits = ViewFits<
+  Awaited<ReturnType<ClaimsService['listOwn']>>['items'][number],
+  typeof claimSummaryView
+>;

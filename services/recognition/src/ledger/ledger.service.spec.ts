@@ -205,7 +205,7 @@ describe('LedgerService', () => {
           moduleCode: 'MOD-A',
           credentialId: credentialA,
           reason: 'Credential revoked',
-          withdrawnAt: new Date('2026-07-02T10:00:00Z'),
+          withdrawnAt: '2026-07-02T10:00:00.000Z',
         },
       ]);
       expect((await service.reviews(randomUUID())).withdrawn).toEqual([]);

@@ -165,12 +165,17 @@ export class LedgerService {
     const onHold = await this.heldIds([...new Set(holds.map((hold) => hold.creditId))]);
     const withdrawn = new Set(withdrawals.map((withdrawal) => withdrawal._id));
     return {
-      withdrawn: withdrawals.map(({ _id, ...rest }) => ({ creditId: _id, ...rest })),
+      withdrawn: withdrawals.map(({ _id, withdrawnAt, ...rest }) => ({
+        creditId: _id,
+        ...rest,
+        withdrawnAt: withdrawnAt.toISOString(),
+      })),
       onHold: holds
         .filter(
           (hold) => hold.action === 'hold' && onHold.has(hold.creditId) && !withdrawn.has(hold.creditId),
         )
-        .map(({ _id: _key, ...rest }) => rest),
+        // Only holds are left (the filter): `action` is said as such, for the view's type.
+        .map(({ _id: _key, at, ...rest }) => ({ ...rest, action: 'hold' as const, at: at.toISOString() })),
     };
   }
 

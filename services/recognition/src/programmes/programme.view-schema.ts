@@ -1,5 +1,7 @@
+import type { ViewFits } from '@lib/platform';
 import { id, level, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import type { ProgrammeSummary, ProgrammeView } from './programmes.service';
 import { recognitionRule } from './programme.dto';
 
 /** A module as the programme's view shows it (without its record keys). */
@@ -42,3 +44,7 @@ export const programmeSummaryView = z.object({
   credits: z.number(),
   awardingBodyId: id,
 });
+
+// What the service returns fits what the document says (checked by the compiler).
+export type ProgrammeViewFits = ViewFits<ProgrammeView, typeof programmeView>;
+export type ProgrammeSummaryViewFits = ViewFits<ProgrammeSummary, typeof programmeSummaryView>;
