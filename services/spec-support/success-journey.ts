@@ -32,7 +32,7 @@ async function enrolmentSteps(answers: SuccessAnswers): Promise<Made> {
     answers.ok('enrolment', method, `${en}${path}`, options);
   const admin = bearer('admin');
   const tag = randomUUID().slice(0, 8);
-  const body = await call('POST', '/organisations', {
+  const university = await call('POST', '/organisations', {
     headers: admin,
     body: { kind: 'awarding-body', name: `University ${tag}`, url: 'https://example.org', ukprn: '10000001' },
   });
@@ -41,8 +41,8 @@ async function enrolmentSteps(answers: SuccessAnswers): Promise<Made> {
     body: { kind: 'partner', name: `Code4Health ${tag}` },
   });
   await call('GET', '/organisations', { headers: admin });
-  await call('GET', `/organisations/${body.id}`, { headers: admin });
-  const registrar = bearer('registrar', { org: body.id });
+  await call('GET', `/organisations/${university.id}`, { headers: admin });
+  const registrar = bearer('registrar', { org: university.id });
   const partnerStaff = bearer('partner', { org: partner.id });
   const course = await call('POST', '/courses', { headers: registrar, body: courseBody() });
   await call('GET', '/courses', { headers: registrar });
@@ -114,7 +114,7 @@ async function enrolmentSteps(answers: SuccessAnswers): Promise<Made> {
   await call('GET', '/learners/me/enrolments', { headers: learnerHeaders });
   await call('GET', `/learners/${enrolled.learnerId}`, { headers: partnerStaff });
   return {
-    awardingBodyId: body.id,
+    awardingBodyId: university.id,
     partnerId: partner.id,
     courseId: course.id,
     offeringId: offering.id,
