@@ -81,6 +81,36 @@ describe('the development database after a SIGKILL', () => {
   }, 120000);
 
   /**
+   * The chaos check's order of faults: the database stopped gracefully and started again, then killed with SIGKILL,
+   * while services write credentials (documents of about 8 kB, in batches). Each restart must find every write that
+   * was acknowledged before it, whichever way the database went.
+   */
+  it('keeps every acknowledged write through a graceful restart and then a SIGKILL', async () => {
+    const acknowledged: string[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      await writeBatches(database, `g${round}-before`, acknowledged, () => database.stop());
+      await database.start();
+      await writeBatches(database, `g${round}-after`, acknowledged, () => database.kill());
+      await database.start();
+      const client = new MongoClient(database.url);
+      try {
+        const stored = new Set(
+          (
+            await client
+              .db('graceful')
+              .collection<{ _id: string }>('credentials')
+              .find({}, { projection: { _id: 1 } })
+              .toArray()
+          ).map((document) => document._id),
+        );
+        expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
+      } finally {
+        await client.close();
+      }
+    }
+  }, 600000);
+
+  /**
    * The services' shapes: id lists upserted by `_id` with `$addToSet` (as `id_lists`) and records inserted into a
    * collection with a unique index. A document is stored in the collection's data and then in each index; a file
    * holding one without the other (a commit taken while another command was half-way) makes a lookup by `_id` miss a
@@ -126,6 +156,31 @@ async function writeUntilKilled(database: DatabaseProcess, round: string): Promi
   await killed;
   await client.close(true);
   expect(acknowledged).toBeGreaterThanOrEqual(KILL_AFTER_ACKNOWLEDGED);
+}
+
+/** Writers insert batches of credential-sized documents until `interrupt` (a stop or a kill) lands under them. */
+async function writeBatches(
+  database: DatabaseProcess,
+  round: string,
+  acknowledged: string[],
+  interrupt: () => Promise<void>,
+): Promise<void> {
+  const client = new MongoClient(database.url, { serverSelectionTimeoutMS: 2000, retryWrites: false });
+  const credentials = client.db('graceful').collection<{ _id: string; jwt: string }>('credentials');
+  const jwt = 'x'.repeat(8000);
+  const before = acknowledged.length;
+  let interrupted: Promise<void> | undefined;
+  const write = async (writer: string) => {
+    for (let batch = 0; ; batch++) {
+      const ids = Array.from({ length: 10 }, (_, n) => `${round}-${writer}-${batch}-${n}`);
+      await credentials.insertMany(ids.map((_id) => ({ _id, jwt })));
+      acknowledged.push(...ids);
+      if (acknowledged.length - before >= KILL_AFTER_ACKNOWLEDGED) interrupted ??= interrupt();
+    }
+  };
+  await Promise.all(Array.from({ length: WRITERS }, (_, w) => write(`w${w}`).catch(() => undefined)));
+  await interrupted;
+  await client.close(true);
 }
 
 /**
