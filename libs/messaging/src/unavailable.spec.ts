@@ -11,6 +11,7 @@ import {
   logLevel,
 } from 'kafkajs';
 import {
+  MongoBulkWriteError,
   MongoClient,
   MongoClientClosedError,
   type MongoError,
@@ -19,6 +20,7 @@ import {
   MongoNetworkTimeoutError,
   MongoNotConnectedError,
   MongoServerError,
+  MongoServerSelectionError,
   MongoTopologyClosedError,
 } from 'mongodb';
 import mongoose from 'mongoose';
@@ -75,6 +77,17 @@ describe('unavailableDependency', () => {
     ],
     ['a primary stepping down', new MongoServerError({ ok: 0, code: 10107, errmsg: 'not primary' })],
     [
+      'a bulk write cut off by a connection reset',
+      new MongoBulkWriteError(new MongoNetworkError('read ECONNRESET'), {} as never),
+    ],
+    [
+      'a bulk write that found no server',
+      new MongoBulkWriteError(
+        new MongoServerSelectionError('connect ECONNREFUSED 127.0.0.1:27017', {} as never),
+        {} as never,
+      ),
+    ],
+    [
       'a server error labelled retryable',
       new MongoServerError({ ok: 0, code: 1, errmsg: 'x', errorLabels: ['RetryableWriteError'] }),
     ],
@@ -112,6 +125,13 @@ describe('unavailableDependency', () => {
   it.each<[string, unknown]>([
     ['a duplicate key', new MongoServerError({ ok: 0, code: 11000, errmsg: 'E11000 duplicate key error' })],
     ['a bad query', new MongoServerError({ ok: 0, code: 2, errmsg: 'unknown operator: $nope' })],
+    [
+      'a bulk write of duplicates',
+      new MongoBulkWriteError(
+        { message: 'E11000', code: 11000, writeErrors: [{ index: 0, code: 11000 }] } as never,
+        {} as never,
+      ),
+    ],
     ['a bad argument', new MongoInvalidArgumentError('Argument "filter" must be an object')],
     ['a validation error', new mongoose.Error.ValidationError()],
     ['a cast error', new mongoose.Error.CastError('ObjectId', 'nope', '_id')],

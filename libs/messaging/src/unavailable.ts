@@ -63,8 +63,20 @@ function isDatabaseUnavailable(error: ErrorLike): boolean {
   if (typeof error.code === 'number' && DATABASE_UNAVAILABLE_CODES.has(error.code)) return true;
   const labels = Array.isArray(error.errorLabels) ? (error.errorLabels as unknown[]) : [];
   if (DATABASE_RETRY_LABELS.some((label) => labels.includes(label))) return true;
+  if (name === 'MongoBulkWriteError' && bulkWriteNeverSent(error)) return true;
   // Mongoose queues commands while disconnected and gives up with a plain MongooseError: its text is the only sign.
   return name === 'MongooseError' && /buffering timed out after/.test(String(error.message));
+}
+
+/**
+ * A bulk write (insertMany, bulkWrite) whose batch never reached the server: the driver wraps the network or
+ * server-selection error in a `MongoBulkWriteError` without write errors, keeping the wrapped error's fields but not
+ * the error (mongodb's `bulk/common.js`): `beforeHandshake` is a network error's, `reason` (the topology) a server
+ * selection's.
+ */
+function bulkWriteNeverSent(error: ErrorLike): boolean {
+  const noWriteErrors = Array.isArray(error.writeErrors) && error.writeErrors.length === 0;
+  return noWriteErrors && ('beforeHandshake' in error || 'reason' in error);
 }
 
 /** KafkaJS's errors for a broker it cannot connect to or that does not answer in time. */
@@ -108,6 +120,7 @@ interface ErrorLike {
   code?: unknown;
   type?: unknown;
   errorLabels?: unknown;
+  writeErrors?: unknown;
   cause?: unknown;
   /** Where KafkaJS keeps the error it wraps. */
   originalError?: unknown;
