@@ -1,6 +1,6 @@
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkMarksService } from './bulk-marks.service';
@@ -24,6 +24,10 @@ export class ResultsController {
   @Roles('assessor', 'registrar')
   @ApiOperation({ summary: 'Record component marks for a learner; the result is provisional' })
   @ApiZodResponse(resultView, { status: 201, description: 'The result, provisional' })
+  @ApiErrors([
+    409,
+    'The course has no assessment scheme yet, or the learner cannot take these marks (withdrawn, passed, out of attempts)',
+  ])
   record(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -39,6 +43,7 @@ export class ResultsController {
   @ApiBody({ description: 'Header learnerId,<component>,... then one row per learner' })
   @ApiOperation({ summary: 'Record marks from CSV, with a result per row' })
   @ApiZodResponse(bulkMarksReport, { description: 'A result per row' })
+  @ApiErrors([409, 'The course has no assessment scheme yet'])
   recordFromCsv(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
@@ -63,6 +68,7 @@ export class ResultsController {
   @Roles('registrar')
   @ApiOperation({ summary: 'Ratify every provisional result of an offering (exam board)' })
   @ApiZodResponse(offeringRatificationView, { description: 'How many were ratified; why the rest were not' })
+  @ApiErrors([403, 'Not a registrar of the awarding body (its exam board)'])
   ratifyOffering(@CurrentActor() actor: Actor, @Param('offeringId', IdParam) offeringId: string) {
     return this.results.ratifyOffering(actor, offeringId);
   }
@@ -79,6 +85,10 @@ export class ResultsController {
   @Roles('registrar')
   @ApiOperation({ summary: 'Ratify a result (exam board); only ratified results count for awards' })
   @ApiZodResponse(resultView, { description: 'The result, ratified' })
+  @ApiErrors(
+    [403, 'Not a registrar of the awarding body (its exam board)'],
+    [409, 'The result cannot be ratified as it stands, or is ratified already'],
+  )
   ratify(@CurrentActor() actor: Actor, @Param('resultId', IdParam) resultId: string) {
     return this.results.ratify(actor, resultId);
   }
@@ -89,6 +99,10 @@ export class ResultsController {
   @Roles('registrar')
   @ApiOperation({ summary: 'Amend a ratified result: a new ratified version with the reason (exam board)' })
   @ApiZodResponse(resultView, { description: 'The result with its new, amended version' })
+  @ApiErrors(
+    [403, 'Not a registrar of the awarding body (its exam board)'],
+    [409, 'The result is not ratified, or changed meanwhile'],
+  )
   amend(
     @CurrentActor() actor: Actor,
     @Param('resultId', IdParam) resultId: string,

@@ -1,5 +1,5 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CreateSchemeBody, createSchemeBody } from './scheme.dto';
@@ -19,6 +19,10 @@ export class SchemesController {
     summary: 'Set how a course is assessed: components, pass marks, grade bands, attempts (registrar)',
   })
   @ApiZodResponse(schemeView, { status: 201, description: 'The scheme set' })
+  @ApiErrors(
+    [404, 'No course with the `courseId` given, of your awarding body'],
+    [409, 'The course has an assessment scheme already'],
+  )
   create(@CurrentActor() actor: Actor, @Body(validate(createSchemeBody)) body: CreateSchemeBody) {
     return this.schemes.create(actor, body);
   }

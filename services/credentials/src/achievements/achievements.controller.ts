@@ -1,6 +1,6 @@
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -25,6 +25,10 @@ export class AchievementsController {
   ) {}
 
   @Post()
+  @ApiErrors(
+    [404, 'No course of your awarding body with the `courseId` given'],
+    [409, 'The course has an achievement already'],
+  )
   @ApiBearerAuth()
   @Roles('registrar')
   @ApiZodBody(createAchievementBody)
@@ -41,6 +45,7 @@ export class AchievementsController {
   }
 
   @Post(':id/versions')
+  @ApiErrors([409, 'The achievement was edited at the same moment'])
   @HttpCode(201)
   @ApiBearerAuth()
   @Roles('registrar')

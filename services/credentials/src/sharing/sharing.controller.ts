@@ -1,9 +1,9 @@
 import { credentialId } from '@lib/contracts';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { ApiFileResponse, ApiZodResponse, validate } from '@lib/platform';
+import { ApiErrors, ApiFileResponse, ApiZodResponse, validate } from '@lib/platform';
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { shareTokenParam } from './share-token';
@@ -64,6 +64,9 @@ export class SharingController {
   }
 
   @Post('learners/me/share-links/:token/withdrawal')
+  @ApiErrors([409, 'The share link is withdrawn already'])
+  // Named, as Nest documents the @HttpCode success only when an operation names no answers.
+  @ApiResponse({ status: 204, description: 'The share link is withdrawn' })
   @HttpCode(204)
   @ApiBearerAuth()
   @Roles('learner')

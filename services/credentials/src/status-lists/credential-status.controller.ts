@@ -1,6 +1,6 @@
 import { credentialId } from '@lib/contracts';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -22,6 +22,7 @@ export class CredentialStatusController {
   constructor(private readonly statuses: CredentialStatusService) {}
 
   @Post('revocation')
+  @ApiErrors([409, 'The credential is revoked already'])
   @HttpCode(200)
   @ApiZodBody(reasonBody)
   @ApiOperation({ summary: 'Revoke a credential, permanently, with the reason (registrar)' })
@@ -35,6 +36,7 @@ export class CredentialStatusController {
   }
 
   @Post('suspension')
+  @ApiErrors([409, 'The credential is revoked, or suspended already'])
   @HttpCode(200)
   @ApiZodBody(reasonBody)
   @ApiOperation({ summary: 'Suspend a credential until it is reinstated (registrar)' })
@@ -48,6 +50,7 @@ export class CredentialStatusController {
   }
 
   @Post('reinstatement')
+  @ApiErrors([409, 'The credential is revoked, or not suspended'])
   @HttpCode(200)
   @ApiZodBody(optionalReasonBody)
   @ApiOperation({ summary: 'Reinstate a suspended credential (registrar)' })

@@ -1,8 +1,8 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type AddTrustedIssuerBody, addTrustedIssuerBody, removeTrustedIssuerBody } from './trust-list.dto';
 import { TrustListService } from './trust-list.service';
@@ -33,6 +33,10 @@ export class OrganisationTrustListController {
   }
 
   @Post()
+  @ApiErrors(
+    [409, 'The issuer is on the trust list already, or is one of our own awarding bodies'],
+    [422, 'No JWK set with a key could be fetched from the `jwksUrl`'],
+  )
   @ApiZodBody(addTrustedIssuerBody)
   @ApiOperation({
     summary:
@@ -48,6 +52,9 @@ export class OrganisationTrustListController {
   }
 
   @Post('removal')
+  @ApiErrors([404, 'No trust list of this organisation that you can see, or the issuer is not on it'])
+  // Named, as Nest documents the @HttpCode success only when an operation names no answers.
+  @ApiResponse({ status: 204, description: 'The issuer is off the trust list' })
   @HttpCode(204)
   @ApiZodBody(removeTrustedIssuerBody)
   @ApiOperation({ summary: 'Take an external issuer off your awarding body’s trust list (registrar)' })

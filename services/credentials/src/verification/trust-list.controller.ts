@@ -1,8 +1,8 @@
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type AddTrustedIssuerBody, addTrustedIssuerBody, removeTrustedIssuerBody } from './trust-list.dto';
 import { TrustListService } from './trust-list.service';
 import { trustListEntryView } from './trust-list.view-schema';
@@ -24,6 +24,10 @@ export class TrustListController {
   }
 
   @Post()
+  @ApiErrors(
+    [409, 'The issuer is on the trust list already, or is one of our own awarding bodies'],
+    [422, 'No JWK set with a key could be fetched from the `jwksUrl`'],
+  )
   @ApiBearerAuth()
   @Roles('admin')
   @ApiZodBody(addTrustedIssuerBody)
@@ -37,6 +41,9 @@ export class TrustListController {
   }
 
   @Post('removal')
+  @ApiErrors([404, 'The issuer is not on the trust list'])
+  // Named, as Nest documents the @HttpCode success only when an operation names no answers.
+  @ApiResponse({ status: 204, description: 'The issuer is off the trust list' })
   @HttpCode(204)
   @ApiBearerAuth()
   @Roles('admin')

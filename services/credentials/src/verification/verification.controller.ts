@@ -75,8 +75,6 @@ export class VerificationController {
   @ApiZodBody(verifyBatchBody, 'or a text/csv or text/plain file with one JWT per line; 8 MB at most')
   @ApiOperation({
     summary: 'Verify up to 1,000 credentials at once; one result per credential, in order (public)',
-    description:
-      'A body or file that takes longer than VERIFY_BATCH_TIME_LIMIT_MS (3,000 ms) or more than UPLOAD_MEMORY_LIMIT_MB (256 MB) to read is refused with 422 in the error shape.',
   })
   @ApiErrors(
     [
@@ -84,6 +82,10 @@ export class VerificationController {
       'the body is not valid JSON, holds more than 200,000 objects, arrays, keys and items, or fails the schema; or the file holds no credentials or more than 1,000',
     ],
     [413, 'the body or file is larger than 8 MB'],
+    [
+      422,
+      'the body or file took longer than VERIFY_BATCH_TIME_LIMIT_MS (3,000 ms) or more than UPLOAD_MEMORY_LIMIT_MB (256 MB) to read',
+    ],
     [503, BUSY],
   )
   @ApiZodResponse(batchSummaryView, { description: 'A result per credential, in order' })
@@ -108,6 +110,28 @@ export class VerificationController {
 
   /** What the partner check asks our records; a verifier elsewhere (our command line) asks it here. */
   @Get('partner-authorisations/check')
+  // Nest lists the parameters of stacked decorators last first: the question reads issuer, partner, achievement, day.
+  @ApiQuery({
+    name: 'awardedOn',
+    schema: { type: 'string', format: 'date' },
+    description: 'the day it was awarded',
+  })
+  @ApiQuery({
+    name: 'achievementId',
+    schema: { type: 'string', format: 'uri' },
+    description: 'the achievement',
+  })
+  @ApiQuery({
+    name: 'partnerId',
+    schema: { type: 'string' },
+    description: 'the delivering partner organisation',
+  })
+  @ApiQuery({
+    name: 'issuerId',
+    schema: { type: 'string', format: 'uri' },
+    description: 'the awarding body, as issuer',
+  })
+  @ApiErrors([404, 'The `issuerId` is not an issuer of ours'])
   @ApiOperation({
     summary: 'Was this partner authorised by this awarding body for this achievement on this day? (public)',
   })

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -19,6 +19,11 @@ export class AuthorisationsController {
   constructor(private readonly authorisations: AuthorisationsService) {}
 
   @Post()
+  @ApiErrors(
+    [404, 'No course of your awarding body with the `courseId` given'],
+    [409, 'The partner has an authorisation for this course from that date already'],
+    [422, 'The `partnerId` is not a registered partner organisation'],
+  )
   @ApiZodBody(grantAuthorisationBody)
   @Roles('registrar')
   @ApiOperation({ summary: 'Authorise a partner to deliver one of your courses from a date (registrar)' })
@@ -28,6 +33,7 @@ export class AuthorisationsController {
   }
 
   @Post(':id/withdrawal')
+  @ApiErrors([409, 'The authorisation is withdrawn already'])
   @ApiZodBody(withdrawAuthorisationBody)
   @HttpCode(200)
   @Roles('registrar')

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type PublishCourseBody, publishCourseBody } from './course.dto';
@@ -14,6 +14,7 @@ export class CoursesController {
   constructor(private readonly courses: CoursesService) {}
 
   @Post()
+  @ApiErrors([409, 'Your awarding body has a course with this code already'])
   @ApiZodBody(publishCourseBody)
   @Roles('registrar')
   @ApiOperation({ summary: 'Publish a course of your awarding body (registrar)' })

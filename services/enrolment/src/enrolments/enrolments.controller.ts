@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkCompletionService } from './bulk-completion.service';
@@ -27,6 +27,10 @@ export class EnrolmentsController {
   ) {}
 
   @Post('offerings/:offeringId/enrolments')
+  @ApiErrors(
+    [409, 'The offering is not open for enrolment now, or the learner is enrolled on it already'],
+    [422, 'The `learnerId` names no learner you can enrol'],
+  )
   @ApiZodBody(enrolBody)
   @Roles('registrar', 'partner')
   @ApiOperation({
@@ -45,6 +49,7 @@ export class EnrolmentsController {
   }
 
   @Post('offerings/:offeringId/enrolments/bulk')
+  @ApiErrors([409, 'The offering is not open for enrolment now'])
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiConsumes('text/csv')
@@ -106,6 +111,7 @@ export class EnrolmentsController {
   }
 
   @Post('enrolments/:id/withdrawal')
+  @ApiErrors([409, 'The enrolment is withdrawn already, or cannot be withdrawn in its present status'])
   @ApiZodBody(withdrawBody)
   @HttpCode(200)
   @ApiOperation({
@@ -121,6 +127,7 @@ export class EnrolmentsController {
   }
 
   @Post('enrolments/:id/completion')
+  @ApiErrors([409, 'Completion is recorded already, or the learner is not enrolled'])
   @ApiZodBody(completionBody)
   @HttpCode(200)
   @Roles('registrar', 'partner')

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CreateOfferingBody, createOfferingBody } from './offering.dto';
@@ -14,6 +14,10 @@ export class OfferingsController {
   constructor(private readonly offerings: OfferingsService) {}
 
   @Post()
+  @ApiErrors([
+    404,
+    'No course you may offer with the `courseId`, or no organisation with the `deliveringOrganisationId`',
+  ])
   @ApiZodBody(createOfferingBody)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Create a draft offering of a course, delivered by an authorised organisation' })
@@ -23,6 +27,7 @@ export class OfferingsController {
   }
 
   @Post(':id/publish')
+  @ApiErrors([409, 'The offering cannot be opened from its present status'])
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Publish a draft offering: enrolment opens and the offering is announced' })
@@ -32,6 +37,7 @@ export class OfferingsController {
   }
 
   @Post(':id/close')
+  @ApiErrors([409, 'The offering cannot be closed from its present status'])
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Close an open offering to enrolment' })
@@ -41,6 +47,7 @@ export class OfferingsController {
   }
 
   @Post(':id/complete')
+  @ApiErrors([409, 'The offering cannot be completed from its present status'])
   @HttpCode(200)
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: 'Mark an offering as completed' })

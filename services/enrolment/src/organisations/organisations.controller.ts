@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type RegisterOrganisationBody, registerOrganisationBody } from './organisation.dto';
@@ -14,6 +14,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post()
+  @ApiErrors([409, 'An organisation of this name is registered already'])
   @ApiZodBody(registerOrganisationBody)
   @Roles('admin')
   @ApiOperation({ summary: 'Register an awarding body or a partner organisation (admin)' })

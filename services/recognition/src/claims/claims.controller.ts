@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
@@ -22,6 +22,10 @@ export class ClaimsController {
   constructor(private readonly claims: ClaimsService) {}
 
   @Post('claims')
+  @ApiErrors(
+    [403, 'Not a learner or registrar; a learner claiming for another; or a registrar choosing credentials'],
+    [404, 'No programme with the `programmeId` given (of your awarding body, for a registrar)'],
+  )
   @Roles('learner', 'registrar')
   @ApiZodBody(openClaimBody)
   @ApiOperation({
@@ -45,6 +49,7 @@ export class ClaimsController {
   }
 
   @Post('claims/:id/credentials')
+  @ApiErrors([403, 'Only the learner whose claim it is chooses its credentials'])
   @Roles('learner')
   @ApiZodBody(chosenCredentialBody)
   @ApiOperation({
@@ -74,6 +79,10 @@ export class ClaimsController {
   }
 
   @Post('claims/:id/decisions')
+  @ApiErrors([
+    409,
+    'The module is decided already, cannot be approved (not proposed, or over the recognition cap), or is being decided at the same moment',
+  ])
   @Roles('registrar')
   @ApiZodBody(decisionBody)
   @ApiOperation({

@@ -1,6 +1,6 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -17,6 +17,7 @@ export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
 
   @Post()
+  @ApiErrors([409, 'Your awarding body has a programme with this code already'])
   @Roles('registrar')
   @ApiZodBody(programmeBody)
   @ApiOperation({ summary: 'Create a programme with its modules and recognition policy (registrar)' })
@@ -40,6 +41,7 @@ export class ProgrammesController {
   }
 
   @Post(':id/modules')
+  @ApiErrors([409, 'The programme has a module with this code already'])
   @Roles('registrar')
   @ApiZodBody(moduleBody)
   @ApiOperation({ summary: 'Add a module (registrar of the awarding body)' })
