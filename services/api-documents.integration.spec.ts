@@ -24,6 +24,7 @@ import {
   routesOf,
   successGaps,
 } from './spec-support/api-documents';
+import { STATE_DEPENDENT, TRACED_ERRORS } from './spec-support/error-answers';
 import { startTestGateway } from './spec-support/gateway';
 import { SuccessAnswers } from './spec-support/success-answers';
 import { travelEveryService } from './spec-support/success-journey';
@@ -98,6 +99,18 @@ describe('API documents', () => {
       expect(successGaps(documents[service])).toEqual([]);
     });
 
+    it('documents every error answer traced to its code', () => {
+      const documented = new Map(
+        operationsOf(documents[service]).map((op) => [name(op), op.operation.responses]),
+      );
+      const missing = Object.entries(TRACED_ERRORS[service]!).flatMap(([operation, statuses]) => {
+        const responses = documented.get(operation);
+        if (!responses) return [`${operation}: no such operation`];
+        return statuses.filter((status) => !responses[status]).map((status) => `${operation} ${status}`);
+      });
+      expect(missing).toEqual([]);
+    });
+
     it('takes request bodies up to the documented size limit', async () => {
       const refused: string[] = [];
       for (const op of operationsOf(documents[service])) {
@@ -126,11 +139,17 @@ describe('API documents', () => {
       const ajv = new Ajv2020({ strict: false, allErrors: true });
       const failures: string[] = [];
       let checked = 0;
+      const needState: string[] = [];
       for (const op of operationsOf(documents[service])) {
         for (const status of clientErrors(op)) {
+          // A conflict or an unreadable upload traced to the code needs a state no generic probe builds.
+          const stateDependent =
+            STATE_DEPENDENT.includes(status as never) &&
+            (TRACED_ERRORS[service]![name(op)] ?? []).includes(status as never);
           const probes = probesFor(op, status);
           if (probes.length === 0) {
-            failures.push(`${name(op)} ${status}: no request in this spec produces it`);
+            if (stateDependent) needState.push(`${name(op)} ${status}`);
+            else failures.push(`${name(op)} ${status}: no request in this spec produces it`);
             continue;
           }
           const answers: number[] = [];
@@ -159,11 +178,14 @@ describe('API documents', () => {
             break;
           }
           if (matched) checked += 1;
+          else if (stateDependent) needState.push(`${name(op)} ${status}`);
           else failures.push(`${name(op)} ${status}: got ${[...new Set(answers)].join(', ')}, e.g. ${seen}`);
         }
       }
       expect(failures).toEqual([]);
-      console.log(`${service}: ${checked} documented client errors produced and matched`);
+      console.log(
+        `${service}: ${checked} documented client errors produced and matched; ${needState.length} need a state the probes do not build (documented, traced in spec-support/error-answers.ts)`,
+      );
     });
   });
 
@@ -248,10 +270,32 @@ function contentTypeOf(op: DocumentedOperation): string | undefined {
   return content['application/json'] ? 'application/json' : Object.keys(content)[0];
 }
 
+/** Bodies whose rules across fields the schema's example does not meet, naming nothing known (for 404s). */
+const CROSS_FIELD_BODIES: Record<string, () => unknown> = {
+  'POST /api/enrolment/offerings': () => ({
+    courseId: randomUUID(),
+    deliveringOrganisationId: randomUUID(),
+    startDate: '2026-12-01',
+    endDate: '2026-12-31',
+    mode: 'online',
+    capacity: 1,
+    enrolmentOpensAt: '2026-11-01T00:00:00.000Z',
+    enrolmentClosesAt: '2026-11-30T00:00:00.000Z',
+  }),
+  'POST /api/assessment/schemes': () => ({
+    courseId: randomUUID(),
+    components: [{ name: 'Project', weight: 100, passMark: 40 }],
+    overallPassMark: 40,
+    maxAttempts: 1,
+  }),
+};
+
 /** Bodies that pass validation, so the request reaches the lookup that answers 404. */
 function validBodies(op: DocumentedOperation): Pick<Probe, 'body' | 'raw' | 'headers'>[] {
   const type = contentTypeOf(op);
   if (!type) return [{}];
+  const crossField = CROSS_FIELD_BODIES[name(op)];
+  if (crossField) return [{ body: crossField() }];
   if (type === 'application/json')
     return [{ body: exampleOf(op.operation.requestBody.content[type].schema) }];
   return [
@@ -286,7 +330,7 @@ function probesFor(op: DocumentedOperation, status: number): Probe[] {
       ]);
     case 404:
       return withRoles(
-        [...pathsWithUnknownIds(op), ...unknownIdQueries(op)].flatMap((path) =>
+        [...pathsWithUnknownIds(op), ...unknownIdQueries(op), ...exampleQueries(op)].flatMap((path) =>
           validBodies(op).map((body) => ({ path, ...body })),
         ),
       );
@@ -316,6 +360,16 @@ function unknownIdQueries(op: DocumentedOperation): string[] {
   return (op.operation.parameters ?? [])
     .filter((parameter: any) => parameter.in === 'query' && parameter.schema?.format === 'uuid')
     .map((parameter: any) => `${pathWith(op, () => randomUUID())}?${parameter.name}=${randomUUID()}`);
+}
+
+/** With required query parameters, the path with every query parameter given an example (naming nothing known). */
+function exampleQueries(op: DocumentedOperation): string[] {
+  const query = (op.operation.parameters ?? []).filter((parameter: any) => parameter.in === 'query');
+  if (!query.some((parameter: any) => parameter.required)) return [];
+  const values = query.map(
+    (parameter: any) => `${parameter.name}=${encodeURIComponent(String(exampleOf(parameter.schema)))}`,
+  );
+  return [`${pathWith(op, () => randomUUID())}?${values.join('&')}`];
 }
 
 /** The path with each documented query parameter given a value of the wrong kind. */
