@@ -10,17 +10,16 @@ import {
   testTopicPrefix,
 } from '@lib/testing';
 import type { INestApplication } from '@nestjs/common';
-import Ajv2020 from 'ajv/dist/2020';
 import { assessmentService } from './assessment/src/assessment.definition';
 import { credentialsService } from './credentials/src/credentials.definition';
 import { enrolmentService } from './enrolment/src/enrolment.definition';
 import { recognitionService } from './recognition/src/recognition.definition';
 import {
   type DocumentedOperation,
+  errorAnswerProblem,
   exampleOf,
   openApiProblems,
   operationsOf,
-  responseSchema,
   routesOf,
   successGaps,
 } from './spec-support/api-documents';
@@ -49,6 +48,8 @@ describe('API documents', () => {
   let limitedCredentials: RunningService;
   let gateway: { app: INestApplication; url: string };
   let gatewayDocument: any;
+  /** The success journey's answers, with the refusals it produced (see below). */
+  let journey: SuccessAnswers | undefined;
 
   beforeAll(async () => {
     running.credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
@@ -81,6 +82,34 @@ describe('API documents', () => {
     for (const service of SERVICES) await running[service]?.stop();
     await limitedCredentials?.stop();
   });
+
+  /**
+   * Success answers, from one learner's real way through every service (spec-support/success-journey.ts), each
+   * checked against its document. Every operation is exercised at present; one the journey does not reach (a new
+   * endpoint) is named in the log line, to be added to the journey. The journey also asks for the refusals its
+   * states make (a conflict, an unusable key set), which the client-error checks below count: so it runs first.
+   */
+  it('gives success answers as documented', async () => {
+    const hub = await ExternalIssuer.start('Code4Health Documents Hub');
+    const answers = (journey = new SuccessAnswers(
+      Object.fromEntries(
+        SERVICES.map((service) => [service, { url: running[service].url, document: documents[service] }]),
+      ),
+    ));
+    try {
+      await travelEveryService(answers, hub);
+    } finally {
+      await hub.stop();
+    }
+    expect(answers.failures).toEqual([]);
+    const lines = SERVICES.map((service) => {
+      const all = operationsOf(documents[service]).map(name);
+      const matched = answers.matchedOperations(service);
+      const missing = all.filter((op) => !matched.includes(op));
+      return `${service}: ${matched.length}/${all.length} operations' success answers validated${missing.length ? `; not exercised: ${missing.join(', ')}` : ''}`;
+    });
+    console.log(lines.join('\n'));
+  }, 240_000);
 
   describe.each(SERVICES)('%s', (service) => {
     it('is a valid OpenAPI 3.1 document', async () => {
@@ -136,12 +165,17 @@ describe('API documents', () => {
     });
 
     it('gives each documented client error as documented', async () => {
-      const ajv = new Ajv2020({ strict: false, allErrors: true });
       const failures: string[] = [];
       let checked = 0;
       const needState: string[] = [];
+      const refusedInJourney = journey?.matchedRefusals(service) ?? [];
       for (const op of operationsOf(documents[service])) {
         for (const status of clientErrors(op)) {
+          // Produced in the success journey, from a state it built, and checked there as below.
+          if (refusedInJourney.includes(`${name(op)} ${status}`)) {
+            checked += 1;
+            continue;
+          }
           // A conflict or an unreadable upload traced to the code needs a state no generic probe builds.
           const stateDependent =
             STATE_DEPENDENT.includes(status as never) &&
@@ -169,12 +203,8 @@ describe('API documents', () => {
               continue;
             }
             matched = true;
-            const schema = responseSchema(documents[service], op.operation, status);
-            if (!schema) failures.push(`${name(op)} ${status}: no documented body`);
-            else if (!ajv.validate(schema, answer.body))
-              failures.push(`${name(op)} ${status}: ${ajv.errorsText()} in ${JSON.stringify(answer.body)}`);
-            else if ((answer.body as { statusCode: number }).statusCode !== status)
-              failures.push(`${name(op)} ${status}: body says another status`);
+            const problem = errorAnswerProblem(documents[service], op.operation, status, answer.body);
+            if (problem) failures.push(`${name(op)} ${status}: ${problem}`);
             break;
           }
           if (matched) checked += 1;
@@ -184,7 +214,7 @@ describe('API documents', () => {
       }
       expect(failures).toEqual([]);
       console.log(
-        `${service}: ${checked} documented client errors produced and matched; ${needState.length} need a state the probes do not build (documented, traced in spec-support/error-answers.ts)`,
+        `${service}: ${checked} documented client errors produced and matched; ${needState.length} need a state neither the probes nor the success journey build (documented, traced in spec-support/error-answers.ts)${needState.length ? `: ${needState.join('; ')}` : ''}`,
       );
     });
   });
@@ -197,33 +227,6 @@ describe('API documents', () => {
     expect(answers.failures).toEqual([]);
     expect(answers.matchedOperations('gateway')).toEqual(operationsOf(gatewayDocument).map(name).sort());
   });
-
-  /**
-   * Success answers, from one learner's real way through every service (spec-support/success-journey.ts), each
-   * checked against its document. Every operation is exercised at present; one the journey does not reach (a new
-   * endpoint) is named in the log line, to be added to the journey.
-   */
-  it('gives success answers as documented', async () => {
-    const hub = await ExternalIssuer.start('Code4Health Documents Hub');
-    const answers = new SuccessAnswers(
-      Object.fromEntries(
-        SERVICES.map((service) => [service, { url: running[service].url, document: documents[service] }]),
-      ),
-    );
-    try {
-      await travelEveryService(answers, hub);
-    } finally {
-      await hub.stop();
-    }
-    expect(answers.failures).toEqual([]);
-    const lines = SERVICES.map((service) => {
-      const all = operationsOf(documents[service]).map(name);
-      const matched = answers.matchedOperations(service);
-      const missing = all.filter((op) => !matched.includes(op));
-      return `${service}: ${matched.length}/${all.length} operations' success answers validated${missing.length ? `; not exercised: ${missing.join(', ')}` : ''}`;
-    });
-    console.log(lines.join('\n'));
-  }, 240_000);
 });
 
 const name = (op: DocumentedOperation) => `${op.method.toUpperCase()} ${op.path}`;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import Ajv2020 from 'ajv/dist/2020';
 
 /** One operation of a service's OpenAPI document. */
 export interface DocumentedOperation {
@@ -58,6 +59,25 @@ export function responseSchema(
 ): any {
   const schema = operation.responses[status]?.content?.[type]?.schema;
   return schema ? resolveRefs(document, schema) : undefined;
+}
+
+const errorAjv = new Ajv2020({ strict: false, allErrors: true });
+
+/**
+ * What is wrong with an error answer's body, or undefined when it is as the document says: a body documented for the
+ * operation and status, valid against its schema, that names the same status.
+ */
+export function errorAnswerProblem(
+  document: any,
+  operation: any,
+  status: number,
+  body: unknown,
+): string | undefined {
+  const schema = responseSchema(document, operation, status);
+  if (!schema) return 'no documented body';
+  if (!errorAjv.validate(schema, body)) return `${errorAjv.errorsText()} in ${JSON.stringify(body)}`;
+  if ((body as { statusCode?: number })?.statusCode !== status) return 'body says another status';
+  return undefined;
 }
 
 function resolveRefs(document: any, schema: any): any {

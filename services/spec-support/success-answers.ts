@@ -1,5 +1,5 @@
 import Ajv2020 from 'ajv/dist/2020';
-import { type DocumentedOperation, operationsOf, responseSchema } from './api-documents';
+import { type DocumentedOperation, errorAnswerProblem, operationsOf, responseSchema } from './api-documents';
 
 /** A service under check: where it answers and its OpenAPI document. */
 export interface DocumentedService {
@@ -16,12 +16,14 @@ export interface SuccessCallOptions {
 /**
  * Makes real calls and checks each success answer against the document of the service that gave it: the status is
  * documented for the operation, the media type is one documented for that status, and a JSON body validates against
- * its schema. Remembers which operations had a success answer that matched.
+ * its schema. Remembers which operations had a success answer that matched, and which error answers (`refused`) were
+ * given as their documents say.
  */
 export class SuccessAnswers {
   // Formats are named but not checked here: zod's schemas carry a pattern for each (uuid, date-time) besides.
   private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
   private readonly matched = new Map<string, Set<string>>();
+  private readonly refusals = new Map<string, Set<string>>();
   readonly failures: string[] = [];
 
   constructor(private readonly services: Record<string, DocumentedService>) {}
@@ -61,6 +63,45 @@ export class SuccessAnswers {
     if (answer.status >= 300)
       throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body).slice(0, 500)}`);
     return answer.body;
+  }
+
+  /** A call that must be refused with `status`, its answer as the document says (see `refusal`). */
+  async refused(
+    service: string,
+    method: string,
+    path: string,
+    status: number,
+    options: SuccessCallOptions = {},
+  ): Promise<void> {
+    this.refusal(service, method, path, status, await this.call(service, method, path, options));
+  }
+
+  /**
+   * Checks an answer that must be the error `status` as the spec's client-error checks do (`errorAnswerProblem`),
+   * and remembers it as `METHOD /path/{template} status`.
+   */
+  refusal(
+    service: string,
+    method: string,
+    path: string,
+    status: number,
+    answer: { status: number; body: any },
+  ): void {
+    const op = operationOf(this.services[service]!.document, method.toLowerCase(), path);
+    if (!op) return void this.failures.push(`${service}: ${method} ${path} is in no documented operation`);
+    const name = `${method.toUpperCase()} ${op.path} ${status}`;
+    if (answer.status !== status)
+      return void this.failures.push(
+        `${name}: answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`,
+      );
+    const problem = errorAnswerProblem(this.services[service]!.document, op.operation, status, answer.body);
+    if (problem) return void this.failures.push(`${name}: ${problem}`);
+    this.refusals.set(service, (this.refusals.get(service) ?? new Set<string>()).add(name));
+  }
+
+  /** The error answers (`METHOD /path/{template} status`) of the service that matched its document. */
+  matchedRefusals(service: string): string[] {
+    return [...(this.refusals.get(service) ?? [])].sort();
   }
 
   /** Operations of the service whose success answer matched its document. */

@@ -39,6 +39,8 @@ export async function credentialSteps(
 ): Promise<Earned> {
   const call = (method: string, path: string, options?: SuccessCallOptions) =>
     answers.ok('credentials', method, `${cr}${path}`, options);
+  const refuse = (status: number, method: string, path: string, options?: SuccessCallOptions) =>
+    answers.refused('credentials', method, `${cr}${path}`, status, options);
   const registrar = made.registrar;
   // The course reaches credentials through Kafka: tried until it has.
   const achievement = await waitFor(
@@ -52,6 +54,10 @@ export async function credentialSteps(
     { what: 'the course to reach credentials' },
   );
   const achievementId = String(achievement.id).split('/').pop()!;
+  await refuse(409, 'POST', '/achievements', {
+    headers: registrar,
+    body: { courseId: made.courseId, criteria: 'Attend and pass the assessed project.' },
+  });
   await call('GET', '/achievements', { headers: registrar });
   await call('GET', `/achievements/${achievementId}`);
   const credential: Earned = await waitFor(
@@ -64,6 +70,7 @@ export async function credentialSteps(
     body: { description: 'Build, test and show a small clinical app in a day.' },
   });
   await call('GET', `/achievements/${achievementId}/versions/1`);
+  await editedAtTheSameMoment(answers, registrar, achievementId);
   await call('GET', '/holds', { headers: registrar });
 
   const issuer = await call('GET', `/issuers/${made.awardingBodyId}`);
@@ -80,6 +87,7 @@ export async function credentialSteps(
   await call('GET', `/shared/${link.token}`);
   await call('GET', `/shared/${link.token}/verification`);
   await call('POST', `/learners/me/share-links/${link.token}/withdrawal`, { headers: made.learner });
+  await refuse(409, 'POST', `/learners/me/share-links/${link.token}/withdrawal`, { headers: made.learner });
   await call('GET', `/status-lists/${statusListIdOf(credential.jwt)}`);
 
   await call('POST', '/verify', { body: { credential: credential.jwt } });
@@ -97,14 +105,39 @@ export async function credentialSteps(
 
   const admin = bearer('admin');
   const entry = { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl };
+  // The hub answers 404 at this address: no key set to read.
+  const keyless = { ...entry, jwksUrl: `${hub.issuerId}/no-keys.json` };
   await call('GET', '/trust-list');
+  await refuse(422, 'POST', '/trust-list', { headers: admin, body: keyless });
   await call('POST', '/trust-list', { headers: admin, body: entry });
+  await refuse(409, 'POST', '/trust-list', { headers: admin, body: entry });
   await call('POST', '/trust-list/removal', { headers: admin, body: { issuerId: hub.issuerId } });
   const bodyList = `/organisations/${made.awardingBodyId}/trust-list`;
+  await refuse(422, 'POST', bodyList, { headers: registrar, body: keyless });
   await call('POST', bodyList, { headers: registrar, body: entry });
+  await refuse(409, 'POST', bodyList, { headers: registrar, body: entry });
   await call('GET', bodyList, { headers: registrar });
   await call('POST', `${bodyList}/removal`, { headers: registrar, body: { issuerId: hub.issuerId } });
   return credential;
+}
+
+/**
+ * Edits of the achievement sent together until two read the same latest version and one is refused (409); the
+ * others are new versions. One round of four nearly always has a clash; if ten have none, the 409 is left
+ * unproduced, and the spec's log line names it.
+ */
+async function editedAtTheSameMoment(
+  answers: SuccessAnswers,
+  registrar: Headers,
+  achievementId: string,
+): Promise<void> {
+  const path = `${cr}/achievements/${achievementId}/versions`;
+  const edit = { headers: registrar, body: { description: 'Build, test and show a small clinical app.' } };
+  for (let round = 0; round < 10; round += 1) {
+    const edits = await Promise.all([1, 2, 3, 4].map(() => answers.call('credentials', 'POST', path, edit)));
+    const clash = edits.find((answer) => answer.status !== 201);
+    if (clash) return answers.refusal('credentials', 'POST', path, 409, clash);
+  }
 }
 
 /** The status list a credential's revocation entry names: the last segment of its URL. */
@@ -128,14 +161,20 @@ export async function recognitionSteps(
 ): Promise<void> {
   const call = (method: string, path: string, options?: SuccessCallOptions) =>
     answers.ok('recognition', method, `${rec}${path}`, options);
+  const refuse = (status: number, method: string, path: string, options?: SuccessCallOptions) =>
+    answers.refused('recognition', method, `${rec}${path}`, status, options);
   const registrar = made.registrar;
-  const programme = await call('POST', '/programmes', { headers: registrar, body: programmeBody() });
+  const programmeAsSent = programmeBody();
+  const programme = await call('POST', '/programmes', { headers: registrar, body: programmeAsSent });
+  await refuse(409, 'POST', '/programmes', { headers: registrar, body: programmeAsSent });
   await call('GET', '/programmes', { headers: made.learner });
   await call('GET', `/programmes/${programme.id}`, { headers: made.learner });
-  await call('POST', `/programmes/${programme.id}/modules`, {
+  const moduleB = {
     headers: registrar,
     body: { code: 'MOD-B', title: 'Safety cases', credits: 15, level: LEVEL_7 },
-  });
+  };
+  await call('POST', `/programmes/${programme.id}/modules`, moduleB);
+  await refuse(409, 'POST', `/programmes/${programme.id}/modules`, moduleB);
   await call('PUT', `/programmes/${programme.id}/modules/MOD-A/rule`, {
     headers: registrar,
     body: { rule: { combination: 'any', criteria: [{ kind: 'properties', minimumCredits: 5 }] } },
@@ -166,6 +205,10 @@ export async function recognitionSteps(
       headers: registrar,
       body: { moduleCode, decision, reason: 'Decided by the exam board' },
     });
+  await refuse(409, 'POST', `${path}/decisions`, {
+    headers: registrar,
+    body: { moduleCode: 'MOD-A', decision: 'reject', reason: 'Decided twice' },
+  });
   await call('GET', '/learners/me/claims', { headers: made.learner });
   await call('GET', `/learners/me/programmes/${programme.id}`, { headers: made.learner });
   await call('GET', '/reviews', { headers: registrar });
@@ -187,6 +230,13 @@ export async function statusSteps(answers: SuccessAnswers, made: Made, credentia
     headers,
     body: { reason: 'Awarded in error' },
   });
+  // Revocation is permanent: no second revocation, suspension or reinstatement.
+  for (const [action, body] of [
+    ['revocation', { reason: 'Awarded in error' }],
+    ['suspension', { reason: 'Under review' }],
+    ['reinstatement', {}],
+  ] as const)
+    await answers.refused('credentials', 'POST', `${path}/${action}`, 409, { headers, body });
   await waitFor(
     async () => (await answers.ok('recognition', 'GET', `${rec}/reviews`, { headers })).withdrawn.length > 0,
     { what: 'recognition to withdraw the credit', timeoutMs: 30000 },
