@@ -35,6 +35,9 @@ describe('inserting many while the database is away', () => {
 
   it('fails the insert and the markers, and stores them once the database is back', async () => {
     const entries = connection.model<Entry>('Entry', new Schema<Entry>({ _id: String }), 'entries');
+    // Mongoose creates the collection in the background when the model is compiled; wait for it, as a service's
+    // start does, so the first insert does not race that creation.
+    await entries.init();
     const markers = new ProcessedEvents(connection.db!);
     expect(await insertManyOnce(entries, [{ _id: 'a' }])).toEqual([true]);
     expect(await insertManyOnce(entries, [{ _id: 'a' }, { _id: 'b' }])).toEqual([false, true]);
