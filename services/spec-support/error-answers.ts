@@ -61,10 +61,7 @@ export const TRACED_ERRORS: Record<string, Record<string, ErrorStatus[]>> = {
  * spec checks that they are documented, and produces them where a probe can; the success journey produces the
  * conflicts and unusable key sets from the states it builds (spec-support/success-journey*.ts).
  *
- * One is left: `POST /api/credentials/verify/batch` 422, a batch that takes longer than VERIFY_BATCH_TIME_LIMIT_MS
- * (100 ms at the least) or more than UPLOAD_MEMORY_LIMIT_MB to read. Building one is slow by design and its timing
- * depends on how loaded the machine is; the reading's limits and their 422 (`poolRefusal`, shared by PDFs and
- * batches) are exercised by services/credentials/src/uploads/upload-reader.spec.ts and
- * services/credentials/src/bounded-work.integration.spec.ts.
+ * The batch endpoint's 422 (a body read past VERIFY_BATCH_TIME_LIMIT_MS) is produced by the spec's probe against a
+ * credentials service that allows 10 ms: no body within the size and value limits takes the default 3 s to read.
  */
 export const STATE_DEPENDENT: readonly ErrorStatus[] = [409, 422];
