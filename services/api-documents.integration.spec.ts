@@ -18,6 +18,7 @@ import {
   type DocumentedOperation,
   errorAnswerProblem,
   exampleOf,
+  handlersWithUndocumentedQueries,
   openApiProblems,
   operationsOf,
   routesOf,
@@ -131,6 +132,10 @@ describe('API documents', () => {
       const routes = routesOf(running[service].app);
       expect(routes.length).toBeGreaterThan(3);
       expect(routes.filter((route) => !documented.has(route))).toEqual([]);
+    });
+
+    it('documents the query parameters of every handler that reads the query string', () => {
+      expect(handlersWithUndocumentedQueries(running[service].app)).toEqual([]);
     });
 
     it('documents a success answer of every operation, with its body unless a 204', () => {

@@ -1,6 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import Ajv2020 from 'ajv/dist/2020';
 
 /** One operation of a service's OpenAPI document. */
@@ -31,6 +34,28 @@ export function routesOf(app: INestApplication): string[] {
         .map((method) => `${method} ${String(layer.route.path).replace(/:(\w+)/g, '{$1}')}`),
     )
     .filter((route) => !/\/docs(-json|-yaml)?(\/|$)|\/docs\/\*/.test(route));
+}
+
+/**
+ * `Controller.method` of every handler that reads the query string (`@Query`, `@ZodQuery`) but documents no query
+ * parameter: a parameter the document does not name is one no client can know of.
+ */
+export function handlersWithUndocumentedQueries(app: INestApplication): string[] {
+  const controllers = [...app.get(ModulesContainer).values()].flatMap((module) =>
+    [...module.controllers.values()].map((wrapper) => wrapper.metatype as Type<unknown>),
+  );
+  return controllers.flatMap((controller) =>
+    Object.getOwnPropertyNames(controller.prototype)
+      .filter((method) => method !== 'constructor')
+      .filter((method) => {
+        const args = Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {};
+        const readsQuery = Object.keys(args).some((key) => key.startsWith(`${RouteParamtypes.QUERY}:`));
+        const documented: { in?: string }[] =
+          Reflect.getMetadata('swagger/apiParameters', controller.prototype[method]) ?? [];
+        return readsQuery && !documented.some((parameter) => parameter.in === 'query');
+      })
+      .map((method) => `${controller.name}.${method}`),
+  );
 }
 
 /** Operations without a documented success answer, or with a 2xx (other than 204) that documents no body. */

@@ -15,6 +15,7 @@ export function isDuplicateKeyError(error: unknown): boolean {
 export function duplicateIndexesOf(error: unknown): number[] | undefined {
   const writeErrors = (error as { writeErrors?: { index: number; code?: number }[] } | null)?.writeErrors;
   if (!writeErrors) return isDuplicateKeyError(error) ? [] : undefined;
-  if (writeErrors.length === 0 || writeErrors.some((writeError) => writeError.code !== 11000)) return undefined;
+  if (writeErrors.length === 0 || writeErrors.some((writeError) => writeError.code !== 11000))
+    return undefined;
   return writeErrors.map((writeError) => writeError.index);
 }

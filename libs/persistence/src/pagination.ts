@@ -4,8 +4,8 @@ import { WITHOUT_OUTBOX } from './record-schema';
 
 /** `?page=&pageSize=` of every list: pages from 1, at most 200 items a page. */
 export const paginationQuery = z.strictObject({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: z.coerce.number().int().min(1).default(1).describe('the page, counted from 1'),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50).describe('items a page, at most 200'),
 });
 
 export type Pagination = z.output<typeof paginationQuery>;

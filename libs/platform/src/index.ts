@@ -25,3 +25,4 @@ export * from './http-hardening';
 export * from './module-routes';
 export * from './api-responses';
 export * from './body-limits';
+export * from './zod-query';

@@ -1,7 +1,13 @@
 import { accessTable, HEALTH_ROUTES, type Relation } from '@lib/auth';
 
 const OWN: Relation = 'own-organisation';
-const everyRole = { admin: 'any', registrar: 'any', partner: 'any', assessor: 'any', learner: 'any' } as const;
+const everyRole = {
+  admin: 'any',
+  registrar: 'any',
+  partner: 'any',
+  assessor: 'any',
+  learner: 'any',
+} as const;
 
 /** Who may call each recognition route, and how they must relate to what it touches. */
 export const RECOGNITION_ACCESS = accessTable('recognition', {

@@ -1,7 +1,7 @@
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiErrors, ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkMarksService } from './bulk-marks.service';
 import { MarksService } from './marks.service';
@@ -58,7 +58,7 @@ export class ResultsController {
   list(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
-    @Query(validate(paginationQuery)) pagination: Pagination,
+    @ZodQuery(paginationQuery) pagination: Pagination,
   ) {
     return this.results.listForOffering(actor, offeringId, pagination);
   }
@@ -115,7 +115,7 @@ export class ResultsController {
   @Roles('learner')
   @ApiOperation({ summary: 'Your own ratified results (learner)' })
   @ApiZodResponse(pageSchema(resultView), { description: 'A page of your results' })
-  own(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  own(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.results.own(actor, pagination);
   }
 }

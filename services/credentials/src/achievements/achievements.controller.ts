@@ -1,7 +1,7 @@
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
@@ -65,7 +65,7 @@ export class AchievementsController {
   @Roles('registrar')
   @ApiOperation({ summary: "Your awarding body's achievements (registrar)" })
   @ApiZodResponse(pageSchema(achievementSummaryView), { description: 'A page of achievements' })
-  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  list(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.achievements.list(actor, pagination);
   }
 

@@ -1,7 +1,7 @@
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiZodResponse, validate } from '@lib/platform';
+import { ApiZodResponse, ZodQuery } from '@lib/platform';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { awardHoldView, issuedCredentialView } from './issued-credential.view-schema';
 import { IssuedCredentialsService } from './issued-credentials.service';
@@ -16,7 +16,7 @@ export class IssuedCredentialsController {
   @Roles('learner')
   @ApiOperation({ summary: 'Your credentials, each with its signed JWT (learner)' })
   @ApiZodResponse(pageSchema(issuedCredentialView), { description: 'A page of your credentials' })
-  own(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  own(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.issued.ownCredentials(actor, pagination);
   }
 
@@ -26,7 +26,7 @@ export class IssuedCredentialsController {
     summary: 'Credentials earned but held, with the reason, for your awarding body (registrar)',
   })
   @ApiZodResponse(pageSchema(awardHoldView), { description: 'A page of held awards' })
-  holds(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  holds(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.issued.holdsOf(actor, pagination);
   }
 }

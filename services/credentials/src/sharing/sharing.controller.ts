@@ -1,8 +1,8 @@
 import { credentialId } from '@lib/contracts';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
-import { ApiErrors, ApiFileResponse, ApiZodResponse, validate } from '@lib/platform';
-import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiErrors, ApiFileResponse, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
+import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -11,7 +11,12 @@ import { credentialDocumentView, shareLinkView } from './share-link.view-schema'
 import { type DownloadFormat, SharingService } from './sharing.service';
 
 const credentialIdParam = validate(credentialId, 'credentialId');
-const formatQuery = validate(z.strictObject({ format: z.enum(['jwt', 'json', 'pdf']).default('json') }));
+const formatQuery = z.strictObject({
+  format: z
+    .enum(['jwt', 'json', 'pdf'])
+    .default('json')
+    .describe('jwt: the signed .jwt; json: decoded and enveloped; pdf: a certificate carrying the JWT'),
+});
 
 @ApiTags('downloads and sharing')
 @Controller('api/credentials')
@@ -36,7 +41,7 @@ export class SharingController {
   async download(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) credentialId: string,
-    @Query(formatQuery) query: { format: DownloadFormat },
+    @ZodQuery(formatQuery) query: { format: DownloadFormat },
     @Res() response: Response,
   ): Promise<void> {
     const file = await this.sharing.download(actor, credentialId, query.format);
@@ -59,7 +64,7 @@ export class SharingController {
   @Roles('learner')
   @ApiOperation({ summary: 'Your share links, live and withdrawn, newest first (learner)' })
   @ApiZodResponse(pageSchema(shareLinkView), { description: 'A page of your share links' })
-  links(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  links(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.sharing.linksOf(actor, pagination);
   }
 

@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type AddTrustedIssuerBody, addTrustedIssuerBody, removeTrustedIssuerBody } from './trust-list.dto';
@@ -27,7 +27,7 @@ export class OrganisationTrustListController {
   list(
     @CurrentActor() actor: Actor,
     @Param('organisationId', organisationIdParam) organisationId: string,
-    @Query(validate(paginationQuery)) pagination: Pagination,
+    @ZodQuery(paginationQuery) pagination: Pagination,
   ) {
     return this.trustList.bodyList(actor, organisationId, pagination);
   }

@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { type AddTrustedIssuerBody, addTrustedIssuerBody, removeTrustedIssuerBody } from './trust-list.dto';
 import { TrustListService } from './trust-list.service';
@@ -19,7 +19,7 @@ export class TrustListController {
     summary: 'The hub-wide trust list: our own awarding bodies and the issuers an admin published (public)',
   })
   @ApiZodResponse(pageSchema(trustListEntryView), { description: 'A page of the trust list' })
-  list(@Query(validate(paginationQuery)) pagination: Pagination) {
+  list(@ZodQuery(paginationQuery) pagination: Pagination) {
     return this.trustList.hubList(pagination);
   }
 

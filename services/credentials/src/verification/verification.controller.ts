@@ -1,5 +1,5 @@
 import { Public } from '@lib/auth';
-import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
+import { ApiErrors, ApiZodBody, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiQuery, type ApiQueryOptions, ApiTags } from '@nestjs/swagger';
@@ -110,35 +110,12 @@ export class VerificationController {
 
   /** What the partner check asks our records; a verifier elsewhere (our command line) asks it here. */
   @Get('partner-authorisations/check')
-  // Nest lists the parameters of stacked decorators last first: the question reads issuer, partner, achievement, day.
-  @ApiQuery({
-    name: 'awardedOn',
-    schema: { type: 'string', format: 'date' },
-    description: 'the day it was awarded',
-  })
-  @ApiQuery({
-    name: 'achievementId',
-    schema: { type: 'string', format: 'uri' },
-    description: 'the achievement',
-  })
-  @ApiQuery({
-    name: 'partnerId',
-    schema: { type: 'string' },
-    description: 'the delivering partner organisation',
-  })
-  @ApiQuery({
-    name: 'issuerId',
-    schema: { type: 'string', format: 'uri' },
-    description: 'the awarding body, as issuer',
-  })
   @ApiErrors([404, 'The `issuerId` is not an issuer of ours'])
   @ApiOperation({
     summary: 'Was this partner authorised by this awarding body for this achievement on this day? (public)',
   })
   @ApiZodResponse(partnerCheckView, { description: 'Whether the partner was authorised' })
-  partnerCheck(
-    @Query(validate(partnerQuestionQuery)) question: PartnerQuestion,
-  ): Promise<{ authorised: boolean }> {
+  partnerCheck(@ZodQuery(partnerQuestionQuery) question: PartnerQuestion): Promise<{ authorised: boolean }> {
     return this.verification.partnerCheck(question);
   }
 

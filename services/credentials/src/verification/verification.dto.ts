@@ -54,8 +54,8 @@ export const trustedByQuery = z
 export const verificationScopeQuery = z.object({ organisationId: trustedByQuery });
 
 export const partnerQuestionQuery = z.strictObject({
-  issuerId: z.url().max(500),
-  partnerId: z.string().min(1).max(200),
-  achievementId: z.url().max(500),
-  awardedOn: z.iso.date(),
+  issuerId: z.url().max(500).describe('the awarding body, as issuer'),
+  partnerId: z.string().min(1).max(200).describe('the delivering partner organisation'),
+  achievementId: z.url().max(500).describe('the achievement'),
+  awardedOn: z.iso.date().describe('the day it was awarded'),
 });

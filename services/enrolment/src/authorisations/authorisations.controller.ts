@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   type GrantAuthorisationBody,
@@ -51,7 +51,7 @@ export class AuthorisationsController {
   @Roles('registrar', 'partner')
   @ApiOperation({ summary: "Your awarding body's authorisations, or (partner) your own" })
   @ApiZodResponse(pageSchema(authorisationView), { description: 'A page of authorisations' })
-  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  list(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.authorisations.list(actor, pagination);
   }
 

@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type PublishCourseBody, publishCourseBody } from './course.dto';
 import { courseView } from './course.view-schema';
@@ -27,7 +27,7 @@ export class CoursesController {
   @Roles('registrar', 'partner', 'assessor')
   @ApiOperation({ summary: "Your awarding body's courses, or (partner) the courses you are authorised for" })
   @ApiZodResponse(pageSchema(courseView), { description: 'A page of courses' })
-  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  list(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.courses.list(actor, pagination);
   }
 

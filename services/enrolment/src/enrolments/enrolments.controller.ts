@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, CsvBody, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkCompletionService } from './bulk-completion.service';
 import { BulkEnrolmentService } from './bulk-enrolment.service';
@@ -98,7 +98,7 @@ export class EnrolmentsController {
   list(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
-    @Query(validate(paginationQuery)) pagination: Pagination,
+    @ZodQuery(paginationQuery) pagination: Pagination,
   ) {
     return this.enrolments.listForOffering(actor, offeringId, pagination);
   }

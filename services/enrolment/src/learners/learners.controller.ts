@@ -1,7 +1,7 @@
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
-import { ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { organisationOf } from '../common/access';
@@ -51,7 +51,7 @@ export class LearnersController {
   @Roles('learner')
   @ApiOperation({ summary: 'Your own enrolments (learner)' })
   @ApiZodResponse(pageSchema(enrolmentView), { description: 'A page of your enrolments' })
-  ownEnrolments(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  ownEnrolments(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.enrolments.listOwn(actor, pagination);
   }
 

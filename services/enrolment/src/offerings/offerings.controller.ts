@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type CreateOfferingBody, createOfferingBody } from './offering.dto';
 import { offeringView } from './offering.view-schema';
@@ -60,7 +60,7 @@ export class OfferingsController {
   @Roles('registrar', 'partner', 'assessor')
   @ApiOperation({ summary: "Your awarding body's offerings, or (partner) the ones you deliver" })
   @ApiZodResponse(pageSchema(offeringView), { description: 'A page of offerings' })
-  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  list(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.offerings.list(actor, pagination);
   }
 

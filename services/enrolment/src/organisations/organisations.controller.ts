@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type RegisterOrganisationBody, registerOrganisationBody } from './organisation.dto';
 import { OrganisationsService } from './organisations.service';
@@ -29,7 +29,7 @@ export class OrganisationsController {
   @Get()
   @ApiOperation({ summary: 'Organisations: all for an admin, your own otherwise' })
   @ApiZodResponse(pageSchema(organisationView), { description: 'A page of organisations' })
-  list(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  list(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.organisations.list(actor, pagination);
   }
 

@@ -4,9 +4,10 @@ import type { PlacementIntentsRepository } from '../enrolments/placement-intents
 type Intent = { _id: string; offeringId: string; createdAt: Date };
 
 /** Placement intents in memory, for the unit specs. */
-export class InMemoryPlacementIntents
-  implements Pick<PlacementIntentsRepository, 'open' | 'close' | 'leftBefore'>
-{
+export class InMemoryPlacementIntents implements Pick<
+  PlacementIntentsRepository,
+  'open' | 'close' | 'leftBefore'
+> {
   readonly intents = new Map<string, Intent>();
 
   open(offeringId: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
@@ -101,7 +101,7 @@ export class ClaimsController {
   @Roles('learner')
   @ApiOperation({ summary: 'Your claims (learner)' })
   @ApiZodResponse(pageSchema(claimSummaryView), { description: 'A page of your claims' })
-  ownClaims(@CurrentActor() actor: Actor, @Query(validate(paginationQuery)) pagination: Pagination) {
+  ownClaims(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.claims.listOwn(actor, pagination);
   }
 

@@ -1,7 +1,7 @@
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
-import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiErrors, ApiZodBody, ApiZodResponse, IdParam, validate, ZodQuery } from '@lib/platform';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { type ModuleBody, moduleBody, type ProgrammeBody, programmeBody, ruleBody } from './programme.dto';
@@ -29,7 +29,7 @@ export class ProgrammesController {
   @Get()
   @ApiOperation({ summary: 'Programmes (anyone signed in)' })
   @ApiZodResponse(pageSchema(programmeSummaryView), { description: 'A page of programmes' })
-  list(@Query(validate(paginationQuery)) pagination: Pagination) {
+  list(@ZodQuery(paginationQuery) pagination: Pagination) {
     return this.programmes.list(pagination);
   }
 
