@@ -217,6 +217,18 @@ describe('bounded work per request', () => {
     expect(blank.body.errors).toEqual([{ field: 'file', message: 'holds no credentials' }]);
   });
 
+  it('verifies a batch of 1,000 credentials without holding anyone else', async () => {
+    const thousand = await besideWork('a batch of 1,000 credentials', () =>
+      upload(credentials.url, {
+        path: '/api/credentials/verify/batch',
+        contentType: 'text/csv',
+        body: Buffer.from(`jwt\n${`${jwt}\n`.repeat(1000)}`),
+      }),
+    );
+    expect(thousand.status).toBe(200);
+    expect(thousand.body.counts).toEqual({ valid: 1000 });
+  });
+
   it('draws learners’ certificates off the event loop: five at once hold no one else', async () => {
     const five = await besideWork('five certificate downloads at once', () =>
       timed(async () => {
