@@ -95,6 +95,10 @@ export async function credentialSteps(
     body: { credentials: [credential.jwt, hub.sign(hub.credential()), 'not.a.credential'] },
   });
   await call('POST', '/credentials/verify', { body: { verifiableCredential: credential.jwt } });
+  // A credential that does not verify is a 400 with `verified: false`, as the VC-API asks.
+  await refuse(400, 'POST', '/credentials/verify', {
+    body: { verifiableCredential: `${credential.jwt.slice(0, -8)}AAAAAAAA` },
+  });
   const question = new URLSearchParams({
     issuerId: issuer.id,
     partnerId: made.partnerId,
@@ -102,6 +106,8 @@ export async function credentialSteps(
     awardedOn: new Date().toISOString().slice(0, 10),
   });
   await call('GET', `/partner-authorisations/check?${question.toString()}`);
+  const hold = new URLSearchParams({ issuerId: issuer.id, credentialId: credential.credentialId });
+  await call('GET', `/hold-check?${hold.toString()}`);
 
   const admin = bearer('admin');
   const entry = { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl };

@@ -68,6 +68,20 @@ export function ApiErrors(
 }
 
 /**
+ * Documents an error status whose body is either the one error shape (a request that is not valid) or an answer of
+ * its own that a standard asks for (the VC-API's `{verified: false, errors}` with a 400), described by `schema`.
+ */
+export function ApiErrorOr(status: ErrorStatus, schema: z.ZodType, description: string): MethodDecorator {
+  return applyDecorators(
+    ApiResponse({
+      status,
+      description,
+      content: { 'application/json': { schema: { oneOf: [errorBodyRef, zodJsonSchema(schema)] } } },
+    }),
+  );
+}
+
+/**
  * Compiles only when every value of `View` (what a service returns) is one the schema's output type allows, so a
  * documented schema cannot drift from the view it documents: `type _Documented = ViewFits<MyView, typeof myView>`.
  */

@@ -18,3 +18,4 @@ export * from './query-recorder';
 export * from './event-publisher';
 export * from './raw-http';
 export * from './connection-counter';
+export * from './open-badges-schema';

@@ -55,12 +55,12 @@ export function signCredential(credential: SignableCredential, key: SigningKey, 
 
 /** The JSON form of a VC-JWT for VC-API answers and JSON downloads. */
 export function envelope(compactJwt: string): {
-  '@context': string;
+  '@context': ['https://www.w3.org/ns/credentials/v2'];
   type: 'EnvelopedVerifiableCredential';
   id: string;
 } {
   return {
-    '@context': 'https://www.w3.org/ns/credentials/v2',
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
     type: 'EnvelopedVerifiableCredential',
     id: `data:application/vc+jwt,${compactJwt}`,
   };

@@ -76,8 +76,9 @@ describe('Open Badges 3.0 credentials as VC-JWT', () => {
       type: 'BitstringStatusListEntry',
       statusListIndex: '94567',
     });
+    // An array, with the VC 2.0 context first, as VC-JOSE-COSE verifiers and the W3C suites expect.
     expect(envelope('a.b.c')).toEqual({
-      '@context': 'https://www.w3.org/ns/credentials/v2',
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
       type: 'EnvelopedVerifiableCredential',
       id: 'data:application/vc+jwt,a.b.c',
     });

@@ -39,5 +39,6 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'POST /api/credentials/verify/batch': anyone,
   'POST /api/credentials/credentials/verify': anyone,
   'GET /api/credentials/partner-authorisations/check': anyone,
+  'GET /api/credentials/hold-check': anyone,
   'GET /api/credentials/shared/:token/verification': anyone,
 });

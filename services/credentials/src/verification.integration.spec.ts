@@ -371,21 +371,54 @@ describe('verifying credentials', () => {
     expect(JSON.stringify(tooMany.body)).toContain('at most 1,000');
   });
 
-  it('answers the W3C VC-API verify call', async () => {
-    const answer = await ok(
-      call(credentials.url, 'POST', '/api/credentials/credentials/verify', {
-        body: {
-          verifiableCredential: {
-            type: 'EnvelopedVerifiableCredential',
-            id: `data:application/vc+jwt,${ours.revoked.jwt}`,
-          },
-          options: {},
-        },
-      }),
-    );
-    expect(answer).toMatchObject({ verified: false, status: 'revoked' });
-    expect(answer.checks).toContain('signature');
-    expect(answer.errors).toEqual([expect.objectContaining({ check: 'revocation' })]);
+  const vcApiVerify = (verifiableCredential: unknown) =>
+    call(credentials.url, 'POST', '/api/credentials/credentials/verify', {
+      body: { verifiableCredential, options: {} },
+    });
+  const enveloped = (jwt: string) => ({
+    '@context': ['https://www.w3.org/ns/credentials/v2'],
+    type: 'EnvelopedVerifiableCredential',
+    id: `data:application/vc+jwt,${jwt}`,
+  });
+
+  it('answers the W3C VC-API verify call: 200 when verified, 400 with the failed checks when not', async () => {
+    const valid = await vcApiVerify(enveloped(ours.valid.jwt));
+    expect(valid.status).toBe(200);
+    expect(valid.body).toMatchObject({ verified: true, status: 'valid', errors: [] });
+
+    const revoked = await vcApiVerify(enveloped(ours.revoked.jwt));
+    expect(revoked.status).toBe(400);
+    expect(revoked.body).toMatchObject({ statusCode: 400, verified: false, status: 'revoked' });
+    expect(revoked.body.checks).toContain('signature');
+    expect(revoked.body.errors).toEqual([
+      expect.objectContaining({ field: 'verifiableCredential', check: 'revocation' }),
+    ]);
+  });
+
+  it.each<[string, (jwt: string) => unknown, RegExp]>([
+    ['an empty @context', (jwt) => ({ ...enveloped(jwt), '@context': [] }), /@context must be an array/],
+    [
+      'only the examples context',
+      (jwt) => ({ ...enveloped(jwt), '@context': ['https://www.w3.org/ns/credentials/examples/v2'] }),
+      /@context must be an array/,
+    ],
+    [
+      'a bare JWT as id',
+      (jwt) => ({ ...enveloped(jwt), id: jwt }),
+      /id must be a data:application\/vc\+jwt, URL/,
+    ],
+  ])('refuses an envelope with %s, whatever it carries', async (_, envelopeOf, problem) => {
+    const answer = await vcApiVerify(envelopeOf(ours.valid.jwt));
+    expect(answer.status).toBe(400);
+    expect(answer.body.verified).toBe(false);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({ check: 'format', message: expect.stringMatching(problem) }),
+    ]);
+  });
+
+  it('still verifies our JSON downloads made before the envelope’s @context became an array', async () => {
+    const legacy = { ...enveloped(ours.valid.jwt), '@context': 'https://www.w3.org/ns/credentials/v2' };
+    expect((await vcApiVerify(legacy)).status).toBe(200);
   });
 
   it('verifies the PDF certificate and what a share link shows', async () => {

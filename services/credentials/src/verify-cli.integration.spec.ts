@@ -77,6 +77,22 @@ describe('the verify command', () => {
     const fromPdf = await verifyCli(pdfFile, '--server', origin, '--json');
     expect(JSON.parse(fromPdf.out)).toMatchObject({ status: 'valid', summary: { credits: 5 } });
 
+    // A hold is not in the credential (Open Badges 3.0 allows one status entry): the command asks the issuer's hub.
+    const statusChange = (change: string, body: object) =>
+      ok(
+        call(credentials.url, 'POST', `/api/credentials/credentials/${credential.credentialId}/${change}`, {
+          headers: uni.registrar,
+          body,
+        }),
+      );
+    await statusChange('suspension', { reason: 'Under review' });
+    const suspended = await verifyCli(credential.jwt, '--server', origin);
+    expect(suspended.out).toContain('SUSPENDED: ');
+    expect(suspended.out).toContain('Under review');
+    expect(suspended.code).toBe(1);
+    await statusChange('reinstatement', {});
+    expect((await verifyCli(credential.jwt, '--server', origin)).code).toBe(0);
+
     await ok(
       call(credentials.url, 'POST', `/api/credentials/credentials/${credential.credentialId}/revocation`, {
         headers: uni.registrar,

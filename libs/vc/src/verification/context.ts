@@ -36,6 +36,11 @@ export interface VerificationContext {
   resolveKey(kid: string, issuerId: string): Promise<KeyObject | undefined>;
   /** A status bit, from a status list verified as the issuer's. */
   readStatus(entry: StatusEntryRef, issuerId: string): Promise<StatusReading>;
+  /**
+   * A hold (suspension) the issuer's own records know of, for a credential that carries no suspension entry (Open
+   * Badges 3.0 allows one status entry, revocation); undefined when this verifier cannot know (another issuer's).
+   */
+  readHold?(credentialId: string, issuerId: string): Promise<StatusReading | undefined>;
   /** Undefined when this verifier cannot know (another issuer's partners). */
   partnerAuthorised?(question: PartnerQuestion): Promise<boolean | undefined>;
   now?(): Date;

@@ -2,6 +2,7 @@
 export const MAX_JWT_BYTES = 64 * 1024;
 
 const DATA_URL_PREFIX = 'data:application/vc+jwt,';
+const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 
 /**
  * The compact JWT inside the forms a credential arrives in: the JWT itself, its data URL, the enveloped JSON form
@@ -23,10 +24,33 @@ export function compactJwtOf(input: unknown): string | undefined {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
   const form = input as Record<string, unknown>;
   if (typeof form.jwt === 'string') return form.jwt.trim();
-  if (form.type === 'EnvelopedVerifiableCredential' && typeof form.id === 'string')
-    return compactJwtOf(form.id);
+  if (isEnvelope(form))
+    return envelopeProblem(form) ? undefined : (form.id as string).slice(DATA_URL_PREFIX.length);
   if (form.envelope) return compactJwtOf(form.envelope);
   return undefined;
+}
+
+/**
+ * What is wrong with an `EnvelopedVerifiableCredential` (VC-JOSE-COSE), or undefined when it is one: its
+ * `@context` an array beginning with the VC 2.0 context, its `id` the `data:application/vc+jwt,` URL of the JWT. The
+ * one exception is the single context string of our own JSON downloads made before December 2026, so that they keep
+ * verifying. Undefined, too, for anything that is not an envelope.
+ */
+export function envelopeProblem(input: unknown): string | undefined {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return undefined;
+  const form = input as Record<string, unknown>;
+  if (!isEnvelope(form)) return undefined;
+  const context = form['@context'];
+  const legacy = context === VC_CONTEXT;
+  if (!legacy && !(Array.isArray(context) && context[0] === VC_CONTEXT))
+    return `An enveloped credential's @context must be an array beginning with ${VC_CONTEXT}.`;
+  if (typeof form.id !== 'string' || !form.id.startsWith(DATA_URL_PREFIX) || form.id === DATA_URL_PREFIX)
+    return `An enveloped credential's id must be a ${DATA_URL_PREFIX} URL carrying the compact JWT.`;
+  return undefined;
+}
+
+function isEnvelope(form: Record<string, unknown>): boolean {
+  return form.type === 'EnvelopedVerifiableCredential';
 }
 
 export interface DecodedJwt {

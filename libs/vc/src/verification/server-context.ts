@@ -11,8 +11,8 @@ interface TrustListEntry {
 
 /**
  * A verifier that runs away from the service (the command line): it trusts what a Credit Bridge server's public
- * trust list says, fetches keys and status lists over HTTP like any verifier, and asks the server only the one thing
- * a credential cannot show, whether a partner was authorised.
+ * trust list says, fetches keys and status lists over HTTP like any verifier, and asks the server only what a
+ * credential cannot show: whether a partner was authorised, and whether one of its credentials is on hold.
  */
 export function serverContext(
   serverUrl: string,
@@ -33,6 +33,15 @@ export function serverContext(
     isTrusted: async (issuerId) => (await entryOf(issuerId)) !== undefined,
     resolveKey,
     readStatus: remoteStatusReader(http, resolveKey),
+    readHold: async (credentialId, issuerId) => {
+      if ((await entryOf(issuerId))?.kind !== 'own') return undefined;
+      const query = new URLSearchParams({ issuerId, credentialId });
+      const answer = (await getJson(`${base}/api/credentials/hold-check?${query.toString()}`)) as {
+        suspended: boolean;
+        reason?: string;
+      };
+      return { set: answer.suspended, ...(answer.reason ? { reason: answer.reason } : {}) };
+    },
     partnerAuthorised: async (question) => {
       if ((await entryOf(question.issuerId))?.kind !== 'own') return undefined;
       const query = new URLSearchParams({ ...question });

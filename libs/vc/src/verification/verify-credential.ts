@@ -6,7 +6,7 @@ import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../keys';
 import { type StatusPurpose } from '../status-list';
 import { summariseCredential } from '../summary';
 import type { StatusEntryRef, VerificationContext } from './context';
-import { compactJwtOf, decodeCompact, type DecodedJwt } from './input';
+import { compactJwtOf, decodeCompact, type DecodedJwt, envelopeProblem } from './input';
 import {
   type Check,
   type CheckId,
@@ -82,7 +82,7 @@ function decodedInput(input: unknown, report: Report): (DecodedJwt & { compact: 
     report.record(
       'format',
       'failed',
-      'This is not a signed credential (a VC-JWT or its enveloped JSON form).',
+      envelopeProblem(input) ?? 'This is not a signed credential (a VC-JWT or its enveloped JSON form).',
     );
     return undefined;
   }
@@ -192,12 +192,18 @@ async function statusCheck(
   report: Report,
 ): Promise<[CheckOutcome, string]> {
   const entry = statusEntries(credential).find((candidate) => candidate.purpose === purpose);
-  if (!entry) return ['skipped', `The credential carries no ${purpose} status entry.`];
-  const reading = await context.readStatus(entry, issuerId);
+  const hold =
+    !entry && purpose === 'suspension' && typeof credential.id === 'string'
+      ? await context.readHold?.(credential.id, issuerId)
+      : undefined;
+  if (!entry && !hold) return ['skipped', `The credential carries no ${purpose} status entry.`];
+  const reading = entry ? await context.readStatus(entry, issuerId) : hold!;
   if (!reading.set)
     return [
       'passed',
-      `Not ${purpose === 'revocation' ? 'revoked' : 'suspended'} (${entry.listUrl} #${entry.index}).`,
+      entry
+        ? `Not ${purpose === 'revocation' ? 'revoked' : 'suspended'} (${entry.listUrl} #${entry.index}).`
+        : 'Not suspended: the issuer’s records hold no suspension.',
     ];
   if (reading.reason) report.reason ??= reading.reason;
   const word = purpose === 'revocation' ? 'Revoked' : 'Suspended';

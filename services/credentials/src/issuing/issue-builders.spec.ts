@@ -1,3 +1,4 @@
+import { openBadgesSchemaProblems } from '@lib/testing';
 import { TOPICS } from '@lib/contracts';
 import {
   achievementInput,
@@ -7,7 +8,6 @@ import {
   evidenceOf,
   issuedRecord,
   sourceOf,
-  statusEntries,
   statusListIds,
   validUntilOf,
 } from './issue-builders';
@@ -76,12 +76,17 @@ describe('issue builders', () => {
     });
   });
 
-  it('points the status entries at each list and bit', () => {
-    const entries = statusEntries(LISTS, { listId: 'r', index: 3 }, { listId: 's', index: 5 });
-    expect(entries.map((entry) => [entry.id, entry.statusPurpose])).toEqual([
-      [`${LISTS}/r#3`, 'revocation'],
-      [`${LISTS}/s#5`, 'suspension'],
-    ]);
+  it('points its one status entry, revocation, at its list and bit; the hold slot stays in the record', () => {
+    const facts = issueFactsOf({
+      statusListsUrl: LISTS,
+      revocation: { listId: 'r', index: 3 },
+      suspension: { listId: 's', index: 5 },
+    });
+    expect(credentialToSign(facts).credentialStatus).toMatchObject({
+      id: `${LISTS}/r#3`,
+      statusPurpose: 'revocation',
+    });
+    expect(issuedRecord(facts, 'jwt').record).toMatchObject({ suspensionListId: 's', suspensionIndex: 5 });
   });
 
   it.each([
@@ -117,7 +122,15 @@ describe('issue builders', () => {
     expect(credential.credentialSubject.result.map((r) => r.value)).toEqual(['72', 'A']);
     expect(credential.credentialSubject.activityStartDate).toBe('2026-03-02T00:00:00Z');
     expect(credential.credentialSubject.activityEndDate).toBe('2026-03-02T23:59:59Z');
-    expect(credential.credentialStatus).toHaveLength(2);
+    expect(openBadgesSchemaProblems(credential)).toEqual([]);
+    // One entry, as Open Badges 3.0 allows: revocation.
+    expect(credential.credentialStatus).toEqual({
+      id: expect.stringMatching(/-revocation-1#\d+$/),
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: expect.stringMatching(/^\d+$/),
+      statusListCredential: expect.stringMatching(/-revocation-1$/),
+    });
   });
 
   it('names the partner as source in the credential when a partner delivered', () => {

@@ -83,7 +83,13 @@ export function credentialToSign(facts: IssueFacts) {
     activityEndDate: `${offering.endDate}T23:59:59Z`,
     ...sourceOf(offering, facts.partner),
     evidence: [evidenceOf(offering, award.result)],
-    credentialStatus: statusEntries(facts.statusListsUrl, facts.revocation, facts.suspension),
+    // Open Badges 3.0 allows one entry (0..1): revocation, which any verifier reads. Holds (suspension) are kept in
+    // the awarding body's suspension list and our records, and shown by our verification (README, "Holds").
+    credentialStatus: statusEntry(
+      `${facts.statusListsUrl}/${facts.revocation.listId}`,
+      facts.revocation.index,
+      'revocation',
+    ),
   });
 }
 
@@ -148,14 +154,6 @@ export function awardHold(
     reason,
     heldAt,
   };
-}
-
-/** The revocation and the suspension entry of `credentialStatus`. */
-export function statusEntries(statusListsUrl: string, revocation: StatusSlot, suspension: StatusSlot) {
-  return [
-    statusEntry(`${statusListsUrl}/${revocation.listId}`, revocation.index, 'revocation'),
-    statusEntry(`${statusListsUrl}/${suspension.listId}`, suspension.index, 'suspension'),
-  ];
 }
 
 /** The achievement as the credential describes it, with its mark and grade result descriptions. */

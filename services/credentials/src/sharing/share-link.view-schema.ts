@@ -21,7 +21,7 @@ export const credentialDocumentView = z.object({
   // The Verifiable Credential's own JSON-LD: Open Badges 3.0, open by its nature.
   credential: z.looseObject({ '@context': z.array(z.unknown()), type: z.array(z.string()) }),
   envelope: z.object({
-    '@context': z.literal('https://www.w3.org/ns/credentials/v2'),
+    '@context': z.tuple([z.literal('https://www.w3.org/ns/credentials/v2')]),
     type: z.literal('EnvelopedVerifiableCredential'),
     id: z.string().startsWith('data:application/vc+jwt,'),
   }),

@@ -1,4 +1,4 @@
-import { compactJwtOf } from '@lib/vc';
+import { compactJwtOf, envelope } from '@lib/vc';
 import { jwtsOfFile } from './batch-file';
 import { MAX_BATCH, verifyBatchBody } from './verification.dto';
 
@@ -85,9 +85,7 @@ function valuesIn(text: string): number {
  */
 export function forVerification(credential: unknown): unknown {
   const compact = compactJwtOf(credential);
-  return compact === undefined
-    ? {}
-    : { type: 'EnvelopedVerifiableCredential', id: `data:application/vc+jwt,${compact}` };
+  return compact === undefined ? {} : envelope(compact);
 }
 
 function textOf(bytes: Uint8Array): string {

@@ -3,6 +3,7 @@ import {
   type PartnerQuestion,
   publicKeyFromJwk,
   type StatusEntryRef,
+  type StatusPurpose,
   type StatusReading,
   UnreachableError,
 } from '@lib/vc';
@@ -80,10 +81,20 @@ export class OwnIssuerLookups {
     const listsUrl = `${this.issuers.statusListsUrl()}/`;
     if (!organisationId || !entry.listUrl.startsWith(`${listsUrl}${organisationId}-${entry.purpose}-`))
       throw new UnreachableError(`${entry.listUrl} is not a ${entry.purpose} list of this issuer.`);
-    const changes = inOrder(await this.changesOf(entry.credentialId));
+    return this.readingOf(entry.credentialId, entry.purpose);
+  }
+
+  /** Whether one of our credentials is on hold, from its status changes (its credential carries no entry for it). */
+  async readHold(credentialId: string, issuerId: string): Promise<StatusReading | undefined> {
+    return this.issuers.ownIssuerIdOf(issuerId) ? this.readingOf(credentialId, 'suspension') : undefined;
+  }
+
+  /** Revoked or suspended, with the reason given, after the credential's status changes in order. */
+  private async readingOf(credentialId: string, purpose: StatusPurpose): Promise<StatusReading> {
+    const changes = inOrder(await this.changesOf(credentialId));
     const state = stateAfter(changes);
-    const set = entry.purpose === 'revocation' ? state.revoked : state.suspended;
-    const action = entry.purpose === 'revocation' ? 'revoke' : 'suspend';
+    const set = purpose === 'revocation' ? state.revoked : state.suspended;
+    const action = purpose === 'revocation' ? 'revoke' : 'suspend';
     const reason = set ? changes.filter((change) => change.action === action).at(-1)?.reason : undefined;
     return { set, ...(reason ? { reason } : {}) };
   }

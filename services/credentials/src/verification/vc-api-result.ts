@@ -31,3 +31,27 @@ export function vcApiResultOf(result: VerificationResult): VcApiResult {
     result,
   };
 }
+
+/**
+ * The VC-API answer for a credential that did not verify, sent with a 400 as the VC-API asks: `verified: false` and
+ * the problems as `errors`, in the one error shape besides (`statusCode`, `error`, `message`), each error naming
+ * the `verifiableCredential` field and the check that failed.
+ */
+export interface VcApiRejection extends Omit<VcApiResult, 'verified' | 'errors'> {
+  statusCode: 400;
+  error: 'Bad Request';
+  message: string;
+  verified: false;
+  errors: (VcApiProblem & { field: 'verifiableCredential' })[];
+}
+
+export function vcApiRejectionOf(answer: VcApiResult): VcApiRejection {
+  return {
+    statusCode: 400,
+    error: 'Bad Request',
+    message: `The credential did not verify: ${answer.result.headline}`,
+    ...answer,
+    verified: false,
+    errors: answer.errors.map((problem) => ({ field: 'verifiableCredential', ...problem })),
+  };
+}

@@ -1,15 +1,17 @@
 import { Public } from '@lib/auth';
-import { ApiErrors, ApiZodBody, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
+import { ApiErrorOr, ApiErrors, ApiZodBody, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
 import type { PartnerQuestion, VerificationResult } from '@lib/vc';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiQuery, type ApiQueryOptions, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { shareTokenParam } from '../sharing/share-token';
 import { DEFAULT_PDF_MAX_BYTES } from '../uploads/upload-limits';
 import type { BatchSummary } from './batch-summary';
 import { VerificationRateLimitGuard } from './rate-limit.guard';
-import type { VcApiResult } from './vc-api-result';
+import { type VcApiRejection, type VcApiResult, vcApiRejectionOf } from './vc-api-result';
 import {
+  type HoldQuestion,
+  holdQuestionQuery,
   partnerQuestionQuery,
   trustedByQuery,
   type VcApiVerifyBody,
@@ -21,7 +23,9 @@ import { batchUploadOf, trustScope, verifySubmissionOf } from './verification-re
 import { VerificationService } from './verification.service';
 import {
   batchSummaryView,
+  holdCheckView,
   partnerCheckView,
+  vcApiRejectionView,
   vcApiResultView,
   verificationResultView,
 } from './verification.view-schema';
@@ -93,19 +97,34 @@ export class VerificationController {
     return this.verification.verifyBatch(batchUploadOf(request));
   }
 
-  /** W3C VC-API: `verified`, the checks that passed, and the problems found as errors. */
+  /**
+   * W3C VC-API: 200 with `verified: true` and the checks that passed; a credential that does not verify is a 400
+   * with `verified: false` and the problems as `errors` (conformance suites count only a 4xx as a rejection).
+   */
   @Post('credentials/verify')
   @HttpCode(200)
   @ApiQuery(TRUSTED_BY)
   @ApiErrors([404, 'No awarding body with the `organisationId` given'])
   @ApiZodBody(vcApiVerifyBody)
   @ApiOperation({ summary: 'W3C VC-API compatible verification (public)' })
-  @ApiZodResponse(vcApiResultView, { description: 'The VC-API result' })
-  vcApiVerify(
+  @ApiZodResponse(vcApiResultView, { description: 'Verified: every check that applies passed' })
+  @ApiErrorOr(
+    400,
+    vcApiRejectionView,
+    'The request is not valid (`errors` names each field), or the credential did not verify: `verified: false`, each failed check in `errors`',
+  )
+  async vcApiVerify(
     @Query('organisationId', validate(trustedByQuery, 'organisationId')) organisationId: string | undefined,
     @Body(validate(vcApiVerifyBody)) body: VcApiVerifyBody,
-  ): Promise<VcApiResult> {
-    return this.verification.verifyForVcApi(body.verifiableCredential, trustScope(organisationId));
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<VcApiResult | VcApiRejection> {
+    const answer = await this.verification.verifyForVcApi(
+      body.verifiableCredential,
+      trustScope(organisationId),
+    );
+    if (answer.verified) return answer;
+    response.status(400);
+    return vcApiRejectionOf(answer);
   }
 
   /** What the partner check asks our records; a verifier elsewhere (our command line) asks it here. */
@@ -117,6 +136,19 @@ export class VerificationController {
   @ApiZodResponse(partnerCheckView, { description: 'Whether the partner was authorised' })
   partnerCheck(@ZodQuery(partnerQuestionQuery) question: PartnerQuestion): Promise<{ authorised: boolean }> {
     return this.verification.partnerCheck(question);
+  }
+
+  /** A hold (suspension) of one of our credentials: not in the credential (Open Badges 3.0 allows one status entry). */
+  @Get('hold-check')
+  @ApiErrors([404, 'The `issuerId` is not an issuer of ours'])
+  @ApiOperation({
+    summary: 'Is this credential of this awarding body on hold (suspended) now? (public)',
+  })
+  @ApiZodResponse(holdCheckView, { description: 'Whether the credential is suspended, and why' })
+  holdCheck(
+    @ZodQuery(holdQuestionQuery) question: HoldQuestion,
+  ): Promise<{ suspended: boolean; reason?: string }> {
+    return this.verification.holdCheck(question);
   }
 
   @Get('shared/:token/verification')

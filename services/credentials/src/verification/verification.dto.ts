@@ -1,3 +1,4 @@
+import { credentialId } from '@lib/contracts';
 import { z } from 'zod';
 
 /** The most credentials one batch may hold. */
@@ -59,3 +60,10 @@ export const partnerQuestionQuery = z.strictObject({
   achievementId: z.url().max(500).describe('the achievement'),
   awardedOn: z.iso.date().describe('the day it was awarded'),
 });
+
+/** The hold check: is this credential of this awarding body on hold (suspended) now? */
+export const holdQuestionQuery = z.strictObject({
+  issuerId: z.url().max(500).describe('the awarding body, as issuer'),
+  credentialId: credentialId.describe('the credential’s id (`urn:uuid:...`)'),
+});
+export type HoldQuestion = z.output<typeof holdQuestionQuery>;

@@ -17,6 +17,7 @@ import { OwnIssuerLookups } from './own-issuer-lookups';
 import { TrustListService } from './trust-list.service';
 import { type VcApiResult, vcApiResultOf } from './vc-api-result';
 import { REMOTE_DOCUMENTS } from './remote-documents.provider';
+import type { HoldQuestion } from './verification.dto';
 import type { BatchUpload, TrustScope, VerifySubmission } from './verification-request';
 
 /**
@@ -87,6 +88,20 @@ export class VerificationService {
     return { authorised: await this.own.partnerAuthorised(question) };
   }
 
+  /**
+   * Our records' answer to the hold check: Open Badges 3.0 lets a credential carry one status entry (revocation), so
+   * a hold (suspension) is asked of its issuer; 404 for an issuer that is not ours.
+   */
+  async holdCheck({
+    issuerId,
+    credentialId,
+  }: HoldQuestion): Promise<{ suspended: boolean; reason?: string }> {
+    if (!(await this.own.exists(issuerId)))
+      throw new NotFoundException(`${issuerId} is not an issuer of ours.`);
+    const hold = await this.own.readHold(credentialId, issuerId);
+    return { suspended: hold?.set ?? false, ...(hold?.reason ? { reason: hold.reason } : {}) };
+  }
+
   /** What a share link (or a certificate's QR code) shows: its credential, verified now. */
   async verifyShared(token: string): Promise<VerificationResult> {
     const { jwt } = await this.sharing.open(token);
@@ -107,6 +122,8 @@ export class VerificationService {
         this.own.isOwnUrl(issuerId) ? this.own.resolveKey(kid, issuerId) : remoteKey(kid, issuerId),
       readStatus: (entry, issuerId) =>
         this.own.isOwnUrl(issuerId) ? this.own.readStatus(entry, issuerId) : remoteStatus(entry, issuerId),
+      readHold: (credentialId, issuerId) =>
+        this.own.isOwnUrl(issuerId) ? this.own.readHold(credentialId, issuerId) : Promise.resolve(undefined),
       partnerAuthorised: (question) =>
         this.own.isOwnUrl(question.issuerId)
           ? this.own.partnerAuthorised(question)

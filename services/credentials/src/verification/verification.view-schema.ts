@@ -3,7 +3,7 @@ import { CHECKS } from '@lib/vc';
 import { z } from 'zod';
 import type { VerificationResult } from '@lib/vc';
 import type { BatchSummary } from './batch-summary';
-import type { VcApiResult } from './vc-api-result';
+import type { VcApiRejection, VcApiResult } from './vc-api-result';
 
 const status = z.enum([
   'valid',
@@ -71,10 +71,24 @@ export const vcApiResultView = z.object({
   result: verificationResultView,
 });
 
+/** `VcApiRejection`: a credential that did not verify, answered 400 as the VC-API asks. */
+export const vcApiRejectionView = vcApiResultView.extend({
+  statusCode: z.literal(400),
+  error: z.literal('Bad Request'),
+  message: z.string(),
+  verified: z.literal(false),
+  errors: z.array(problem.extend({ field: z.literal('verifiableCredential') })).min(1),
+});
+
 /** The partner check's answer. */
 export const partnerCheckView = z.object({ authorised: z.boolean() });
+export const holdCheckView = z.object({
+  suspended: z.boolean(),
+  reason: z.string().optional().describe('why, as the awarding body recorded it, while suspended'),
+});
 
 // What the service returns fits what the document says (checked by the compiler).
 export type VerificationResultViewFits = ViewFits<VerificationResult, typeof verificationResultView>;
 export type BatchSummaryViewFits = ViewFits<BatchSummary, typeof batchSummaryView>;
 export type VcApiResultViewFits = ViewFits<VcApiResult, typeof vcApiResultView>;
+export type VcApiRejectionViewFits = ViewFits<VcApiRejection, typeof vcApiRejectionView>;
