@@ -117,6 +117,15 @@ const cases: Case[] = [
     ],
   },
   {
+    contract: contractForTopic(TOPICS.credentialsDirectCredentialIssued)!,
+    valid: () => eventFactories.directCredentialIssued(),
+    invalid: [
+      eventFactories.directCredentialIssued({ types: [] }),
+      eventFactories.directCredentialIssued({ issuerId: 'not a url' }),
+      eventFactories.directCredentialIssued({ securedCredential: '' }),
+    ],
+  },
+  {
     contract: contractForTopic(TOPICS.credentialsCredentialRevoked)!,
     valid: () => eventFactories.credentialRevoked(),
     invalid: [

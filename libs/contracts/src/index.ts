@@ -22,6 +22,7 @@ export * from './events/enrolment-enrolment-completed.v1';
 export * from './events/assessment-result-recorded.v1';
 export * from './events/assessment-result-ratified.v1';
 export * from './events/credentials-credential-issued.v1';
+export * from './events/credentials-direct-credential-issued.v1';
 export * from './events/credentials-credential-revoked.v1';
 export * from './events/credentials-credential-suspended.v1';
 export * from './events/credentials-credential-reinstated.v1';

@@ -6,6 +6,7 @@ import { credentialIssuedV1 } from './events/credentials-credential-issued.v1';
 import { credentialReinstatedV1 } from './events/credentials-credential-reinstated.v1';
 import { credentialRevokedV1 } from './events/credentials-credential-revoked.v1';
 import { credentialSuspendedV1 } from './events/credentials-credential-suspended.v1';
+import { directCredentialIssuedV1 } from './events/credentials-direct-credential-issued.v1';
 import { enrolmentCompletedV1 } from './events/enrolment-enrolment-completed.v1';
 import { coursePublishedV1 } from './events/enrolment-course-published.v1';
 import { enrolmentCreatedV1 } from './events/enrolment-enrolment-created.v1';
@@ -36,6 +37,7 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   credentialRevokedV1,
   credentialSuspendedV1,
   credentialReinstatedV1,
+  directCredentialIssuedV1,
   creditApprovedV1,
   creditWithdrawnV1,
 ];

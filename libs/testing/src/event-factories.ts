@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  DirectCredentialIssuedV1,
   AuthorisationGrantedV1,
   AuthorisationWithdrawnV1,
   CoursePublishedV1,
@@ -172,6 +173,18 @@ export const eventFactories = {
     ...credential(),
     reinstatedBy: 'registrar-1',
     reinstatedAt: now(),
+    ...over,
+  }),
+  directCredentialIssued: (over: Partial<DirectCredentialIssuedV1> = {}): DirectCredentialIssuedV1 => ({
+    credentialId: `urn:uuid:${randomUUID()}`,
+    issuerId: `https://credits.example.ac.uk/api/credentials/issuers/${randomUUID()}`,
+    awardingBodyId: randomUUID(),
+    types: ['VerifiableCredential', 'ExampleMembershipCredential'],
+    subjectId: 'did:example:member-1',
+    validFrom: now(),
+    issuedBy: 'registrar-1',
+    issuedAt: now(),
+    securedCredential: 'eyJhbGciOiJFUzI1NiJ9.e30.sig',
     ...over,
   }),
   creditApproved: (over: Partial<CreditApprovedV1> = {}): CreditApprovedV1 => ({

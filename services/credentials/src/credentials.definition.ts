@@ -148,6 +148,7 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
       TOPICS.credentialsCredentialRevoked,
       TOPICS.credentialsCredentialSuspended,
       TOPICS.credentialsCredentialReinstated,
+      TOPICS.credentialsDirectCredentialIssued,
     ],
   };
 }

@@ -30,6 +30,7 @@ import { IssuedCredentialsController } from './issuing/issued-credentials.contro
 import { IssuedCredentialsService } from './issuing/issued-credentials.service';
 import { IssuingRepository } from './issuing/issuing.repository';
 import { AwardIssuer } from './issuing/award-issuer';
+import { StatusSlots } from './issuing/status-slots';
 import { IdListsBackfillRepository } from './common/id-lists-backfill.repository';
 import { IssuingService } from './issuing/issuing.service';
 import { ProgressConsumer } from './progress/progress.consumer';
@@ -139,6 +140,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuingRepository,
     IssuingService,
     AwardIssuer,
+    StatusSlots,
     IdListsBackfillRepository,
     IssuedCredentialsService,
     StatusChangesRepository,

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { runWithCorrelationId, withOutbox } from '@lib/messaging';
 import { ReadCache } from '@lib/persistence';
-import { MIN_STATUS_LIST_ENTRIES, randomFreeIndex, signCredential } from '@lib/vc';
+import { signCredential } from '@lib/vc';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AchievementVersion } from '../achievements/achievement.schema';
 import { AchievementsService } from '../achievements/achievements.service';
@@ -20,6 +20,7 @@ import {
 } from './issue-builders';
 import type { IssuedCredential } from './issued-credential.schema';
 import { IssuingRepository } from './issuing.repository';
+import { StatusSlots } from './status-slots';
 
 /** A credential the award rule granted, to be issued; the correlation id of the event that completed it. */
 export interface PendingAward {
@@ -49,6 +50,7 @@ export class AwardIssuer {
     private readonly progress: ProgressRepository,
     private readonly achievementUrls: AchievementsService,
     private readonly issuers: IssuersService,
+    private readonly slots: StatusSlots,
   ) {}
 
   async issueAll(pending: readonly PendingAward[]): Promise<void> {
@@ -56,8 +58,8 @@ export class AwardIssuer {
     const keys = pending.map((p) => credentialKey(p.achievement, p.offering._id, p.learnerId));
     const lists = pending.map((p) => statusListIds(p.offering.awardingBodyId));
     const [revocations, suspensions] = await Promise.all([
-      this.allocate(lists.map((list, n) => ({ listId: list.revocation, key: keys[n]! }))),
-      this.allocate(lists.map((list, n) => ({ listId: list.suspension, key: keys[n]! }))),
+      this.slots.allocate(lists.map((list, n) => ({ listId: list.revocation, key: keys[n]! }))),
+      this.slots.allocate(lists.map((list, n) => ({ listId: list.suspension, key: keys[n]! }))),
     ]);
     const records: (IssuedCredential & ReturnType<typeof withOutbox>)[] = [];
     for (const [n, p] of pending.entries()) {
@@ -106,37 +108,6 @@ export class AwardIssuer {
       revocation,
       suspension,
     };
-  }
-
-  /**
-   * A random free index of each list for each credential, claimed by inserts under the unique key `<list>:<index>`
-   * in one round trip; the ones another credential took (here or elsewhere, at the same moment) are drawn again.
-   */
-  private async allocate(requests: readonly { listId: string; key: string }[]): Promise<StatusSlot[]> {
-    const slots = new Array<StatusSlot>(requests.length);
-    let open = requests.map((_, n) => n);
-    while (open.length > 0) {
-      const drawn = open.map((n) => {
-        const { listId, key } = requests[n]!;
-        const index = randomFreeIndex(MIN_STATUS_LIST_ENTRIES, new Set());
-        return {
-          n,
-          allocation: {
-            _id: `${listId}:${index}`,
-            listId,
-            index,
-            credentialKey: key,
-            allocatedAt: new Date(),
-          },
-        };
-      });
-      const taken = await this.issuing.allocateMany(drawn.map((d) => d.allocation));
-      for (const [m, { n, allocation }] of drawn.entries()) {
-        if (taken[m]) slots[n] = { listId: allocation.listId, index: allocation.index };
-      }
-      open = drawn.filter((_, m) => !taken[m]).map((d) => d.n);
-    }
-    return slots;
   }
 
   /** The delivering partner's record, read only when a partner (not the awarding body) delivered. */

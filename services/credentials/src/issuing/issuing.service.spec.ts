@@ -29,6 +29,7 @@ import {
 import type { IssuingRepository } from './issuing.repository';
 import { AwardIssuer } from './award-issuer';
 import { IssuingService } from './issuing.service';
+import { StatusSlots } from './status-slots';
 
 const LEARNER_B = '55555555-5555-4555-8555-555555555555';
 
@@ -45,6 +46,7 @@ function setUp(offering: OfferingFact = offeringOf()) {
     progress as unknown as ProgressRepository,
     new FakeAchievementUrls() as unknown as AchievementsService,
     issuers as unknown as IssuersService,
+    new StatusSlots(issuing as unknown as IssuingRepository),
   );
   const service = new IssuingService(
     issuing as unknown as IssuingRepository,
