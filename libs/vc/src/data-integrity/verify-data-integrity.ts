@@ -37,7 +37,7 @@ export async function verifyDataIntegrity(
   try {
     return await verifyProof(document, resolveKey, options);
   } catch (error) {
-    return { verified: false, problem: describe(error) };
+    return { verified: false, problem: problemOfError(error) };
   }
 }
 
@@ -96,7 +96,7 @@ function contextPrefixProblem(documentContext: unknown, proofContext: unknown): 
 }
 
 /** jsonld's safe-mode errors name the offending term in their details. */
-function describe(error: unknown): string {
+function problemOfError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const details = (error as Error & { details?: { event?: { message?: string; details?: unknown } } })
     .details;
