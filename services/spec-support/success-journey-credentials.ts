@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { bearer, type ExternalIssuer, waitFor } from '@lib/testing';
 import { programmeBody } from './recognition-probes';
 import type { SuccessAnswers, SuccessCallOptions } from './success-answers';
@@ -108,6 +109,28 @@ export async function credentialSteps(
   await call('GET', `/partner-authorisations/check?${question.toString()}`);
   const hold = new URLSearchParams({ issuerId: issuer.id, credentialId: credential.credentialId });
   await call('GET', `/hold-check?${hold.toString()}`);
+
+  // The VC-API issuer: a plain VC 2.0 credential, signed as the awarding body; the same id again; another issuer's.
+  const direct = {
+    '@context': [
+      'https://www.w3.org/ns/credentials/v2',
+      'https://www.w3.org/ns/credentials/undefined-terms/v2',
+    ],
+    id: `urn:uuid:${randomUUID()}`,
+    type: ['VerifiableCredential', 'HackDayMembershipCredential'],
+    issuer: issuer.id,
+    credentialSubject: { id: 'did:example:clinician-42', memberOf: 'Code4Health Leeds' },
+  };
+  await call('POST', '/credentials/issue', { headers: registrar, body: { credential: direct } });
+  await refuse(409, 'POST', '/credentials/issue', { headers: registrar, body: { credential: direct } });
+  await refuse(422, 'POST', '/credentials/issue', {
+    headers: registrar,
+    body: { credential: { ...direct, id: `urn:uuid:${randomUUID()}`, issuer: hub.issuerId } },
+  });
+  await refuse(403, 'POST', '/credentials/issue', {
+    headers: bearer('registrar', { org: made.partnerId }),
+    body: { credential: { ...direct, id: `urn:uuid:${randomUUID()}` } },
+  });
 
   const admin = bearer('admin');
   const entry = { issuerId: hub.issuerId, name: hub.name, jwksUrl: hub.jwksUrl };

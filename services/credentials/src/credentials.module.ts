@@ -30,6 +30,14 @@ import { IssuedCredentialsController } from './issuing/issued-credentials.contro
 import { IssuedCredentialsService } from './issuing/issued-credentials.service';
 import { IssuingRepository } from './issuing/issuing.repository';
 import { AwardIssuer } from './issuing/award-issuer';
+import {
+  DIRECT_CREDENTIAL_MODEL,
+  DIRECT_CREDENTIALS_COLLECTION,
+  DirectCredentialSchema,
+} from './direct-issuing/direct-credential.schema';
+import { DirectCredentialsRepository } from './direct-issuing/direct-credentials.repository';
+import { DirectIssuer } from './direct-issuing/direct-issuer';
+import { DirectIssuingController } from './direct-issuing/direct-issuing.controller';
 import { StatusSlots } from './issuing/status-slots';
 import { IdListsBackfillRepository } from './common/id-lists-backfill.repository';
 import { IssuingService } from './issuing/issuing.service';
@@ -109,10 +117,19 @@ const models = [
   },
   { name: TRUSTED_ISSUER_MODEL, schema: TrustedIssuerSchema, collection: 'trusted_issuers' },
   { name: ID_LIST_MODEL, schema: IdListSchema, collection: ID_LISTS_COLLECTION },
+  {
+    name: DIRECT_CREDENTIAL_MODEL,
+    schema: DirectCredentialSchema,
+    collection: DIRECT_CREDENTIALS_COLLECTION,
+  },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
-export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, STATUS_CHANGES_COLLECTION];
+export const CREDENTIALS_OUTBOX_COLLECTIONS = [
+  ISSUED_CREDENTIALS_COLLECTION,
+  STATUS_CHANGES_COLLECTION,
+  DIRECT_CREDENTIALS_COLLECTION,
+];
 
 /** Issuer profiles, signing keys, achievements, issuing credentials by the award rule, sharing and verification. */
 @Module({
@@ -130,6 +147,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     TrustListController,
     OrganisationTrustListController,
     VerificationController,
+    DirectIssuingController,
   ],
   providers: [
     IssuersRepository,
@@ -141,6 +159,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [ISSUED_CREDENTIALS_COLLECTION, ST
     IssuingService,
     AwardIssuer,
     StatusSlots,
+    DirectCredentialsRepository,
+    DirectIssuer,
     IdListsBackfillRepository,
     IssuedCredentialsService,
     StatusChangesRepository,

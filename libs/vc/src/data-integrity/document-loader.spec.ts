@@ -7,6 +7,7 @@ const EXPECTED = [
   'https://w3id.org/security/multikey/v1',
   'https://w3id.org/security/suites/ed25519-2020/v1',
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+  'https://www.w3.org/ns/credentials/undefined-terms/v2',
 ];
 
 describe('bundledDocumentLoader', () => {

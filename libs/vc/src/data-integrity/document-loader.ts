@@ -16,10 +16,13 @@ export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
 export const DATA_INTEGRITY_V2_CONTEXT = 'https://w3id.org/security/data-integrity/v2';
 export const MULTIKEY_V1_CONTEXT = 'https://w3id.org/security/multikey/v1';
 export const ED25519_SIGNATURE_2020_V1_CONTEXT = 'https://w3id.org/security/suites/ed25519-2020/v1';
+/** VC 2.0's opt-in `@vocab` for terms no context defines (the base context no longer has one). */
+export const UNDEFINED_TERMS_V2_CONTEXT = 'https://www.w3.org/ns/credentials/undefined-terms/v2';
 
 /** Each bundled URL and the package that carries its document. */
 const SOURCES: readonly (readonly [string, ReadonlyMap<string, object>])[] = [
   [VC_V2_CONTEXT, credentialsContexts],
+  [UNDEFINED_TERMS_V2_CONTEXT, credentialsContexts],
   [DATA_INTEGRITY_V2_CONTEXT, dataIntegrityContexts],
   [MULTIKEY_V1_CONTEXT, multikeyContexts],
   [ED25519_SIGNATURE_2020_V1_CONTEXT, ed25519Signature2020Contexts],

@@ -6,3 +6,4 @@ export * from './canonicalise';
 export * from './eddsa-rdfc-2022';
 export * from './sign-data-integrity';
 export * from './verify-data-integrity';
+export * from './json-ld-problem';

@@ -10,7 +10,11 @@ declare module 'jsonld' {
     ) => Promise<{ contextUrl: string | null; documentUrl: string; document: unknown }>;
     canonizeOptions: { algorithm: 'RDFC-1.0' };
   }
-  const jsonld: { canonize(input: object, options: CanonizeOptions): Promise<string> };
+  type ExpandOptions = Pick<CanonizeOptions, 'safe' | 'base' | 'documentLoader'>;
+  const jsonld: {
+    canonize(input: object, options: CanonizeOptions): Promise<string>;
+    expand(input: object, options: ExpandOptions): Promise<object[]>;
+  };
   export = jsonld;
 }
 

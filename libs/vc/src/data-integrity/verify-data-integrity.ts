@@ -4,6 +4,7 @@ import { bundledDocumentLoader, type DocumentLoader } from './document-loader';
 import { isEd25519Key } from './ed25519-keys';
 import { eddsaRdfc2022HashData, type JsonLdDocument } from './eddsa-rdfc-2022';
 import { readProof } from './read-proof';
+import { jsonLdProblem } from './json-ld-problem';
 
 export type KeyResolver = (verificationMethod: string) => Promise<KeyObject | undefined>;
 
@@ -37,7 +38,7 @@ export async function verifyDataIntegrity(
   try {
     return await verifyProof(document, resolveKey, options);
   } catch (error) {
-    return { verified: false, problem: problemOfError(error) };
+    return { verified: false, problem: jsonLdProblem(error) };
   }
 }
 
@@ -93,15 +94,4 @@ function contextPrefixProblem(documentContext: unknown, proofContext: unknown): 
     (context, index) => JSON.stringify(context) === JSON.stringify(documentContexts[index]),
   );
   return prefix ? undefined : "the document's @context does not start with the proof's @context";
-}
-
-/** jsonld's safe-mode errors name the offending term in their details. */
-function problemOfError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const details = (error as Error & { details?: { event?: { message?: string; details?: unknown } } })
-    .details;
-  const event = details?.event;
-  return event?.message
-    ? `${error.message} ${event.message} ${JSON.stringify(event.details ?? {})}`
-    : error.message;
 }

@@ -2,28 +2,43 @@ import { CREDENTIAL_CONTEXTS } from '../contexts';
 import { asList, type JsonObject } from '../json-reading';
 
 /**
- * The Open Badges 3.0 rules a credential's JSON must follow (credentials-standards.md, section 1): the first
- * problem found, in words, or undefined when it follows them all.
+ * The data-model rules a credential's JSON must follow, the first problem found in words, or undefined: the VC 2.0
+ * rules for any credential, and the Open Badges 3.0 rules (credentials-standards.md, section 1) for one that says it
+ * is an Open Badge.
  */
-export function shapeProblem(credential: JsonObject): string | undefined {
-  const contexts = credential['@context'];
-  if (!Array.isArray(contexts) || CREDENTIAL_CONTEXTS.some((context, i) => contexts[i] !== context))
-    return `@context must begin with ${CREDENTIAL_CONTEXTS.join(' then ')}, in that order.`;
+export function isOpenBadge(credential: JsonObject): boolean {
   const types = asList(credential.type);
+  return types.includes('OpenBadgeCredential') || types.includes('AchievementCredential');
+}
+
+export function shapeProblem(credential: JsonObject): string | undefined {
+  const types = asList(credential.type);
+  const openBadge = isOpenBadge(credential);
+  const contexts = credential['@context'];
+  if (!Array.isArray(contexts) || contexts[0] !== CREDENTIAL_CONTEXTS[0])
+    return `@context must be an array beginning with ${CREDENTIAL_CONTEXTS[0]}.`;
+  if (openBadge && CREDENTIAL_CONTEXTS.some((context, i) => contexts[i] !== context))
+    return `@context must begin with ${CREDENTIAL_CONTEXTS.join(' then ')}, in that order.`;
   if (!types.includes('VerifiableCredential')) return 'type must include VerifiableCredential.';
-  if (!types.includes('OpenBadgeCredential') && !types.includes('AchievementCredential'))
-    return 'type must include OpenBadgeCredential.';
-  if (typeof credential.id !== 'string') return 'The credential has no id.';
+  if (credential.id !== undefined && typeof credential.id !== 'string')
+    return 'The credential id is not a URL.';
+  if (openBadge && typeof credential.id !== 'string') return 'The credential has no id.';
   const issuer = credential.issuer;
   if (typeof issuer !== 'string' && (!isObject(issuer) || typeof issuer.id !== 'string'))
     return 'The credential has no issuer id.';
-  if (isObject(issuer) && !asList(issuer.type).includes('Profile')) return 'The issuer is not a Profile.';
-  if (typeof credential.validFrom !== 'string' || Number.isNaN(Date.parse(credential.validFrom)))
+  if (openBadge && isObject(issuer) && !asList(issuer.type).includes('Profile'))
+    return 'The issuer is not a Profile.';
+  // VC 2.0 makes validFrom optional; Open Badges requires it.
+  if (
+    (openBadge || credential.validFrom !== undefined) &&
+    (typeof credential.validFrom !== 'string' || Number.isNaN(Date.parse(credential.validFrom)))
+  )
     return 'validFrom is missing or not a date.';
   const subject = Array.isArray(credential.credentialSubject)
     ? (credential.credentialSubject[0] as unknown)
     : credential.credentialSubject;
   if (!isObject(subject)) return 'The credential has no credentialSubject.';
+  if (!openBadge) return statusProblem(credential.credentialStatus);
   if (subject.id === undefined && subject.identifier === undefined)
     return 'The credentialSubject has neither an id nor an identifier.';
   return achievementProblem(subject) ?? statusProblem(credential.credentialStatus);

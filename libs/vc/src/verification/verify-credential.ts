@@ -16,7 +16,7 @@ import {
   statusOf,
   type VerificationResult,
 } from './result';
-import { shapeProblem } from './shape';
+import { isOpenBadge, shapeProblem } from './shape';
 
 export interface VerifyOptions {
   /** When given, the holder check compares it, hashed with the credential's salt, with its identifier. */
@@ -64,7 +64,8 @@ async function verifySigned(
   if (!key || !signaturePasses(decoded, key, report)) return;
   report.record('claims', ...claimsCheck(credential));
   const shape = shapeProblem(credential);
-  report.record('shape', shape ? 'failed' : 'passed', shape ?? 'Follows the Open Badges 3.0 rules.');
+  const rules = isOpenBadge(credential) ? 'the Open Badges 3.0 rules' : 'the VC 2.0 data model';
+  report.record('shape', shape ? 'failed' : 'passed', shape ?? `Follows ${rules}.`);
   report.record('validity', ...validityCheck(credential, now));
   // Independent lookups, made at once; the report keeps the standard order.
   await Promise.all([

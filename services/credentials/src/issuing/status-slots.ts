@@ -21,7 +21,13 @@ export class StatusSlots {
         const index = randomFreeIndex(MIN_STATUS_LIST_ENTRIES, new Set());
         return {
           n,
-          allocation: { _id: `${listId}:${index}`, listId, index, credentialKey: key, allocatedAt: new Date() },
+          allocation: {
+            _id: `${listId}:${index}`,
+            listId,
+            index,
+            credentialKey: key,
+            allocatedAt: new Date(),
+          },
         };
       });
       const taken = await this.issuing.allocateMany(drawn.map((d) => d.allocation));

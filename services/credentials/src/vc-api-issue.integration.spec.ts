@@ -1,0 +1,318 @@
+import { randomUUID } from 'node:crypto';
+import { TOPICS } from '@lib/contracts';
+import {
+  bearer,
+  call,
+  EventRecorder,
+  openBadgesSchemaProblems,
+  type RunningService,
+  startTestService,
+  testTopicPrefix,
+  waitFor,
+} from '@lib/testing';
+import { achievementCredential } from '@lib/vc';
+import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
+import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { ok, setUpUniversity, type University } from '../../spec-support/university';
+import { credentialsService } from './credentials.definition';
+
+const VC = 'https://www.w3.org/ns/credentials/v2';
+const UNDEFINED_TERMS = 'https://www.w3.org/ns/credentials/undefined-terms/v2';
+const DATA_URL = 'data:application/vc+jwt,';
+
+/**
+ * The W3C VC-API issuer (issue 14): a registrar signs VC 2.0 credentials as their awarding body through HTTP, each
+ * checked by our VC-API verifier and by `jose`, an independent library the runtime does not use.
+ */
+describe('issuing through the W3C VC-API', () => {
+  const prefix = testTopicPrefix();
+  const recorder = new EventRecorder(prefix);
+  let enrolment: RunningService;
+  let credentials: RunningService;
+  let uni: University;
+  let issuerId: string;
+
+  beforeAll(async () => {
+    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
+    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
+    await recorder.start();
+    uni = await setUpUniversity(enrolment.url, 5);
+    issuerId = `http://localhost:3000/api/credentials/issuers/${uni.awardingBodyId}`;
+    await waitFor(
+      async () =>
+        (await call(credentials.url, 'GET', `/api/credentials/issuers/${uni.awardingBodyId}`)).status === 200,
+      { what: 'the awarding body to become an issuer' },
+    );
+  }, 120_000);
+
+  afterAll(async () => {
+    await recorder.stop();
+    await credentials?.stop();
+    await enrolment?.stop();
+  });
+
+  /** A plain VC 2.0 credential: a membership, its terms under the opt-in undefined-terms vocabulary. */
+  const membership = (over: Record<string, unknown> = {}) => ({
+    '@context': [VC, UNDEFINED_TERMS],
+    type: ['VerifiableCredential', 'HackDayMembershipCredential'],
+    issuer: issuerId,
+    name: 'Code4Health hack day member',
+    credentialSubject: { id: 'did:example:clinician-42', memberOf: 'Code4Health Leeds', role: 'mentor' },
+    ...over,
+  });
+
+  /** An Open Badges 3.0 AchievementCredential, built by our own library with the body's issuer id. */
+  const badge = () =>
+    achievementCredential({
+      id: `urn:uuid:${randomUUID()}`,
+      issuer: { id: issuerId, name: 'University of Leeds' },
+      validFrom: '2026-12-02T09:00:00Z',
+      awardedDate: '2026-12-02T09:00:00Z',
+      subject: { id: `urn:uuid:${randomUUID()}`, name: 'Ada Lovelace' },
+      achievement: {
+        id: 'https://credits.example.ac.uk/api/credentials/achievements/mentoring',
+        name: 'Hack day mentoring',
+        description: 'Mentored a team through a Code4Health hack day.',
+        criteria: 'Mentor a team for the whole day.',
+        achievementType: 'MicroCredential',
+        credits: 1,
+        level: { framework: 'FHEQ', level: 7, eqfLevel: 7 },
+        humanCode: 'HACK-MENTOR',
+        version: '1',
+        resultDescriptions: [],
+      },
+      creditsEarned: 1,
+      results: [],
+    }) as Record<string, unknown>;
+
+  const issue = (credential: unknown, headers = uni.registrar, options?: unknown) =>
+    call(credentials.url, 'POST', '/api/credentials/credentials/issue', {
+      headers,
+      body: { credential, ...(options === undefined ? {} : { options }) },
+    });
+  const vcApiVerify = (verifiableCredential: unknown) =>
+    call(credentials.url, 'POST', '/api/credentials/credentials/verify', { body: { verifiableCredential } });
+
+  /** The payload as `jose` reads it, with the key the `kid` URL publishes. */
+  async function independentlyVerified(jwt: string) {
+    const { kid } = decodeProtectedHeader(jwt);
+    const jwk = await ok(call(credentials.url, 'GET', String(kid).replace('http://localhost:3000', '')));
+    return (await jwtVerify(jwt, await importJWK(jwk, jwk.alg))).payload as Record<string, any>;
+  }
+
+  /** The same JWT with one field of its payload changed and the signature kept. */
+  function tampered(jwt: string, change: (payload: Record<string, any>) => void): string {
+    const [header, payload, signature] = jwt.split('.');
+    const decoded = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    change(decoded);
+    return `${header}.${Buffer.from(JSON.stringify(decoded)).toString('base64url')}.${signature}`;
+  }
+
+  it.each([
+    ['a plain VC 2.0 credential', () => membership()],
+    ['an Open Badges 3.0 credential', badge],
+  ])('issues %s that our verifier and jose accept, and that fails once tampered with', async (_, build) => {
+    const sent = build();
+    const answer = await issue(sent);
+    expect(answer.status).toBe(201);
+    const enveloped = answer.body.verifiableCredential;
+    expect(enveloped).toMatchObject({ '@context': [VC], type: 'EnvelopedVerifiableCredential' });
+    const jwt = String(enveloped.id).slice(DATA_URL.length);
+
+    const payload = await independentlyVerified(jwt);
+    expect(payload.credentialSubject).toEqual(sent.credentialSubject);
+    expect(payload).toMatchObject({ iss: issuerId, jti: payload.id, '@context': sent['@context'] });
+    expect(payload.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+    });
+    if ([sent.type].flat().includes('OpenBadgeCredential'))
+      expect(openBadgesSchemaProblems(payload)).toEqual([]);
+
+    const verified = await vcApiVerify(enveloped);
+    expect([verified.status, verified.body.verified]).toEqual([200, true]);
+    const [event] = await recorder.waitFor(
+      TOPICS.credentialsDirectCredentialIssued,
+      (data) => data.credentialId === payload.id,
+    );
+    expect(event!.envelope.data).toMatchObject({
+      issuerId,
+      awardingBodyId: uni.awardingBodyId,
+      securedCredential: jwt,
+    });
+
+    for (const change of [
+      (p: Record<string, any>) => (p.credentialSubject.id = 'did:example:someone-else'),
+      (p: Record<string, any>) => (p.validFrom = '2020-01-01T00:00:00Z'),
+      (p: Record<string, any>) => (p.credentialStatus.statusListIndex = '1'),
+      (p: Record<string, any>) => (p.type = ['VerifiableCredential']),
+    ]) {
+      const refused = await vcApiVerify({ ...enveloped, id: `${DATA_URL}${tampered(jwt, change)}` });
+      expect([refused.status, refused.body.verified]).toEqual([400, false]);
+      expect(refused.body.errors).toContainEqual(expect.objectContaining({ check: 'signature' }));
+    }
+  });
+
+  it('gives the credential an id and validFrom when it has none, and refuses the same id twice', async () => {
+    const first = await ok(issue(membership()));
+    const payload = await independentlyVerified(String(first.verifiableCredential.id).slice(DATA_URL.length));
+    expect(payload.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(Date.parse(payload.validFrom)).toBeGreaterThan(Date.now() - 60_000);
+    const again = await issue(membership({ id: payload.id }));
+    expect(again.status).toBe(409);
+  });
+
+  it('lets only the registrar of an awarding body issue, as that body', async () => {
+    const partnerRegistrar = bearer('registrar', { org: uni.partnerId });
+    expect((await issue(membership(), partnerRegistrar)).status).toBe(403);
+    expect((await issue(membership(), uni.partner)).status).toBe(403);
+    expect(
+      (await call(credentials.url, 'POST', '/api/credentials/credentials/issue', { body: {} })).status,
+    ).toBe(401);
+  });
+
+  const id = () => `urn:uuid:${randomUUID()}`;
+  const INVALID: [string, () => Record<string, unknown>, number, string][] = [
+    ['no @context', () => membership({ '@context': undefined }), 400, 'credential.@context'],
+    ['an empty @context', () => membership({ '@context': [] }), 400, 'credential.@context'],
+    ['@context as one string', () => membership({ '@context': VC }), 400, 'credential.@context'],
+    [
+      'the VC 1.1 context',
+      () => membership({ '@context': ['https://www.w3.org/2018/credentials/v1'] }),
+      400,
+      'credential.@context',
+    ],
+    [
+      'an inline context',
+      () => membership({ '@context': [VC, { ex: 'https://example.org/#' }] }),
+      400,
+      'credential.@context',
+    ],
+    [
+      'a context not bundled',
+      () => membership({ '@context': [VC, 'https://example.org/ctx.json'] }),
+      422,
+      'credential.@context',
+    ],
+    ['no type', () => membership({ type: undefined }), 400, 'credential.type'],
+    [
+      'a type without VerifiableCredential',
+      () => membership({ type: ['HackDayMembershipCredential'] }),
+      400,
+      'credential.type',
+    ],
+    ['a type that is a number', () => membership({ type: 7 }), 400, 'credential.type'],
+    ['an id that is no URL', () => membership({ id: 'membership 42' }), 400, 'credential.id'],
+    ['no issuer', () => membership({ issuer: undefined }), 400, 'credential.issuer'],
+    ['an issuer that is no URL', () => membership({ issuer: 'Leeds' }), 400, 'credential.issuer'],
+    [
+      'another issuer',
+      () => membership({ issuer: 'https://other.example/issuers/1' }),
+      422,
+      'credential.issuer',
+    ],
+    [
+      'an issuer object of another id',
+      () => membership({ issuer: { id: 'did:example:other' } }),
+      422,
+      'credential.issuer',
+    ],
+    [
+      'validFrom that is no date-time',
+      () => membership({ validFrom: '2 December 2026' }),
+      400,
+      'credential.validFrom',
+    ],
+    [
+      'validUntil without its offset',
+      () => membership({ validUntil: '2027-12-02T09:00:00' }),
+      400,
+      'credential.validUntil',
+    ],
+    [
+      'validUntil before validFrom',
+      () => membership({ validFrom: '2026-12-02T09:00:00Z', validUntil: '2026-12-01T09:00:00Z' }),
+      400,
+      'credential.validUntil',
+    ],
+    [
+      'no credentialSubject',
+      () => membership({ credentialSubject: undefined }),
+      400,
+      'credential.credentialSubject',
+    ],
+    [
+      'a credentialSubject that is text',
+      () => membership({ credentialSubject: 'Ada' }),
+      400,
+      'credential.credentialSubject',
+    ],
+    [
+      'a credentialSubject without claims',
+      () => membership({ credentialSubject: { id: 'did:example:a' } }),
+      400,
+      'credential.credentialSubject',
+    ],
+    [
+      'a subject id that is no URL',
+      () => membership({ credentialSubject: { id: 'Ada', memberOf: 'x' } }),
+      400,
+      'credential.credentialSubject.id',
+    ],
+    [
+      'the VC 1.1 issuanceDate',
+      () => membership({ issuanceDate: '2026-12-02T09:00:00Z' }),
+      400,
+      'credential.issuanceDate',
+    ],
+    [
+      'a name with a right-to-left override',
+      () => membership({ name: 'Member \u202Egnp.exe' }),
+      400,
+      'credential.name',
+    ],
+    [
+      'a credentialStatus of its own',
+      () => membership({ credentialStatus: { id: 'https://x.example/1', type: 'X' } }),
+      422,
+      'credential.credentialStatus',
+    ],
+    [
+      'a proof of its own',
+      () => membership({ proof: { type: 'DataIntegrityProof' } }),
+      422,
+      'credential.proof',
+    ],
+    [
+      'a term no context defines',
+      () => membership({ '@context': [VC], credentialSubject: { id: 'did:example:a', memberOf: 'x' } }),
+      422,
+      'credential',
+    ],
+    [
+      'an Open Badges credential without its achievement',
+      () => ({ ...badge(), credentialSubject: { id: id(), type: ['AchievementSubject'] } }),
+      422,
+      'credential',
+    ],
+  ];
+
+  it(`refuses ${INVALID.length} kinds of invalid credential, naming the field, and stores none of them`, async () => {
+    const ids: string[] = [];
+    for (const [what, build, status, field] of INVALID) {
+      const credential = build();
+      credential.id ??= id();
+      if (typeof credential.id === 'string' && credential.id.startsWith('urn:uuid:')) ids.push(credential.id);
+      const answer = await issue(credential);
+      expect({ what, status: answer.status, fields: answer.body.errors?.map((e: any) => e.field) }).toEqual({
+        what,
+        status,
+        fields: expect.arrayContaining([field]),
+      });
+    }
+    const options = await issue(membership(), uni.registrar, { format: 'ldp_vc', extra: 1 });
+    expect(options.status).toBe(400);
+    // None was stored: each id is still free.
+    for (const free of ids.slice(0, 3)) expect((await issue(membership({ id: free }))).status).toBe(201);
+  });
+});
