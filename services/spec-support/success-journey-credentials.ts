@@ -75,9 +75,11 @@ export async function credentialSteps(
   await call('GET', '/holds', { headers: registrar });
 
   const issuer = await call('GET', `/issuers/${made.awardingBodyId}`);
+  const didDocument = await call('GET', `/issuers/${made.awardingBodyId}/did.json`);
   await call('GET', '/keys');
   const keys = await call('GET', `/issuers/${made.awardingBodyId}/keys`, { headers: registrar });
-  await call('GET', `/issuers/${made.awardingBodyId}/keys/${String(keys[0].kid).split('/').pop()}`);
+  const jwtKey = keys.find((key: { alg: string }) => key.alg !== 'Ed25519');
+  await call('GET', `/issuers/${made.awardingBodyId}/keys/${String(jwtKey.kid).split('/').pop()}`);
   await call('POST', `/issuers/${made.awardingBodyId}/keys/rotation`, { headers: registrar, body: {} });
 
   const own = `/learners/me/credentials/${encodeURIComponent(credential.credentialId)}`;
@@ -122,6 +124,13 @@ export async function credentialSteps(
     credentialSubject: { id: 'did:example:clinician-42', memberOf: 'Code4Health Leeds' },
   };
   await call('POST', '/credentials/issue', { headers: registrar, body: { credential: direct } });
+  await call('POST', '/credentials/issue', {
+    headers: registrar,
+    body: {
+      credential: { ...direct, id: `urn:uuid:${randomUUID()}`, issuer: didDocument.id },
+      options: { format: 'data-integrity' },
+    },
+  });
   await refuse(409, 'POST', '/credentials/issue', { headers: registrar, body: { credential: direct } });
   await refuse(422, 'POST', '/credentials/issue', {
     headers: registrar,

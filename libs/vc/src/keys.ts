@@ -10,6 +10,13 @@ import {
 export type SigningAlgorithm = 'ES256' | 'RS256';
 export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'RS256'];
 
+/**
+ * The algorithms of an issuer's keys: ES256 and RS256 sign VC-JWTs; an Ed25519 key signs Data Integrity proofs
+ * (`eddsa-rdfc-2022`). Each family has its own active key.
+ */
+export type IssuerKeyAlgorithm = SigningAlgorithm | 'Ed25519';
+export const ISSUER_KEY_ALGORITHMS: readonly IssuerKeyAlgorithm[] = [...SIGNING_ALGORITHMS, 'Ed25519'];
+
 /** A public JWK as we publish it: with its kid, alg, use and the issuer it belongs to (key provenance). */
 export interface PublishedJwk extends JsonWebKey {
   kty: string;
@@ -20,8 +27,8 @@ export interface PublishedJwk extends JsonWebKey {
   iss: string;
 }
 
-export interface GeneratedKey {
-  readonly algorithm: SigningAlgorithm;
+export interface GeneratedKey<A extends IssuerKeyAlgorithm = SigningAlgorithm> {
+  readonly algorithm: A;
   /** PKCS#8 PEM; encrypt it before it is stored. */
   readonly privateKeyPem: string;
   readonly publicJwk: JsonWebKey;
@@ -29,12 +36,16 @@ export interface GeneratedKey {
   readonly thumbprint: string;
 }
 
-/** A new signing key pair: P-256 for ES256, 3072-bit RSA for RS256. */
-export function generateSigningKey(algorithm: SigningAlgorithm = 'ES256'): GeneratedKey {
+/** A new signing key pair: P-256 for ES256, 3072-bit RSA for RS256, Ed25519 for Data Integrity proofs. */
+export function generateSigningKey(algorithm?: SigningAlgorithm): GeneratedKey;
+export function generateSigningKey(algorithm: IssuerKeyAlgorithm): GeneratedKey<IssuerKeyAlgorithm>;
+export function generateSigningKey(algorithm: IssuerKeyAlgorithm = 'ES256'): GeneratedKey<IssuerKeyAlgorithm> {
   const { privateKey } =
     algorithm === 'ES256'
       ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
-      : generateKeyPairSync('rsa', { modulusLength: 3072 });
+      : algorithm === 'Ed25519'
+        ? generateKeyPairSync('ed25519')
+        : generateKeyPairSync('rsa', { modulusLength: 3072 });
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
   return {
     algorithm,
@@ -61,7 +72,9 @@ export function jwkThumbprint(jwk: JsonWebKey): string {
   const required =
     jwk.kty === 'EC'
       ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y }
-      : { e: jwk.e, kty: jwk.kty, n: jwk.n };
+      : jwk.kty === 'OKP'
+        ? { crv: jwk.crv, kty: jwk.kty, x: jwk.x }
+        : { e: jwk.e, kty: jwk.kty, n: jwk.n };
   return createHash('sha256').update(JSON.stringify(required)).digest('base64url');
 }
 

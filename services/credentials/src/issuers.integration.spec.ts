@@ -70,7 +70,14 @@ describe('issuers and signing keys', () => {
 
     const registrar = bearer('registrar', { org: org.id });
     const firstKeys = await ok(call(credentials.url, 'GET', `${issuerPath}/keys`, { headers: registrar }));
-    expect(firstKeys).toEqual([expect.objectContaining({ alg: 'ES256', active: true })]);
+    // A VC-JWT key and a Data Integrity key, each the active one of its family; the latter named by a DID URL.
+    expect(firstKeys).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ alg: 'ES256', active: true, kid: expect.stringMatching(/^http/) }),
+        expect.objectContaining({ alg: 'Ed25519', active: true, kid: expect.stringMatching(/^did:web:.+#/) }),
+      ]),
+    );
+    expect(firstKeys).toHaveLength(2);
     const issuers = credentials.app.get(IssuersService);
     const credential = (n: number) => ({
       id: `urn:uuid:${randomUUID()}`,

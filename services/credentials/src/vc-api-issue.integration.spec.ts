@@ -153,6 +153,39 @@ describe('issuing through the W3C VC-API', () => {
     }
   });
 
+  it('issues with a Data Integrity proof (eddsa-rdfc-2022) as the body’s did:web, which resolves to its key, and verifies it; tampered, it fails', async () => {
+    const did: { id: string; verificationMethod: { id: string }[]; assertionMethod: string[] } = await ok(
+      call(credentials.url, 'GET', `/api/credentials/issuers/${uni.awardingBodyId}/did.json`),
+    );
+    expect(did.id).toBe(`did:web:localhost%3A3000:api:credentials:issuers:${uni.awardingBodyId}`);
+    expect(did.assertionMethod).toEqual(did.verificationMethod.map((method) => method.id));
+
+    const sent = membership({ issuer: did.id });
+    const answer = await issue(sent, uni.registrar, { format: 'data-integrity' });
+    expect(answer.status).toBe(201);
+    const secured = answer.body.verifiableCredential;
+    expect(secured.credentialSubject).toEqual(sent.credentialSubject);
+    expect(secured.proof).toMatchObject({
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+      proofPurpose: 'assertionMethod',
+      verificationMethod: did.verificationMethod[0]!.id,
+    });
+    expect((await vcApiVerify(secured)).body).toMatchObject({ verified: true });
+    for (const spoil of [
+      (vc: any) => (vc.credentialSubject.role = 'organiser'),
+      (vc: any) => (vc.validFrom = '2020-01-01T00:00:00Z'),
+      (vc: any) => (vc.proof.created = '2020-01-01T00:00:00Z'),
+    ]) {
+      const copy = structuredClone(secured);
+      spoil(copy);
+      const refused = await vcApiVerify(copy);
+      expect([refused.status, refused.body.verified]).toEqual([400, false]);
+    }
+    // A Data Integrity credential is issued as the DID; the body's URL there is another issuer's id.
+    expect((await issue(membership(), uni.registrar, { format: 'data-integrity' })).status).toBe(422);
+  });
+
   it('gives the credential an id and validFrom when it has none, and refuses the same id twice', async () => {
     const first = await ok(issue(membership()));
     const payload = await independentlyVerified(String(first.verifiableCredential.id).slice(DATA_URL.length));

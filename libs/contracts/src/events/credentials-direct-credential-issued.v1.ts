@@ -10,7 +10,8 @@ import { TOPICS } from '../topics';
  *
  * - Producer: credentials. Consumers: none yet (student records, audit).
  * - Key: `credentialId`.
- * - `securedCredential` is the credential as issued (the compact VC-JWT), so a consumer can verify it without asking.
+ * - `securedCredential` is the credential as issued (the compact VC-JWT, or the document with its Data Integrity
+ *   proof), so a consumer can verify it without asking.
  */
 export const directCredentialIssuedV1 = defineEvent({
   topic: TOPICS.credentialsDirectCredentialIssued,
@@ -26,7 +27,9 @@ export const directCredentialIssuedV1 = defineEvent({
     validUntil: timestamp.optional(),
     issuedBy: actor,
     issuedAt: timestamp,
-    securedCredential: z.string().min(1).describe('the compact VC-JWT'),
+    securedCredential: z
+      .union([z.string().min(1), z.looseObject({ proof: z.looseObject({}) })])
+      .describe('the compact VC-JWT, or the credential with its Data Integrity proof'),
   }),
 });
 

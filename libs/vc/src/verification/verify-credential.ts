@@ -1,22 +1,14 @@
 import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { hashedEmailIdentifier } from '../achievement-credential';
-import { asList, asObject, type JsonObject } from '../json-reading';
+import { type JsonObject } from '../json-reading';
 import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '../keys';
-import { type StatusPurpose } from '../status-list';
 import { summariseCredential } from '../summary';
-import type { StatusEntryRef, VerificationContext } from './context';
+import type { VerificationContext } from './context';
 import { compactJwtOf, decodeCompact, type DecodedJwt, envelopeProblem } from './input';
-import {
-  type Check,
-  type CheckId,
-  type CheckOutcome,
-  CHECKS,
-  headlineOf,
-  statusOf,
-  type VerificationResult,
-} from './result';
-import { isOpenBadge, shapeProblem } from './shape';
+import { type CheckOutcome, headlineOf, statusOf, type VerificationResult } from './result';
+import { checkContent, issuerIdOf, subjectOf, trustCheck } from './content-checks';
+import { hasEmbeddedProof, verifyWithProof } from './embedded-proof';
+import { Report } from './report';
 
 export interface VerifyOptions {
   /** When given, the holder check compares it, hashed with the credential's salt, with its identifier. */
@@ -34,9 +26,17 @@ export async function verifyCredential(
 ): Promise<VerificationResult> {
   const now = context.now?.() ?? new Date();
   const report = new Report();
+  if (hasEmbeddedProof(input)) {
+    await verifyWithProof(input, context, report, now, options);
+    return resultOf(report, input, now);
+  }
   const decoded = decodedInput(input, report);
   const credential = decoded?.payload ?? {};
   if (decoded && headerPasses(decoded, report)) await verifySigned(decoded, context, report, now, options);
+  return resultOf(report, credential, now);
+}
+
+function resultOf(report: Report, credential: JsonObject, now: Date): VerificationResult {
   const checks = report.complete();
   const status = statusOf(checks);
   return {
@@ -63,18 +63,7 @@ async function verifySigned(
   const key = await keyOf(decoded, issuerId, context, report);
   if (!key || !signaturePasses(decoded, key, report)) return;
   report.record('claims', ...claimsCheck(credential));
-  const shape = shapeProblem(credential);
-  const rules = isOpenBadge(credential) ? 'the Open Badges 3.0 rules' : 'the VC 2.0 data model';
-  report.record('shape', shape ? 'failed' : 'passed', shape ?? `Follows ${rules}.`);
-  report.record('validity', ...validityCheck(credential, now));
-  // Independent lookups, made at once; the report keeps the standard order.
-  await Promise.all([
-    ...(['revocation', 'suspension'] as const).map((purpose) =>
-      report.run(purpose, () => statusCheck(credential, issuerId, purpose, context, report)),
-    ),
-    report.run('partner', () => partnerCheck(credential, issuerId, context)),
-  ]);
-  report.record('holder', ...holderCheck(credential, options.holderEmail));
+  await checkContent(credential, issuerId, context, report, now, options);
 }
 
 function decodedInput(input: unknown, report: Report): (DecodedJwt & { compact: string }) | undefined {
@@ -107,13 +96,6 @@ function headerPasses({ header }: DecodedJwt, report: Report): boolean {
         : undefined;
   report.record('header', problem ? 'failed' : 'passed', problem ?? `${String(alg)}, key ${String(kid)}.`);
   return !problem;
-}
-
-async function trustCheck(context: VerificationContext, issuerId: string): Promise<[CheckOutcome, string]> {
-  if (!issuerId) return ['failed', 'The credential names no issuer.'];
-  return (await context.isTrusted(issuerId))
-    ? ['passed', `${issuerId} is on the trust list.`]
-    : ['failed', `${issuerId} is not on the trust list, so its keys were not looked up.`];
 }
 
 async function keyOf(
@@ -169,146 +151,4 @@ function claimsCheck(credential: JsonObject): [CheckOutcome, string] {
               ? 'exp does not equal validUntil.'
               : undefined;
   return problem ? ['failed', problem] : ['passed', 'iss, sub, jti, nbf and exp agree with the credential.'];
-}
-
-function validityCheck(credential: JsonObject, now: Date): [CheckOutcome, string] {
-  const from = typeof credential.validFrom === 'string' ? Date.parse(credential.validFrom) : NaN;
-  const until = typeof credential.validUntil === 'string' ? Date.parse(credential.validUntil) : undefined;
-  if (from > now.getTime()) return ['failed', `Not valid until ${new Date(from).toISOString()}.`];
-  if (until !== undefined && until <= now.getTime())
-    return ['failed', `Expired on ${new Date(until).toISOString()}.`];
-  return [
-    'passed',
-    until === undefined
-      ? 'Valid from its issue, with no end date.'
-      : `Valid until ${new Date(until).toISOString()}.`,
-  ];
-}
-
-async function statusCheck(
-  credential: JsonObject,
-  issuerId: string,
-  purpose: StatusPurpose,
-  context: VerificationContext,
-  report: Report,
-): Promise<[CheckOutcome, string]> {
-  const entry = statusEntries(credential).find((candidate) => candidate.purpose === purpose);
-  const hold =
-    !entry && purpose === 'suspension' && typeof credential.id === 'string'
-      ? await context.readHold?.(credential.id, issuerId)
-      : undefined;
-  if (!entry && !hold) return ['skipped', `The credential carries no ${purpose} status entry.`];
-  const reading = entry ? await context.readStatus(entry, issuerId) : hold!;
-  if (!reading.set)
-    return [
-      'passed',
-      entry
-        ? `Not ${purpose === 'revocation' ? 'revoked' : 'suspended'} (${entry.listUrl} #${entry.index}).`
-        : 'Not suspended: the issuer’s records hold no suspension.',
-    ];
-  if (reading.reason) report.reason ??= reading.reason;
-  const word = purpose === 'revocation' ? 'Revoked' : 'Suspended';
-  return ['failed', reading.reason ? `${word}: ${reading.reason}` : `${word} by the issuer.`];
-}
-
-async function partnerCheck(
-  credential: JsonObject,
-  issuerId: string,
-  context: VerificationContext,
-): Promise<[CheckOutcome, string]> {
-  const subject = subjectOf(credential);
-  const source = asObject(subject.source);
-  const achievement = asObject(subject.achievement);
-  const awarded =
-    typeof credential.awardedDate === 'string' ? credential.awardedDate : String(credential.validFrom);
-  if (typeof source.id !== 'string') return ['skipped', 'Delivered by the awarding body itself.'];
-  const answer = await context.partnerAuthorised?.({
-    issuerId,
-    partnerId: source.id,
-    achievementId: String(achievement.id),
-    awardedOn: awarded.slice(0, 10),
-  });
-  const partner = typeof source.name === 'string' ? source.name : source.id;
-  if (answer === undefined) return ['skipped', `Only ${issuerId} can say whether ${partner} was authorised.`];
-  return answer
-    ? ['passed', `${partner} was authorised by the awarding body for this course on ${awarded.slice(0, 10)}.`]
-    : [
-        'failed',
-        `${partner} was not authorised by the awarding body for this course on ${awarded.slice(0, 10)}.`,
-      ];
-}
-
-function holderCheck(credential: JsonObject, email: string | undefined): [CheckOutcome, string] {
-  if (email === undefined) return ['skipped', 'No email was given to match the holder.'];
-  const identities = asList(subjectOf(credential).identifier).map(asObject);
-  const hashed = identities.find((identity) => identity.hashed === true && typeof identity.salt === 'string');
-  if (!hashed) return ['failed', 'The credential carries no hashed email to match.'];
-  const expected = hashedEmailIdentifier(email, String(hashed.salt)).identityHash;
-  return expected === hashed.identityHash
-    ? ['passed', 'The email given is the one the credential was issued to.']
-    : ['failed', 'The email given is not the one the credential was issued to.'];
-}
-
-function statusEntries(credential: JsonObject): StatusEntryRef[] {
-  return asList(credential.credentialStatus)
-    .map(asObject)
-    .filter((entry) => typeof entry.statusListCredential === 'string')
-    .map((entry) => ({
-      credentialId: String(credential.id),
-      listUrl: String(entry.statusListCredential),
-      index: Number(entry.statusListIndex),
-      purpose: entry.statusPurpose === 'suspension' ? 'suspension' : 'revocation',
-    }));
-}
-
-function issuerIdOf(credential: JsonObject): string {
-  const issuer = credential.issuer;
-  if (typeof issuer === 'string') return issuer;
-  const id = asObject(issuer).id;
-  return typeof id === 'string' ? id : typeof credential.iss === 'string' ? credential.iss : '';
-}
-
-function subjectOf(credential: JsonObject): JsonObject {
-  return asObject(
-    Array.isArray(credential.credentialSubject)
-      ? credential.credentialSubject[0]
-      : credential.credentialSubject,
-  );
-}
-
-/** The checks as they are made; any not made by the end are reported as skipped. */
-class Report {
-  private readonly made = new Map<CheckId, Check>();
-  reason: string | undefined;
-
-  record(id: CheckId, outcome: CheckOutcome, message: string): void {
-    this.made.set(id, { id, title: CHECKS[id], outcome, message });
-  }
-
-  /** Runs a check whose lookups may fail to reach their source: that is an `error`, never a pass. */
-  async run(id: CheckId, check: () => Promise<[CheckOutcome, string]>): Promise<boolean> {
-    try {
-      const [outcome, message] = await check();
-      this.record(id, outcome, message);
-      return outcome === 'passed';
-    } catch (error) {
-      this.record(id, 'error', `Could not check: ${(error as Error).message}`);
-      return false;
-    }
-  }
-
-  complete(): Check[] {
-    const stopped = [...this.made.values()].find(
-      (check) => check.outcome === 'failed' || check.outcome === 'error',
-    );
-    return (Object.keys(CHECKS) as CheckId[]).map(
-      (id) =>
-        this.made.get(id) ?? {
-          id,
-          title: CHECKS[id],
-          outcome: 'skipped' as const,
-          message: stopped ? `Not checked: "${stopped.title}" did not pass.` : 'Not checked.',
-        },
-    );
-  }
 }

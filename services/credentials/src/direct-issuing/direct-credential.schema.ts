@@ -1,4 +1,5 @@
 import { recordSchema } from '@lib/persistence';
+import { Schema } from 'mongoose';
 
 export const DIRECT_CREDENTIAL_MODEL = 'DirectCredential';
 export const DIRECT_CREDENTIALS_COLLECTION = 'direct_credentials';
@@ -14,7 +15,8 @@ export interface DirectCredential {
   /** Revocation: this credential's bit in the body's revocation list. */
   statusListId: string;
   statusIndex: number;
-  jwt: string;
+  /** The compact VC-JWT, or the credential with its Data Integrity proof. */
+  securedCredential: string | Record<string, unknown>;
   issuedBy: string;
   issuedAt: Date;
 }
@@ -25,7 +27,7 @@ export const DirectCredentialSchema = recordSchema(
     types: { type: [String], required: true },
     statusListId: { type: String, required: true },
     statusIndex: { type: Number, required: true },
-    jwt: { type: String, required: true },
+    securedCredential: { type: Schema.Types.Mixed, required: true },
     issuedBy: { type: String, required: true },
     issuedAt: { type: Date, required: true },
   },

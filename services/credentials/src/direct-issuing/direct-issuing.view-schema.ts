@@ -4,11 +4,24 @@ import type { IssuedByApi } from './direct-issuer';
 
 /** `IssuedByApi`: the VC-API issue answer, the credential as issued. */
 export const issuedByApiView = z.object({
-  verifiableCredential: z.object({
-    '@context': z.tuple([z.literal('https://www.w3.org/ns/credentials/v2')]),
-    type: z.literal('EnvelopedVerifiableCredential'),
-    id: z.string().startsWith('data:application/vc+jwt,'),
-  }),
+  verifiableCredential: z.union([
+    z.object({
+      '@context': z.tuple([z.literal('https://www.w3.org/ns/credentials/v2')]),
+      type: z.literal('EnvelopedVerifiableCredential'),
+      id: z.string().startsWith('data:application/vc+jwt,'),
+    }),
+    z
+      .looseObject({
+        '@context': z.array(z.string()),
+        proof: z.looseObject({
+          type: z.string().describe('DataIntegrityProof'),
+          cryptosuite: z.string().describe('eddsa-rdfc-2022'),
+          verificationMethod: z.string(),
+          proofValue: z.string(),
+        }),
+      })
+      .describe('the credential with its Data Integrity proof'),
+  ]),
 });
 
 // What the service returns fits what the document says (checked by the compiler).

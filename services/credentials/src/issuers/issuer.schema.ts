@@ -1,5 +1,5 @@
 import { recordSchema } from '@lib/persistence';
-import type { SigningAlgorithm } from '@lib/vc';
+import type { IssuerKeyAlgorithm } from '@lib/vc';
 import type { EncryptedSecret } from './key-encryption';
 
 export const ISSUER_MODEL = 'Issuer';
@@ -22,7 +22,7 @@ export interface Issuer {
 export interface SigningKeyRecord {
   _id: string;
   issuerId: string;
-  algorithm: SigningAlgorithm;
+  algorithm: IssuerKeyAlgorithm;
   publicJwk: Record<string, string>;
   encryptedPrivateKey: EncryptedSecret;
   createdBy: string;

@@ -1,14 +1,25 @@
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { ApiFileResponse, ApiZodBody, ApiZodResponse, IdParam, validate } from '@lib/platform';
-import { SIGNING_ALGORITHMS, type SigningAlgorithm } from '@lib/vc';
+import { ISSUER_KEY_ALGORITHMS, type IssuerKeyAlgorithm } from '@lib/vc';
 import { Body, Controller, Get, Header, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { issuerProfileView, jwkSetView, keyView, publishedJwkView } from './issuer.view-schema';
+import {
+  didDocumentView,
+  issuerProfileView,
+  jwkSetView,
+  keyView,
+  publishedJwkView,
+} from './issuer.view-schema';
 import { IssuersService } from './issuers.service';
 
 const rotateBody = z.strictObject({
-  algorithm: z.enum(SIGNING_ALGORITHMS as [SigningAlgorithm, ...SigningAlgorithm[]]).default('ES256'),
+  algorithm: z
+    .enum(ISSUER_KEY_ALGORITHMS as [IssuerKeyAlgorithm, ...IssuerKeyAlgorithm[]])
+    .default('ES256')
+    .describe(
+      'ES256 or RS256: the VC-JWT key; Ed25519: the Data Integrity key (each family has its own active key)',
+    ),
 });
 const keyIdParam = validate(z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'is not a key id'), 'keyId');
 
@@ -24,6 +35,19 @@ export class IssuersController {
   @ApiZodResponse(issuerProfileView, { description: 'The issuer’s profile' })
   profile(@Param('id', IdParam) id: string) {
     return this.issuers.profile(id);
+  }
+
+  /** did:web: `did:web:<host>:api:credentials:issuers:<id>` resolves here; its Ed25519 keys sign Data Integrity proofs. */
+  @Get('issuers/:id/did.json')
+  @Public()
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({
+    summary:
+      "An issuer's DID document (did:web): its Data Integrity keys as Multikey verification methods (public)",
+  })
+  @ApiZodResponse(didDocumentView, { description: 'The DID document' })
+  didDocument(@Param('id', IdParam) id: string) {
+    return this.issuers.didDocument(id);
   }
 
   @Get('issuers/:id/keys/:keyId')
@@ -58,7 +82,9 @@ export class IssuersController {
   @ApiBearerAuth()
   @Roles('registrar')
   @ApiZodBody(rotateBody)
-  @ApiOperation({ summary: 'Rotate: a new signing key becomes active; old keys stay published (registrar)' })
+  @ApiOperation({
+    summary: 'Rotate: a new key of that family becomes active; old keys stay published (registrar)',
+  })
   @ApiZodResponse(keyView, { status: 201, description: 'The new active key' })
   rotate(
     @CurrentActor() actor: Actor,

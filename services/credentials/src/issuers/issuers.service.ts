@@ -1,11 +1,15 @@
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { ReadCache } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import {
+  ed25519PublicKeyMultibase,
   generateSigningKey,
+  type IssuerKeyAlgorithm,
   type PublishedJwk,
   publishedJwk,
+  publicKeyFromJwk,
+  SIGNING_ALGORITHMS,
   type SigningAlgorithm,
   type SigningKey,
 } from '@lib/vc';
@@ -15,9 +19,20 @@ import { IssuersRepository } from './issuers.repository';
 import { KEY_ENCRYPTER } from './key-encrypter.provider';
 import type { KeyEncrypter } from './key-encryption';
 
+/** An issuer's Data Integrity key, decrypted for signing, with the verification method that names it. */
+export interface ProofKey {
+  readonly verificationMethod: string;
+  readonly privateKey: KeyObject;
+}
+
+/** ES256 and RS256 keys sign VC-JWTs; the Ed25519 ones sign Data Integrity proofs. */
+function isJwtKey(key: Pick<SigningKeyRecord, 'algorithm'>): boolean {
+  return (SIGNING_ALGORITHMS as readonly string[]).includes(key.algorithm);
+}
+
 export interface KeyView {
   kid: string;
-  alg: SigningAlgorithm;
+  alg: IssuerKeyAlgorithm;
   createdAt: string;
   active: boolean;
 }
@@ -33,6 +48,8 @@ const ACTIVE_KEY_TTL_MS = 60_000;
 export class IssuersService {
   /** Each issuer's active key, decrypted and parsed once: signing is per credential, reading the key is not. */
   private readonly activeKeys = new ReadCache<SigningKey | null>(ACTIVE_KEY_TTL_MS, (key) => key !== null);
+  /** Each issuer's active Data Integrity (Ed25519) key, likewise. */
+  private readonly activeProofKeys = new ReadCache<ProofKey>(ACTIVE_KEY_TTL_MS, () => true);
   /** Issuer records are never changed after their insert. */
   private readonly records = new ReadCache<Issuer | null>(Infinity, (issuer) => issuer !== null);
 
@@ -46,11 +63,23 @@ export class IssuersService {
     return `${this.config.publicBaseUrl}/api/credentials/issuers/${issuerId}`;
   }
 
-  /** The organisation id behind one of our issuer URLs; undefined for any other URL. */
-  ownIssuerIdOf(issuerUrl: string): string | undefined {
-    const prefix = this.issuerUrl('');
-    const id = issuerUrl.startsWith(prefix) ? issuerUrl.slice(prefix.length) : '';
-    return /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
+  /**
+   * The issuer's DID (did:web), which resolves to `<issuer URL>/did.json`: the id of its Data Integrity credentials,
+   * whose verification methods must be controlled by their issuer.
+   */
+  issuerDid(issuerId: string): string {
+    const url = new URL(this.issuerUrl(issuerId));
+    const path = url.pathname.split('/').filter(Boolean).map(encodeURIComponent);
+    return ['did:web', encodeURIComponent(url.host), ...path].join(':');
+  }
+
+  /** The organisation id behind one of our issuer URLs or DIDs; undefined for any other. */
+  ownIssuerIdOf(issuerUrlOrDid: string): string | undefined {
+    for (const prefix of [this.issuerUrl(''), `${this.issuerDid('x').slice(0, -1)}`]) {
+      const id = issuerUrlOrDid.startsWith(prefix) ? issuerUrlOrDid.slice(prefix.length) : '';
+      if (/^[0-9a-f-]{36}$/.test(id)) return id;
+    }
+    return undefined;
   }
 
   /** Every key of every issuer of ours, on the public origin. */
@@ -80,10 +109,12 @@ export class IssuersService {
     return `${this.issuerUrl(key.issuerId)}/keys/${key._id}`;
   }
 
-  /** Makes an awarding body an issuer with a first ES256 key; repeated calls change nothing. */
+  /** Makes an awarding body an issuer with a first ES256 key (and its Ed25519 key); repeated calls change nothing. */
   async register(issuer: Issuer, by: string): Promise<void> {
     await this.issuers.insertIssuer(issuer);
-    if ((await this.issuers.keysOf(issuer._id)).length === 0) await this.addKey(issuer._id, 'ES256', by);
+    const keys = await this.issuers.keysOf(issuer._id);
+    if (!keys.some(isJwtKey)) await this.addKey(issuer._id, 'ES256', by);
+    if (!keys.some((key) => key.algorithm === 'Ed25519')) await this.addKey(issuer._id, 'Ed25519', by);
   }
 
   /** Whether an organisation is an issuer with a key to sign with. */
@@ -92,11 +123,11 @@ export class IssuersService {
   }
 
   /** Rotation: a new key becomes active; the old ones stay published. */
-  async rotate(actor: Actor, issuerId: string, algorithm: SigningAlgorithm): Promise<KeyView> {
+  async rotate(actor: Actor, issuerId: string, algorithm: IssuerKeyAlgorithm): Promise<KeyView> {
     await this.requireOwnIssuer(actor, issuerId);
     const key = await this.addKey(issuerId, algorithm, actor.sub);
     return {
-      kid: this.kidUrl(key),
+      kid: this.keyIdOf(key),
       alg: key.algorithm,
       createdAt: key.createdAt.toISOString(),
       active: true,
@@ -105,11 +136,13 @@ export class IssuersService {
 
   async keys(actor: Actor, issuerId: string): Promise<KeyView[]> {
     await this.requireOwnIssuer(actor, issuerId);
-    return (await this.issuers.keysOf(issuerId)).map((key, index) => ({
-      kid: this.kidUrl(key),
+    const keys = await this.issuers.keysOf(issuerId);
+    const active = new Set([keys.find(isJwtKey), keys.find((key) => !isJwtKey(key))]);
+    return keys.map((key) => ({
+      kid: this.keyIdOf(key),
       alg: key.algorithm,
       createdAt: key.createdAt.toISOString(),
-      active: index === 0,
+      active: active.has(key),
     }));
   }
 
@@ -139,14 +172,15 @@ export class IssuersService {
 
   async publicKey(issuerId: string, keyId: string): Promise<PublishedJwk> {
     const key = await this.issuers.findKey(keyId);
-    if (!key || key.issuerId !== issuerId)
+    // Data Integrity keys are published in the issuer's DID document, not as VC-JWT keys.
+    if (!key || key.issuerId !== issuerId || !isJwtKey(key))
       throw new NotFoundException(`No key ${keyId} of issuer ${issuerId}.`);
     return this.published(key);
   }
 
   /** Every issuer's current and retired public keys. */
   async keySet(): Promise<{ keys: PublishedJwk[] }> {
-    return { keys: (await this.issuers.allKeys()).map((key) => this.published(key)) };
+    return { keys: (await this.issuers.allKeys()).filter(isJwtKey).map((key) => this.published(key)) };
   }
 
   /** The active key of an issuer, decrypted for signing; never logged, never returned by an API. */
@@ -156,12 +190,53 @@ export class IssuersService {
     return key;
   }
 
+  /** The DID document did:web resolves to: every Ed25519 key of the issuer, current and retired. */
+  async didDocument(issuerId: string) {
+    const issuer = await this.issuers.findIssuer(issuerId);
+    if (!issuer) throw new NotFoundException(`No issuer ${issuerId}.`);
+    const did = this.issuerDid(issuerId);
+    const methods = (await this.issuers.keysOf(issuerId))
+      .filter((key) => key.algorithm === 'Ed25519')
+      .map((key) => ({
+        id: this.keyIdOf(key),
+        type: 'Multikey' as const,
+        controller: did,
+        publicKeyMultibase: ed25519PublicKeyMultibase(publicKeyFromJwk(key.publicJwk)),
+      }));
+    return {
+      '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],
+      id: did,
+      verificationMethod: methods,
+      assertionMethod: methods.map((method) => method.id),
+    };
+  }
+
+  /**
+   * The issuer's active Ed25519 key for Data Integrity proofs, with its verification method (a DID URL). An issuer
+   * registered before these keys existed gets one on first use.
+   */
+  async proofKey(issuerId: string): Promise<ProofKey> {
+    return this.activeProofKeys.get(issuerId, async () => {
+      let active = (await this.issuers.keysOf(issuerId)).find((key) => key.algorithm === 'Ed25519');
+      active ??= await this.addKey(issuerId, 'Ed25519', 'credentials');
+      return {
+        verificationMethod: this.keyIdOf(active),
+        privateKey: createPrivateKey(this.encrypter.decrypt(active.encryptedPrivateKey)),
+      };
+    });
+  }
+
+  /** A key's public name: the kid URL of a VC-JWT key, the DID URL (`<did>#<thumbprint>`) of an Ed25519 key. */
+  private keyIdOf(key: SigningKeyRecord): string {
+    return isJwtKey(key) ? this.kidUrl(key) : `${this.issuerDid(key.issuerId)}#${key._id}`;
+  }
+
   private activeKey(issuerId: string): Promise<SigningKey | null> {
     return this.activeKeys.get(issuerId, async () => {
-      const [active] = await this.issuers.keysOf(issuerId);
+      const active = (await this.issuers.keysOf(issuerId)).find(isJwtKey);
       if (!active) return null;
       return {
-        algorithm: active.algorithm,
+        algorithm: active.algorithm as SigningAlgorithm,
         kid: this.kidUrl(active),
         privateKey: createPrivateKey(this.encrypter.decrypt(active.encryptedPrivateKey)),
       };
@@ -171,12 +246,16 @@ export class IssuersService {
   private published(key: SigningKeyRecord): PublishedJwk {
     return publishedJwk(key.publicJwk, {
       kid: this.kidUrl(key),
-      alg: key.algorithm,
+      alg: key.algorithm as SigningAlgorithm,
       iss: this.issuerUrl(key.issuerId),
     });
   }
 
-  private async addKey(issuerId: string, algorithm: SigningAlgorithm, by: string): Promise<SigningKeyRecord> {
+  private async addKey(
+    issuerId: string,
+    algorithm: IssuerKeyAlgorithm,
+    by: string,
+  ): Promise<SigningKeyRecord> {
     const generated = generateSigningKey(algorithm);
     const key: SigningKeyRecord = {
       _id: generated.thumbprint,
@@ -189,6 +268,7 @@ export class IssuersService {
     };
     await this.issuers.insertKey(key);
     this.activeKeys.forget(issuerId);
+    this.activeProofKeys.forget(issuerId);
     return key;
   }
 

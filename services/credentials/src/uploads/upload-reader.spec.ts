@@ -119,7 +119,13 @@ describe('upload reader', () => {
     const reader = readerWith();
     const json = Buffer.from(JSON.stringify({ credentials: ['a.b.c'], holderEmail: 'a@b.example' }));
     expect(await reader.batchOf({ format: 'json', bytes: json })).toEqual({
-      credentials: [{ type: 'EnvelopedVerifiableCredential', id: 'data:application/vc+jwt,a.b.c' }],
+      credentials: [
+        {
+          '@context': ['https://www.w3.org/ns/credentials/v2'],
+          type: 'EnvelopedVerifiableCredential',
+          id: 'data:application/vc+jwt,a.b.c',
+        },
+      ],
       options: { holderEmail: 'a@b.example' },
     });
     expect(

@@ -4,6 +4,7 @@ import { forVerification, MAX_JSON_VALUES, readBatchFile, readBatchJson } from '
 const bytes = (text: string) => new Uint8Array(Buffer.from(text));
 const json = (value: unknown) => bytes(JSON.stringify(value));
 const enveloped = (jwt: string) => ({
+  '@context': ['https://www.w3.org/ns/credentials/v2'],
   type: 'EnvelopedVerifiableCredential',
   id: `data:application/vc+jwt,${jwt}`,
 });

@@ -66,10 +66,15 @@ export class OwnIssuerLookups {
     const cached = this.keys.get(kid);
     if (cached) return cached;
     const organisationId = this.issuers.ownIssuerIdOf(issuerId);
-    const prefix = organisationId ? `${this.issuers.issuerUrl(organisationId)}/keys/` : undefined;
-    if (!prefix || !kid.startsWith(prefix)) return undefined;
+    if (!organisationId) return undefined;
+    // A VC-JWT's kid URL, or a Data Integrity proof's DID URL (`<issuer DID>#<key>`): each names its own kind of key.
+    const jwtPrefix = `${this.issuers.issuerUrl(organisationId)}/keys/`;
+    const didPrefix = `${this.issuers.issuerDid(organisationId)}#`;
+    const prefix = [jwtPrefix, didPrefix].find((candidate) => kid.startsWith(candidate));
+    if (!prefix) return undefined;
     const record = await this.issuerRecords.findKey(kid.slice(prefix.length));
     if (!record || record.issuerId !== organisationId) return undefined;
+    if ((record.algorithm === 'Ed25519') !== (prefix === didPrefix)) return undefined;
     const key = publicKeyFromJwk(record.publicJwk);
     this.keys.set(kid, key);
     return key;
