@@ -10,6 +10,11 @@ const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
  * else, including a bare JSON credential, which carries no signature we can check.
  */
 export function compactJwtOf(input: unknown): string | undefined {
+  // An empty JWT is none.
+  return jwtIn(input) || undefined;
+}
+
+function jwtIn(input: unknown): string | undefined {
   if (typeof input === 'string') {
     const text = input.trim();
     if (text.startsWith('{')) {
