@@ -86,6 +86,7 @@ export function jwkThumbprint(jwk: JsonWebKey): string {
   return createHash('sha256').update(JSON.stringify(required)).digest('base64url');
 }
 
+/** A JWK's public key: EC (P-256, P-384), OKP (Ed25519) or RSA; members such as kid, alg and iss are ignored. */
 export function publicKeyFromJwk(jwk: JsonWebKey): KeyObject {
   return createPublicKey({ key: jwk, format: 'jwk' });
 }
