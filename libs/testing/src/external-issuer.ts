@@ -4,18 +4,24 @@ import type { AddressInfo } from 'node:net';
 import {
   achievementCredential,
   type AchievementCredentialInput,
+  credentialClaims,
   emptyStatusList,
+  generateKey,
   generateSigningKey,
   type GeneratedKey,
   isoSeconds,
   publishedJwk,
   setBit,
-  signCredential,
   type SignableCredential,
+  signJws,
   statusEntry,
   statusListCredential,
   type StatusPurpose,
+  type VerificationAlgorithm,
 } from '@lib/vc';
+
+/** A key of any algorithm we verify: other hubs need not sign as we do. */
+type AnyKey = GeneratedKey<VerificationAlgorithm>;
 
 /**
  * Another Code4Health hub's issuer, for specs and benchmarks: a real HTTP server publishing a JWK set and signed
@@ -24,12 +30,11 @@ import {
 export class ExternalIssuer {
   readonly es256: GeneratedKey = generateSigningKey('ES256');
   readonly rs256: GeneratedKey = generateSigningKey('RS256');
+  readonly es384: GeneratedKey<'ES384'> = generateKey('ES384');
+  readonly eddsa: GeneratedKey<'EdDSA'> = generateKey('EdDSA');
   /** A key of nobody's: not in the JWK set. */
   readonly stranger: GeneratedKey = generateSigningKey('ES256');
-  private readonly lists = new Map<
-    string,
-    { purpose: StatusPurpose; set: Set<number>; signWith: GeneratedKey }
-  >();
+  private readonly lists = new Map<string, { purpose: StatusPurpose; set: Set<number>; signWith: AnyKey }>();
 
   private constructor(
     private readonly server: Server,
@@ -54,12 +59,12 @@ export class ExternalIssuer {
     return `${this.baseUrl}/jwks.json`;
   }
 
-  kidOf(key: GeneratedKey): string {
+  kidOf(key: AnyKey): string {
     return `${this.issuerId}/keys/${key.thumbprint}`;
   }
 
   /** A status list this issuer serves, signed by `signWith` (its own ES256 key unless a test says otherwise). */
-  addStatusList(name: string, purpose: StatusPurpose, signWith: GeneratedKey = this.es256): string {
+  addStatusList(name: string, purpose: StatusPurpose, signWith: AnyKey = this.es256): string {
     this.lists.set(name, { purpose, set: new Set(), signWith });
     return `${this.baseUrl}/status/${name}`;
   }
@@ -102,9 +107,12 @@ export class ExternalIssuer {
     });
   }
 
-  /** Signs any payload as this issuer would (or with another key, for specs that need a bad one). */
-  sign(credential: SignableCredential, key: GeneratedKey = this.es256, kid = this.kidOf(key)): string {
-    return signCredential(credential, { algorithm: key.algorithm, kid, privateKey: key.privateKeyPem });
+  /**
+   * Signs any payload as this issuer would, with any of its keys (or another, for specs that need a bad one). The
+   * VC-JWT is the one signCredential makes, signed through signJws so that ES384 and EdDSA work too.
+   */
+  sign(credential: SignableCredential, key: AnyKey = this.es256, kid = this.kidOf(key)): string {
+    return signJws({ alg: key.algorithm, typ: 'JWT', kid }, credentialClaims(credential), key.privateKeyPem);
   }
 
   statusEntry(name: string, index: number, purpose: StatusPurpose = 'revocation') {
@@ -117,7 +125,7 @@ export class ExternalIssuer {
 
   private answer(path: string, response: ServerResponse): void {
     if (path === '/jwks.json') {
-      const keys = [this.es256, this.rs256].map((key) =>
+      const keys = [this.es256, this.rs256, this.es384, this.eddsa].map((key: AnyKey) =>
         publishedJwk(key.publicJwk, { kid: this.kidOf(key), alg: key.algorithm, iss: this.issuerId }),
       );
       response.writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'max-age=60' });

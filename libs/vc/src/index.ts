@@ -1,6 +1,7 @@
 export * from './contexts';
 export * from './keys';
 export * from './vc-jwt';
+export * from './jws';
 export * from './status-list';
 export * from './achievement-credential';
 export * from './credits';

@@ -6,7 +6,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 
-/** The signing algorithms we issue and accept: ES256 by default, RS256 where a verifier needs RSA. */
+/** The signing algorithms we issue with: ES256 by default, RS256 where a verifier needs RSA. */
 export type SigningAlgorithm = 'ES256' | 'RS256';
 export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'RS256'];
 
@@ -17,17 +17,25 @@ export const SIGNING_ALGORITHMS: readonly SigningAlgorithm[] = ['ES256', 'RS256'
 export type IssuerKeyAlgorithm = SigningAlgorithm | 'Ed25519';
 export const ISSUER_KEY_ALGORITHMS: readonly IssuerKeyAlgorithm[] = [...SIGNING_ALGORITHMS, 'Ed25519'];
 
+/** The algorithms we accept from any issuer: ours, and those other hubs sign with. Never `none` or HS*. */
+export type VerificationAlgorithm = SigningAlgorithm | 'ES384' | 'EdDSA';
+export const VERIFICATION_ALGORITHMS: readonly VerificationAlgorithm[] = ['ES256', 'ES384', 'EdDSA', 'RS256'];
+
+export function isVerificationAlgorithm(alg: unknown): alg is VerificationAlgorithm {
+  return VERIFICATION_ALGORITHMS.includes(alg as VerificationAlgorithm);
+}
+
 /** A public JWK as we publish it: with its kid, alg, use and the issuer it belongs to (key provenance). */
-export interface PublishedJwk extends JsonWebKey {
+export interface PublishedJwk<A extends VerificationAlgorithm = SigningAlgorithm> extends JsonWebKey {
   kty: string;
   kid: string;
-  alg: SigningAlgorithm;
+  alg: A;
   use: 'sig';
   /** The issuer profile id this key signs for. */
   iss: string;
 }
 
-export interface GeneratedKey<A extends IssuerKeyAlgorithm = SigningAlgorithm> {
+export interface GeneratedKey<A extends VerificationAlgorithm = SigningAlgorithm> {
   readonly algorithm: A;
   /** PKCS#8 PEM; encrypt it before it is stored. */
   readonly privateKeyPem: string;
@@ -36,16 +44,21 @@ export interface GeneratedKey<A extends IssuerKeyAlgorithm = SigningAlgorithm> {
   readonly thumbprint: string;
 }
 
-/** A new signing key pair: P-256 for ES256, 3072-bit RSA for RS256, Ed25519 for Data Integrity proofs. */
-export function generateSigningKey(algorithm?: SigningAlgorithm): GeneratedKey;
-export function generateSigningKey(algorithm: IssuerKeyAlgorithm): GeneratedKey<IssuerKeyAlgorithm>;
-export function generateSigningKey(algorithm: IssuerKeyAlgorithm = 'ES256'): GeneratedKey<IssuerKeyAlgorithm> {
+/** A new signing key pair for the keys we issue with: P-256 for ES256, 3072-bit RSA for RS256. */
+export function generateSigningKey(algorithm: SigningAlgorithm = 'ES256'): GeneratedKey {
+  return generateKey(algorithm);
+}
+
+/** A new key pair for any algorithm we verify: also P-384 for ES384 and Ed25519 for EdDSA (other hubs' keys). */
+export function generateKey<A extends VerificationAlgorithm>(algorithm: A): GeneratedKey<A> {
   const { privateKey } =
     algorithm === 'ES256'
       ? generateKeyPairSync('ec', { namedCurve: 'P-256' })
-      : algorithm === 'Ed25519'
-        ? generateKeyPairSync('ed25519')
-        : generateKeyPairSync('rsa', { modulusLength: 3072 });
+      : algorithm === 'ES384'
+        ? generateKeyPairSync('ec', { namedCurve: 'P-384' })
+        : algorithm === 'EdDSA'
+          ? generateKeyPairSync('ed25519')
+          : generateKeyPairSync('rsa', { modulusLength: 3072 });
   const publicJwk = createPublicKey(privateKey).export({ format: 'jwk' });
   return {
     algorithm,
@@ -56,14 +69,16 @@ export function generateSigningKey(algorithm: IssuerKeyAlgorithm = 'ES256'): Gen
 }
 
 /** The JWK we publish for a key: only public members, with kid, alg, use and iss. */
-export function publishedJwk(
+export function publishedJwk<A extends VerificationAlgorithm = SigningAlgorithm>(
   publicJwk: JsonWebKey,
-  meta: { kid: string; alg: SigningAlgorithm; iss: string },
-): PublishedJwk {
+  meta: { kid: string; alg: A; iss: string },
+): PublishedJwk<A> {
   const members =
     publicJwk.kty === 'EC'
       ? { kty: 'EC', crv: publicJwk.crv, x: publicJwk.x, y: publicJwk.y }
-      : { kty: 'RSA', n: publicJwk.n, e: publicJwk.e };
+      : publicJwk.kty === 'OKP'
+        ? { kty: 'OKP', crv: publicJwk.crv, x: publicJwk.x }
+        : { kty: 'RSA', n: publicJwk.n, e: publicJwk.e };
   return { ...members, kid: meta.kid, alg: meta.alg, use: 'sig', iss: meta.iss };
 }
 
@@ -78,6 +93,7 @@ export function jwkThumbprint(jwk: JsonWebKey): string {
   return createHash('sha256').update(JSON.stringify(required)).digest('base64url');
 }
 
+/** A JWK's public key: EC (P-256, P-384), OKP (Ed25519) or RSA; members such as kid, alg and iss are ignored. */
 export function publicKeyFromJwk(jwk: JsonWebKey): KeyObject {
   return createPublicKey({ key: jwk, format: 'jwk' });
 }

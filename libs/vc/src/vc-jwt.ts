@@ -35,10 +35,18 @@ export function issuerIdOf(credential: Pick<SignableCredential, 'issuer'>): stri
  * the payload is the credential itself plus `iss`, `jti`, `sub`, `nbf`, `iat` and (when it expires) `exp`.
  */
 export function signCredential(credential: SignableCredential, key: SigningKey, now = new Date()): string {
+  return jwt.sign(credentialClaims(credential, now), key.privateKey, {
+    algorithm: key.algorithm,
+    header: { alg: key.algorithm, typ: 'JWT', kid: key.kid },
+  });
+}
+
+/** A VC-JWT's payload: the credential itself plus the claims that mirror its fields. */
+export function credentialClaims(credential: SignableCredential, now = new Date()): Record<string, unknown> {
   const subject = Array.isArray(credential.credentialSubject)
     ? credential.credentialSubject[0]
     : credential.credentialSubject;
-  const payload = {
+  return {
     ...credential,
     iss: issuerIdOf(credential),
     jti: credential.id,
@@ -47,10 +55,6 @@ export function signCredential(credential: SignableCredential, key: SigningKey, 
     iat: Math.floor(now.getTime() / 1000),
     ...(credential.validUntil ? { exp: seconds(credential.validUntil) } : {}),
   };
-  return jwt.sign(payload, key.privateKey, {
-    algorithm: key.algorithm,
-    header: { alg: key.algorithm, typ: 'JWT', kid: key.kid },
-  });
 }
 
 /** The JSON form of a VC-JWT for VC-API answers and JSON downloads. */

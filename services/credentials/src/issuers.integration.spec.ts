@@ -87,6 +87,19 @@ describe('issuers and signing keys', () => {
     });
     const before = signCredential(credential(1), await issuers.signingKey(org.id));
 
+    // We verify ES384 and EdDSA from other hubs but issue with ES256 and RS256 only.
+    for (const algorithm of ['ES384', 'EdDSA']) {
+      const refused = await call(credentials.url, 'POST', `${issuerPath}/keys/rotation`, {
+        headers: registrar,
+        body: { algorithm },
+      });
+      expect([algorithm, refused.status, refused.body.errors?.map((error: any) => error.field)]).toEqual([
+        algorithm,
+        400,
+        ['algorithm'],
+      ]);
+    }
+
     const rotated = await ok(
       call(credentials.url, 'POST', `${issuerPath}/keys/rotation`, {
         headers: registrar,

@@ -4,6 +4,7 @@ import { ReadCache } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import {
   ed25519PublicKeyMultibase,
+  generateKey,
   generateSigningKey,
   type IssuerKeyAlgorithm,
   type PublishedJwk,
@@ -256,7 +257,8 @@ export class IssuersService {
     algorithm: IssuerKeyAlgorithm,
     by: string,
   ): Promise<SigningKeyRecord> {
-    const generated = generateSigningKey(algorithm);
+    // The Ed25519 key signs Data Integrity proofs; it is the key EdDSA names in JOSE.
+    const generated = algorithm === 'Ed25519' ? generateKey('EdDSA') : generateSigningKey(algorithm);
     const key: SigningKeyRecord = {
       _id: generated.thumbprint,
       issuerId,
