@@ -11,6 +11,7 @@ import {
   waitFor,
 } from '@lib/testing';
 import { gunzipSync } from 'node:zlib';
+import { publicKeyOfMultibase, verifyDataIntegrity } from '@lib/vc';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
@@ -264,6 +265,8 @@ describe('issuing credentials', () => {
       expect(subject.statusPurpose).toBe(entry.statusPurpose);
       const bytes = gunzipSync(Buffer.from(subject.encodedList.slice(1), 'base64url'));
       expect(bytes.length * 8).toBeGreaterThanOrEqual(131072);
+      // The JSON form, with its Data Integrity proof checked against the issuer's DID document, holds the same bits.
+      expect(await provedListBits(entry.statusListCredential)).toEqual(bytes);
       const index = Number(entry.statusListIndex);
       return (bytes[index >> 3]! & (0x80 >> (index & 7))) !== 0;
     };
@@ -318,6 +321,23 @@ describe('issuing credentials', () => {
       });
     }
   });
+
+  /** The list asked for as JSON: its proof verified with the key its did:web issuer publishes, then its bits. */
+  async function provedListBits(listUrl: string): Promise<Buffer> {
+    const answer = await call(credentials.url, 'GET', listUrl.replace('http://localhost:3000', ''), {
+      headers: { accept: 'application/json' },
+    });
+    expect(answer.status).toBe(200);
+    const list = answer.body as Record<string, any>;
+    const didPath = `/api/credentials/issuers/${String(list.issuer).split(':').pop()}/did.json`;
+    const did = await ok(call(credentials.url, 'GET', didPath));
+    expect(did.id).toBe(list.issuer);
+    const method = did.verificationMethod.find((m: any) => m.id === list.proof.verificationMethod);
+    const key = publicKeyOfMultibase(method.publicKeyMultibase);
+    const checked = await verifyDataIntegrity(list, () => Promise.resolve(key));
+    expect(checked).toEqual({ verified: true });
+    return gunzipSync(Buffer.from(String(list.credentialSubject.encodedList).slice(1), 'base64url'));
+  }
 
   it('revokes the credential when the exam board amends the result to a fail', async () => {
     const uni = await setUpUniversity(enrolment.url, 5);

@@ -1,4 +1,11 @@
-import { emptyStatusList, isoSeconds, setBit, signCredential, statusListCredential } from '@lib/vc';
+import {
+  emptyStatusList,
+  isoSeconds,
+  setBit,
+  signCredential,
+  signDataIntegrity,
+  statusListCredential,
+} from '@lib/vc';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { IssuersService } from '../issuers/issuers.service';
 import { issuerOfList, purposeOfList, setIndexes, STATUS_LIST_TTL_MS } from './status-list-rules';
@@ -14,18 +21,36 @@ export class StatusListsService {
 
   /** The list as a VC-JWT signed by its issuer; 404 when the issuer is not one of ours. */
   async signedList(listId: string): Promise<string> {
+    const issuerId = await this.issuerOf(listId);
+    const list = await this.unsigned(listId, issuerId, this.issuers.issuerUrl(issuerId));
+    return signCredential(list, await this.issuers.signingKey(issuerId));
+  }
+
+  /**
+   * The list as a JSON credential with an eddsa-rdfc-2022 Data Integrity proof, for wallets and suites that read
+   * status lists as JSON. Its issuer is the issuer's DID, which controls the proof's verification method.
+   */
+  async provedList(listId: string): Promise<Record<string, unknown>> {
+    const issuerId = await this.issuerOf(listId);
+    const list = await this.unsigned(listId, issuerId, this.issuers.issuerDid(issuerId));
+    return signDataIntegrity(list, { ...(await this.issuers.proofKey(issuerId)), created: list.validFrom });
+  }
+
+  private async issuerOf(listId: string): Promise<string> {
     const issuerId = issuerOfList(listId);
     if (!(await this.issuers.isIssuer(issuerId))) throw new NotFoundException(`No status list ${listId}.`);
-    const validFrom = isoSeconds(new Date());
-    const list = statusListCredential({
+    return issuerId;
+  }
+
+  private async unsigned(listId: string, issuerId: string, issuer: string) {
+    return statusListCredential({
       listUrl: `${this.issuers.statusListsUrl()}/${listId}`,
-      issuerId: this.issuers.issuerUrl(issuerId),
+      issuerId: issuer,
       purpose: purposeOfList(listId),
       bits: await this.bits(listId, issuerId),
-      validFrom,
+      validFrom: isoSeconds(new Date()),
       ttlMs: STATUS_LIST_TTL_MS,
     });
-    return signCredential(list, await this.issuers.signingKey(issuerId));
   }
 
   private async bits(listId: string, issuerId: string): Promise<Uint8Array> {
