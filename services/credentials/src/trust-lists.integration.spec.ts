@@ -1,3 +1,5 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { didKeyOf, didKeyVerificationMethodOf, signDataIntegrity } from '@lib/vc';
 import {
   bearer,
   call,
@@ -33,7 +35,7 @@ describe('trust lists per awarding body', () => {
     jwksUrl: issuer.jwksUrl,
   });
   /** The status a verification asked for by `uni` (or by nobody: the public page) gives. */
-  const statusThrough = async (credential: string, uni?: University) => {
+  const statusThrough = async (credential: string | Record<string, unknown>, uni?: University) => {
     const query = uni ? `?organisationId=${uni.awardingBodyId}` : '';
     const result = await ok(
       call(credentials.url, 'POST', `/api/credentials/verify${query}`, { body: { credential } }),
@@ -142,6 +144,53 @@ describe('trust lists per awarding body', () => {
     const { credential } = await earnCredential(stack, uniA, 70);
     expect(await statusThrough(credential.jwt, uniB)).toBe('valid');
     expect(await statusThrough(credential.jwt)).toBe('valid');
+  });
+
+  it('trusts a did:key issuer A lists, whose Data Integrity credential then verifies through A only', async () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const did = didKeyOf(publicKey);
+    const credential = await signDataIntegrity(
+      {
+        '@context': [
+          'https://www.w3.org/ns/credentials/v2',
+          'https://www.w3.org/ns/credentials/undefined-terms/v2',
+        ],
+        id: `urn:uuid:${randomUUID()}`,
+        type: ['VerifiableCredential', 'HackDayMentorCredential'],
+        issuer: did,
+        validFrom: '2026-12-01T09:00:00Z',
+        credentialSubject: { id: 'did:example:mentor-7', mentored: 'Team Blue' },
+      },
+      { privateKey, verificationMethod: didKeyVerificationMethodOf(publicKey) },
+    );
+    const refused = await Promise.all([
+      call(credentials.url, 'POST', listOf(uniA), {
+        headers: uniA.registrar,
+        body: { issuerId: did, name: 'Mentor', jwksUrl: hub.jwksUrl },
+      }),
+      call(credentials.url, 'POST', listOf(uniA), {
+        headers: uniA.registrar,
+        body: { issuerId: hub.issuerId, name: 'No keys' },
+      }),
+    ]);
+    expect(refused.map((answer) => [answer.status, answer.body.errors?.[0]?.field])).toEqual([
+      [400, 'jwksUrl'],
+      [400, 'jwksUrl'],
+    ]);
+    expect(await statusThrough(credential, uniA)).toBe('untrusted-issuer');
+    const added = await call(credentials.url, 'POST', listOf(uniA), {
+      headers: uniA.registrar,
+      body: { issuerId: did, name: 'A hack day mentor' },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.jwksUrl).toBeUndefined();
+    expect(await statusThrough(credential, uniA)).toBe('valid');
+    expect(await statusThrough(credential, uniB)).toBe('untrusted-issuer');
+    const tampered = {
+      ...credential,
+      credentialSubject: { id: 'did:example:mentor-7', mentored: 'Team Red' },
+    };
+    expect(await statusThrough(tampered, uniA)).toBe('invalid');
   });
 
   it('refuses a verification for an awarding body that is not one, naming the field', async () => {

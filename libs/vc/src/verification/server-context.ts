@@ -5,7 +5,8 @@ import { jwksKeyResolver, remoteStatusReader } from './remote-issuers';
 
 interface TrustListEntry {
   issuerId: string;
-  jwksUrl: string;
+  /** None for a did:key issuer, which is its own key. */
+  jwksUrl?: string;
   kind: 'own' | 'external';
 }
 

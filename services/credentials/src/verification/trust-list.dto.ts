@@ -6,11 +6,34 @@ const httpsOrLocalUrl = z
   .max(500)
   .describe('an http(s) URL (https outside development)');
 
+/** An Ed25519 did:key: an issuer that is its own public key (wallets and small issuers sign with these). */
+const didKey = z
+  .string()
+  .regex(/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$/, 'must be an http(s) URL or an Ed25519 did:key')
+  .describe('an Ed25519 did:key');
+
+const issuerId = z.union([httpsOrLocalUrl, didKey], 'must be an http(s) URL or an Ed25519 did:key');
+
 export const addTrustedIssuerBody = z.strictObject({
-  issuerId: httpsOrLocalUrl.describe('the issuer id its credentials carry in issuer.id'),
+  issuerId: issuerId.describe('the issuer id its credentials carry in issuer (or issuer.id)'),
   name: plainLine(200),
-  jwksUrl: httpsOrLocalUrl.describe('where the issuer publishes its public keys (a JWK set)'),
+  jwksUrl: httpsOrLocalUrl
+    .optional()
+    .describe(
+      'where an http(s) issuer publishes its public keys (a JWK set): required for one; none for a did:key, its own key',
+    ),
 });
 export type AddTrustedIssuerBody = z.output<typeof addTrustedIssuerBody>;
 
-export const removeTrustedIssuerBody = z.strictObject({ issuerId: httpsOrLocalUrl });
+export const removeTrustedIssuerBody = z.strictObject({ issuerId });
+
+/**
+ * The JWKS URL an entry needs: one for an http(s) issuer, none for a did:key. Checked once the list is known to be
+ * the caller's, so that a list that is not theirs is a 404 whatever the body.
+ */
+export function jwksUrlProblem(body: AddTrustedIssuerBody): string | undefined {
+  const isDidKey = body.issuerId.startsWith('did:key:');
+  if (!isDidKey && body.jwksUrl === undefined) return 'is required for an http(s) issuer';
+  if (isDidKey && body.jwksUrl !== undefined) return 'must be left out: a did:key is its own key';
+  return undefined;
+}

@@ -1,10 +1,17 @@
 import type { Actor } from '@lib/auth';
 import { type Page, type Pagination, pageOf } from '@lib/persistence';
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { publicKeyOfDidKey } from '@lib/vc';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuersService } from '../issuers/issuers.service';
 import { IssuerKeysCheck } from './issuer-keys-check';
-import type { AddTrustedIssuerBody } from './trust-list.dto';
+import { type AddTrustedIssuerBody, jwksUrlProblem } from './trust-list.dto';
 import { TrustListRepository } from './trust-list.repository';
 import { HUB_LIST, trustedIssuerId } from './trust-list-keys';
 import type { TrustedIssuer } from './trusted-issuer.schema';
@@ -12,7 +19,8 @@ import type { TrustedIssuer } from './trusted-issuer.schema';
 export interface TrustListEntry {
   issuerId: string;
   name: string;
-  jwksUrl: string;
+  /** None for a did:key issuer, which is its own key. */
+  jwksUrl?: string;
   kind: 'own' | 'external';
   /** Whose trust: every verification's (`hub`), or only the awarding body's whose list this is (`organisation`). */
   trustedBy: 'hub' | 'organisation';
@@ -75,9 +83,18 @@ export class TrustListService {
    * is asked for that body and it has one, else from the hub-wide entry; undefined when the issuer is not trusted.
    */
   async jwksUrlFor(issuerId: string, organisationId?: string): Promise<string | undefined> {
+    return (await this.entryFor(issuerId, organisationId))?.jwksUrl;
+  }
+
+  /** Whether an external issuer is on a list the verification trusts (a did:key entry has no JWKS URL). */
+  async isTrusted(issuerId: string, organisationId?: string): Promise<boolean> {
+    return (await this.entryFor(issuerId, organisationId)) !== undefined;
+  }
+
+  private async entryFor(issuerId: string, organisationId?: string): Promise<TrustedIssuer | undefined> {
     const lists = organisationId ? [organisationId, HUB_LIST] : [HUB_LIST];
     const live = await this.entries.liveEntriesFor(issuerId, lists);
-    return lists.map((list) => live.find((entry) => entry.trustedBy === list)).find(Boolean)?.jwksUrl;
+    return lists.map((list) => live.find((entry) => entry.trustedBy === list)).find(Boolean);
   }
 
   private async entriesOf(list: string): Promise<TrustListEntry[]> {
@@ -100,17 +117,24 @@ export class TrustListService {
   }
 
   private async addTo(list: string, actor: Actor, body: AddTrustedIssuerBody): Promise<TrustListEntry> {
+    const jwksUrl = jwksUrlProblem(body);
+    if (jwksUrl)
+      throw new BadRequestException({
+        message: 'The request is not valid; see errors.',
+        errors: [{ field: 'jwksUrl', message: jwksUrl }],
+      });
     if (this.issuers.ownIssuerIdOf(body.issuerId) !== undefined)
       throw new ConflictException('Our own awarding bodies are trusted already.');
     if ((await this.entries.liveEntriesFor(body.issuerId, [list])).length > 0)
       throw alreadyListed(body.issuerId);
-    await this.keysCheck.requirePublishedKeys(body.jwksUrl);
+    if (body.jwksUrl) await this.keysCheck.requirePublishedKeys(body.jwksUrl);
+    else requireEd25519DidKey(body.issuerId);
     const entry: TrustedIssuer = {
       _id: trustedIssuerId(list, body.issuerId),
       trustedBy: list,
       issuerId: body.issuerId,
       name: body.name,
-      jwksUrl: body.jwksUrl,
+      ...(body.jwksUrl ? { jwksUrl: body.jwksUrl } : {}),
       addedBy: actor.sub,
       ...(actor.org ? { addedByOrganisation: actor.org } : {}),
       addedAt: new Date(),
@@ -136,11 +160,23 @@ function alreadyListed(issuerId: string): ConflictException {
   return new ConflictException(`${issuerId} is on this trust list already.`);
 }
 
+/** 422 for a did:key that does not decode to an Ed25519 key: its credentials could never verify. */
+function requireEd25519DidKey(issuerId: string): void {
+  try {
+    publicKeyOfDidKey(issuerId);
+  } catch (error) {
+    throw new UnprocessableEntityException({
+      message: 'The did:key is not an Ed25519 public key.',
+      errors: [{ field: 'issuerId', message: (error as Error).message }],
+    });
+  }
+}
+
 function externalEntry(entry: TrustedIssuer): TrustListEntry {
   return {
     issuerId: entry.issuerId,
     name: entry.name,
-    jwksUrl: entry.jwksUrl,
+    ...(entry.jwksUrl ? { jwksUrl: entry.jwksUrl } : {}),
     kind: 'external',
     trustedBy: entry.trustedBy === HUB_LIST ? 'hub' : 'organisation',
     addedAt: entry.addedAt.toISOString(),

@@ -7,7 +7,7 @@ import type { TrustListEntry } from './trust-list.service';
 export const trustListEntryView = z.object({
   issuerId: z.string(),
   name: z.string(),
-  jwksUrl: z.url(),
+  jwksUrl: z.url().optional().describe('none for a did:key issuer, which is its own key'),
   kind: z.enum(['own', 'external']),
   trustedBy: z.enum(['hub', 'organisation']),
   addedAt: timestamp.optional(),

@@ -13,7 +13,8 @@ export interface TrustedIssuer {
   trustedBy: string;
   issuerId: string;
   name: string;
-  jwksUrl: string;
+  /** Where an http(s) issuer publishes its keys; none for a did:key issuer, which is its own key. */
+  jwksUrl?: string;
   addedBy: string;
   /** The organisation of whoever added it; none for an admin. */
   addedByOrganisation?: string;
@@ -29,7 +30,7 @@ export const TrustedIssuerSchema = recordSchema({
   trustedBy: { type: String, required: true },
   issuerId: { type: String, required: true },
   name: { type: String, required: true },
-  jwksUrl: { type: String, required: true },
+  jwksUrl: { type: String },
   addedBy: { type: String, required: true },
   addedByOrganisation: { type: String },
   addedAt: { type: Date, required: true },

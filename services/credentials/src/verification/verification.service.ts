@@ -116,8 +116,10 @@ export class VerificationService {
     const remoteKey = jwksKeyResolver(this.http, jwksUrlOf);
     const remoteStatus = remoteStatusReader(this.http, remoteKey);
     return {
-      isTrusted: async (issuerId) =>
-        this.own.isOwnUrl(issuerId) ? this.own.exists(issuerId) : (await jwksUrlOf(issuerId)) !== undefined,
+      isTrusted: (issuerId) =>
+        this.own.isOwnUrl(issuerId)
+          ? this.own.exists(issuerId)
+          : this.trustList.isTrusted(issuerId, organisationId),
       resolveKey: (kid, issuerId) =>
         this.own.isOwnUrl(issuerId) ? this.own.resolveKey(kid, issuerId) : remoteKey(kid, issuerId),
       readStatus: (entry, issuerId) =>
