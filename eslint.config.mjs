@@ -131,6 +131,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    // Spec-support scripts run as their own Node processes (ESM-only libraries jest cannot load as CommonJS).
+    files: ['services/spec-support/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['services/spec-support/**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: { process: 'readonly', fetch: 'readonly' } },
+  },
+  {
     // The public pages' browser scripts: plain ES modules, outside the TypeScript project.
     files: ['services/gateway/public/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
