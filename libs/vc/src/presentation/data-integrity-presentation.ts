@@ -1,4 +1,3 @@
-import type { JsonLdDocument } from '../data-integrity/eddsa-rdfc-2022';
 import { verifyDataIntegrity } from '../data-integrity/verify-data-integrity';
 import {
   checkChallengeAndDomain,
@@ -38,7 +37,7 @@ export async function verifyDataIntegrityPresentation(
     return report.result(content.credentials);
   }
   report.check('holder-key', holderKeyProblem(content.holder, holderKey.did));
-  const verification = await verifyDataIntegrity(presentation as JsonLdDocument, async () => holderKey.key, {
+  const verification = await verifyDataIntegrity(presentation, () => Promise.resolve(holderKey.key), {
     expectedProofPurpose: 'authentication',
   });
   report.check(

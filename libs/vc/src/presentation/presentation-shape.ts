@@ -32,8 +32,9 @@ export function presentationContentOf(presentation: Record<string, unknown>): Pr
 function holderOf(holder: unknown): string | undefined | null {
   if (holder === undefined) return undefined;
   if (typeof holder === 'string' && holder) return holder;
-  const id = (holder as { id?: unknown } | null)?.id;
-  return typeof holder === 'object' && typeof id === 'string' && id ? id : null;
+  if (holder === null || typeof holder !== 'object') return null;
+  const id = (holder as { id?: unknown }).id;
+  return typeof id === 'string' && id ? id : null;
 }
 
 /**
