@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, type ExternalIssuer, waitFor } from '@lib/testing';
+import { presentationSteps } from './success-journey-presentations';
 import { programmeBody } from './recognition-probes';
 import type { SuccessAnswers, SuccessCallOptions } from './success-answers';
 
@@ -102,6 +103,7 @@ export async function credentialSteps(
   await refuse(400, 'POST', '/credentials/verify', {
     body: { verifiableCredential: `${credential.jwt.slice(0, -8)}AAAAAAAA` },
   });
+  await presentationSteps(call, refuse, credential.jwt);
   const question = new URLSearchParams({
     issuerId: issuer.id,
     partnerId: made.partnerId,

@@ -13,3 +13,4 @@ export * from './pdf-attachment';
 export * from './json-reading';
 export * from './pdf-structure';
 export * from './data-integrity';
+export * from './presentation';

@@ -39,6 +39,7 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'POST /api/credentials/verify': anyone,
   'POST /api/credentials/verify/batch': anyone,
   'POST /api/credentials/credentials/verify': anyone,
+  'POST /api/credentials/presentations/verify': anyone,
   'POST /api/credentials/credentials/issue': registrar,
   'GET /api/credentials/partner-authorisations/check': anyone,
   'GET /api/credentials/hold-check': anyone,

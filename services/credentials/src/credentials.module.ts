@@ -70,6 +70,7 @@ import { TrustListRepository } from './verification/trust-list.repository';
 import { TrustListService } from './verification/trust-list.service';
 import { TRUSTED_ISSUER_MODEL, TrustedIssuerSchema } from './verification/trusted-issuer.schema';
 import { VerificationController } from './verification/verification.controller';
+import { PresentationVerificationService } from './verification/presentation-verification.service';
 import { VerificationService } from './verification/verification.service';
 import {
   STATUS_CHANGE_MODEL,
@@ -177,6 +178,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     remoteDocumentsProvider,
     OwnIssuerLookups,
     VerificationService,
+    PresentationVerificationService,
     UploadReader,
     VerificationRateLimitGuard,
     {

@@ -16,7 +16,8 @@ export interface SignDataIntegrityOptions {
   privateKey: KeyObject;
   /** The id of the public key's verification method, e.g. `did:key:z6Mk...#z6Mk...`. */
   verificationMethod: string;
-  proofPurpose?: 'assertionMethod';
+  /** assertionMethod for credentials; authentication for a holder's presentation. */
+  proofPurpose?: 'assertionMethod' | 'authentication';
   /** When the proof was made; now, to the second, unless given. */
   created?: string;
   challenge?: string;

@@ -7,6 +7,13 @@ import type { Request, Response } from 'express';
 import { shareTokenParam } from '../sharing/share-token';
 import { DEFAULT_PDF_MAX_BYTES } from '../uploads/upload-limits';
 import type { BatchSummary } from './batch-summary';
+import { PresentationVerificationService } from './presentation-verification.service';
+import {
+  type PresentationVcApiRejection,
+  type PresentationVcApiResult,
+  presentationRejectionOf,
+} from './presentation-result';
+import { presentationRejectionView, presentationResultView } from './presentation.view-schema';
 import { VerificationRateLimitGuard } from './rate-limit.guard';
 import { type VcApiRejection, type VcApiResult, vcApiRejectionOf } from './vc-api-result';
 import {
@@ -17,6 +24,8 @@ import {
   type VcApiVerifyBody,
   vcApiVerifyBody,
   verifyBatchBody,
+  type VerifyPresentationBody,
+  verifyPresentationBody,
   verifyBody,
 } from './verification.dto';
 import { batchUploadOf, trustScope, verifySubmissionOf } from './verification-request';
@@ -49,7 +58,10 @@ const BUSY = 'every worker that reads uploads is busy and the queue is full; ret
 @ApiErrors(429)
 @Controller('api/credentials')
 export class VerificationController {
-  constructor(private readonly verification: VerificationService) {}
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly presentations: PresentationVerificationService,
+  ) {}
 
   @Post('verify')
   @HttpCode(200)
@@ -125,6 +137,40 @@ export class VerificationController {
     if (answer.verified) return answer;
     response.status(400);
     return vcApiRejectionOf(answer);
+  }
+
+  /**
+   * W3C VC-API: a holder's presentation (Data Integrity or VP-JWT, signed by the holder's did:key) with the
+   * challenge and domain the verifier gave; verified when its proof, challenge and domain hold and every credential
+   * in it verifies. Answered as `credentials/verify` is: 200, or 400 with `verified: false`.
+   */
+  @Post('presentations/verify')
+  @HttpCode(200)
+  @ApiQuery(TRUSTED_BY)
+  @ApiErrors([404, 'No awarding body with the `organisationId` given'])
+  @ApiZodBody(verifyPresentationBody)
+  @ApiOperation({ summary: 'W3C VC-API compatible presentation verification (public)' })
+  @ApiZodResponse(presentationResultView, {
+    description: 'Verified: the holder’s proof, the challenge and domain, and every credential',
+  })
+  @ApiErrorOr(
+    400,
+    presentationRejectionView,
+    'The request is not valid (`errors` names each field), or the presentation did not verify: `verified: false`, each failed check in `errors` (a credential’s with its `credentialIndex`)',
+  )
+  async vcApiVerifyPresentation(
+    @Query('organisationId', validate(trustedByQuery, 'organisationId')) organisationId: string | undefined,
+    @Body(validate(verifyPresentationBody)) body: VerifyPresentationBody,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PresentationVcApiResult | PresentationVcApiRejection> {
+    const answer = await this.presentations.verify(
+      body.verifiablePresentation,
+      body.options ?? {},
+      trustScope(organisationId),
+    );
+    if (answer.verified) return answer;
+    response.status(400);
+    return presentationRejectionOf(answer);
   }
 
   /** What the partner check asks our records; a verifier elsewhere (our command line) asks it here. */

@@ -67,3 +67,19 @@ export const holdQuestionQuery = z.strictObject({
   credentialId: credentialId.describe('the credential’s id (`urn:uuid:...`)'),
 });
 export type HoldQuestion = z.output<typeof holdQuestionQuery>;
+
+/** W3C VC-API `POST /presentations/verify`: the challenge and domain the verifier gave the holder, when it did. */
+export const verifyPresentationBody = z.strictObject({
+  verifiablePresentation: z
+    .union([z.string().min(1).max(200_000), jsonObject])
+    .describe(
+      'a Data Integrity presentation (eddsa-rdfc-2022, proofPurpose authentication), a VP-JWT, or its enveloped form',
+    ),
+  options: z
+    .strictObject({
+      challenge: z.string().min(1).max(1000).optional().describe('the nonce the holder was given'),
+      domain: z.string().min(1).max(1000).optional().describe('the verifier the presentation is meant for'),
+    })
+    .optional(),
+});
+export type VerifyPresentationBody = z.output<typeof verifyPresentationBody>;
