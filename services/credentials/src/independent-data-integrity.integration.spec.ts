@@ -1,13 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { badgeCredential, membershipCredential } from '../../spec-support/vc-api-credentials';
 import { call, type RunningService, startTestService, testTopicPrefix, waitFor } from '@lib/testing';
-import { achievementCredential } from '@lib/vc';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { independentlyVerifiedDataIntegrity } from '../../spec-support/independent-di-verifier';
 import { ok, setUpUniversity, type University } from '../../spec-support/university';
 import { credentialsService } from './credentials.definition';
-
-const VC = 'https://www.w3.org/ns/credentials/v2';
-const UNDEFINED_TERMS = 'https://www.w3.org/ns/credentials/undefined-terms/v2';
 
 /**
  * Our Data Integrity proofs (eddsa-rdfc-2022) as an independent implementation reads them (issue 14): Digital
@@ -38,38 +34,8 @@ describe('Data Integrity credentials checked by an independent verifier', () => 
     await enrolment?.stop();
   });
 
-  /** A plain VC 2.0 credential, its terms under the opt-in undefined-terms vocabulary. */
-  const membership = () => ({
-    '@context': [VC, UNDEFINED_TERMS],
-    type: ['VerifiableCredential', 'HackDayMembershipCredential'],
-    issuer: did,
-    name: 'Code4Health hack day member',
-    credentialSubject: { id: 'did:example:clinician-42', memberOf: 'Code4Health Leeds', role: 'mentor' },
-  });
-
-  /** An Open Badges 3.0 AchievementCredential built by our own library, its issuer Profile the DID. */
-  const badge = () =>
-    achievementCredential({
-      id: `urn:uuid:${randomUUID()}`,
-      issuer: { id: did, name: 'University of Leeds' },
-      validFrom: '2026-12-02T09:00:00Z',
-      awardedDate: '2026-12-02T09:00:00Z',
-      subject: { id: `urn:uuid:${randomUUID()}`, name: 'Ada Lovelace' },
-      achievement: {
-        id: 'https://credits.example.ac.uk/api/credentials/achievements/mentoring',
-        name: 'Hack day mentoring',
-        description: 'Mentored a team through a Code4Health hack day.',
-        criteria: 'Mentor a team for the whole day.',
-        achievementType: 'MicroCredential',
-        credits: 1,
-        level: { framework: 'FHEQ', level: 7, eqfLevel: 7 },
-        humanCode: 'HACK-MENTOR',
-        version: '1',
-        resultDescriptions: [],
-      },
-      creditsEarned: 1,
-      results: [],
-    }) as Record<string, unknown>;
+  const membership = () => membershipCredential(did);
+  const badge = () => badgeCredential(did);
 
   const issued = (credential: unknown) =>
     ok(

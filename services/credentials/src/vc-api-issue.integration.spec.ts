@@ -1,3 +1,4 @@
+import { badgeCredential, membershipCredential } from '../../spec-support/vc-api-credentials';
 import { randomUUID } from 'node:crypto';
 import { TOPICS } from '@lib/contracts';
 import {
@@ -10,14 +11,12 @@ import {
   testTopicPrefix,
   waitFor,
 } from '@lib/testing';
-import { achievementCredential } from '@lib/vc';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { ok, setUpUniversity, type University } from '../../spec-support/university';
 import { credentialsService } from './credentials.definition';
 
 const VC = 'https://www.w3.org/ns/credentials/v2';
-const UNDEFINED_TERMS = 'https://www.w3.org/ns/credentials/undefined-terms/v2';
 const DATA_URL = 'data:application/vc+jwt,';
 
 /**
@@ -51,39 +50,8 @@ describe('issuing through the W3C VC-API', () => {
     await enrolment?.stop();
   });
 
-  /** A plain VC 2.0 credential: a membership, its terms under the opt-in undefined-terms vocabulary. */
-  const membership = (over: Record<string, unknown> = {}) => ({
-    '@context': [VC, UNDEFINED_TERMS],
-    type: ['VerifiableCredential', 'HackDayMembershipCredential'],
-    issuer: issuerId,
-    name: 'Code4Health hack day member',
-    credentialSubject: { id: 'did:example:clinician-42', memberOf: 'Code4Health Leeds', role: 'mentor' },
-    ...over,
-  });
-
-  /** An Open Badges 3.0 AchievementCredential, built by our own library with the body's issuer id. */
-  const badge = () =>
-    achievementCredential({
-      id: `urn:uuid:${randomUUID()}`,
-      issuer: { id: issuerId, name: 'University of Leeds' },
-      validFrom: '2026-12-02T09:00:00Z',
-      awardedDate: '2026-12-02T09:00:00Z',
-      subject: { id: `urn:uuid:${randomUUID()}`, name: 'Ada Lovelace' },
-      achievement: {
-        id: 'https://credits.example.ac.uk/api/credentials/achievements/mentoring',
-        name: 'Hack day mentoring',
-        description: 'Mentored a team through a Code4Health hack day.',
-        criteria: 'Mentor a team for the whole day.',
-        achievementType: 'MicroCredential',
-        credits: 1,
-        level: { framework: 'FHEQ', level: 7, eqfLevel: 7 },
-        humanCode: 'HACK-MENTOR',
-        version: '1',
-        resultDescriptions: [],
-      },
-      creditsEarned: 1,
-      results: [],
-    }) as Record<string, unknown>;
+  const membership = (over: Record<string, unknown> = {}) => membershipCredential(issuerId, over);
+  const badge = () => badgeCredential(issuerId);
 
   const issue = (credential: unknown, headers = uni.registrar, options?: unknown) =>
     call(credentials.url, 'POST', '/api/credentials/credentials/issue', {
