@@ -51,6 +51,8 @@ export class IssuersService {
   private readonly activeKeys = new ReadCache<SigningKey | null>(ACTIVE_KEY_TTL_MS, (key) => key !== null);
   /** Each issuer's active Data Integrity (Ed25519) key, likewise. */
   private readonly activeProofKeys = new ReadCache<ProofKey>(ACTIVE_KEY_TTL_MS, () => true);
+  /** `did:web:<host>:<path of the issuer URLs>:`: an issuer's DID is this and its id; read once, as the config. */
+  private readonly didPrefix: string;
   /** Issuer records are never changed after their insert. */
   private readonly records = new ReadCache<Issuer | null>(Infinity, (issuer) => issuer !== null);
 
@@ -58,7 +60,11 @@ export class IssuersService {
     private readonly issuers: IssuersRepository,
     @Inject(KEY_ENCRYPTER) private readonly encrypter: KeyEncrypter,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
-  ) {}
+  ) {
+    const url = new URL(this.issuerUrl(''));
+    const path = url.pathname.split('/').filter(Boolean).map(encodeURIComponent);
+    this.didPrefix = `${['did:web', encodeURIComponent(url.host), ...path].join(':')}:`;
+  }
 
   issuerUrl(issuerId: string): string {
     return `${this.config.publicBaseUrl}/api/credentials/issuers/${issuerId}`;
@@ -69,14 +75,12 @@ export class IssuersService {
    * whose verification methods must be controlled by their issuer.
    */
   issuerDid(issuerId: string): string {
-    const url = new URL(this.issuerUrl(issuerId));
-    const path = url.pathname.split('/').filter(Boolean).map(encodeURIComponent);
-    return ['did:web', encodeURIComponent(url.host), ...path].join(':');
+    return `${this.didPrefix}${issuerId}`;
   }
 
   /** The organisation id behind one of our issuer URLs or DIDs; undefined for any other. */
   ownIssuerIdOf(issuerUrlOrDid: string): string | undefined {
-    for (const prefix of [this.issuerUrl(''), `${this.issuerDid('x').slice(0, -1)}`]) {
+    for (const prefix of [this.issuerUrl(''), this.didPrefix]) {
       const id = issuerUrlOrDid.startsWith(prefix) ? issuerUrlOrDid.slice(prefix.length) : '';
       if (/^[0-9a-f-]{36}$/.test(id)) return id;
     }
