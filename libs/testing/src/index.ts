@@ -19,3 +19,4 @@ export * from './event-publisher';
 export * from './raw-http';
 export * from './connection-counter';
 export * from './open-badges-schema';
+export * from './page-checks';
