@@ -4,6 +4,7 @@ import { currentSession } from '../auth/session';
 import type { AppConfig } from '../config';
 import { factsOf } from './credential-summary';
 import { type DownloadFormat, downloadCredential } from './download';
+import { ShareLinks } from './share-links';
 
 type Credential = Awaited<ReturnType<typeof listCredentials>>['items'][number];
 
@@ -39,20 +40,25 @@ export function LearnerCredentialsPage({ api }: { api: ApiClients; config: AppCo
       )}
       <ul className="cards">
         {credentials.map((credential) => (
-          <CredentialCard key={credential.credentialId} credential={credential} onProblem={setProblem} />
+          <CredentialCard
+            key={credential.credentialId}
+            api={api}
+            credential={credential}
+            onProblem={setProblem}
+          />
         ))}
       </ul>
     </>
   );
 }
 
-function CredentialCard({
-  credential,
-  onProblem,
-}: {
+interface CardProps {
+  api: ApiClients;
   credential: Credential;
-  onProblem: (m: string) => void;
-}) {
+  onProblem: (message: string) => void;
+}
+
+function CredentialCard({ api, credential, onProblem }: CardProps) {
   const facts = factsOf(credential.jwt, credential.achievementName);
   const download = (format: DownloadFormat) => {
     const token = currentSession()?.accessToken ?? '';
@@ -97,6 +103,7 @@ function CredentialCard({
           </button>
         ))}
       </div>
+      <ShareLinks api={api} credentialId={credential.credentialId} />
     </li>
   );
 }
