@@ -7,9 +7,11 @@ import {
   generateKey,
   generateSigningKey,
   type IssuerKeyAlgorithm,
+  type JsonLdDocument,
   type PublishedJwk,
   publishedJwk,
   publicKeyFromJwk,
+  signDataIntegrity,
   SIGNING_ALGORITHMS,
   type SigningAlgorithm,
   type SigningKey,
@@ -229,6 +231,14 @@ export class IssuersService {
         privateKey: createPrivateKey(this.encrypter.decrypt(active.encryptedPrivateKey)),
       };
     });
+  }
+
+  /**
+   * The document with an eddsa-rdfc-2022 Data Integrity proof by the issuer's active Ed25519 key, made at `created`:
+   * eddsa is deterministic, so the same document, key and time give the same proof.
+   */
+  async prove<T extends JsonLdDocument>(issuerId: string, document: T, created: string) {
+    return signDataIntegrity(document, { ...(await this.proofKey(issuerId)), created });
   }
 
   /** A key's public name: the kid URL of a VC-JWT key, the DID URL (`<did>#<thumbprint>`) of an Ed25519 key. */
