@@ -17,6 +17,7 @@ import {
   type SigningKey,
 } from '@lib/vc';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { didWebOf } from './did-web';
 import type { Issuer, SigningKeyRecord } from './issuer.schema';
 import { IssuersRepository } from './issuers.repository';
 import { KEY_ENCRYPTER } from './key-encrypter.provider';
@@ -63,9 +64,7 @@ export class IssuersService {
     @Inject(KEY_ENCRYPTER) private readonly encrypter: KeyEncrypter,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    const url = new URL(this.issuerUrl(''));
-    const path = url.pathname.split('/').filter(Boolean).map(encodeURIComponent);
-    this.didPrefix = `${['did:web', encodeURIComponent(url.host), ...path].join(':')}:`;
+    this.didPrefix = `${didWebOf(this.issuerUrl(''))}:`;
   }
 
   issuerUrl(issuerId: string): string {
