@@ -149,6 +149,7 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
       TOPICS.credentialsCredentialSuspended,
       TOPICS.credentialsCredentialReinstated,
       TOPICS.credentialsDirectCredentialIssued,
+      TOPICS.credentialsDirectCredentialRevoked,
     ],
   };
 }
