@@ -1,3 +1,4 @@
+import { multibaseBase58btcEncode } from '@lib/vc';
 import { call, type RunningService, startTestService, testTopicPrefix, waitFor } from '@lib/testing';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { type IndependentSuite, independentlySigned } from '../../spec-support/independent-di-signer';
@@ -121,12 +122,21 @@ describe('ecdsa-rdfc-2019 and Ed25519Signature2020 credentials signed by an inde
     60_000,
   );
 
-  it('refuses on the trust list a did:key of a key type no suite we verify uses', async () => {
+  it('refuses on the trust list a did:key of a key type no suite we verify uses, and a P-256 point off its curve', async () => {
     // secp256k1 (multicodec 0xe7): a did:key, but neither Ed25519, P-256 nor P-384.
     const answer = await trust('did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme');
     expect([answer.status, answer.body.errors?.[0]?.field]).toEqual([400, 'issuerId']);
     expect(answer.body.errors[0].message).toBe(
       'must be an http(s) URL or an Ed25519, P-256 or P-384 did:key',
     );
+    const offCurve = multibaseBase58btcEncode(
+      Uint8Array.from([0x80, 0x24, 0x02, ...new Array<number>(32).fill(0xff)]),
+    );
+    const unreadable = await trust(`did:key:${offCurve}`);
+    expect([unreadable.status, unreadable.body.message, unreadable.body.errors?.[0]?.field]).toEqual([
+      422,
+      'The did:key is not an Ed25519, P-256 or P-384 public key.',
+      'issuerId',
+    ]);
   });
 });
