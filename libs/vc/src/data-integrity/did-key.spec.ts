@@ -2,12 +2,12 @@ import { generateKeyPairSync } from 'node:crypto';
 import {
   didKeyOf,
   didKeyVerificationMethodOf,
+  ecdsaPublicKeyMultibase,
   multikeyOf,
   publicKeyOfDidKey,
   publicKeyOfMultibase,
 } from './did-key';
 import { multibaseBase58btcEncode } from './base58btc';
-import { compressedEcPublicKey } from './ec-keys';
 import { rawEd25519PublicKey } from './ed25519-keys';
 
 /** The W3C vc-di-eddsa test vectors' public key (TestVectors/keyPair.json). */
@@ -37,11 +37,7 @@ describe('did:key for Ed25519, P-256 and P-384', () => {
   it('reads a P-256 did:key as its curve point, and refuses a key type we do not verify with', () => {
     const key = publicKeyOfDidKey(P256_DID);
     expect(key.asymmetricKeyDetails?.namedCurve).toBe('prime256v1');
-    expect(
-      multibaseBase58btcEncode(
-        Buffer.concat([Buffer.from([0x80, 0x24]), compressedEcPublicKey(key).compressed]),
-      ),
-    ).toBe(P256_DID.slice('did:key:'.length));
+    expect(ecdsaPublicKeyMultibase(key)).toBe(P256_DID.slice('did:key:'.length));
     // secp256k1 (multicodec 0xe7), which no suite we verify uses.
     const secp256k1 = multibaseBase58btcEncode(
       Uint8Array.from([0xe7, 0x01, 0x02, ...new Array<number>(32).fill(7)]),

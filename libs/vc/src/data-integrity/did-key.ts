@@ -1,16 +1,22 @@
 import { type KeyObject } from 'node:crypto';
 import { multibaseBase58btcDecode, multibaseBase58btcEncode } from './base58btc';
-import { ecPublicKeyFromCompressed } from './ec-keys';
+import { compressedEcPublicKey, ecPublicKeyFromCompressed } from './ec-keys';
 import { ed25519PublicKeyFromRaw, rawEd25519PublicKey } from './ed25519-keys';
 
 /** The multicodec code of an Ed25519 public key (0xed), as an unsigned varint. */
 const ED25519_PUB_MULTICODEC = Uint8Array.from([0xed, 0x01]);
 
-/** Each public key multicodec (an unsigned varint) we read, and how its key bytes become a key. */
+/** The multicodec codes of compressed P-256 (0x1200) and P-384 (0x1201) public keys, as unsigned varints. */
+const EC_PUB_MULTICODECS = {
+  'P-256': Uint8Array.from([0x80, 0x24]),
+  'P-384': Uint8Array.from([0x81, 0x24]),
+} as const;
+
+/** Each public key multicodec we read, and how its key bytes become a key. */
 const PUBLIC_KEY_MULTICODECS: readonly (readonly [string, Uint8Array, (bytes: Uint8Array) => KeyObject])[] = [
   ['Ed25519 (0xed)', ED25519_PUB_MULTICODEC, ed25519PublicKeyFromRaw],
-  ['P-256 (0x1200)', Uint8Array.from([0x80, 0x24]), (bytes) => ecPublicKeyFromCompressed('P-256', bytes)],
-  ['P-384 (0x1201)', Uint8Array.from([0x81, 0x24]), (bytes) => ecPublicKeyFromCompressed('P-384', bytes)],
+  ['P-256 (0x1200)', EC_PUB_MULTICODECS['P-256'], (bytes) => ecPublicKeyFromCompressed('P-256', bytes)],
+  ['P-384 (0x1201)', EC_PUB_MULTICODECS['P-384'], (bytes) => ecPublicKeyFromCompressed('P-384', bytes)],
 ];
 
 export interface Multikey {
@@ -21,6 +27,12 @@ export interface Multikey {
 /** `z6Mk...`: multicodec 0xed01 and the raw key, base58btc. */
 export function ed25519PublicKeyMultibase(publicKey: KeyObject): string {
   return multibaseBase58btcEncode(Buffer.concat([ED25519_PUB_MULTICODEC, rawEd25519PublicKey(publicKey)]));
+}
+
+/** `zDn...` (P-256) or `z82...` (P-384): the multicodec and the compressed point, base58btc. */
+export function ecdsaPublicKeyMultibase(publicKey: KeyObject): string {
+  const { curve, compressed } = compressedEcPublicKey(publicKey);
+  return multibaseBase58btcEncode(Buffer.concat([EC_PUB_MULTICODECS[curve], compressed]));
 }
 
 export function didKeyOf(publicKey: KeyObject): string {

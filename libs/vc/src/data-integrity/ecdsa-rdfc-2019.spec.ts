@@ -1,7 +1,7 @@
 import { createHash, generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { multibaseBase58btcDecode, multibaseBase58btcEncode } from './base58btc';
 import { canonicalise } from './canonicalise';
-import { publicKeyOfDidKey } from './did-key';
+import { ecdsaPublicKeyMultibase, publicKeyOfDidKey } from './did-key';
 import { compressedEcPublicKey, ecdsaCurveOf } from './ec-keys';
 import { proofAndDocumentHash } from './hash-data';
 import { verifyDataIntegrity } from './verify-data-integrity';
@@ -58,9 +58,7 @@ type Signed = typeof SIGNED_P256;
 
 /** A did:key of a new key of the curve: a proof that names it must not verify with it. */
 function otherDidKey(curve: 'P-256' | 'P-384'): string {
-  const { compressed } = compressedEcPublicKey(generateKeyPairSync('ec', { namedCurve: curve }).publicKey);
-  const codec = curve === 'P-256' ? [0x80, 0x24] : [0x81, 0x24];
-  const multibase = multibaseBase58btcEncode(Buffer.concat([Buffer.from(codec), compressed]));
+  const multibase = ecdsaPublicKeyMultibase(generateKeyPairSync('ec', { namedCurve: curve }).publicKey);
   return `did:key:${multibase}#${multibase}`;
 }
 

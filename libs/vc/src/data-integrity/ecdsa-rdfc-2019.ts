@@ -1,4 +1,4 @@
-import { verify } from 'node:crypto';
+import { type KeyObject, verify } from 'node:crypto';
 import type { Cryptosuite } from './cryptosuite';
 import { ECDSA_CURVES, ecdsaCurveOf } from './ec-keys';
 import { DATA_INTEGRITY_PROOF } from './proof-options';
@@ -24,7 +24,7 @@ export const ecdsaRdfc2019: Cryptosuite = {
     verify(ECDSA_CURVES[curveOf(key)].hash, hashData, { key, dsaEncoding: 'ieee-p1363' }, signature),
 };
 
-function curveOf(key: Parameters<typeof ecdsaCurveOf>[0]) {
+function curveOf(key: KeyObject) {
   const curve = ecdsaCurveOf(key);
   if (!curve) throw new Error('the key is not a P-256 or P-384 key');
   return curve;
