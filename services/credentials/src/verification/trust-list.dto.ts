@@ -6,13 +6,18 @@ const httpsOrLocalUrl = z
   .max(500)
   .describe('an http(s) URL (https outside development)');
 
-/** An Ed25519 did:key: an issuer that is its own public key (wallets and small issuers sign with these). */
+const DID_KEY_PROBLEM = 'must be an http(s) URL or an Ed25519, P-256 or P-384 did:key';
+
+/**
+ * A did:key of a key we verify with: an issuer that is its own public key (wallets and small issuers sign with
+ * these). By their multicodec prefixes: Ed25519 `z6Mk`, P-256 `zDn`, P-384 `z82`.
+ */
 const didKey = z
   .string()
-  .regex(/^did:key:z6Mk[1-9A-HJ-NP-Za-km-z]{40,50}$/, 'must be an http(s) URL or an Ed25519 did:key')
-  .describe('an Ed25519 did:key');
+  .regex(/^did:key:(?:z6Mk|zDn|z82)[1-9A-HJ-NP-Za-km-z]{40,72}$/, DID_KEY_PROBLEM)
+  .describe('an Ed25519, P-256 or P-384 did:key');
 
-const issuerId = z.union([httpsOrLocalUrl, didKey], 'must be an http(s) URL or an Ed25519 did:key');
+const issuerId = z.union([httpsOrLocalUrl, didKey], DID_KEY_PROBLEM);
 
 export const addTrustedIssuerBody = z.strictObject({
   issuerId: issuerId.describe('the issuer id its credentials carry in issuer (or issuer.id)'),

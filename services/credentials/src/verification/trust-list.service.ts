@@ -128,7 +128,7 @@ export class TrustListService {
     if ((await this.entries.liveEntriesFor(body.issuerId, [list])).length > 0)
       throw alreadyListed(body.issuerId);
     if (body.jwksUrl) await this.keysCheck.requirePublishedKeys(body.jwksUrl);
-    else requireEd25519DidKey(body.issuerId);
+    else requireReadableDidKey(body.issuerId);
     const entry: TrustedIssuer = {
       _id: trustedIssuerId(list, body.issuerId),
       trustedBy: list,
@@ -160,13 +160,13 @@ function alreadyListed(issuerId: string): ConflictException {
   return new ConflictException(`${issuerId} is on this trust list already.`);
 }
 
-/** 422 for a did:key that does not decode to an Ed25519 key: its credentials could never verify. */
-function requireEd25519DidKey(issuerId: string): void {
+/** 422 for a did:key that does not decode to a key we verify with: its credentials could never verify. */
+function requireReadableDidKey(issuerId: string): void {
   try {
     publicKeyOfDidKey(issuerId);
   } catch (error) {
     throw new UnprocessableEntityException({
-      message: 'The did:key is not an Ed25519 public key.',
+      message: 'The did:key is not an Ed25519, P-256 or P-384 public key.',
       errors: [{ field: 'issuerId', message: (error as Error).message }],
     });
   }
