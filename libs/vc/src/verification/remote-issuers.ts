@@ -37,8 +37,16 @@ export function jwksKeyResolver(http: HttpSource, jwksUrlOf: JwksUrlOf) {
   };
 }
 
-/** The status list as a VC-JWT first, else as JSON with a Data Integrity proof (Bitstring Status List v1.0, 3.2). */
-export const STATUS_LIST_ACCEPT = 'application/vc+jwt, application/vc;q=0.9, application/json;q=0.8';
+/**
+ * The forms of a status list a verifier asks for (Bitstring Status List v1.0, 3.2), both accepted whichever comes:
+ * an http(s) issuer's keys are JWKs, so its VC-JWT first; a DID issuer's keys are verification methods, so its JSON
+ * with a Data Integrity proof first (a hub serving both forms signs the VC-JWT with a JWK, never with the DID's key).
+ */
+export function statusListAcceptFor(issuerId: string): string {
+  return issuerId.startsWith('did:')
+    ? 'application/vc, application/json;q=0.9, application/vc+jwt;q=0.8'
+    : 'application/vc+jwt, application/vc;q=0.9, application/json;q=0.8';
+}
 
 /**
  * Reads a bit of another issuer's status list: fetches the list credential (a VC-JWT, or JSON secured with a Data
@@ -47,7 +55,8 @@ export const STATUS_LIST_ACCEPT = 'application/vc+jwt, application/vc;q=0.9, app
  */
 export function remoteStatusReader(http: HttpSource, resolveKey: IssuerKeyResolver) {
   return async (entry: StatusEntryRef, issuerId: string): Promise<StatusReading> => {
-    const text = (await http.text(entry.listUrl, 'The issuer’s status list', STATUS_LIST_ACCEPT)).trim();
+    const accept = statusListAcceptFor(issuerId);
+    const text = (await http.text(entry.listUrl, 'The issuer’s status list', accept)).trim();
     const subject = text.startsWith('{')
       ? await provenJsonListSubject(text, issuerId, resolveKey)
       : await signedJwtListSubject(text, issuerId, resolveKey);
