@@ -41,6 +41,8 @@ export class DidWebIssuer {
   readonly stranger: Ed25519Key = generateKey('EdDSA');
   readonly requests: SeenRequest[] = [];
   private readonly lists = new Map<string, Set<number>>();
+  /** Where the DID document has moved to (a redirect), when a spec says so. */
+  private movedTo: string | undefined;
 
   private constructor(
     private readonly server: Server,
@@ -114,6 +116,11 @@ export class DidWebIssuer {
     return signJws({ alg: 'EdDSA', typ: 'vc+jwt', kid }, credentialClaims(credential), key.privateKeyPem);
   }
 
+  /** From now on the DID document's URL redirects to `url`; undefined serves it again. */
+  moveDocumentTo(url: string | undefined): void {
+    this.movedTo = url;
+  }
+
   addStatusList(name: string): void {
     this.lists.set(name, new Set());
   }
@@ -139,6 +146,10 @@ export class DidWebIssuer {
   private async answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = request.url ?? '/';
     this.requests.push({ host: request.headers.host ?? '', path, accept: request.headers.accept ?? '' });
+    if (path === '/issuers/north/did.json' && this.movedTo) {
+      response.writeHead(302, { location: this.movedTo }).end();
+      return;
+    }
     const document = await this.documentAt(path);
     if (!document) {
       response.writeHead(404).end();

@@ -141,15 +141,37 @@ describe('did:web issuers and https key ids', () => {
     expect(issuer.requestsFor('/keys/1')).toEqual([]);
   });
 
-  it('refuses a did:web issuer at an internal address without connecting to it', async () => {
+  it('refuses a did:web issuer at an internal address, when it is added and after its document moved there', async () => {
     const inside = `did:web:localhost%3A${insidePort}`;
-    await ok(trust({ issuerId: inside, name: 'Inside' }));
-    const answer = await vcApiVerify(
-      await issuer.prove(issuer.credential({ issuer: inside }), issuer.key, `${inside}#key-1`),
-    );
-    expect(failedCheck(answer)).toEqual([400, ['key']]);
-    expect(answer.body.errors[0].message).toBe('Could not check: The issuer’s keys could not be fetched.');
+    const refused = await Promise.all([
+      trust({ issuerId: inside, name: 'Inside' }),
+      trust({ issuerId: `did:web:localhost%3A${issuer.port}:issuers:nobody`, name: 'Nobody' }),
+    ]);
+    expect(refused.map((answer) => [answer.status, answer.body.errors])).toEqual([
+      [
+        422,
+        [
+          {
+            field: 'issuerId',
+            message:
+              'is not an address this service fetches from: it is inside a private network, not on the internet',
+          },
+        ],
+      ],
+      [422, [{ field: 'issuerId', message: 'the issuer’s keys could not be fetched from its DID document' }]],
+    ]);
+
+    const credential = await issuer.prove(issuer.credential());
+    issuer.moveDocumentTo(`https://localhost:${insidePort}/did.json`);
+    try {
+      const answer = await vcApiVerify(credential);
+      expect(failedCheck(answer)).toEqual([400, ['key']]);
+      expect(answer.body.errors[0].message).toBe('Could not check: The issuer’s keys could not be fetched.');
+    } finally {
+      issuer.moveDocumentTo(undefined);
+    }
     expect(listeners.count).toBe(0);
+    expect((await vcApiVerify(credential)).status).toBe(200);
   });
 
   it('reads a status list served as JSON with a Data Integrity proof: the bit set, the credential is revoked', async () => {

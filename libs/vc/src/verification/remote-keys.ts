@@ -7,7 +7,7 @@ import { ISSUER_KEYS, jwksKeyResolver, type JwksUrlOf } from './remote-issuers';
 import { assertionKeyOf, type KeyFinding, keyOfKeyDocument } from './verification-methods';
 
 /** DID documents (DID Core's media type first), then controller documents, then any JSON. */
-const KEY_DOCUMENT_ACCEPT =
+export const KEY_DOCUMENT_ACCEPT =
   'application/did+json, application/did+ld+json, application/cid+json, application/json;q=0.9';
 
 /** Told why a key document did not give the key asked for, for the log: the caller hears only that it is not a key of the issuer. */

@@ -19,8 +19,7 @@ export function assertionKeyOf(document: unknown, controllerId: string, methodId
   const found = asObject(document);
   if (found.id !== controllerId)
     return { problem: `the document's id is ${JSON.stringify(found.id)}, not ${controllerId}` };
-  const absolute = (id: unknown) =>
-    typeof id === 'string' && id.startsWith('#') ? `${controllerId}${id}` : id;
+  const absolute = (id: unknown) => absoluteId(id, controllerId);
   const declared = asList(found.verificationMethod).map(asObject);
   const assertions = asList(found.assertionMethod);
   const method = assertions
@@ -35,6 +34,17 @@ export function assertionKeyOf(document: unknown, controllerId: string, methodId
     return { problem: `${methodId} is ${listed ? 'not an assertion method' : 'not listed'} in the document` };
   }
   return keyOfMethod(method, controllerId);
+}
+
+/** The ids of a controller document's assertion methods, listed or referenced, relative ones (`#key-1`) made whole. */
+export function assertionMethodIds(document: unknown, controllerId: string): string[] {
+  return asList(asObject(document).assertionMethod)
+    .map((entry) => absoluteId(typeof entry === 'string' ? entry : asObject(entry).id, controllerId))
+    .filter((id): id is string => typeof id === 'string');
+}
+
+function absoluteId(id: unknown, controllerId: string): unknown {
+  return typeof id === 'string' && id.startsWith('#') ? `${controllerId}${id}` : id;
 }
 
 /** The key of one verification method (Multikey or JsonWebKey), which must name `controllerId` as its controller. */

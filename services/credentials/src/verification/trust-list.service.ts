@@ -1,6 +1,6 @@
 import type { Actor } from '@lib/auth';
 import { type Page, type Pagination, pageOf } from '@lib/persistence';
-import { publicKeyOfDidKey } from '@lib/vc';
+import { isDidWeb, publicKeyOfDidKey } from '@lib/vc';
 import {
   BadRequestException,
   ConflictException,
@@ -128,7 +128,8 @@ export class TrustListService {
     if ((await this.entries.liveEntriesFor(body.issuerId, [list])).length > 0)
       throw alreadyListed(body.issuerId);
     if (body.jwksUrl) await this.keysCheck.requirePublishedKeys(body.jwksUrl);
-    else if (body.issuerId.startsWith('did:key:')) requireEd25519DidKey(body.issuerId);
+    else if (isDidWeb(body.issuerId)) await this.keysCheck.requireDidDocument(body.issuerId);
+    else requireEd25519DidKey(body.issuerId);
     const entry: TrustedIssuer = {
       _id: trustedIssuerId(list, body.issuerId),
       trustedBy: list,
