@@ -1,6 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ed25519PublicKeyMultibase, multibaseBase58btcEncode } from '../data-integrity';
-import { assertionKeyOf, keyOfKeyDocument, multikeyPublicKey } from './verification-methods';
+import {
+  assertionKeyOf,
+  assertionMethodIds,
+  keyOfKeyDocument,
+  multikeyPublicKey,
+} from './verification-methods';
 
 const did = 'did:web:issuer.example:faculty';
 const method = `${did}#key-1`;
@@ -34,6 +39,12 @@ describe('keys read from DID documents and other controller documents', () => {
       method,
     );
     expect('key' in relative && same(relative.key, ed25519)).toBe(true);
+  });
+
+  it('lists the assertion methods, referenced or embedded, relative ids made whole', () => {
+    const document = documentWith({ assertionMethod: ['#key-1', { id: `${did}#key-2` }, 7] });
+    expect(assertionMethodIds(document, did)).toEqual([method, `${did}#key-2`]);
+    expect(assertionMethodIds('not a document', did)).toEqual([]);
   });
 
   it('reads JsonWebKey methods and P-256 Multikeys', () => {
