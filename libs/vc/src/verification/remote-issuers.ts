@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
 import { jwsSignatureProblem } from '../jws';
+import { asObject } from '../json-reading';
 import { isVerificationAlgorithm, publicKeyFromJwk } from '../keys';
 import { decodeStatusList, getBit } from '../status-list';
 import { type StatusEntryRef, type StatusReading, UnreachableError } from './context';
 import type { HttpSource } from './http-source';
-import { asObject } from '../json-reading';
 import { decodeCompact } from './input';
 import { type IssuerKeyResolver, NOT_THE_ISSUERS_LIST, provenJsonListSubject } from './remote-status-json';
 

@@ -10,7 +10,7 @@ import { assertionKeyOf, type KeyFinding, keyOfKeyDocument } from './verificatio
 export const KEY_DOCUMENT_ACCEPT =
   'application/did+json, application/did+ld+json, application/cid+json, application/json;q=0.9';
 
-/** Told why a key document did not give the key asked for, for the log: the caller hears only that it is not a key of the issuer. */
+/** Why a key document did not give the key asked for, for the log: callers hear only that it is not the issuer's. */
 export type KeyRefusalLog = (kid: string, issuerId: string, problem: string) => void;
 
 /**

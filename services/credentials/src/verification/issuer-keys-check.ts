@@ -12,9 +12,9 @@ import { REMOTE_DOCUMENTS } from './remote-documents.provider';
 
 /**
  * Before an issuer goes on a trust list, its JWK set (or a did:web's DID document) is fetched the way verification
- * will fetch it. The answer never
- * reaches the caller: only whether the URL given is at an address this service refuses to fetch from (which depends
- * on its name's addresses alone, not on any answer), or else that the keys could not be fetched or read.
+ * will fetch it. The answer never reaches the caller: only whether the URL is at an address this service refuses to
+ * fetch from (which depends on its name's addresses alone, not on any answer), or else that the keys could not be
+ * fetched or read.
  */
 @Injectable()
 export class IssuerKeysCheck {
@@ -32,7 +32,7 @@ export class IssuerKeysCheck {
       throw unusable(DID_WEB, 'does not resolve to a DID document of its own with a key for assertions');
   }
 
-  private async fetched(url: string, accept: string | undefined, what: Fetched): Promise<string> {
+  private async fetched(url: string, accept: string | undefined, what: KeysSource): Promise<string> {
     try {
       return await this.documents.text(url, ISSUER_KEYS, accept);
     } catch (error) {
@@ -47,25 +47,26 @@ export class IssuerKeysCheck {
   }
 }
 
-interface Fetched {
+/** Where an issuer's keys are checked, as a refusal names it. */
+interface KeysSource {
   field: 'jwksUrl' | 'issuerId';
   message: string;
   where: string;
 }
 
-const JWKS_URL: Fetched = {
+const JWKS_URL: KeysSource = {
   field: 'jwksUrl',
   message: 'The issuer’s keys could not be fetched from the JWKS URL given.',
   where: 'it',
 };
 
-const DID_WEB: Fetched = {
+const DID_WEB: KeysSource = {
   field: 'issuerId',
   message: 'The issuer’s keys could not be fetched from the DID document its did:web resolves to.',
   where: 'its DID document',
 };
 
-function unusable(what: Fetched, problem: string): UnprocessableEntityException {
+function unusable(what: KeysSource, problem: string): UnprocessableEntityException {
   return new UnprocessableEntityException({
     message: what.message,
     errors: [{ field: what.field, message: problem }],
