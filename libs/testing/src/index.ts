@@ -19,3 +19,5 @@ export * from './event-publisher';
 export * from './raw-http';
 export * from './connection-counter';
 export * from './open-badges-schema';
+export * from './test-certificate';
+export * from './did-web-issuer';
