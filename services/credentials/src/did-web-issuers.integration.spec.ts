@@ -63,8 +63,20 @@ describe('did:web issuers and https key ids', () => {
     ]);
     expect(refused.map((answer) => [answer.status, answer.body.errors?.[0]])).toEqual([
       [400, { field: 'jwksUrl', message: 'must be left out: a did:web’s DID document lists its keys' }],
-      [400, { field: 'issuerId', message: 'must be an http(s) URL, an Ed25519 did:key or a did:web DID' }],
-      [400, { field: 'issuerId', message: 'must be an http(s) URL, an Ed25519 did:key or a did:web DID' }],
+      [
+        400,
+        {
+          field: 'issuerId',
+          message: 'must be an http(s) URL, an Ed25519, P-256 or P-384 did:key or a did:web DID',
+        },
+      ],
+      [
+        400,
+        {
+          field: 'issuerId',
+          message: 'must be an http(s) URL, an Ed25519, P-256 or P-384 did:key or a did:web DID',
+        },
+      ],
     ]);
     const added = await trust({ issuerId: issuer.did, name: 'North Hub (did:web)' });
     expect([added.status, added.body.jwksUrl]).toEqual([201, undefined]);

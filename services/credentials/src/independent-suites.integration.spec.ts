@@ -127,7 +127,7 @@ describe('ecdsa-rdfc-2019 and Ed25519Signature2020 credentials signed by an inde
     const answer = await trust('did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme');
     expect([answer.status, answer.body.errors?.[0]?.field]).toEqual([400, 'issuerId']);
     expect(answer.body.errors[0].message).toBe(
-      'must be an http(s) URL or an Ed25519, P-256 or P-384 did:key',
+      'must be an http(s) URL, an Ed25519, P-256 or P-384 did:key or a did:web DID',
     );
     const offCurve = multibaseBase58btcEncode(
       Uint8Array.from([0x80, 0x24, 0x02, ...new Array<number>(32).fill(0xff)]),
