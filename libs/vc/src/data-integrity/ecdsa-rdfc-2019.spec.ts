@@ -6,6 +6,7 @@ import { compressedEcPublicKey, ecdsaCurveOf } from './ec-keys';
 import { proofAndDocumentHash } from './hash-data';
 import { verifyDataIntegrity } from './verify-data-integrity';
 import { w3cExamplesDocumentLoader as documentLoader } from './w3c-examples-loader';
+import { W3C_ALUMNI_CREDENTIAL } from '../testing/w3c-alumni-credential';
 
 /*
  * The published test vectors of W3C Data Integrity ECDSA Cryptosuites v1.0 for ecdsa-rdfc-2019, from the
@@ -14,14 +15,7 @@ import { w3cExamplesDocumentLoader as documentLoader } from './w3c-examples-load
  * combinedHashECDSAP384.txt and sigBTC58ECDSAP256.txt / sigBTC58ECDSAP384.txt.
  */
 const UNSECURED = {
-  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
-  id: 'urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33',
-  type: ['VerifiableCredential', 'AlumniCredential'],
-  name: 'Alumni Credential',
-  description: 'A minimum viable example of an Alumni Credential.',
-  issuer: 'https://vc.example/issuers/5678',
-  validFrom: '2023-01-01T00:00:00Z',
-  credentialSubject: { id: 'did:example:abcdefgh', alumniOf: 'The School of Examples' },
+  ...W3C_ALUMNI_CREDENTIAL,
 };
 
 const proofOf = (key: string, proofValue: string) => ({

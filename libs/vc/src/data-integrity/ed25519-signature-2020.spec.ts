@@ -4,6 +4,7 @@ import { publicKeyOfMultibase } from './did-key';
 import { type DocumentLoader } from './document-loader';
 import { verifyDataIntegrity } from './verify-data-integrity';
 import { w3cExamplesDocumentLoader } from './w3c-examples-loader';
+import { W3C_ALUMNI_CREDENTIAL } from '../testing/w3c-alumni-credential';
 
 /*
  * The published Ed25519Signature2020 test vector of W3C Data Integrity EdDSA Cryptosuites v1.0, copied unchanged from
@@ -13,18 +14,12 @@ import { w3cExamplesDocumentLoader } from './w3c-examples-loader';
 const PUBLIC_KEY_MULTIBASE = 'z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2';
 
 const SIGNED = {
+  ...W3C_ALUMNI_CREDENTIAL,
   '@context': [
     'https://www.w3.org/ns/credentials/v2',
     'https://www.w3.org/ns/credentials/examples/v2',
     'https://w3id.org/security/suites/ed25519-2020/v1',
   ],
-  id: 'urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33',
-  type: ['VerifiableCredential', 'AlumniCredential'],
-  name: 'Alumni Credential',
-  description: 'A minimum viable example of an Alumni Credential.',
-  issuer: 'https://vc.example/issuers/5678',
-  validFrom: '2023-01-01T00:00:00Z',
-  credentialSubject: { id: 'did:example:abcdefgh', alumniOf: 'The School of Examples' },
   proof: {
     type: 'Ed25519Signature2020',
     created: '2023-02-24T23:36:38Z',

@@ -7,6 +7,7 @@ import { ed25519PrivateKeyFromSeed } from './ed25519-keys';
 import { signDataIntegrity } from './sign-data-integrity';
 import { verifyDataIntegrity } from './verify-data-integrity';
 import { w3cExamplesDocumentLoader } from './w3c-examples-loader';
+import { W3C_ALUMNI_CREDENTIAL } from '../testing/w3c-alumni-credential';
 
 /*
  * The published test vector of W3C Data Integrity EdDSA Cryptosuites v1.0 for eddsa-rdfc-2022, copied unchanged
@@ -19,14 +20,7 @@ const KEY_PAIR = {
 };
 
 const SIGNED = {
-  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
-  id: 'urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33',
-  type: ['VerifiableCredential', 'AlumniCredential'],
-  name: 'Alumni Credential',
-  description: 'A minimum viable example of an Alumni Credential.',
-  issuer: 'https://vc.example/issuers/5678',
-  validFrom: '2023-01-01T00:00:00Z',
-  credentialSubject: { id: 'did:example:abcdefgh', alumniOf: 'The School of Examples' },
+  ...W3C_ALUMNI_CREDENTIAL,
   proof: {
     type: 'DataIntegrityProof',
     cryptosuite: 'eddsa-rdfc-2022',
