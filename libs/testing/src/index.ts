@@ -20,3 +20,5 @@ export * from './raw-http';
 export * from './connection-counter';
 export * from './open-badges-schema';
 export * from './page-checks';
+export * from './test-certificate';
+export * from './did-web-issuer';
