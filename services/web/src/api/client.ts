@@ -61,3 +61,10 @@ export async function dataOf<T>(
   }
   return data;
 }
+
+/** For calls that answer no content (204): resolves when it succeeded, throws as dataOf does otherwise. */
+export async function succeeded(call: Promise<{ error?: unknown; response: Response }>): Promise<void> {
+  const { response } = await call;
+  if (response.ok) return;
+  await dataOf(call);
+}

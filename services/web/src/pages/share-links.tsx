@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { type ApiClients, dataOf } from '../api/client';
+import { type ApiClients, dataOf, succeeded } from '../api/client';
 import { QrCode } from '../ui/qr-code';
 
 type ShareLink = Awaited<ReturnType<typeof listLinks>>['items'][number];
@@ -18,7 +18,11 @@ export function ShareLinks({ api, credentialId }: { api: ApiClients; credentialI
   const refresh = useCallback(() => {
     listLinks(api).then(
       (page) =>
-        setLinks(page.items.filter((link) => link.credentialId === credentialId && link.purpose === 'share')),
+        setLinks(
+          page.items.filter(
+            (link) => link.credentialId === credentialId && link.purpose === 'share' && !link.withdrawnAt,
+          ),
+        ),
       (error: Error) => setProblem(error.message),
     );
   }, [api, credentialId]);
@@ -33,7 +37,7 @@ export function ShareLinks({ api, credentialId }: { api: ApiClients; credentialI
   const withdraw = (token: string) => {
     if (!window.confirm('Withdraw this link? Anyone who has it will no longer see your credential.')) return;
     const path = '/api/credentials/learners/me/share-links/{token}/withdrawal' as const;
-    dataOf(api.credentials.POST(path, { params: { path: { token } } })).then(refresh, (error: Error) =>
+    succeeded(api.credentials.POST(path, { params: { path: { token } } })).then(refresh, (error: Error) =>
       setProblem(error.message),
     );
   };
