@@ -4,8 +4,8 @@ import { currentSession, type Session } from './auth/session';
 import { type AppConfig, loadConfig } from './config';
 import { CallbackPage } from './pages/callback-page';
 import { HomePage } from './pages/home-page';
-import { LearnerCredentialsPage } from './pages/learner-credentials-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { routeFor } from './routes';
 import { Masthead } from './ui/masthead';
 import { useAppPath } from './ui/router';
 
@@ -28,10 +28,10 @@ export function App() {
     if (!config) return <p aria-busy="true">Loading…</p>;
     if (path === '/callback') return <CallbackPage config={config} onSignedIn={setSession} />;
     if (path === '/') return <HomePage config={config} session={session} />;
-    if (path === '/credentials' && session?.roles.includes('learner'))
-      return <LearnerCredentialsPage api={api} config={config} />;
     if (!session) return <HomePage config={config} session={session} />;
-    return <NotFoundPage />;
+    const found = routeFor(path, session);
+    if (!found) return <NotFoundPage />;
+    return found.route.render({ api, config, session, params: found.params });
   };
 
   return (

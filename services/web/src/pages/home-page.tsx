@@ -3,6 +3,7 @@ import { signIn, type Session } from '../auth/session';
 import type { AppConfig } from '../config';
 import { Link } from '../ui/link';
 import { roleName } from '../ui/masthead';
+import { ROUTES } from '../routes';
 
 /** Signed out: what the app is and a way in. Signed in: the pages of the user's role. */
 export function HomePage({ config, session }: { config: AppConfig; session?: Session }) {
@@ -34,10 +35,12 @@ export function HomePage({ config, session }: { config: AppConfig; session?: Ses
     <>
       <h1>Signed in as {roleName(session.roles)}</h1>
       <ul className="start-links">
-        {session.roles.includes('learner') && (
-          <li>
-            <Link to="/credentials">Your credentials</Link>
-          </li>
+        {ROUTES.filter((route) => route.startLink && route.roles.some((r) => session.roles.includes(r))).map(
+          (route) => (
+            <li key={route.path}>
+              <Link to={route.path}>{route.startLink}</Link>
+            </li>
+          ),
         )}
       </ul>
     </>

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type ApiClients, dataOf } from '../api/client';
 import { currentSession } from '../auth/session';
-import type { AppConfig } from '../config';
 import { factsOf } from './credential-summary';
 import { type DownloadFormat, downloadCredential } from './download';
 import { ShareLinks } from './share-links';
@@ -20,7 +19,7 @@ const FORMATS: { format: DownloadFormat; label: string }[] = [
 ];
 
 /** A learner's credentials: what each certifies, and its files. */
-export function LearnerCredentialsPage({ api }: { api: ApiClients; config: AppConfig }) {
+export function LearnerCredentialsPage({ api }: { api: ApiClients }) {
   const [credentials, setCredentials] = useState<Credential[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
