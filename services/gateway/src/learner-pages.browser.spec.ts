@@ -1,4 +1,5 @@
 import {
+  call,
   keepScreenshot,
   launchBrowser,
   type RunningService,
@@ -13,9 +14,9 @@ import type { Browser } from 'playwright-core';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { credentialsService } from '../../credentials/src/credentials.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { earnCredential } from '../../spec-support/credentials';
+import { earnCredential, type IssuingServices } from '../../spec-support/credentials';
 import { startTestGateway } from '../../spec-support/gateway';
-import { learner, setUpUniversity } from '../../spec-support/university';
+import { learner, setUpUniversity, type University } from '../../spec-support/university';
 import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
 
 type Earned = Awaited<ReturnType<typeof earnCredential>>;
@@ -29,6 +30,8 @@ describe('web app: a learner’s credentials', () => {
   let browser: Browser;
   let opened: OpenedPage | undefined;
   let earned: Earned;
+  let uni: University;
+  let urls: IssuingServices;
 
   beforeAll(async () => {
     const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
@@ -41,8 +44,8 @@ describe('web app: a learner’s credentials', () => {
       { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' },
     ));
     browser = await launchBrowser();
-    const uni = await setUpUniversity(enrolment.url, 5);
-    const urls = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    uni = await setUpUniversity(enrolment.url, 5);
+    urls = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
     // Markup in a name must show as text.
     earned = await earnCredential(urls, uni, 72, { ...learner('w'), givenName: '<b>Ada</b>' });
   }, 120_000);
@@ -68,7 +71,9 @@ describe('web app: a learner’s credentials', () => {
       await page.getByRole('heading', { name: 'Your credentials' }).waitFor();
       const card = page.getByRole('listitem').filter({ hasText: 'App building in a day' });
       await card.first().waitFor();
-      expect(await card.first().textContent()).toContain('Credits5');
+      // Its status comes from the public verification API, after the list.
+      await card.first().getByText(/^Valid: issued by a trusted issuer/).waitFor();
+      expect(await card.first().textContent()).toContain('Credits5 UK credits');
       expect(await sidewaysScroll(page)).toBe(0);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
       await keepScreenshot(page, `web-app-learner-credentials-${viewport}`);
@@ -81,11 +86,11 @@ describe('web app: a learner’s credentials', () => {
     const { page } = opened;
     const pdfDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Certificate (PDF)' }).click();
-    const pdf = await readFile((await (await pdfDownload).path()));
+    const pdf = await readFile(await (await pdfDownload).path());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const jwtDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Signed credential (.jwt)' }).click();
-    const jwt = (await readFile((await (await jwtDownload).path()))).toString().trim();
+    const jwt = (await readFile(await (await jwtDownload).path())).toString().trim();
     expect(jwt).toBe(earned.credential.jwt);
     expect(opened.troubles).toEqual([]);
   });
@@ -108,6 +113,24 @@ describe('web app: a learner’s credentials', () => {
     const token = new URL(shared).searchParams.get('share');
     const answer = await fetch(`${url}/api/credentials/shared/${token}/verification`);
     expect(answer.status).toBe(404);
+    expect(opened.troubles).toEqual([]);
+  });
+
+  it('shows a revoked credential as revoked, with the issuer’s reason', async () => {
+    const revoked = await earnCredential(urls, uni, 64);
+    const path = `/api/credentials/credentials/${encodeURIComponent(revoked.credential.credentialId)}/revocation`;
+    const answer = await call(urls.credentials, 'POST', path, {
+      headers: uni.registrar,
+      body: { reason: 'Awarded in error.' },
+    });
+    expect(answer.status).toBe(200);
+    opened = await openAppPage(browser, `${url}/app/credentials`, 'desktop', {
+      roles: ['learner'],
+      sub: revoked.learnerId,
+    });
+    await opened.page
+      .getByText('Revoked: the issuer has withdrawn this credential. (Awarded in error.)')
+      .waitFor();
     expect(opened.troubles).toEqual([]);
   });
 

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { type ApiClients, dataOf } from '../api/client';
 import { currentSession } from '../auth/session';
-import { factsOf } from './credential-summary';
+import { CredentialStatus } from './credential-status';
+import { summaryOf } from './credential-summary';
 import { type DownloadFormat, downloadCredential } from './download';
 import { ShareLinks } from './share-links';
 
@@ -58,7 +59,19 @@ interface CardProps {
 }
 
 function CredentialCard({ api, credential, onProblem }: CardProps) {
-  const facts = factsOf(credential.jwt, credential.achievementName);
+  const facts = summaryOf(credential.jwt);
+  const rows: [string, string | undefined][] = [
+    [
+      'Credits',
+      facts.credits === undefined ? undefined : `${facts.credits} ${facts.creditScheme ?? 'credits'}`,
+    ],
+    ['Level', facts.level],
+    ['Results', facts.results.length > 0 ? facts.results.join(' · ') : undefined],
+    ['Awarded by', facts.awardingBody],
+    ['Delivered by', facts.deliveringPartner],
+    ['Awarded on', facts.awardedOn && longDate(facts.awardedOn)],
+    ['Valid until', facts.validUntil && longDate(facts.validUntil)],
+  ];
   const download = (format: DownloadFormat) => {
     const token = currentSession()?.accessToken ?? '';
     downloadCredential(credential.credentialId, format, token).catch((error: Error) =>
@@ -67,28 +80,17 @@ function CredentialCard({ api, credential, onProblem }: CardProps) {
   };
   return (
     <li className="card">
-      <h2 className="card__title">{facts.course}</h2>
+      <h2 className="card__title">{facts.course ?? credential.achievementName}</h2>
+      <CredentialStatus api={api} jwt={credential.jwt} />
       <dl className="facts">
-        {facts.credits !== undefined && (
-          <>
-            <dt>Credits</dt>
-            <dd>{facts.credits}</dd>
-          </>
-        )}
-        {facts.level && (
-          <>
-            <dt>Level</dt>
-            <dd>{facts.level}</dd>
-          </>
-        )}
-        {facts.awardingBody && (
-          <>
-            <dt>Awarded by</dt>
-            <dd>{facts.awardingBody}</dd>
-          </>
-        )}
-        <dt>Issued</dt>
-        <dd>{new Date(credential.issuedAt).toLocaleDateString('en-GB', { dateStyle: 'long' })}</dd>
+        {rows
+          .filter((row): row is [string, string] => row[1] !== undefined)
+          .map(([term, value]) => (
+            <div key={term} className="facts__row">
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
       </dl>
       <div className="actions">
         {FORMATS.map(({ format, label }) => (
@@ -105,4 +107,8 @@ function CredentialCard({ api, credential, onProblem }: CardProps) {
       <ShareLinks api={api} credentialId={credential.credentialId} />
     </li>
   );
+}
+
+function longDate(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 }
