@@ -1,4 +1,5 @@
 import { credentialId } from '@lib/contracts';
+import { PAPER_SIZE_NAMES, type PaperSize } from '@lib/vc';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { ApiErrors, ApiFileResponse, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
@@ -16,6 +17,12 @@ const formatQuery = z.strictObject({
     .enum(['jwt', 'json', 'pdf'])
     .default('json')
     .describe('jwt: the signed .jwt; json: decoded and enveloped; pdf: a certificate carrying the JWT'),
+  paper: z
+    .enum(PAPER_SIZE_NAMES)
+    .default('a4')
+    .describe(
+      "the certificate's paper (format=pdf), landscape: a4 (297 × 210 mm) or letter (US Letter, 11 × 8.5 in)",
+    ),
 });
 
 @ApiTags('downloads and sharing')
@@ -28,7 +35,7 @@ export class SharingController {
   @Roles('learner')
   @ApiOperation({
     summary:
-      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped) or pdf (a certificate with a QR code to verify it and the JWT attached)',
+      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped) or pdf (a certificate with a QR code to verify it and the JWT attached; ?paper=a4 or letter)',
   })
   @ApiFileResponse({
     description: 'The credential as a file (an attachment), of the format asked for',
@@ -41,10 +48,10 @@ export class SharingController {
   async download(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) credentialId: string,
-    @ZodQuery(formatQuery) query: { format: DownloadFormat },
+    @ZodQuery(formatQuery) query: { format: DownloadFormat; paper: PaperSize },
     @Res() response: Response,
   ): Promise<void> {
-    const file = await this.sharing.download(actor, credentialId, query.format);
+    const file = await this.sharing.download(actor, credentialId, query.format, query.paper);
     response.attachment(file.fileName).type(file.contentType).send(file.body);
   }
 

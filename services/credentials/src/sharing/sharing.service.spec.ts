@@ -7,6 +7,8 @@ import type { IssuingRepository } from '../issuing/issuing.repository';
 import type { ShareLink, ShareLinkWithdrawal } from './share-link.schema';
 import type { ShareLinksRepository } from './share-links.repository';
 import { shareToken } from './share-token';
+import type { CertificateBrandingService } from '../branding/certificate-branding.service';
+import type { IssuersService } from '../issuers/issuers.service';
 import type { CertificateRenderer } from './certificate-renderer';
 import { SharingService } from './sharing.service';
 
@@ -120,6 +122,9 @@ describe('SharingService', () => {
       config as ServiceConfig,
       // Certificates are drawn in a worker thread when the service runs; these specs never draw one.
       {} as CertificateRenderer,
+      // Nor look up branding or issuers, which only certificates need.
+      {} as CertificateBrandingService,
+      {} as IssuersService,
     );
   });
 

@@ -3,6 +3,7 @@ import { invalidRequest } from '@lib/platform';
 import { pdfStructureProblem } from '@lib/vc';
 import { BadRequestException, Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { CREDENTIALS_SETTINGS, type CredentialsSettings } from '../credentials-settings';
+import type { LogoReading, LogoType, ReadLogo } from '../branding/certificate-logo-reading';
 import type { BatchReading } from '../verification/batch-reading';
 import type { BatchSubmission, BatchUpload } from '../verification/verification-request';
 import type { PdfReading } from './pdf-reading';
@@ -64,16 +65,27 @@ export class UploadReader implements OnModuleDestroy {
     };
   }
 
+  /** An uploaded certificate logo, as a PNG to print; 400 naming the field `logo` for an unusable or unsafe one. */
+  async certificateLogoOf(upload: { bytes: Uint8Array; type: LogoType }): Promise<ReadLogo> {
+    const reading = await this.read<LogoReading>(
+      'certificateLogo',
+      upload,
+      this.limits.pdfTimeLimitMs,
+      'logo',
+    );
+    if ('problem' in reading)
+      throw new BadRequestException({
+        message: `The logo cannot be used: it ${reading.problem}.`,
+        errors: [{ field: 'logo', message: reading.problem }],
+      });
+    return reading;
+  }
+
   onModuleDestroy(): Promise<void> {
     return this.pool.close();
   }
 
-  private async read<T>(
-    task: string,
-    input: Uint8Array,
-    timeLimitMs: number,
-    field: UploadField,
-  ): Promise<T> {
+  private async read<T>(task: string, input: unknown, timeLimitMs: number, field: UploadField): Promise<T> {
     try {
       return await this.pool.run<T>(task, input, timeLimitMs);
     } catch (error) {
