@@ -110,7 +110,6 @@ describe('credential summary', () => {
       awardingBody: 'University of Leeds',
       awardingBodyId: ISSUER,
       deliveringPartner: 'Code4Health Leeds',
-      deliveringPartnerId: 'https://credits.example.ac.uk/api/credentials/issuers/partner',
       awardedOn: '2026-12-02',
       validUntil: '2031-12-02',
     });

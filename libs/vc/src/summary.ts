@@ -18,8 +18,6 @@ export interface CredentialSummary {
   awardingBody?: string;
   awardingBodyId?: string;
   deliveringPartner?: string;
-  /** The delivering partner's id, as the credential names it (ours: `urn:uuid:<organisation id>`). */
-  deliveringPartnerId?: string;
   /** YYYY-MM-DD. */
   awardedOn?: string;
   validUntil?: string;
@@ -46,7 +44,6 @@ export function summariseCredential(credential: unknown): CredentialSummary {
     awardingBody: asText(issuer.name),
     awardingBodyId: asText(issuer.id),
     deliveringPartner: asText(asObject(subject.source).name),
-    deliveringPartnerId: asText(asObject(subject.source).id),
     awardedOn: awarded?.slice(0, 10),
     validUntil: asText(vc.validUntil)?.slice(0, 10),
   });

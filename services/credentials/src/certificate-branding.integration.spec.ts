@@ -12,6 +12,7 @@ import {
   waitFor,
 } from '@lib/testing';
 import jsQR from 'jsqr';
+import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { PNG } from 'pngjs';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
@@ -103,6 +104,8 @@ describe('certificate branding and the composed certificate', () => {
         const read = await readPdf(pdf);
         expect(read.attachments).toEqual({ 'credential.jwt': credential.jwt });
         expect(read.text).toContain('Professor Jane Okafor');
+        // The QR code, the awarding body's logo and the partner's.
+        expect(await imagesOn(pdf)).toBe(3);
         if (script === 'chinese') expect(read.text).toContain(`${name.givenName} ${name.familyName}`);
 
         const file = join(RENDERS, `${script}-${paper}`);
@@ -171,7 +174,10 @@ describe('certificate branding and the composed certificate', () => {
       'image/svg+xml',
       uni.partner,
     );
-    expect(partnerLogo.body.logo).toMatchObject({ uploadedAs: 'image/svg+xml', width: 2000, height: 500 });
+    expect(partnerLogo).toMatchObject({
+      status: 200,
+      body: { logo: { uploadedAs: 'image/svg+xml', width: 1200, height: 300 } },
+    });
   }
 
   async function download(
@@ -187,6 +193,12 @@ describe('certificate branding and the composed certificate', () => {
     return Buffer.from(await answer.arrayBuffer());
   }
 });
+
+async function imagesOn(pdf: Buffer): Promise<number> {
+  const page = (await PDFDocument.load(pdf)).getPage(0);
+  const images = page.node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  return images?.keys().length ?? 0;
+}
 
 function writeTemp(pdf: Buffer): string {
   const file = join(RENDERS, `certificate-${randomUUID()}.pdf`);

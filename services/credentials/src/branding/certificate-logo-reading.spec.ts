@@ -19,7 +19,7 @@ describe('certificate logo reading', () => {
       ),
       type: 'image/svg+xml',
     });
-    expect(read).toMatchObject({ width: 1500, height: 500 });
+    expect(read).toMatchObject({ width: 900, height: 300 });
     expect(
       Buffer.from((read as { png: Uint8Array }).png)
         .subarray(1, 4)

@@ -8,8 +8,10 @@ export type LogoType = (typeof LOGO_TYPES)[number];
 export const LOGO_MAX_BYTES = 512 * 1024;
 /** Larger images are refused: the certificate needs no more, and decoding them costs memory. */
 export const LOGO_MAX_PIXELS_PER_SIDE = 4000;
-/** An SVG is rasterised to fit this box, in pixels: about 600 dpi at the size a certificate prints it. */
-const RASTER_BOX = { width: 2000, height: 500 };
+/** An SVG is rasterised to fit this box, in pixels: about 360 dpi at the size a certificate prints it. */
+const RASTER_BOX = { width: 1200, height: 300 };
+/** Reading a logo may take this long (a PDF's limit is shorter): the first SVG loads resvg into the worker. */
+export const LOGO_TIME_LIMIT_MS = 5000;
 
 /** A logo ready to print: PNG bytes and their size in pixels. */
 export interface ReadLogo {

@@ -95,15 +95,12 @@ export class SharingService {
     const link = await this.certificateLink(credential);
     const { credential: decoded } = document(credential);
     const summary = summariseCredential(decoded);
-    const partnerId = summary.deliveringPartnerId?.startsWith('urn:uuid:')
-      ? summary.deliveringPartnerId.slice('urn:uuid:'.length)
-      : undefined;
     const awardingBodyId = summary.awardingBodyId && this.issuers.ownIssuerIdOf(summary.awardingBodyId);
     return this.certificates.render({
       credential: decoded,
       jwt: credential.jwt,
       verificationUrl: this.url(link._id),
-      branding: await this.branding.forCertificate(awardingBodyId, partnerId),
+      branding: await this.branding.forCertificate(awardingBodyId, deliveringPartnerIdOf(decoded)),
       paper,
     });
   }
@@ -196,4 +193,11 @@ function document(credential: IssuedCredential): CredentialDocument {
     credential: vc,
     envelope: envelope(credential.jwt),
   };
+}
+
+/** Our credentials name the delivering partner as `source`, with id `urn:uuid:<organisation id>`. */
+function deliveringPartnerIdOf(credential: unknown): string | undefined {
+  const subject = (credential as { credentialSubject?: { source?: { id?: unknown } } }).credentialSubject;
+  const id = subject?.source?.id;
+  return typeof id === 'string' && id.startsWith('urn:uuid:') ? id.slice('urn:uuid:'.length) : undefined;
 }

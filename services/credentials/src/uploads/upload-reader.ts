@@ -1,9 +1,21 @@
 import { extname, join } from 'node:path';
 import { invalidRequest } from '@lib/platform';
 import { pdfStructureProblem } from '@lib/vc';
-import { BadRequestException, Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { CREDENTIALS_SETTINGS, type CredentialsSettings } from '../credentials-settings';
-import type { LogoReading, LogoType, ReadLogo } from '../branding/certificate-logo-reading';
+import {
+  LOGO_TIME_LIMIT_MS,
+  type LogoReading,
+  type LogoType,
+  type ReadLogo,
+} from '../branding/certificate-logo-reading';
 import type { BatchReading } from '../verification/batch-reading';
 import type { BatchSubmission, BatchUpload } from '../verification/verification-request';
 import type { PdfReading } from './pdf-reading';
@@ -67,11 +79,12 @@ export class UploadReader implements OnModuleDestroy {
 
   /** An uploaded certificate logo, as a PNG to print; 400 naming the field `logo` for an unusable or unsafe one. */
   async certificateLogoOf(upload: { bytes: Uint8Array; type: LogoType }): Promise<ReadLogo> {
-    const reading = await this.read<LogoReading>(
-      'certificateLogo',
-      upload,
-      this.limits.pdfTimeLimitMs,
-      'logo',
+    const reading = await this.read<LogoReading>('certificateLogo', upload, LOGO_TIME_LIMIT_MS, 'logo').catch(
+      (error: unknown) => {
+        // A logo too slow or too large to read is as unusable as a damaged one: 400, like the rest.
+        if (!(error instanceof UnprocessableEntityException)) throw error;
+        return { problem: (error.getResponse() as { errors: { message: string }[] }).errors[0]!.message };
+      },
     );
     if ('problem' in reading)
       throw new BadRequestException({
