@@ -47,7 +47,7 @@ export class CertificateBrandingController {
   @Roles('registrar', 'partner')
   @ApiConsumes('image/png', 'image/svg+xml')
   @ApiBody({
-    description: `Your organisation's logo: a PNG (at most ${LOGO_MAX_PIXELS_PER_SIDE} pixels a side) or an SVG of shapes, text and embedded PNG/JPEG only (no scripts, no links outside the file), at most ${LOGO_MAX_BYTES / 1024} kB. An awarding body's appears at the head of its certificates, a delivering partner's beside "Delivered by".`,
+    description: `Your organisation's logo: a PNG (at most ${LOGO_MAX_PIXELS_PER_SIDE} pixels a side) or an SVG of shapes, text and embedded PNG/JPEG only (no scripts, no links outside the file), at most ${LOGO_MAX_BYTES / 1024} kB. An awarding body's appears at the head of its certificates, a delivering partner's under "Delivered by".`,
   })
   @ApiOperation({
     summary:
