@@ -42,6 +42,7 @@ status:
 # Lint and typecheck first, so a type or lint error fails the run (CI runs this target) before the suite starts.
 test: check build
 	@deploy/local/browser.sh install
+	@deploy/local/pdf-tools.sh install
 	@deploy/local/run-tests.sh
 
 # Node packages only: the unit specs need no Kafka, database or browser.

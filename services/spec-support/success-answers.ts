@@ -11,6 +11,8 @@ export interface SuccessCallOptions {
   headers?: Record<string, string>;
   body?: unknown;
   csv?: string;
+  /** A file upload of another type, e.g. an SVG logo. */
+  upload?: { type: string; body: string };
 }
 
 /**
@@ -36,7 +38,10 @@ export class SuccessAnswers {
   ): Promise<{ status: number; body: any }> {
     const headers: Record<string, string> = { ...options.headers };
     let payload: string | undefined;
-    if (options.csv !== undefined) {
+    if (options.upload !== undefined) {
+      headers['content-type'] = options.upload.type;
+      payload = options.upload.body;
+    } else if (options.csv !== undefined) {
       headers['content-type'] = 'text/csv';
       payload = options.csv;
     } else if (options.body !== undefined) {

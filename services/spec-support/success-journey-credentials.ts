@@ -8,6 +8,8 @@ type Headers = { authorization: string };
 const cr = '/api/credentials';
 const rec = '/api/recognition';
 const LEVEL_7 = { framework: 'FHEQ', level: 7, eqfLevel: 7 };
+const LOGO_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 60"><rect width="240" height="60" fill="#2a7d4f"/></svg>';
 
 /** What the enrolment steps made, for the other services' steps. */
 export interface Made {
@@ -83,8 +85,17 @@ export async function credentialSteps(
   await call('GET', `/issuers/${made.awardingBodyId}/keys/${String(jwtKey.kid).split('/').pop()}`);
   await call('POST', `/issuers/${made.awardingBodyId}/keys/rotation`, { headers: registrar, body: {} });
 
+  // Branding, then the certificate that shows it.
+  await call('PUT', `/issuers/${made.awardingBodyId}/certificate-branding`, {
+    headers: registrar,
+    body: { signingOfficer: { name: 'Professor Jane Okafor', role: 'Academic Registrar' } },
+  });
+  await call('PUT', `/organisations/${made.partnerId}/certificate-logo`, {
+    headers: made.partner,
+    upload: { type: 'image/svg+xml', body: LOGO_SVG },
+  });
   const own = `/learners/me/credentials/${encodeURIComponent(credential.credentialId)}`;
-  for (const format of ['jwt', 'json', 'pdf'])
+  for (const format of ['jwt', 'json', 'pdf&paper=letter'])
     await call('GET', `${own}/download?format=${format}`, { headers: made.learner });
   const link = await call('POST', `${own}/share-links`, { headers: made.learner });
   await call('GET', '/learners/me/share-links', { headers: made.learner });

@@ -1,4 +1,6 @@
 import { readPdf } from '@lib/testing';
+import { PDFDocument } from 'pdf-lib';
+import QRCode from 'qrcode';
 import { achievementCredential } from './achievement-credential';
 import { certificatePdf } from './certificate-pdf';
 import { generateSigningKey } from './keys';
@@ -31,7 +33,7 @@ describe('certificate PDF', () => {
     expect(read.text).toContain('App building in a day');
     expect(read.text).toContain('5 UK credits at FHEQ level 7 (EQF level 7)');
     expect(read.text).toContain('University of Leeds');
-    expect(read.text).toContain('Delivered by Code4Health Leeds');
+    expect(read.text).toMatch(/Delivered by\s+Code4Health Leeds/);
     expect(read.text).toContain('Awarded on 2 December 2026');
     expect(read.text).toContain('Overall mark: 68%');
     expect(read.qrCodes).toEqual([VERIFY_URL]);
@@ -45,8 +47,48 @@ describe('certificate PDF', () => {
     expect(read.text).toContain('Łucja Żółć-Ngũgĩ');
   });
 
+  it.each([
+    ['Chinese', '张伟'],
+    ['Korean', '김민준'],
+    ['Japanese kana', 'さくら'],
+    ['Cyrillic', 'Александра Рождественская'],
+    ['Greek', 'Νικόλαος Παπαδόπουλος'],
+  ])('prints a %s name with glyphs a reader maps back to the name', async (_, name) => {
+    const { credential, jwt } = signed(name);
+    const read = await readPdf(await certificatePdf({ credential, jwt, verificationUrl: VERIFY_URL }));
+    expect(read.text).toContain(name);
+  });
+
+  it('is A4 or US Letter, landscape, and shows the signing officer and the logos it is given', async () => {
+    const { credential, jwt } = signed();
+    const logo = await QRCode.toBuffer('logo', { type: 'png' });
+    const branding = {
+      awardingBodyLogo: logo,
+      deliveringPartnerLogo: logo,
+      signingOfficer: { name: 'Professor Jane Okafor', role: 'Academic Registrar' },
+    };
+    for (const [paper, size] of [
+      ['a4', [842, 595]],
+      ['letter', [792, 612]],
+      [undefined, [842, 595]],
+    ] as const) {
+      const pdf = await certificatePdf({
+        credential,
+        jwt,
+        verificationUrl: VERIFY_URL,
+        branding,
+        ...(paper ? { paper } : {}),
+      });
+      const page = (await PDFDocument.load(pdf)).getPage(0);
+      expect([page.getWidth(), page.getHeight()]).toEqual(size);
+      const read = await readPdf(pdf);
+      expect(read.text).toMatch(/Professor Jane Okafor\s+Academic Registrar/);
+      // The logos here are QR codes too, so a reader finds all three images.
+      expect(read.qrCodes.sort()).toEqual([VERIFY_URL, 'logo', 'logo'].sort());
+    }
+  });
+
   it('finds no credential in a PDF without one', async () => {
-    const { PDFDocument } = await import('pdf-lib');
     const plain = await PDFDocument.create();
     plain.addPage();
     await expect(credentialFromPdf(await plain.save())).resolves.toBeUndefined();

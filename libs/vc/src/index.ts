@@ -9,6 +9,7 @@ export * from './verification';
 export * from './outbound';
 export * from './summary';
 export * from './certificate-pdf';
+export { PAPER_SIZE_NAMES, PAPER_SIZES, type PaperSize, type SigningOfficer } from './certificate-layout';
 export * from './pdf-attachment';
 export * from './json-reading';
 export * from './pdf-structure';

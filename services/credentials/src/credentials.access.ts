@@ -27,6 +27,8 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'POST /api/credentials/credentials/:credentialId/suspension': registrar,
   'POST /api/credentials/credentials/:credentialId/reinstatement': registrar,
   'GET /api/credentials/learners/me/credentials/:credentialId/download': learner,
+  'PUT /api/credentials/issuers/:id/certificate-branding': registrar,
+  'PUT /api/credentials/organisations/:organisationId/certificate-logo': { registrar: OWN, partner: OWN },
   'POST /api/credentials/learners/me/credentials/:credentialId/share-links': learner,
   'GET /api/credentials/learners/me/share-links': learner,
   'POST /api/credentials/learners/me/share-links/:token/withdrawal': learner,

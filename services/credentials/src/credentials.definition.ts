@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { LOGO_MAX_BYTES, LOGO_TYPES } from './branding/certificate-logo-reading';
 import { join } from 'node:path';
 import { TOPICS } from '@lib/contracts';
 import {
@@ -152,6 +153,13 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
         kind: 'raw',
         type: ['application/json', 'text/csv', 'text/plain'],
         limit: '8mb',
+      },
+      // An organisation's logo for its certificates, as PNG or SVG.
+      {
+        path: '/api/credentials/organisations/:organisationId/certificate-logo',
+        kind: 'raw',
+        type: [...LOGO_TYPES],
+        limit: `${LOGO_MAX_BYTES}b`,
       },
       // A PDF certificate uploaded for verification.
       {

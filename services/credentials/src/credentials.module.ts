@@ -5,6 +5,13 @@ import { ACHIEVEMENT_VERSION_MODEL, AchievementVersionSchema } from './achieveme
 import { AchievementsController } from './achievements/achievements.controller';
 import { AchievementsRepository } from './achievements/achievements.repository';
 import { AchievementsService } from './achievements/achievements.service';
+import {
+  CERTIFICATE_BRANDING_MODEL,
+  CertificateBrandingSchema,
+} from './branding/certificate-branding.schema';
+import { CertificateBrandingController } from './branding/certificate-branding.controller';
+import { CertificateBrandingRepository } from './branding/certificate-branding.repository';
+import { CertificateBrandingService } from './branding/certificate-branding.service';
 import { CoursesConsumer } from './courses/courses.consumer';
 import { KnownCoursesRepository } from './courses/known-courses.repository';
 import { CREDENTIALS_SETTINGS, type CredentialsSettings } from './credentials-settings';
@@ -117,6 +124,11 @@ const models = [
     schema: ShareLinkWithdrawalSchema,
     collection: 'share_link_withdrawals',
   },
+  {
+    name: CERTIFICATE_BRANDING_MODEL,
+    schema: CertificateBrandingSchema,
+    collection: 'certificate_brandings',
+  },
   { name: TRUSTED_ISSUER_MODEL, schema: TrustedIssuerSchema, collection: 'trusted_issuers' },
   { name: ID_LIST_MODEL, schema: IdListSchema, collection: ID_LISTS_COLLECTION },
   {
@@ -147,6 +159,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     StatusListsController,
     CredentialStatusController,
     SharingController,
+    CertificateBrandingController,
     TrustListController,
     OrganisationTrustListController,
     VerificationController,
@@ -172,6 +185,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     ShareLinksRepository,
     SharingService,
     CertificateRenderer,
+    CertificateBrandingRepository,
+    CertificateBrandingService,
     KnownCoursesRepository,
     TrustListRepository,
     TrustListService,

@@ -205,7 +205,7 @@ describe('issuing credentials', () => {
     expect(pdf.text).toContain('App building in a day');
     expect(pdf.text).toContain('5 UK credits at FHEQ level 7 (EQF level 7)');
     expect(pdf.text).toMatch(/University [0-9a-f]{8}/);
-    expect(pdf.text).toMatch(/Delivered by Code4Health [0-9a-f]{8}/);
+    expect(pdf.text).toMatch(/Delivered by\s+Code4Health [0-9a-f]{8}/);
 
     expect(pdf.qrCodes).toHaveLength(1);
     const qr = new URL(pdf.qrCodes[0]!);

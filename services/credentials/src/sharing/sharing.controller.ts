@@ -1,4 +1,5 @@
 import { credentialId } from '@lib/contracts';
+import { PAPER_SIZE_NAMES, type PaperSize } from '@lib/vc';
 import { type Pagination, pageSchema, paginationQuery } from '@lib/persistence';
 import { type Actor, CurrentActor, Public, Roles } from '@lib/auth';
 import { ApiErrors, ApiFileResponse, ApiZodResponse, validate, ZodQuery } from '@lib/platform';
@@ -19,6 +20,12 @@ const formatQuery = z.strictObject({
     .describe(
       'jwt: the signed .jwt; json: decoded and enveloped; pdf: a certificate carrying the JWT; data-integrity: the credential with an eddsa-rdfc-2022 proof, as the body’s DID',
     ),
+  paper: z
+    .enum(PAPER_SIZE_NAMES)
+    .default('a4')
+    .describe(
+      "the certificate's paper (format=pdf), landscape: a4 (297 × 210 mm) or letter (US Letter, 11 × 8.5 in)",
+    ),
 });
 
 @ApiTags('downloads and sharing')
@@ -31,7 +38,7 @@ export class SharingController {
   @Roles('learner')
   @ApiOperation({
     summary:
-      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped), pdf (a certificate with a QR code to verify it and the JWT attached) or data-integrity (the same credential with a Data Integrity proof)',
+      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped), pdf (a certificate with a QR code to verify it and the JWT attached; ?paper=a4 or letter) or data-integrity (the same credential with a Data Integrity proof)',
   })
   @ApiFileResponse({
     description: 'The credential as a file (an attachment), of the format asked for',
@@ -45,10 +52,10 @@ export class SharingController {
   async download(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) credentialId: string,
-    @ZodQuery(formatQuery) query: { format: DownloadFormat },
+    @ZodQuery(formatQuery) query: { format: DownloadFormat; paper: PaperSize },
     @Res() response: Response,
   ): Promise<void> {
-    const file = await this.sharing.download(actor, credentialId, query.format);
+    const file = await this.sharing.download(actor, credentialId, query.format, query.paper);
     response.attachment(file.fileName).type(file.contentType).send(file.body);
   }
 

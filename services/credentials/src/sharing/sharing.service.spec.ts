@@ -8,6 +8,7 @@ import type { IssuingRepository } from '../issuing/issuing.repository';
 import type { ShareLink, ShareLinkWithdrawal } from './share-link.schema';
 import type { ShareLinksRepository } from './share-links.repository';
 import { shareToken } from './share-token';
+import type { CertificateBrandingService } from '../branding/certificate-branding.service';
 import type { CertificateRenderer } from './certificate-renderer';
 import { SharingService } from './sharing.service';
 
@@ -121,7 +122,8 @@ describe('SharingService', () => {
       config as ServiceConfig,
       // Certificates are drawn in a worker thread when the service runs; these specs never draw one.
       {} as CertificateRenderer,
-      // Nor do they download the Data Integrity form, which the integration specs sign with the issuer's key.
+      // Nor look up branding, which only certificates need, or sign the Data Integrity form (the integration specs do).
+      {} as CertificateBrandingService,
       {} as IssuersService,
     );
   });

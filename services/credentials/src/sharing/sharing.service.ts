@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
-import { envelope, jwtPayloadOf } from '@lib/vc';
+import { envelope, jwtPayloadOf, type PaperSize, summariseCredential } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { IssuersService } from '../issuers/issuers.service';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
+import { CertificateBrandingService } from '../branding/certificate-branding.service';
 import { CertificateRenderer } from './certificate-renderer';
 import type { ShareLink, ShareLinkPurpose } from './share-link.schema';
 import { ShareLinksRepository } from './share-links.repository';
@@ -48,6 +49,7 @@ export class SharingService {
     private readonly links: ShareLinksRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly certificates: CertificateRenderer,
+    private readonly branding: CertificateBrandingService,
     private readonly issuers: IssuersService,
   ) {}
 
@@ -57,13 +59,18 @@ export class SharingService {
   }
 
   /**
-   * The learner's credential as a file: the signed JWT, the decoded JSON, the certificate PDF, or the credential
-   * with a Data Integrity proof.
+   * The learner's credential as a file: the signed JWT, the decoded JSON, the certificate PDF (on A4 or US Letter),
+   * or the credential with a Data Integrity proof.
    */
-  async download(actor: Actor, credentialId: string, format: DownloadFormat): Promise<CredentialFile> {
+  async download(
+    actor: Actor,
+    credentialId: string,
+    format: DownloadFormat,
+    paper: PaperSize = 'a4',
+  ): Promise<CredentialFile> {
     const name = `credential-${credentialId.slice('urn:uuid:'.length)}`;
     if (format === 'pdf') {
-      const pdf = await this.certificate(actor, credentialId);
+      const pdf = await this.certificate(actor, credentialId, paper);
       return { fileName: `${name}.pdf`, contentType: 'application/pdf', body: Buffer.from(pdf) };
     }
     if (format === 'data-integrity') {
@@ -92,16 +99,21 @@ export class SharingService {
 
   /**
    * The learner's certificate: a PDF whose QR code opens the verification page through the credential's
-   * certificate link (made on the first download, made anew if the learner withdrew it).
+   * certificate link (made on the first download, made anew if the learner withdrew it). The logos and signing
+   * officer are the organisations' as they are now: they are not part of the signed credential.
    */
-  async certificate(actor: Actor, credentialId: string): Promise<Uint8Array> {
+  async certificate(actor: Actor, credentialId: string, paper: PaperSize = 'a4'): Promise<Uint8Array> {
     const credential = await this.ownCredential(actor, credentialId);
     const link = await this.certificateLink(credential);
     const { credential: decoded } = document(credential);
+    const summary = summariseCredential(decoded);
+    const awardingBodyId = summary.awardingBodyId && this.issuers.ownIssuerIdOf(summary.awardingBodyId);
     return this.certificates.render({
       credential: decoded,
       jwt: credential.jwt,
       verificationUrl: this.url(link._id),
+      branding: await this.branding.forCertificate(awardingBodyId, deliveringPartnerIdOf(decoded)),
+      paper,
     });
   }
 
@@ -204,4 +216,11 @@ function document(credential: IssuedCredential): CredentialDocument {
     credential: vc,
     envelope: envelope(credential.jwt),
   };
+}
+
+/** Our credentials name the delivering partner as `source`, with id `urn:uuid:<organisation id>`. */
+function deliveringPartnerIdOf(credential: unknown): string | undefined {
+  const subject = (credential as { credentialSubject?: { source?: { id?: unknown } } }).credentialSubject;
+  const id = subject?.source?.id;
+  return typeof id === 'string' && id.startsWith('urn:uuid:') ? id.slice('urn:uuid:'.length) : undefined;
 }

@@ -7,7 +7,7 @@ import {
 import { PoolBusyError, TaskMemoryError, TaskTimeoutError } from './worker-pool-errors';
 
 /** What an upload is called in answers: `pdf`, `file` or `(body)`, as the field it was sent in. */
-export type UploadField = 'pdf' | 'file' | '(body)';
+export type UploadField = 'pdf' | 'file' | '(body)' | 'logo';
 
 /** 422: the upload cannot be used; `problem` says what it is or has, e.g. "has no %PDF- header". */
 export function unusableUpload(field: UploadField, problem: string): UnprocessableEntityException {
@@ -44,5 +44,5 @@ export function poolRefusal(error: unknown, field: UploadField): unknown {
 }
 
 function nameOf(field: UploadField): string {
-  return field === 'pdf' ? 'PDF' : field === 'file' ? 'file' : 'batch';
+  return { pdf: 'PDF', file: 'file', '(body)': 'batch', logo: 'logo' }[field];
 }

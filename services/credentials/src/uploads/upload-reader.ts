@@ -1,8 +1,21 @@
 import { extname, join } from 'node:path';
 import { invalidRequest } from '@lib/platform';
 import { pdfStructureProblem } from '@lib/vc';
-import { BadRequestException, Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import {
+  BadRequestException,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { CREDENTIALS_SETTINGS, type CredentialsSettings } from '../credentials-settings';
+import {
+  LOGO_TIME_LIMIT_MS,
+  type LogoReading,
+  type LogoType,
+  type ReadLogo,
+} from '../branding/certificate-logo-reading';
 import type { BatchReading } from '../verification/batch-reading';
 import type { BatchSubmission, BatchUpload } from '../verification/verification-request';
 import type { PdfReading } from './pdf-reading';
@@ -64,16 +77,28 @@ export class UploadReader implements OnModuleDestroy {
     };
   }
 
+  /** An uploaded certificate logo, as a PNG to print; 400 naming the field `logo` for an unusable or unsafe one. */
+  async certificateLogoOf(upload: { bytes: Uint8Array; type: LogoType }): Promise<ReadLogo> {
+    const reading = await this.read<LogoReading>('certificateLogo', upload, LOGO_TIME_LIMIT_MS, 'logo').catch(
+      (error: unknown) => {
+        // A logo too slow or too large to read is as unusable as a damaged one: 400, like the rest.
+        if (!(error instanceof UnprocessableEntityException)) throw error;
+        return { problem: (error.getResponse() as { errors: { message: string }[] }).errors[0]!.message };
+      },
+    );
+    if ('problem' in reading)
+      throw new BadRequestException({
+        message: `The logo cannot be used: it ${reading.problem}.`,
+        errors: [{ field: 'logo', message: reading.problem }],
+      });
+    return reading;
+  }
+
   onModuleDestroy(): Promise<void> {
     return this.pool.close();
   }
 
-  private async read<T>(
-    task: string,
-    input: Uint8Array,
-    timeLimitMs: number,
-    field: UploadField,
-  ): Promise<T> {
+  private async read<T>(task: string, input: unknown, timeLimitMs: number, field: UploadField): Promise<T> {
     try {
       return await this.pool.run<T>(task, input, timeLimitMs);
     } catch (error) {

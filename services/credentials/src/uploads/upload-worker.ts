@@ -1,4 +1,5 @@
 import './lower-priority';
+import { readCertificateLogo } from '../branding/certificate-logo-reading';
 import { readBatchFile, readBatchJson } from '../verification/batch-reading';
 import { readPdfCredential } from './pdf-reading';
 import { serveTasks } from './worker-tasks';
@@ -9,4 +10,9 @@ import { serveTasks } from './worker-tasks';
  */
 console.log = console.warn = () => undefined;
 
-serveTasks({ pdfCredential: readPdfCredential, batchFile: readBatchFile, batchJson: readBatchJson });
+serveTasks({
+  pdfCredential: readPdfCredential,
+  batchFile: readBatchFile,
+  batchJson: readBatchJson,
+  certificateLogo: readCertificateLogo,
+});
