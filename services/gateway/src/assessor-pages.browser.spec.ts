@@ -27,12 +27,14 @@ describe('web app: an assessor’s marks grid', () => {
   let opened: OpenedPage | undefined;
   let uni: University;
   let otherUni: University;
+  let assessmentUrl: string;
   const learners: { learnerId: string; name: string }[] = [];
 
   beforeAll(async () => {
     const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
     const assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
     services.push(enrolment, assessment);
+    assessmentUrl = assessment.url;
     ({ app: gateway, url } = await startTestGateway(
       { enrolment: enrolment.url, assessment: assessment.url },
       0,
@@ -41,16 +43,7 @@ describe('web app: an assessor’s marks grid', () => {
     browser = await launchBrowser();
     uni = await setUpUniversity(enrolment.url);
     otherUni = await setUpUniversity(enrolment.url);
-    const scheme = {
-      courseId: uni.courseId,
-      components: [
-        { name: 'Project', weight: 60, passMark: 40 },
-        { name: 'Exam', weight: 40, passMark: 40 },
-      ],
-      overallPassMark: 40,
-      maxAttempts: 2,
-    };
-    await setSchemeWhenKnown(assessment.url, uni.registrar, scheme);
+    await setSchemeWhenKnown(assessment.url, uni.registrar, twoComponents(uni.courseId));
     for (const n of [1, 2, 3, 4]) {
       const details = learner(n);
       const enrolled = await ok(
@@ -177,6 +170,29 @@ describe('web app: an assessor’s marks grid', () => {
     expect(opened.troubles).toEqual([]);
   });
 
+  it('says a course has no scheme yet, and shows the grid by itself once the registrar sets it', async () => {
+    const fresh = await setUpUniversity(services[0]!.url);
+    await ok(
+      call(services[0]!.url, 'POST', `/api/enrolment/offerings/${fresh.offeringId}/enrolments`, {
+        headers: fresh.partner,
+        body: { learner: learner('fresh') },
+      }),
+    );
+    const assessor = { roles: ['assessor' as const], org: fresh.awardingBodyId, sub: 'assessor-2' };
+    opened = await openAppPage(browser, marksUrl(fresh.offeringId), 'phone', assessor);
+    const { page } = opened;
+    await page.getByText('The course has no assessment scheme yet').waitFor();
+    expect(await page.getByText(/No \w+ .* that you can see/).count()).toBe(0);
+    await checkPage(page, 'web-app-assessor-no-scheme-phone');
+    await setSchemeWhenKnown(assessmentUrl, fresh.registrar, twoComponents(fresh.courseId));
+    await page
+      .getByRole('textbox', { name: 'Project mark for Givenfresh Familyfresh' })
+      .waitFor({ timeout: 20_000 });
+    // The browser notes each 404 it was answered while waiting; nothing else.
+    const notes = opened.troubles.filter((t) => !t.includes('the server responded with a status of 404'));
+    expect(notes).toEqual([]);
+  });
+
   it('shows another organisation’s offering as "Page not found", as the API answers 404', async () => {
     opened = await openAppPage(browser, marksUrl(otherUni.offeringId), 'phone', asAssessor());
     await opened.page.getByRole('heading', { name: 'Page not found' }).waitFor();
@@ -184,6 +200,16 @@ describe('web app: an assessor’s marks grid', () => {
     const notes = opened.troubles.filter((t) => !t.includes('the server responded with a status of 404'));
     expect(notes).toEqual([]);
   });
+});
+
+const twoComponents = (courseId: string) => ({
+  courseId,
+  components: [
+    { name: 'Project', weight: 60, passMark: 40 },
+    { name: 'Exam', weight: 40, passMark: 40 },
+  ],
+  overallPassMark: 40,
+  maxAttempts: 2,
 });
 
 /** Presses Tab until the cell with this label has the focus, as a keyboard user reaches the grid. */

@@ -9,11 +9,14 @@ import type { Loaded } from './use-loaded';
 export function LoadedView<T>({
   loaded,
   what,
+  waiting,
   children,
 }: {
   loaded: Loaded<T>;
   /** e.g. "the offering", in "Loading the offering…". */
   what: string;
+  /** What to say while the API does not know it yet, when "being processed" is not the whole story. */
+  waiting?: string;
   children: (data: T) => ReactElement;
 }): ReactElement {
   switch (loaded.state) {
@@ -22,7 +25,7 @@ export function LoadedView<T>({
     case 'processing':
       return (
         <p role="status" aria-busy="true">
-          {capitalised(what)} is being processed. This page updates by itself in a moment.
+          {waiting ?? `${capitalised(what)} is being processed.`} This page updates by itself.
         </p>
       );
     case 'not-found':

@@ -54,7 +54,11 @@ function Marking({ api, offering, learners }: { api: ApiClients; offering: Offer
     stillTravelling: true,
   });
   return (
-    <LoadedView loaded={scheme} what="the course's assessment scheme">
+    <LoadedView
+      loaded={scheme}
+      what="the course's assessment scheme"
+      waiting="The course has no assessment scheme yet, or it is on its way here: the awarding body's registrar sets it."
+    >
       {(scheme) => (
         <LoadedView loaded={results} what="the offering's results">
           {(results) => (
