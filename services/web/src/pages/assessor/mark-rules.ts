@@ -1,3 +1,5 @@
+import { toCsv } from '../../ui/csv';
+
 /** A learner's row of the grid: the text typed for each component, by component name. */
 export type TypedMarks = Readonly<Record<string, string>>;
 
@@ -35,6 +37,28 @@ export function rowProblems(
   return problems;
 }
 
-/** The marks as numbers, for a row with no problems. */
-export const marksOf = (row: TypedMarks, components: readonly string[]) =>
-  Object.fromEntries(components.map((name) => [name, Number(row[name]!.trim())]));
+/**
+ * What the grid would send: the bulk endpoint's CSV (`learnerId,<component>...`) of every started row, or why not
+ * (a mark flagged, or nothing typed).
+ */
+export function planMarks(
+  typed: Readonly<Record<string, TypedMarks>>,
+  learnerIds: readonly string[],
+  components: readonly string[],
+): { state: 'faulty' } | { state: 'empty' } | { state: 'ready'; csv: string } {
+  const started = learnerIds.filter((learnerId) => rowStarted(typed[learnerId], components));
+  const faulty = started.some((id) => Object.keys(rowProblems(typed[id], components, true)).length > 0);
+  if (faulty) return { state: 'faulty' };
+  if (started.length === 0) return { state: 'empty' };
+  const rows = started.map((id) => [id, ...components.map((name) => typed[id]![name]!.trim())]);
+  return { state: 'ready', csv: toCsv(['learnerId', ...components], rows) };
+}
+
+/** The rows still typed once those recorded are cleared (a refused row keeps its marks to correct). */
+export const withoutRecorded = (
+  typed: Readonly<Record<string, TypedMarks>>,
+  outcomes: readonly { learnerId: string; result: string }[],
+): Record<string, TypedMarks> => {
+  const recorded = new Set(outcomes.filter((o) => o.result === 'recorded').map((o) => o.learnerId));
+  return Object.fromEntries(Object.entries(typed).filter(([learnerId]) => !recorded.has(learnerId)));
+};

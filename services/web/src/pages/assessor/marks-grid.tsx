@@ -1,17 +1,9 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { toCsv } from '../../ui/csv';
 import { ScrollTable } from '../../ui/scroll-table';
-import { type Enrolment, learnerName } from '../offerings-api';
-import { moveInGrid } from './grid-keys';
-import {
-  type Result,
-  type RowOutcome,
-  outcomeWords,
-  resultWords,
-  type Scheme,
-  uploadMarks,
-} from './marks-api';
-import { rowProblems, rowStarted, type TypedMarks } from './mark-rules';
+import type { Enrolment } from '../offerings-api';
+import { type Result, type RowOutcome, type Scheme, uploadMarks } from './marks-api';
+import { GridRow } from './marks-grid-row';
+import { planMarks, type TypedMarks, withoutRecorded } from './mark-rules';
 
 interface GridProps {
   offeringId: string;
@@ -20,6 +12,11 @@ interface GridProps {
   results: ReadonlyMap<string, Result>;
   onSubmitted: () => void;
 }
+
+const PLAN_WORDS = {
+  faulty: 'Correct the marks flagged in the grid before submitting.',
+  empty: 'Type the marks of at least one learner.',
+} as const;
 
 /**
  * One row per learner, one input per component of the scheme. Marks are checked as they are typed; rows with any
@@ -37,33 +34,23 @@ export function MarksGrid({ offeringId, scheme, learners, results, onSubmitted }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    const started = learners.filter((learner) => rowStarted(typed[learner.learnerId], components));
-    const faulty = started.some(
-      (l) => Object.keys(rowProblems(typed[l.learnerId], components, true)).length > 0,
+    const plan = planMarks(
+      typed,
+      learners.map((learner) => learner.learnerId),
+      components,
     );
-    if (faulty) {
-      setMessage({ text: 'Correct the marks flagged in the grid before submitting.', problem: true });
+    if (plan.state !== 'ready') {
+      setMessage({ text: PLAN_WORDS[plan.state], problem: true });
       table.current?.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
       return;
     }
-    if (started.length === 0)
-      return setMessage({ text: 'Type the marks of at least one learner.', problem: true });
-    const rows = started.map((l) => [
-      l.learnerId,
-      ...components.map((name) => typed[l.learnerId]![name]!.trim()),
-    ]);
     setBusy(true);
     setMessage(undefined);
-    uploadMarks(offeringId, toCsv(['learnerId', ...components], rows))
+    uploadMarks(offeringId, plan.csv)
       .then(
         (answer) => {
           setOutcomes(new Map(answer.results.map((row) => [row.learnerId, row])));
-          const recorded = new Set(
-            answer.results.filter((r) => r.result === 'recorded').map((r) => r.learnerId),
-          );
-          setTyped(
-            Object.fromEntries(Object.entries(typed).filter(([learnerId]) => !recorded.has(learnerId))),
-          );
+          setTyped(withoutRecorded(typed, answer.results));
           setTried(false);
           setMessage({ text: `${answer.recorded} of ${answer.rows} recorded.`, problem: false });
           onSubmitted();
@@ -124,63 +111,5 @@ export function MarksGrid({ offeringId, scheme, learners, results, onSubmitted }
         Submit marks
       </button>
     </form>
-  );
-}
-
-interface RowProps {
-  row: number;
-  learner: Enrolment;
-  components: readonly string[];
-  typed: TypedMarks | undefined;
-  requireAll: boolean;
-  result: Result | undefined;
-  outcome: RowOutcome | undefined;
-  onType: (component: string, text: string) => void;
-}
-
-function GridRow({ row, learner, components, typed, requireAll, result, outcome, onType }: RowProps) {
-  const name = learnerName(learner);
-  const problems = rowProblems(typed, components, requireAll);
-  return (
-    <tr>
-      <th scope="row" className="table__wrap">
-        {name}
-        <span className="table__detail">
-          {outcome && (
-            <span className={`marks__outcome marks__outcome--${outcome.result}`}>
-              {outcomeWords(outcome)}
-            </span>
-          )}
-          {!outcome && (result ? `Result so far: ${resultWords(result)}` : 'No result yet')}
-        </span>
-      </th>
-      {components.map((component, col) => {
-        const errorId = `mark-${row}-${col}-error`;
-        const problem = problems[component];
-        return (
-          <td key={component}>
-            <input
-              className="marks__cell"
-              type="text"
-              inputMode="decimal"
-              autoComplete="off"
-              aria-label={`${component} mark for ${name}`}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? errorId : undefined}
-              data-row={row}
-              data-col={col}
-              value={typed?.[component] ?? ''}
-              onChange={(event) => onType(component, event.target.value)}
-              onKeyDown={moveInGrid}
-            />
-            {problem && (
-              <span className="field__error marks__problem" id={errorId}>
-                {problem}
-              </span>
-            )}
-          </td>
-        );
-      })}
-    </tr>
   );
 }

@@ -5,8 +5,8 @@ import { uploadCsv } from '../../api/upload-csv';
 import { toCsv } from '../../ui/csv';
 import { RowReport } from '../../ui/row-report';
 import { type Enrolment, learnerName } from '../offerings-api';
+import { type Attendance, AttendanceChoice } from './attendance-choice';
 
-type Attendance = 'attended' | 'did-not-attend';
 type BulkAnswer =
   paths['/api/enrolment/offerings/{offeringId}/completions/bulk']['post']['responses'][200]['content']['application/json'];
 
@@ -89,20 +89,7 @@ export function AttendanceForm(props: {
           </div>
         </form>
       )}
-      {answer && (
-        <RowReport
-          title="Attendance report"
-          summary={`${answer.rows} rows: ${answer.completed} recorded, ${answer.duplicate} recorded already, ${answer.invalid} not valid.`}
-          whoHeading="Email"
-          rows={answer.results.map((row) => ({
-            line: row.line,
-            who: row.email ?? row.enrolmentId ?? '',
-            result: row.result,
-            reason: row.reason,
-          }))}
-          fileName={`attendance-report-${offeringId}.csv`}
-        />
-      )}
+      {answer && <AttendanceReport answer={answer} offeringId={offeringId} />}
     </section>
   );
 }
@@ -110,34 +97,19 @@ export function AttendanceForm(props: {
 const allAttended = (open: readonly Enrolment[]): Record<string, Attendance> =>
   Object.fromEntries(open.map((e) => [e.id, 'attended']));
 
-function AttendanceChoice(props: {
-  enrolment: Enrolment;
-  value: Attendance | undefined;
-  onChange: (value: Attendance) => void;
-  onRecordOne: () => void;
-}) {
-  const { enrolment, value, onChange, onRecordOne } = props;
-  const name = learnerName(enrolment);
-  const radio = (choice: Attendance, label: string) => (
-    <label className="choice">
-      <input
-        type="radio"
-        name={`attendance-${enrolment.id}`}
-        value={choice}
-        checked={value === choice}
-        onChange={() => onChange(choice)}
-      />
-      {label}
-    </label>
-  );
+function AttendanceReport({ answer, offeringId }: { answer: BulkAnswer; offeringId: string }) {
   return (
-    <fieldset className="attendance">
-      <legend>{name}</legend>
-      {radio('attended', 'Attended')}
-      {radio('did-not-attend', 'Did not attend')}
-      <button type="button" className="button button--quiet-dark" onClick={onRecordOne}>
-        Record for {name} only
-      </button>
-    </fieldset>
+    <RowReport
+      title="Attendance report"
+      summary={`${answer.rows} rows: ${answer.completed} recorded, ${answer.duplicate} recorded already, ${answer.invalid} not valid.`}
+      whoHeading="Email"
+      rows={answer.results.map((row) => ({
+        line: row.line,
+        who: row.email ?? row.enrolmentId ?? '',
+        result: row.result,
+        reason: row.reason,
+      }))}
+      fileName={`attendance-report-${offeringId}.csv`}
+    />
   );
 }
