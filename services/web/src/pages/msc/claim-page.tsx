@@ -1,16 +1,24 @@
-import { useCallback } from 'react';
 import { type ApiClients, dataOf } from '../../api/client';
-import { useLoaded } from './use-loaded';
+import { LoadedView } from '../../ui/loaded-view';
+import { useLoaded } from '../../ui/use-loaded';
 
 /** A claim: the proposal in plain words, module by module, and the exam board's decisions. */
 export function ClaimPage({ api, claimId }: { api: ApiClients; claimId: string }) {
-  const load = useCallback(
-    () => dataOf(api.recognition.GET('/api/recognition/claims/{id}', { params: { path: { id: claimId } } })),
-    [api, claimId],
+  const [loaded] = useLoaded(() => loadClaim(api, claimId), [api, claimId]);
+  return (
+    <LoadedView loaded={loaded} what="your claim">
+      {(claim) => <ClaimView claim={claim} />}
+    </LoadedView>
   );
-  const { value: claim, problem } = useLoaded(load);
-  if (problem) return <p role="alert">{problem}</p>;
-  if (!claim) return <p aria-busy="true">Loading your claim…</p>;
+}
+
+type Claim = Awaited<ReturnType<typeof loadClaim>>;
+
+function loadClaim(api: ApiClients, claimId: string) {
+  return dataOf(api.recognition.GET('/api/recognition/claims/{id}', { params: { path: { id: claimId } } }));
+}
+
+function ClaimView({ claim }: { claim: Claim }) {
   const { proposal } = claim;
   const decisionOf = (moduleCode: string) => claim.decisions.find((d) => d.moduleCode === moduleCode);
   return (
