@@ -72,7 +72,10 @@ describe('web app: a learner’s credentials', () => {
       const card = page.getByRole('listitem').filter({ hasText: 'App building in a day' });
       await card.first().waitFor();
       // Its status comes from the public verification API, after the list.
-      await card.first().getByText(/^Valid: issued by a trusted issuer/).waitFor();
+      await card
+        .first()
+        .getByText(/^Valid: issued by a trusted issuer/)
+        .waitFor();
       expect(await card.first().textContent()).toContain('Credits5 UK credits');
       expect(await sidewaysScroll(page)).toBe(0);
       expect(await seriousAccessibilityProblems(page)).toEqual([]);
