@@ -77,10 +77,15 @@ describe('web app: an assessor’s marks grid', () => {
     await keepScreenshot(page, name);
   }
 
-  it.each(['phone', 'desktop'] as const)(
-    'lists the offerings to mark and opens the grid at %s width, accessible, without sideways scrolling',
-    async (viewport) => {
-      opened = await openAppPage(browser, `${url}/app/`, viewport, asAssessor());
+  // An assessor of the delivering partner marks what the partner delivers; one of the awarding body, what it awards.
+  it.each([
+    ['phone', 'the delivering partner'],
+    ['desktop', 'the awarding body'],
+  ] as const)(
+    'lists the offerings to mark and opens the grid at %s width, for an assessor of %s, accessible, without sideways scrolling',
+    async (viewport, whose) => {
+      const org = whose === 'the awarding body' ? uni.awardingBodyId : uni.partnerId;
+      opened = await openAppPage(browser, `${url}/app/`, viewport, { ...asAssessor(), org });
       const { page } = opened;
       await page.getByRole('link', { name: 'Offerings to mark' }).click();
       const card = page.getByRole('listitem').filter({ hasText: 'App building in a day' });

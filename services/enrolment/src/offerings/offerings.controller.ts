@@ -58,7 +58,10 @@ export class OfferingsController {
 
   @Get()
   @Roles('registrar', 'partner', 'assessor')
-  @ApiOperation({ summary: "Your awarding body's offerings, or (partner) the ones you deliver" })
+  @ApiOperation({
+    summary:
+      "Your awarding body's offerings, or the ones your organisation delivers (partner staff, and assessors of a partner)",
+  })
   @ApiZodResponse(pageSchema(offeringView), { description: 'A page of offerings' })
   list(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.offerings.list(actor, pagination);

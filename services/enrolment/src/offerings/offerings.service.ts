@@ -94,7 +94,9 @@ export class OfferingsService {
 
   async list(actor: Actor, pagination: Pagination): Promise<Page<OfferingView>> {
     const org = organisationOf(actor);
-    const scope = hasRole(actor, 'partner') ? { deliveringOrganisationId: org } : { awardingBodyId: org };
+    const scope = (await this.delivers(actor, org))
+      ? { deliveringOrganisationId: org }
+      : { awardingBodyId: org };
     const page = await this.offerings.list(scope, pagination);
     const changes = await this.offerings.statusChanges(page.items.map((offering) => offering._id));
     const courses = new Map<string, Course>();
@@ -110,6 +112,16 @@ export class OfferingsService {
       }),
     );
     return { ...page, items };
+  }
+
+  /**
+   * Whether the caller's list is of the offerings their organisation delivers rather than awards: a partner's staff,
+   * and an assessor of a partner organisation (who marks what it delivers).
+   */
+  private async delivers(actor: Actor, org: string): Promise<boolean> {
+    if (hasRole(actor, 'partner')) return true;
+    if (!hasRole(actor, 'assessor')) return false;
+    return (await this.organisations.find(org))?.kind === 'partner';
   }
 
   /** The offering if the caller runs it: staff of its awarding body or of its delivering organisation, or an admin. */
