@@ -3,6 +3,7 @@ import type { ApiClients } from './api/client';
 import type { Session } from './auth/session';
 import type { AppConfig } from './config';
 import { LEARNER_ROUTES } from './pages/learner-routes';
+import { REGISTRAR_ROUTES } from './pages/registrar/registrar-routes';
 
 /** What a page is given: the typed API clients, the app's configuration and who is signed in. */
 export interface PageProps {
@@ -23,7 +24,7 @@ export interface AppRoute {
 }
 
 /** Every page, by role; each role's pages live in their own file under pages/. */
-export const ROUTES: readonly AppRoute[] = [...LEARNER_ROUTES];
+export const ROUTES: readonly AppRoute[] = [...LEARNER_ROUTES, ...REGISTRAR_ROUTES];
 
 /** The route a path names for this session, with its parameters; undefined for no page (or not this user's). */
 export function routeFor(

@@ -1,0 +1,225 @@
+import {
+  call,
+  keepScreenshot,
+  launchBrowser,
+  type RunningService,
+  seriousAccessibilityProblems,
+  sidewaysScroll,
+  startTestService,
+  testTopicPrefix,
+} from '@lib/testing';
+import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Browser, Page } from 'playwright-core';
+import { assessmentService } from '../../assessment/src/assessment.definition';
+import { credentialsService } from '../../credentials/src/credentials.definition';
+import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { completeWithProvisionalMark, credentialOf, defineAchievement } from '../../spec-support/credentials';
+import { startTestGateway } from '../../spec-support/gateway';
+import { learner, setUpUniversity, type University } from '../../spec-support/university';
+import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
+
+type Provisional = Awaited<ReturnType<typeof completeWithProvisionalMark>>;
+
+/** The exam board's pages of the web app in headless Chromium, against the real services behind the gateway. */
+describe('web app: a registrar’s pages', () => {
+  const prefix = testTopicPrefix();
+  const services: RunningService[] = [];
+  let gateway: INestApplication;
+  let url: string;
+  let urls: { enrolment: string; assessment: string; credentials: string };
+  let browser: Browser;
+  let opened: OpenedPage | undefined;
+  let uni: University;
+  let other: University;
+  let passing: Provisional;
+  let failing: Provisional;
+  let credential: { credentialId: string; jwt: string } | undefined;
+
+  beforeAll(async () => {
+    const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
+    const assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
+    const credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
+    services.push(enrolment, assessment, credentials);
+    urls = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    ({ app: gateway, url } = await startTestGateway(urls, 0, { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' }));
+    browser = await launchBrowser();
+    [uni, other] = await Promise.all([setUpUniversity(enrolment.url), setUpUniversity(enrolment.url)]);
+    // Two learners attended and were marked; their results wait for the exam board. Markup in a name shows as text.
+    passing = await completeWithProvisionalMark(urls, uni, 68, {
+      learner: { ...learner('p'), givenName: '<i>Ngozi</i>' },
+    });
+    failing = await completeWithProvisionalMark(urls, uni, 21, { learner: learner('f') });
+    await defineAchievement(urls.credentials, uni);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await gateway?.close();
+    for (const service of services.reverse()) await service.stop();
+  });
+
+  afterEach(async () => {
+    await opened?.page.context().close();
+    opened = undefined;
+  });
+
+  const asRegistrar = (body: University = uni) => ({
+    roles: ['registrar' as const],
+    org: body.awardingBodyId,
+  });
+  const open = async (path: string, viewport: 'phone' | 'desktop' = 'desktop') => {
+    opened = await openAppPage(browser, `${url}/app${path}`, viewport, asRegistrar());
+    return opened.page;
+  };
+  /** The browser logs each refusal a spec provokes on purpose (400) and answers while a fact travels (404). */
+  const unexpectedTroubles = () =>
+    opened!.troubles.filter(
+      (trouble) => !/Failed to load resource: the server responded with a status of (400|404)/.test(trouble),
+    );
+  /** Each page: no serious accessibility problems, no sideways scroll on a phone, a screenshot kept. */
+  const checkPage = async (page: Page, name: string, viewport: 'phone' | 'desktop') => {
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    if (viewport === 'phone') expect(await sidewaysScroll(page)).toBe(0);
+    await keepScreenshot(page, `web-app-registrar-${name}-${viewport}`);
+  };
+
+  it.each(['phone', 'desktop'] as const)(
+    'shows each page at %s width, accessible, without sideways scrolling',
+    async (viewport) => {
+      const page = await open('/', viewport);
+      for (const link of ['Results awaiting ratification', 'Courses and achievements', 'Awards on hold'])
+        await page.getByRole('link', { name: link }).waitFor();
+      await checkPage(page, 'start', viewport);
+
+      await page.getByRole('link', { name: 'Results awaiting ratification' }).click();
+      const card = page.getByRole('listitem').filter({ hasText: '2 provisional results' });
+      await card.waitFor();
+      await checkPage(page, 'ratification', viewport);
+
+      await card.getByRole('link', { name: /Review and ratify/ }).click();
+      await page.getByRole('button', { name: 'Ratify 2 provisional results' }).waitFor();
+      const row = page.getByRole('row').filter({ hasText: '<i>Ngozi</i>' });
+      expect(await row.textContent()).toMatch(/Project: 68.*68.*Pass.*Provisional/);
+      expect(await page.getByRole('row').filter({ hasText: 'Givenf' }).textContent()).toMatch(/21.*Fail/);
+      await checkPage(page, 'offering', viewport);
+
+      for (const [path, heading, name] of [
+        ['/exam-board/holds', 'Awards on hold', 'holds'],
+        ['/exam-board/credentials', 'Revoke, suspend or reinstate a credential', 'credentials'],
+        ['/exam-board/courses', 'Courses and achievements', 'courses'],
+        ['/exam-board/courses/new', 'Publish a course', 'new-course'],
+      ] as const) {
+        await page.goto(`${url}/app${path}`);
+        await page.getByRole('heading', { name: heading }).waitFor();
+        await page.locator('[aria-busy]').waitFor({ state: 'detached' });
+        await checkPage(page, name, viewport);
+      }
+      expect(opened!.troubles).toEqual([]);
+    },
+  );
+
+  it('publishes a course, says it has no achievement, and defines one', async () => {
+    const page = await open('/exam-board/courses/new', 'phone');
+    const code = `R${randomUUID().slice(0, 6).toUpperCase()}`;
+    await page.getByLabel('Code').fill(code);
+    await page.getByLabel('Title').fill('Safe prescribing apps');
+    await page.getByRole('button', { name: 'Publish the course' }).click();
+    // The API's field errors beside the fields; what was typed stays.
+    await page.locator('.field--error').first().waitFor();
+    expect(await page.getByLabel('Description').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Code').inputValue()).toBe(code);
+    await checkPage(page, 'new-course-errors', 'phone');
+
+    await page.getByLabel('Description').fill('Design and test an app that supports safe prescribing.');
+    await page.getByLabel('Learning outcomes').fill('Assess prescribing risks\nTest an app with pharmacists');
+    await page.getByLabel('Notional hours').fill('30');
+    await page.getByLabel('UK credits').fill('3');
+    await page.getByLabel('Level in that framework').fill('7');
+    await page.getByLabel('EQF level').fill('7');
+    await page.getByRole('button', { name: 'Publish the course' }).click();
+
+    const card = page.getByRole('listitem').filter({ hasText: code });
+    await card
+      .getByText('Passes on this course will not become credentials until you define its achievement.')
+      .waitFor();
+    await card.getByLabel('Criteria').fill('Attend the day and pass the assessed app.');
+    await card.getByRole('button', { name: 'Define the achievement' }).click();
+    // Sent again by itself while the course travels to credentials (web-app-travelling.spec.ts shows the rule;
+    // here the course has usually arrived by the click).
+    await card.getByText('(version 1)').waitFor({ timeout: 30_000 });
+    const achievements = await call(urls.credentials, 'GET', '/api/credentials/achievements?pageSize=200', {
+      headers: uni.registrar,
+    });
+    expect(achievements.body.items.map((a: { courseCode: string }) => a.courseCode)).toContain(code);
+    await checkPage(page, 'courses-defined', 'phone');
+    expect(unexpectedTroubles()).toEqual([]);
+  });
+
+  it('ratifies the offering’s provisional results in one action after a confirmation, by keyboard', async () => {
+    const page = await open(`/exam-board/offerings/${uni.offeringId}`, 'desktop');
+    const ratify = page.getByRole('button', { name: 'Ratify 2 provisional results' });
+    await ratify.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Ratify these results?' });
+    await dialog.waitFor();
+    await checkPage(page, 'ratify-confirmation', 'desktop');
+    // Focus starts on Cancel; the one before it is Ratify.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    const outcome = page.getByRole('status').filter({ hasText: 'Ratified 2 results' });
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain('<i>Ngozi</i> Familyp: 68, pass');
+    await page.getByRole('row').filter({ hasText: 'Givenf' }).filter({ hasText: 'Ratified' }).waitFor();
+    await checkPage(page, 'ratified', 'desktop');
+
+    credential = await credentialOf(urls.credentials, passing.learnerId);
+    expect(credential?.credentialId).toMatch(/^urn:uuid:/);
+    const results = await call(urls.assessment, 'GET', `/api/assessment/results/${failing.result.resultId}`, {
+      headers: uni.registrar,
+    });
+    expect(results.body.status).toBe('ratified');
+    expect(opened!.troubles).toEqual([]);
+  });
+
+  it('revokes a credential with a reason after a confirmation, and verification then says revoked', async () => {
+    expect(credential).toBeDefined();
+    const page = await open('/exam-board/credentials', 'phone');
+    await page.getByLabel('Certificate or share link, credential, or credential id').fill(credential!.jwt);
+    await page.getByRole('button', { name: 'Find the credential' }).click();
+    const found = page.getByRole('region', { name: 'App building in a day' });
+    await found.getByText('Valid').waitFor();
+    expect(await found.textContent()).toContain(credential!.credentialId);
+
+    // No reason: the API's field error beside the reason.
+    await page.getByRole('button', { name: 'Revoke this credential' }).click();
+    await page
+      .getByRole('dialog', { name: 'Revoke this credential?' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await page.locator('.field--error').waitFor();
+    expect(await page.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
+
+    await page.getByLabel('Reason').fill('Awarded in error: the project was not the learner’s own.');
+    await page.getByRole('button', { name: 'Revoke this credential' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke this credential?' });
+    expect(await dialog.textContent()).toContain('not the learner’s own');
+    await checkPage(page, 'revoke-confirmation', 'phone');
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await found.getByText('Revoked', { exact: true }).waitFor();
+    await found.getByText('A revoked credential stays revoked.').waitFor();
+    await checkPage(page, 'revoked', 'phone');
+
+    const verified = await call(url, 'POST', '/api/credentials/verify', {
+      body: { credential: credential!.jwt },
+    });
+    expect(verified.body.status).toBe('revoked');
+    expect(unexpectedTroubles()).toEqual([]);
+  });
+
+  it('shows another awarding body’s offering as not found', async () => {
+    const page = await open(`/exam-board/offerings/${other.offeringId}`, 'desktop');
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.getByText(other.offeringId).count()).toBe(0);
+  });
+});
