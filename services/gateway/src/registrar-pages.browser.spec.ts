@@ -109,6 +109,7 @@ describe('web app: a registrar’s pages', () => {
         ['/exam-board/credentials', 'Revoke, suspend or reinstate a credential', 'credentials'],
         ['/exam-board/courses', 'Courses and achievements', 'courses'],
         ['/exam-board/courses/new', 'Publish a course', 'new-course'],
+        ['/exam-board/partners', 'Partners and offerings', 'partners'],
       ] as const) {
         await page.goto(`${url}/app${path}`);
         await page.getByRole('heading', { name: heading }).waitFor();
@@ -214,6 +215,26 @@ describe('web app: a registrar’s pages', () => {
       body: { credential: credential!.jwt },
     });
     expect(verified.body.status).toBe('revoked');
+    expect(unexpectedTroubles()).toEqual([]);
+  });
+
+  it('authorises a partner for a course, with the API’s field errors first', async () => {
+    const page = await open('/exam-board/partners', 'phone');
+    await page.getByText(uni.partnerId).first().waitFor();
+    await page.getByText('Authorise a partner').click();
+    await page.getByRole('button', { name: 'Authorise the partner' }).click();
+    await page.locator('.field--error').first().waitFor();
+    expect(await page.getByLabel('From').getAttribute('aria-invalid')).toBe('true');
+    await checkPage(page, 'partners-errors', 'phone');
+    await page.getByLabel('Partner organisation id').fill(other.partnerId);
+    await page.getByLabel('From').fill('2027-01-01');
+    await page.getByRole('button', { name: 'Authorise the partner' }).click();
+    const granted = page.getByRole('listitem').filter({ hasText: other.partnerId });
+    await granted.getByText('2027-01-01').waitFor();
+    const listed = await call(urls.enrolment, 'GET', '/api/enrolment/authorisations', {
+      headers: uni.registrar,
+    });
+    expect(listed.body.items.map((a: { partnerId: string }) => a.partnerId)).toContain(other.partnerId);
     expect(unexpectedTroubles()).toEqual([]);
   });
 

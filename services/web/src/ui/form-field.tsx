@@ -19,6 +19,9 @@ function plainWords(message: string): string {
   if (/received undefined|expected string to have >=1 characters/.test(message)) return 'Enter a value.';
   if (/expected array to have >=1 items/.test(message)) return 'Enter at least one.';
   if (/expected number, received (string|NaN|null)/.test(message)) return 'Enter a number.';
+  if (/^Invalid ISO date/.test(message)) return 'Enter a date: day, month and year.';
+  if (/^Invalid UUID/.test(message))
+    return 'Enter the id as the hub gave it (like 74cca6aa-8641-4ccf-be6f-2dfaa4c5239f).';
   return message;
 }
 

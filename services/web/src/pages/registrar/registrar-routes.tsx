@@ -4,6 +4,7 @@ import { CredentialsPage } from './credentials-page';
 import { HoldsPage } from './holds-page';
 import { NewCoursePage } from './new-course-page';
 import { OfferingResultsPage } from './offering-results-page';
+import { PartnersPage } from './partners-page';
 import { RatificationPage } from './ratification-page';
 
 const REGISTRAR = ['registrar'];
@@ -38,6 +39,12 @@ export const REGISTRAR_ROUTES: readonly AppRoute[] = [
     roles: REGISTRAR,
     startLink: 'Courses and achievements',
     render: ({ api }) => <CoursesPage api={api} />,
+  },
+  {
+    path: '/exam-board/partners',
+    roles: REGISTRAR,
+    startLink: 'Partners and offerings',
+    render: ({ api, session }) => <PartnersPage api={api} session={session} />,
   },
   {
     path: '/exam-board/courses/new',
