@@ -7,6 +7,7 @@ import {
   sidewaysScroll,
   startTestService,
   testTopicPrefix,
+  waitFor,
 } from '@lib/testing';
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -14,9 +15,14 @@ import type { Browser, Page } from 'playwright-core';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { credentialsService } from '../../credentials/src/credentials.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { completeWithProvisionalMark, credentialOf, defineAchievement } from '../../spec-support/credentials';
+import {
+  completeAndRatify,
+  completeWithProvisionalMark,
+  credentialOf,
+  defineAchievement,
+} from '../../spec-support/credentials';
 import { startTestGateway } from '../../spec-support/gateway';
-import { learner, setUpUniversity, type University } from '../../spec-support/university';
+import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
 import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
 
 type Provisional = Awaited<ReturnType<typeof completeWithProvisionalMark>>;
@@ -32,6 +38,9 @@ describe('web app: a registrar’s pages', () => {
   let opened: OpenedPage | undefined;
   let uni: University;
   let other: University;
+  /** A body whose partner's authorisation was withdrawn before a learner completed: the award is held. */
+  let held: University;
+  let heldLearner: { learnerId: string };
   let passing: Provisional;
   let failing: Provisional;
   let credential: { credentialId: string; jwt: string } | undefined;
@@ -51,7 +60,18 @@ describe('web app: a registrar’s pages', () => {
     });
     failing = await completeWithProvisionalMark(urls, uni, 21, { learner: learner('f') });
     await defineAchievement(urls.credentials, uni);
-  }, 120_000);
+    held = await setUpUniversity(enrolment.url);
+    heldLearner = await completeAndRatify(urls, held, 75, {
+      learner: learner('h'),
+      beforeCompletion: () => withdrawAuthorisation(enrolment.url, held),
+    });
+    await waitFor(
+      async () =>
+        (await call(urls.credentials, 'GET', '/api/credentials/holds', { headers: held.registrar })).body
+          .total > 0,
+      { what: 'the award to be held', timeoutMs: 40_000 },
+    );
+  }, 180_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -238,9 +258,51 @@ describe('web app: a registrar’s pages', () => {
     expect(unexpectedTroubles()).toEqual([]);
   });
 
+  it('lists a held award with its reason, and the authorisation it names releases it', async () => {
+    opened = await openAppPage(browser, `${url}/app/exam-board/holds`, 'phone', asRegistrar(held));
+    const { page } = opened;
+    const card = page.getByRole('listitem').filter({ hasText: 'Givenh Familyh' });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(
+      /WhyThe delivering partner was not authorised by the awarding body/,
+    );
+    expect(await card.textContent()).toContain('What releases itAuthorise the delivering partner for');
+    await checkPage(page, 'holds-listed', 'phone');
+
+    await page.goto(`${url}/app/exam-board/partners`);
+    await page.getByText('Authorise a partner').click();
+    await page.getByLabel('Partner organisation id').fill(held.partnerId);
+    // From yesterday: on or before the learner's completion (today), and not the withdrawn grant's date.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('From').fill(yesterday);
+    await page.getByRole('button', { name: 'Authorise the partner' }).click();
+    const granted = page
+      .getByRole('listitem')
+      .filter({ hasText: held.partnerId })
+      .filter({ hasText: yesterday });
+    await granted.getByText('Authorised', { exact: true }).waitFor();
+    const issued = await credentialOf(urls.credentials, heldLearner.learnerId);
+    expect(issued.credentialId).toMatch(/^urn:uuid:/);
+    expect(unexpectedTroubles()).toEqual([]);
+  });
+
   it('shows another awarding body’s offering as not found', async () => {
     const page = await open(`/exam-board/offerings/${other.offeringId}`, 'desktop');
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(await page.getByText(other.offeringId).count()).toBe(0);
   });
 });
+
+/** Withdraws the university's partner authorisation from today, with the reason. */
+async function withdrawAuthorisation(enrolment: string, body: University): Promise<void> {
+  const listed = await ok(
+    call(enrolment, 'GET', '/api/enrolment/authorisations', { headers: body.registrar }),
+  );
+  const [grant] = listed.items as { id: string }[];
+  await ok(
+    call(enrolment, 'POST', `/api/enrolment/authorisations/${grant!.id}/withdrawal`, {
+      headers: body.registrar,
+      body: { reason: 'The partner’s trainers changed.' },
+    }),
+  );
+}

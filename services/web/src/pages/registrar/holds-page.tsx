@@ -25,9 +25,11 @@ async function holdsWithContext(api: ApiClients) {
 /** What releases a hold, in plain words, for the reasons the award rule gives. */
 function releaseOf(reason: string, offering: Offering | undefined): string {
   if (reason.includes('not authorised'))
-    return `Authorise the delivering partner for ${offering?.courseCode ?? 'this course'} from a date on or before the learner's completion. The credential is then issued by itself, with nothing more to do.`;
+    return `Authorise the delivering partner for ${offering?.courseCode ?? 'this course'} (on Partners and offerings) from a date on or before the learner's completion. The credential is then issued by itself, with nothing more to do.`;
   return 'It is issued by itself once the reason no longer holds.';
 }
+
+const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 
 /** Awards earned but held, with the reason and what would release each. */
 export function HoldsPage({ api }: { api: ApiClients }) {
@@ -38,15 +40,17 @@ export function HoldsPage({ api }: { api: ApiClients }) {
     <>
       <h1>Awards on hold</h1>
       <p>
-        A learner who earned a credential but whose award cannot be issued yet is listed here with the reason.
-        Suspended credentials are changed on the <Link to="/exam-board/credentials">credentials page</Link>.
+        A learner who earned a credential but whose award could not be issued is listed here with the reason,
+        newest first. The hub keeps each hold on this list after it is released, and cannot yet say here which
+        have been. Suspended credentials are changed on the{' '}
+        <Link to="/exam-board/credentials">credentials page</Link>.
       </p>
       {loaded.data.length === 0 && <p>No awards are on hold.</p>}
       <ul className="cards">
         {loaded.data.map((hold) => (
           <li key={`${hold.offeringId}:${hold.learnerId}:${hold.heldAt}`} className="card">
             <h2 className="card__title">{hold.learner ?? 'A learner'}</h2>
-            <dl className="facts">
+            <dl className="facts facts--stack">
               <dt>Offering</dt>
               <dd>{hold.offering ? offeringName(hold.offering) : hold.offeringId}</dd>
               <dt>Held since</dt>
@@ -54,7 +58,7 @@ export function HoldsPage({ api }: { api: ApiClients }) {
                 {new Date(hold.heldAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}
               </dd>
               <dt>Why</dt>
-              <dd>{hold.reason}</dd>
+              <dd>{sentence(hold.reason)}</dd>
               <dt>What releases it</dt>
               <dd>{releaseOf(hold.reason, hold.offering)}</dd>
             </dl>
