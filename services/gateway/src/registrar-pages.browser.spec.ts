@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { credentialsService } from '../../credentials/src/credentials.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { recognitionService } from '../../recognition/src/recognition.definition';
 import {
   completeAndRatify,
   completeWithProvisionalMark,
@@ -34,6 +35,7 @@ describe('web app: a registrar’s pages', () => {
   let gateway: INestApplication;
   let url: string;
   let urls: { enrolment: string; assessment: string; credentials: string };
+  let recognitionUrl: string;
   let browser: Browser;
   let opened: OpenedPage | undefined;
   let uni: University;
@@ -49,9 +51,16 @@ describe('web app: a registrar’s pages', () => {
     const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
     const assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
     const credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
-    services.push(enrolment, assessment, credentials);
+    const recognition = await startTestService('recognition', recognitionService, {
+      topicPrefix: prefix,
+      env: { CREDENTIALS_URL: credentials.url },
+    });
+    services.push(enrolment, assessment, credentials, recognition);
     urls = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
-    ({ app: gateway, url } = await startTestGateway(urls, 0, { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' }));
+    recognitionUrl = recognition.url;
+    ({ app: gateway, url } = await startTestGateway({ ...urls, recognition: recognition.url }, 0, {
+      WEB_OIDC_ISSUER: 'http://127.0.0.1:9/',
+    }));
     browser = await launchBrowser();
     [uni, other] = await Promise.all([setUpUniversity(enrolment.url), setUpUniversity(enrolment.url)]);
     // Two learners attended and were marked; their results wait for the exam board. Markup in a name shows as text.
@@ -130,6 +139,7 @@ describe('web app: a registrar’s pages', () => {
         ['/exam-board/courses', 'Courses and achievements', 'courses'],
         ['/exam-board/courses/new', 'Publish a course', 'new-course'],
         ['/exam-board/partners', 'Partners and offerings', 'partners'],
+        ['/exam-board/claims', 'MSc credit claims', 'claims'],
       ] as const) {
         await page.goto(`${url}/app${path}`);
         await page.getByRole('heading', { name: heading }).waitFor();
@@ -283,6 +293,68 @@ describe('web app: a registrar’s pages', () => {
     await granted.getByText('Authorised', { exact: true }).waitFor();
     const issued = await credentialOf(urls.credentials, heldLearner.learnerId);
     expect(issued.credentialId).toMatch(/^urn:uuid:/);
+    expect(unexpectedTroubles()).toEqual([]);
+  });
+
+  it('shows an MSc claim’s proposal and approves its module with a reason', async () => {
+    const level = { framework: 'FHEQ', level: 7, eqfLevel: 7 };
+    const programme = await ok(
+      call(recognitionUrl, 'POST', '/api/recognition/programmes', {
+        headers: held.registrar,
+        body: {
+          code: `MSC-${randomUUID().slice(0, 6).toUpperCase()}`,
+          title: 'MSc Digital Health',
+          credits: 180,
+          level,
+          modules: [
+            {
+              code: 'DH-APPS',
+              title: 'Apps for care',
+              credits: 5,
+              level,
+              rule: { combination: 'any', criteria: [{ kind: 'properties', minimumLevel: level }] },
+            },
+          ],
+        },
+      }),
+    );
+    const claim = await ok(
+      call(recognitionUrl, 'POST', '/api/recognition/claims', {
+        headers: held.registrar,
+        body: { programmeId: programme.id, learnerId: heldLearner.learnerId },
+      }),
+    );
+    const claimPath = `/api/recognition/claims/${claim.id}`;
+    await waitFor(
+      async () =>
+        (
+          await call(recognitionUrl, 'GET', claimPath, { headers: held.registrar })
+        ).body.proposal?.modules.some((m: { exempt: boolean }) => m.exempt),
+      { what: 'the learner’s credential to reach recognition', timeoutMs: 40_000 },
+    );
+
+    opened = await openAppPage(browser, `${url}/app/exam-board/claims`, 'phone', asRegistrar(held));
+    const { page } = opened;
+    await page.getByText('MSc Digital Health (180 credits)').waitFor();
+    await checkPage(page, 'claims', 'phone');
+    await page.getByLabel('Claim id').fill(claim.id);
+    await page.getByRole('button', { name: 'Open the claim' }).click();
+    await page.getByRole('heading', { name: /Claim for credit in MSC-.* MSc Digital Health/ }).waitFor();
+    await page.getByText('Proposed for exemption: 5 credits.').waitFor();
+    await page.getByRole('button', { name: 'Approve DH-APPS' }).click();
+    await page.locator('.field--error').waitFor();
+    await checkPage(page, 'claim', 'phone');
+    await page.getByLabel('Reason').fill('The credential meets the module’s outcomes.');
+    await page.getByRole('button', { name: 'Approve DH-APPS' }).click();
+    await page.getByText('Approved: The credential meets the module’s outcomes.').waitFor();
+    await checkPage(page, 'claim-decided', 'phone');
+    const decided = await call(recognitionUrl, 'GET', claimPath, { headers: held.registrar });
+    expect(decided.body.decisions).toEqual([
+      expect.objectContaining({ moduleCode: 'DH-APPS', decision: 'approved' }),
+    ]);
+
+    await page.goto(`${url}/app/exam-board/claims/${randomUUID()}`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(unexpectedTroubles()).toEqual([]);
   });
 

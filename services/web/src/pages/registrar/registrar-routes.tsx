@@ -1,4 +1,6 @@
 import type { AppRoute } from '../../routes';
+import { ClaimPage } from './claim-page';
+import { ClaimsPage } from './claims-page';
 import { CoursesPage } from './courses-page';
 import { CredentialsPage } from './credentials-page';
 import { HoldsPage } from './holds-page';
@@ -50,5 +52,16 @@ export const REGISTRAR_ROUTES: readonly AppRoute[] = [
     path: '/exam-board/courses/new',
     roles: REGISTRAR,
     render: ({ api }) => <NewCoursePage api={api} />,
+  },
+  {
+    path: '/exam-board/claims',
+    roles: REGISTRAR,
+    startLink: 'MSc credit claims',
+    render: ({ api, session }) => <ClaimsPage api={api} session={session} />,
+  },
+  {
+    path: '/exam-board/claims/:claimId',
+    roles: REGISTRAR,
+    render: ({ api, params }) => <ClaimPage api={api} claimId={params.claimId ?? ''} />,
   },
 ];
