@@ -9,8 +9,9 @@ import {
   testTopicPrefix,
   waitFor,
 } from '@lib/testing';
+import { didKeyOf } from '@lib/vc';
 import type { INestApplication } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { assessmentService } from '../../assessment/src/assessment.definition';
 import { credentialsService } from '../../credentials/src/credentials.definition';
@@ -140,6 +141,7 @@ describe('web app: a registrar’s pages', () => {
         ['/exam-board/courses/new', 'Publish a course', 'new-course'],
         ['/exam-board/partners', 'Partners and offerings', 'partners'],
         ['/exam-board/claims', 'MSc credit claims', 'claims'],
+        ['/exam-board/trust-list', 'Trust list', 'trust-list'],
       ] as const) {
         await page.goto(`${url}/app${path}`);
         await page.getByRole('heading', { name: heading }).waitFor();
@@ -355,6 +357,35 @@ describe('web app: a registrar’s pages', () => {
 
     await page.goto(`${url}/app/exam-board/claims/${randomUUID()}`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(unexpectedTroubles()).toEqual([]);
+  });
+
+  it('trusts an external issuer for the body’s verifications, and stops after a confirmation', async () => {
+    const did = didKeyOf(generateKeyPairSync('ed25519').publicKey);
+    const page = await open('/exam-board/trust-list', 'phone');
+    await page.getByRole('button', { name: 'Trust this issuer' }).click();
+    await page.locator('.field--error').first().waitFor();
+    expect(await page.getByLabel('Name').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Issuer id').fill(did);
+    await page.getByLabel('Name').fill('<b>Open</b> University of the North');
+    await page.getByRole('button', { name: 'Trust this issuer' }).click();
+    const entry = page.getByRole('listitem').filter({ hasText: did });
+    await entry.getByText('Your awarding body').waitFor();
+    await checkPage(page, 'trust-list-added', 'phone');
+    const listPath = `/api/credentials/organisations/${uni.awardingBodyId}/trust-list?pageSize=200`;
+    const listed = async () =>
+      (await call(url, 'GET', listPath, { headers: uni.registrar })).body.items.map(
+        (item: { issuerId: string }) => item.issuerId,
+      );
+    expect(await listed()).toContain(did);
+
+    await entry.getByRole('button', { name: 'Stop trusting <b>Open</b> University of the North' }).click();
+    await page
+      .getByRole('dialog', { name: /Stop trusting/ })
+      .getByRole('button', { name: 'Stop trusting' })
+      .click();
+    await entry.waitFor({ state: 'detached' });
+    expect(await listed()).not.toContain(did);
     expect(unexpectedTroubles()).toEqual([]);
   });
 

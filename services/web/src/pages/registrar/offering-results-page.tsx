@@ -38,6 +38,7 @@ export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offe
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<RatificationOutcome | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
+  const [ratifying, setRatifying] = useState(false);
   // While assessment has not heard of the offering, look again every two seconds.
   const travelling = loaded.state === 'ready' && loaded.data.results === undefined;
   useEffect(() => {
@@ -58,13 +59,16 @@ export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offe
   const ratify = () => {
     setConfirming(false);
     setProblem(undefined);
-    ratifyAll(api, offeringId, provisional).then(
-      (done) => {
-        setOutcome(done);
-        reload();
-      },
-      (error: Error) => setProblem(error.message),
-    );
+    setRatifying(true);
+    ratifyAll(api, offeringId, provisional)
+      .then(
+        (done) => {
+          setOutcome(done);
+          reload();
+        },
+        (error: Error) => setProblem(error.message),
+      )
+      .finally(() => setRatifying(false));
   };
 
   return (
@@ -81,7 +85,7 @@ export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offe
       {results?.length === 0 && <p>No marks have been recorded for this offering yet.</p>}
       {results && results.length > 0 && <ResultsTable results={results} names={names} />}
       {provisional.length > 0 && (
-        <button type="button" className="button" onClick={() => setConfirming(true)}>
+        <button type="button" className="button" onClick={() => setConfirming(true)} disabled={ratifying}>
           Ratify {provisional.length} provisional {provisional.length === 1 ? 'result' : 'results'}
         </button>
       )}

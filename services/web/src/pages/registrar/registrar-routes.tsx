@@ -8,6 +8,7 @@ import { NewCoursePage } from './new-course-page';
 import { OfferingResultsPage } from './offering-results-page';
 import { PartnersPage } from './partners-page';
 import { RatificationPage } from './ratification-page';
+import { TrustListPage } from './trust-list-page';
 
 const REGISTRAR = ['registrar'];
 
@@ -63,5 +64,11 @@ export const REGISTRAR_ROUTES: readonly AppRoute[] = [
     path: '/exam-board/claims/:claimId',
     roles: REGISTRAR,
     render: ({ api, params }) => <ClaimPage api={api} claimId={params.claimId ?? ''} />,
+  },
+  {
+    path: '/exam-board/trust-list',
+    roles: REGISTRAR,
+    startLink: 'Trust list',
+    render: ({ api, session }) => <TrustListPage api={api} session={session} />,
   },
 ];
