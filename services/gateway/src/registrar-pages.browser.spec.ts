@@ -360,6 +360,42 @@ describe('web app: a registrar’s pages', () => {
     expect(unexpectedTroubles()).toEqual([]);
   });
 
+  it('suspends a credential found by its id and reinstates it, verification following each', async () => {
+    const issued = await credentialOf(urls.credentials, heldLearner.learnerId);
+    const statusOf = async () =>
+      (await call(url, 'POST', '/api/credentials/verify', { body: { credential: issued.jwt } })).body.status;
+    opened = await openAppPage(browser, `${url}/app/exam-board/credentials`, 'desktop', asRegistrar(held));
+    const { page } = opened;
+    await page
+      .getByLabel('Certificate or share link, credential, or credential id')
+      .fill(issued.credentialId);
+    await page.getByRole('button', { name: 'Find the credential' }).click();
+    const found = page.getByRole('region', { name: 'Credential' });
+    await found.getByRole('definition').filter({ hasText: issued.credentialId }).waitFor();
+
+    await found.getByRole('radio', { name: 'Suspend' }).check();
+    await found.getByLabel('Reason').fill('Under investigation by the exam board.');
+    await found.getByRole('button', { name: 'Suspend this credential' }).click();
+    await page
+      .getByRole('dialog', { name: 'Suspend this credential?' })
+      .getByRole('button', { name: 'Suspend' })
+      .click();
+    await found.getByText('Suspended', { exact: true }).waitFor();
+    expect(await statusOf()).toBe('suspended');
+    await checkPage(page, 'suspended', 'desktop');
+
+    await found.getByRole('radio', { name: 'Reinstate' }).check();
+    await found.getByLabel('Reason').fill('Investigation closed.');
+    await found.getByRole('button', { name: 'Reinstate this credential' }).click();
+    await page
+      .getByRole('dialog', { name: 'Reinstate this credential?' })
+      .getByRole('button', { name: 'Reinstate' })
+      .click();
+    await found.getByText('Valid', { exact: true }).waitFor();
+    expect(await statusOf()).toBe('valid');
+    expect(unexpectedTroubles()).toEqual([]);
+  });
+
   it('trusts an external issuer for the body’s verifications, and stops after a confirmation', async () => {
     const did = didKeyOf(generateKeyPairSync('ed25519').publicKey);
     const page = await open('/exam-board/trust-list', 'phone');
