@@ -35,6 +35,26 @@ export async function completeAndRatify(
   mark: number,
   options: { learner?: LearnerDetails; beforeCompletion?: () => Promise<void> } = {},
 ): Promise<{ id: string; learnerId: string; learner: LearnerDetails }> {
+  const { result, ...completed } = await completeWithProvisionalMark(services, uni, mark, options);
+  await ok(
+    call(services.assessment, 'POST', `/api/assessment/results/${result.resultId}/ratification`, {
+      headers: uni.registrar,
+    }),
+  );
+  await defineAchievement(services.credentials, uni);
+  return completed;
+}
+
+/**
+ * Enrolment, attendance and a mark recorded and announced, left provisional for the exam board to ratify:
+ * resolves with the enrolment, the learner and the result.
+ */
+export async function completeWithProvisionalMark(
+  services: IssuingServices,
+  uni: University,
+  mark: number,
+  options: { learner?: LearnerDetails; beforeCompletion?: () => Promise<void> } = {},
+): Promise<{ id: string; learnerId: string; learner: LearnerDetails; result: any }> {
   const details = options.learner ?? learner('c');
   const enrolled = await ok(
     call(services.enrolment, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
@@ -59,13 +79,7 @@ export async function completeAndRatify(
       Project: mark,
     },
   );
-  await ok(
-    call(services.assessment, 'POST', `/api/assessment/results/${result.resultId}/ratification`, {
-      headers: uni.registrar,
-    }),
-  );
-  await defineAchievement(services.credentials, uni);
-  return { ...enrolled, learner: details };
+  return { ...enrolled, learner: details, result };
 }
 
 /** The learner's newest credential, once issued: `{ credentialId, jwt, ... }`. */
@@ -84,7 +98,7 @@ export async function credentialOf(credentials: string, learnerId: string): Prom
 }
 
 /** Defines the course's achievement once the course has reached credentials (409: defined already). */
-async function defineAchievement(credentials: string, uni: University): Promise<void> {
+export async function defineAchievement(credentials: string, uni: University): Promise<void> {
   await waitFor(
     async () => {
       const answer = await call(credentials, 'POST', '/api/credentials/achievements', {

@@ -5,6 +5,7 @@ import type { AppConfig } from './config';
 import { ASSESSOR_ROUTES } from './pages/assessor-routes';
 import { LEARNER_ROUTES } from './pages/learner-routes';
 import { PARTNER_ROUTES } from './pages/partner-routes';
+import { REGISTRAR_ROUTES } from './pages/registrar/registrar-routes';
 
 /** What a page is given: the typed API clients, the app's configuration and who is signed in. */
 export interface PageProps {
@@ -25,7 +26,12 @@ export interface AppRoute {
 }
 
 /** Every page, by role; each role's pages live in their own file under pages/. */
-export const ROUTES: readonly AppRoute[] = [...LEARNER_ROUTES, ...PARTNER_ROUTES, ...ASSESSOR_ROUTES];
+export const ROUTES: readonly AppRoute[] = [
+  ...LEARNER_ROUTES,
+  ...PARTNER_ROUTES,
+  ...ASSESSOR_ROUTES,
+  ...REGISTRAR_ROUTES,
+];
 
 /** The route a path names for this session, with its parameters; undefined for no page (or not this user's). */
 export function routeFor(

@@ -3,20 +3,9 @@ import type { paths as AssessmentPaths } from './generated/assessment';
 import type { paths as CredentialsPaths } from './generated/credentials';
 import type { paths as EnrolmentPaths } from './generated/enrolment';
 import type { paths as RecognitionPaths } from './generated/recognition';
+import { ApiError, type ApiProblem } from './api-error';
 
-/** The services' error shape (every 4xx and 5xx): a message and, for bad input, the fields at fault. */
-export interface ApiProblem {
-  status: number;
-  message: string;
-  errors?: { field: string; message: string }[];
-}
-
-/** Thrown for any answer that is not a success, so pages show the API's own words next to the fields. */
-export class ApiError extends Error {
-  constructor(readonly problem: ApiProblem) {
-    super(problem.message);
-  }
-}
+export { ApiError, type ApiProblem };
 
 /** Raised when the access token is refused or has expired: the app asks the user to sign in again. */
 export class SessionEnded extends Error {}

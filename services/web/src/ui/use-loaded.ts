@@ -7,7 +7,7 @@ export type Loaded<T> =
   /** The API does not know it yet: a fact still travelling between services. */
   | { state: 'processing' }
   | { state: 'not-found' }
-  | { state: 'failed'; message: string }
+  | { state: 'failed'; message: string; error: Error }
   | { state: 'ready'; data: T };
 
 const RETRY_MS = 1500;
@@ -37,7 +37,7 @@ export function useLoaded<T>(
             setLoaded({ state: 'processing' });
             timer = setTimeout(attempt, RETRY_MS);
           } else if (missing) setLoaded({ state: 'not-found' });
-          else setLoaded({ state: 'failed', message: error.message });
+          else setLoaded({ state: 'failed', message: error.message, error });
         },
       );
     };

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { ApiError, type ApiClients, dataOf } from '../../api/client';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Link } from '../../ui/link';
+import { useLoaded } from '../../ui/use-loaded';
+import { NotFoundPage } from '../not-found-page';
+import { enrolmentsOf, namesOf, offeringName, offeringOf, resultsIfKnown, type Result } from './body-data';
+import { type RatificationOutcome, RatificationOutcomeView } from './ratification-outcome';
+import { ResultsTable } from './results-table';
+
+async function offeringWithResults(api: ApiClients, offeringId: string) {
+  const offering = await offeringOf(api, offeringId);
+  const [results, enrolments] = await Promise.all([
+    resultsIfKnown(api, offeringId),
+    enrolmentsOf(api, offeringId),
+  ]);
+  return { offering, results, names: namesOf(enrolments) };
+}
+
+async function ratifyAll(
+  api: ApiClients,
+  offeringId: string,
+  provisional: Result[],
+): Promise<RatificationOutcome> {
+  const path = '/api/assessment/offerings/{offeringId}/ratification' as const;
+  const answer = await dataOf(api.assessment.POST(path, { params: { path: { offeringId } } }));
+  const skippedIds = new Set(answer.skipped.map((skip) => skip.resultId));
+  const byId = new Map(provisional.map((result) => [result.resultId, result]));
+  return {
+    ratified: provisional.filter((result) => !skippedIds.has(result.resultId)),
+    skipped: answer.skipped.map((skip) => ({ ...skip, result: byId.get(skip.resultId) })),
+  };
+}
+
+/** One offering's results; its provisional ones ratified in one action after a confirmation. */
+export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offeringId: string }) {
+  const [loaded, reload] = useLoaded(() => offeringWithResults(api, offeringId), [api, offeringId]);
+  const [confirming, setConfirming] = useState(false);
+  const [outcome, setOutcome] = useState<RatificationOutcome | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [ratifying, setRatifying] = useState(false);
+  // While assessment has not heard of the offering, look again every two seconds.
+  const travelling = loaded.state === 'ready' && loaded.data.results === undefined;
+  useEffect(() => {
+    if (!travelling) return;
+    const timer = setTimeout(reload, 2000);
+    return () => clearTimeout(timer);
+  }, [travelling, loaded, reload]);
+
+  if (loaded.state === 'loading') return <p aria-busy="true">Loading the offering’s results…</p>;
+
+  if (loaded.state === 'not-found') return <NotFoundPage />;
+
+  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
+  if (loaded.state === 'failed') {
+    // Another body's offering is refused as unknown: it looks the same as one that does not exist.
+    const status = loaded.error instanceof ApiError ? loaded.error.problem.status : 0;
+    if (status === 404 || status === 403 || status === 400) return <NotFoundPage />;
+    return <p role="alert">{loaded.error.message}</p>;
+  }
+  const { offering, results, names } = loaded.data;
+  const provisional = (results ?? []).filter((result) => result.status === 'provisional');
+  const ratify = () => {
+    setConfirming(false);
+    setProblem(undefined);
+    setRatifying(true);
+    ratifyAll(api, offeringId, provisional)
+      .then(
+        (done) => {
+          setOutcome(done);
+          reload();
+        },
+        (error: Error) => setProblem(error.message),
+      )
+      .finally(() => setRatifying(false));
+  };
+
+  return (
+    <>
+      <p>
+        <Link to="/exam-board/ratification">All results awaiting ratification</Link>
+      </p>
+      <h1>{offeringName(offering)}</h1>
+      {outcome && <RatificationOutcomeView outcome={outcome} names={names} />}
+      {problem && <p role="alert">{problem}</p>}
+      {results === undefined && (
+        <p role="status">This offering is being processed; its results appear here once it has been.</p>
+      )}
+      {results?.length === 0 && <p>No marks have been recorded for this offering yet.</p>}
+      {results && results.length > 0 && <ResultsTable results={results} names={names} />}
+      {provisional.length > 0 && (
+        <button type="button" className="button" onClick={() => setConfirming(true)} disabled={ratifying}>
+          Ratify {provisional.length} provisional {provisional.length === 1 ? 'result' : 'results'}
+        </button>
+      )}
+      <ConfirmDialog
+        open={confirming}
+        title="Ratify these results?"
+        confirmLabel="Ratify"
+        onConfirm={ratify}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          {provisional.length} provisional {provisional.length === 1 ? 'result' : 'results'} of{' '}
+          {offeringName(offering)} will be ratified. Ratified results count for awards: passes become
+          credentials. A ratified result can only be changed by an amendment with a reason.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import { type ApiClients, dataOf } from '../../api/client';
+import type { Session } from '../../auth/session';
+import { useLoaded } from '../../ui/use-loaded';
+import { AuthorisationForm } from './authorisation-form';
+import { type Offering, offeringName, offeringsOf } from './body-data';
+import { NotFoundPage } from '../not-found-page';
+
+const STATUS_WORDS = {
+  draft: 'Draft',
+  open: 'Open for enrolment',
+  closed: 'Closed to enrolment',
+  completed: 'Completed',
+};
+
+async function partnersAndOfferings(api: ApiClients) {
+  const query = { params: { query: { pageSize: 200 } } };
+  const [authorisations, courses, offerings] = await Promise.all([
+    dataOf(api.enrolment.GET('/api/enrolment/authorisations', query)),
+    dataOf(api.enrolment.GET('/api/enrolment/courses', query)),
+    offeringsOf(api),
+  ]);
+  return { authorisations: authorisations.items, courses: courses.items, offerings };
+}
+
+type Data = Awaited<ReturnType<typeof partnersAndOfferings>>;
+
+/**
+ * Which partners may deliver which courses, and every offering of the body's courses. Partners are named by id:
+ * the API shows a registrar only their own organisation's record.
+ */
+export function PartnersPage({ api, session }: { api: ApiClients; session: Session }) {
+  const [loaded, reload] = useLoaded(() => partnersAndOfferings(api), [api]);
+  if (loaded.state === 'loading') return <p aria-busy="true">Loading authorisations and offerings…</p>;
+  if (loaded.state === 'not-found') return <NotFoundPage />;
+  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
+  if (loaded.state === 'failed') return <p role="alert">{loaded.error.message}</p>;
+  const { courses, offerings } = loaded.data;
+  return (
+    <>
+      <h1>Partners and offerings</h1>
+      <h2>Partner authorisations</h2>
+      <p>
+        A partner delivers a course only while authorised; a pass through an unauthorised partner is held.
+      </p>
+      <Authorisations data={loaded.data} />
+      <details className="disclosure">
+        <summary>Authorise a partner</summary>
+        <AuthorisationForm api={api} courses={courses} onGranted={reload} />
+      </details>
+      <h2>Offerings</h2>
+      {offerings.length === 0 && <p>No offerings of your courses yet.</p>}
+      <ul className="cards">
+        {offerings.map((offering) => (
+          <OfferingCard key={offering.id} offering={offering} ownBody={session.organisationId} />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function Authorisations({ data }: { data: Data }) {
+  const courseOf = new Map(data.courses.map((course) => [course.id, `${course.code} ${course.title}`]));
+  if (data.authorisations.length === 0) return <p>No partner is authorised yet.</p>;
+  return (
+    <ul className="cards">
+      {data.authorisations.map((grant) => (
+        <li key={grant.id} className="card">
+          <h3 className="card__title">{courseOf.get(grant.courseId) ?? grant.courseId}</h3>
+          <dl className="facts">
+            <dt>Partner</dt>
+            <dd>{grant.partnerId}</dd>
+            <dt>From</dt>
+            <dd>{grant.validFrom}</dd>
+            {grant.validUntil && (
+              <>
+                <dt>Until</dt>
+                <dd>{grant.validUntil}</dd>
+              </>
+            )}
+            <dt>Today</dt>
+            <dd>{grant.activeToday ? 'Authorised' : 'Not authorised'}</dd>
+            {grant.withdrawal && (
+              <>
+                <dt>Withdrawn</dt>
+                <dd>
+                  From {grant.withdrawal.effectiveFrom}: {grant.withdrawal.reason}
+                </dd>
+              </>
+            )}
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function OfferingCard({ offering, ownBody }: { offering: Offering; ownBody: string | undefined }) {
+  return (
+    <li className="card">
+      <h3 className="card__title">{offeringName(offering)}</h3>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>{STATUS_WORDS[offering.status]}</dd>
+        <dt>Delivered by</dt>
+        <dd>
+          {offering.deliveringOrganisationId === ownBody
+            ? 'Your awarding body'
+            : offering.deliveringOrganisationId}
+        </dd>
+        <dt>Where</dt>
+        <dd>
+          {offering.mode === 'online' ? 'Online' : (offering.location ?? offering.mode)}
+          {offering.mode === 'blended' && ' (blended)'}
+        </dd>
+        <dt>Places</dt>
+        <dd>{offering.capacity}</dd>
+      </dl>
+    </li>
+  );
+}
