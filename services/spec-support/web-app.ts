@@ -1,6 +1,21 @@
 import type { Role } from '@lib/auth';
-import { testIdentityProvider, VIEWPORTS } from '@lib/testing';
+import {
+  keepScreenshot,
+  launchBrowser,
+  type RunningService,
+  seriousAccessibilityProblems,
+  sidewaysScroll,
+  startTestService,
+  testIdentityProvider,
+  testTopicPrefix,
+  VIEWPORTS,
+} from '@lib/testing';
 import type { Browser, Page } from 'playwright-core';
+import { assessmentService } from '../assessment/src/assessment.definition';
+import { credentialsService } from '../credentials/src/credentials.definition';
+import { enrolmentService } from '../enrolment/src/enrolment.definition';
+import { recognitionService } from '../recognition/src/recognition.definition';
+import { startTestGateway } from './gateway';
 
 /** What the app keeps after a sign-in (services/web/src/auth/session.ts), under the same key. */
 const SESSION_KEY = 'credit-bridge.session';
@@ -62,4 +77,60 @@ function storeSession({ key, value }: { key: string; value: string }): void {
 interface Storage {
   getItem(key: string): string | null;
   setItem(key: string, value: string): void;
+}
+
+export type WebAppService = 'enrolment' | 'assessment' | 'credentials' | 'recognition';
+
+/** The services a web app spec needs, the gateway in front of them serving the app, and a browser. */
+export interface WebAppStack {
+  /** The gateway: the app's origin. */
+  url: string;
+  /** Each started service's own URL, for set-up through its API. */
+  services: Partial<Record<WebAppService, string>>;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the named services (recognition reads credentials' verifier, so it needs credentials too), the gateway
+ * with the web app's sign-in configured (an issuer nobody signs in at: the specs put a real token where the sign-in
+ * would), and headless Chromium.
+ */
+export async function startWebAppStack(names: readonly WebAppService[]): Promise<WebAppStack> {
+  const prefix = testTopicPrefix();
+  const running: RunningService[] = [];
+  const services: Partial<Record<WebAppService, string>> = {};
+  for (const name of names) {
+    const env: Record<string, string> =
+      name === 'recognition' ? { CREDENTIALS_URL: services.credentials! } : {};
+    const service = await startTestService(name, DEFINITIONS[name], { topicPrefix: prefix, env });
+    running.push(service);
+    services[name] = service.url;
+  }
+  const gateway = await startTestGateway(services, 0, { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' });
+  const browser = await launchBrowser();
+  return {
+    url: gateway.url,
+    services,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await gateway.app.close();
+      for (const service of running.reverse()) await service.stop();
+    },
+  };
+}
+
+const DEFINITIONS = {
+  enrolment: enrolmentService,
+  assessment: assessmentService,
+  credentials: credentialsService,
+  recognition: recognitionService,
+};
+
+/** What every page of the app must be: no sideways scrolling, no serious accessibility problem; kept as a picture. */
+export async function checkPage(page: Page, screenshotName: string): Promise<void> {
+  expect(await sidewaysScroll(page)).toBe(0);
+  expect(await seriousAccessibilityProblems(page)).toEqual([]);
+  await keepScreenshot(page, screenshotName);
 }

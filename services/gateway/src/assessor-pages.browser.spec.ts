@@ -1,27 +1,18 @@
-import {
-  call,
-  keepScreenshot,
-  launchBrowser,
-  type RunningService,
-  seriousAccessibilityProblems,
-  sidewaysScroll,
-  startTestService,
-  testTopicPrefix,
-} from '@lib/testing';
-import type { INestApplication } from '@nestjs/common';
+import { call } from '@lib/testing';
 import type { Browser, Page } from 'playwright-core';
-import { assessmentService } from '../../assessment/src/assessment.definition';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { setSchemeWhenKnown } from '../../spec-support/assessment';
-import { startTestGateway } from '../../spec-support/gateway';
 import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
-import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
+import {
+  checkPage,
+  openAppPage,
+  type OpenedPage,
+  startWebAppStack,
+  type WebAppStack,
+} from '../../spec-support/web-app';
 
 /** An assessor's pages in headless Chromium, against the real enrolment and assessment services behind the gateway. */
 describe('web app: an assessor’s marks grid', () => {
-  const prefix = testTopicPrefix();
-  const services: RunningService[] = [];
-  let gateway: INestApplication;
+  let stack: WebAppStack;
   let url: string;
   let browser: Browser;
   let opened: OpenedPage | undefined;
@@ -31,16 +22,11 @@ describe('web app: an assessor’s marks grid', () => {
   const learners: { learnerId: string; name: string }[] = [];
 
   beforeAll(async () => {
-    const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
-    const assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
-    services.push(enrolment, assessment);
+    stack = await startWebAppStack(['enrolment', 'assessment']);
+    ({ url, browser } = stack);
+    const enrolment = { url: stack.services.enrolment! };
+    const assessment = { url: stack.services.assessment! };
     assessmentUrl = assessment.url;
-    ({ app: gateway, url } = await startTestGateway(
-      { enrolment: enrolment.url, assessment: assessment.url },
-      0,
-      { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' },
-    ));
-    browser = await launchBrowser();
     uni = await setUpUniversity(enrolment.url);
     otherUni = await setUpUniversity(enrolment.url);
     await setSchemeWhenKnown(assessment.url, uni.registrar, twoComponents(uni.courseId));
@@ -57,9 +43,7 @@ describe('web app: an assessor’s marks grid', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.close();
-    for (const service of services.reverse()) await service.stop();
+    await stack?.stop();
   });
 
   afterEach(async () => {
@@ -70,12 +54,6 @@ describe('web app: an assessor’s marks grid', () => {
   // Assessors of the awarding body mark its offerings.
   const asAssessor = () => ({ roles: ['assessor' as const], org: uni.awardingBodyId, sub: 'assessor-1' });
   const marksUrl = (offeringId: string) => `${url}/app/marking/${offeringId}`;
-
-  async function checkPage(page: Page, name: string) {
-    expect(await sidewaysScroll(page)).toBe(0);
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-    await keepScreenshot(page, name);
-  }
 
   // An assessor of the delivering partner marks what the partner delivers; one of the awarding body, what it awards.
   it.each([
@@ -176,9 +154,9 @@ describe('web app: an assessor’s marks grid', () => {
   });
 
   it('says a course has no scheme yet, and shows the grid by itself once the registrar sets it', async () => {
-    const fresh = await setUpUniversity(services[0]!.url);
+    const fresh = await setUpUniversity(stack.services.enrolment!);
     await ok(
-      call(services[0]!.url, 'POST', `/api/enrolment/offerings/${fresh.offeringId}/enrolments`, {
+      call(stack.services.enrolment!, 'POST', `/api/enrolment/offerings/${fresh.offeringId}/enrolments`, {
         headers: fresh.partner,
         body: { learner: learner('fresh') },
       }),

@@ -2,63 +2,31 @@ import {
   bearer,
   call,
   keepScreenshot,
-  launchBrowser,
-  type RunningService,
   seriousAccessibilityProblems,
   sidewaysScroll,
-  startTestService,
-  testTopicPrefix,
   waitFor,
 } from '@lib/testing';
-import type { INestApplication } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
-import { assessmentService } from '../../assessment/src/assessment.definition';
-import { credentialsService } from '../../credentials/src/credentials.definition';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { recognitionService } from '../../recognition/src/recognition.definition';
 import { earnCredential } from '../../spec-support/credentials';
-import { startTestGateway } from '../../spec-support/gateway';
 import { ok, setUpUniversity } from '../../spec-support/university';
-import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
+import { openAppPage, type OpenedPage, startWebAppStack, type WebAppStack } from '../../spec-support/web-app';
 
 const LEVEL_7 = { framework: 'FHEQ', level: 7, eqfLevel: 7 };
 
 /** A learner's MSc credit in the web app: programmes, standing, a claim's proposal and the board's decision. */
 describe('web app: a learner’s MSc credit', () => {
-  const prefix = testTopicPrefix();
-  const services: RunningService[] = [];
-  let recognition: RunningService;
-  let gateway: INestApplication;
+  let stack: WebAppStack;
   let url: string;
   let browser: Browser;
   let opened: OpenedPage | undefined;
 
   beforeAll(async () => {
-    const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
-    const assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
-    const credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
-    recognition = await startTestService('recognition', recognitionService, {
-      topicPrefix: prefix,
-      env: { CREDENTIALS_URL: credentials.url },
-    });
-    services.push(enrolment, assessment, credentials, recognition);
-    ({ app: gateway, url } = await startTestGateway(
-      {
-        enrolment: enrolment.url,
-        assessment: assessment.url,
-        credentials: credentials.url,
-        recognition: recognition.url,
-      },
-      0,
-      { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' },
-    ));
-    browser = await launchBrowser();
+    stack = await startWebAppStack(['enrolment', 'assessment', 'credentials', 'recognition']);
+    ({ url, browser } = stack);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.close();
-    for (const service of services.reverse()) await service.stop();
+    await stack?.stop();
   });
 
   afterEach(async () => {
@@ -67,13 +35,10 @@ describe('web app: a learner’s MSc credit', () => {
   });
 
   it('shows the programme and where the learner stands, opens a claim and shows the board’s decision', async () => {
-    const [enrolment, assessment, credentials] = services;
-    const uni = await setUpUniversity(enrolment!.url, 5);
-    const { learnerId } = await earnCredential(
-      { enrolment: enrolment!.url, assessment: assessment!.url, credentials: credentials!.url },
-      uni,
-      70,
-    );
+    const services = stack.services as Required<WebAppStack['services']>;
+    const uni = await setUpUniversity(services.enrolment, 5);
+    const { learnerId } = await earnCredential(services, uni, 70);
+    const recognition = { url: services.recognition };
     const programme = await ok(
       call(recognition.url, 'POST', '/api/recognition/programmes', {
         headers: uni.registrar,

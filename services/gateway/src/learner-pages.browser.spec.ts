@@ -1,31 +1,15 @@
-import {
-  call,
-  keepScreenshot,
-  launchBrowser,
-  type RunningService,
-  seriousAccessibilityProblems,
-  sidewaysScroll,
-  startTestService,
-  testTopicPrefix,
-} from '@lib/testing';
-import type { INestApplication } from '@nestjs/common';
+import { call, keepScreenshot, seriousAccessibilityProblems, sidewaysScroll } from '@lib/testing';
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
-import { assessmentService } from '../../assessment/src/assessment.definition';
-import { credentialsService } from '../../credentials/src/credentials.definition';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { earnCredential, type IssuingServices } from '../../spec-support/credentials';
-import { startTestGateway } from '../../spec-support/gateway';
 import { learner, setUpUniversity, type University } from '../../spec-support/university';
-import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
+import { openAppPage, type OpenedPage, startWebAppStack, type WebAppStack } from '../../spec-support/web-app';
 
 type Earned = Awaited<ReturnType<typeof earnCredential>>;
 
 /** A learner's pages of the web app in headless Chromium, against the real services behind the gateway. */
 describe('web app: a learner’s credentials', () => {
-  const prefix = testTopicPrefix();
-  const services: RunningService[] = [];
-  let gateway: INestApplication;
+  let stack: WebAppStack;
   let url: string;
   let browser: Browser;
   let opened: OpenedPage | undefined;
@@ -34,26 +18,16 @@ describe('web app: a learner’s credentials', () => {
   let urls: IssuingServices;
 
   beforeAll(async () => {
-    const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
-    const assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
-    const credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
-    services.push(enrolment, assessment, credentials);
-    ({ app: gateway, url } = await startTestGateway(
-      { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url },
-      0,
-      { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' },
-    ));
-    browser = await launchBrowser();
-    uni = await setUpUniversity(enrolment.url, 5);
-    urls = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    stack = await startWebAppStack(['enrolment', 'assessment', 'credentials']);
+    ({ url, browser } = stack);
+    urls = stack.services as IssuingServices;
+    uni = await setUpUniversity(urls.enrolment, 5);
     // Markup in a name must show as text.
     earned = await earnCredential(urls, uni, 72, { ...learner('w'), givenName: '<b>Ada</b>' });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.close();
-    for (const service of services.reverse()) await service.stop();
+    await stack?.stop();
   });
 
   afterEach(async () => {

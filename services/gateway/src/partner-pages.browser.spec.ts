@@ -1,26 +1,18 @@
-import {
-  call,
-  keepScreenshot,
-  launchBrowser,
-  type RunningService,
-  seriousAccessibilityProblems,
-  sidewaysScroll,
-  startTestService,
-  testTopicPrefix,
-} from '@lib/testing';
-import type { INestApplication } from '@nestjs/common';
+import { call } from '@lib/testing';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { startTestGateway } from '../../spec-support/gateway';
 import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
-import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
+import {
+  checkPage,
+  openAppPage,
+  type OpenedPage,
+  startWebAppStack,
+  type WebAppStack,
+} from '../../spec-support/web-app';
 
 /** A partner organiser's pages in headless Chromium, against the real enrolment service behind the gateway. */
 describe('web app: a partner organiser’s offerings', () => {
-  const prefix = testTopicPrefix();
-  const services: RunningService[] = [];
-  let gateway: INestApplication;
+  let stack: WebAppStack;
   let url: string;
   let browser: Browser;
   let opened: OpenedPage | undefined;
@@ -28,21 +20,16 @@ describe('web app: a partner organiser’s offerings', () => {
   let otherUni: University;
 
   beforeAll(async () => {
-    const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
-    services.push(enrolment);
-    ({ app: gateway, url } = await startTestGateway({ enrolment: enrolment.url }, 0, {
-      WEB_OIDC_ISSUER: 'http://127.0.0.1:9/',
-    }));
-    browser = await launchBrowser();
+    stack = await startWebAppStack(['enrolment']);
+    ({ url, browser } = stack);
+    const enrolment = { url: stack.services.enrolment! };
     // Four seats: one learner by the form and three from the file take them; the file's fourth waits.
     uni = await setUpUniversity(enrolment.url, 4);
     otherUni = await setUpUniversity(enrolment.url, 4);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.close();
-    for (const service of services.reverse()) await service.stop();
+    await stack?.stop();
   });
 
   afterEach(async () => {
@@ -52,12 +39,6 @@ describe('web app: a partner organiser’s offerings', () => {
 
   const asPartner = () => ({ roles: ['partner' as const], org: uni.partnerId, sub: 'organiser-1' });
   const offeringUrl = (offeringId: string) => `${url}/app/partner/offerings/${offeringId}`;
-
-  async function checkPage(page: Page, name: string) {
-    expect(await sidewaysScroll(page)).toBe(0);
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-    await keepScreenshot(page, name);
-  }
 
   it.each(['phone', 'desktop'] as const)(
     'lists the offerings the partner delivers at %s width, accessible, without sideways scrolling',

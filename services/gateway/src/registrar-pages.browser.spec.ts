@@ -1,39 +1,28 @@
-import {
-  call,
-  keepScreenshot,
-  launchBrowser,
-  type RunningService,
-  seriousAccessibilityProblems,
-  sidewaysScroll,
-  startTestService,
-  testTopicPrefix,
-  waitFor,
-} from '@lib/testing';
+import { call, waitFor } from '@lib/testing';
 import { didKeyOf } from '@lib/vc';
-import type { INestApplication } from '@nestjs/common';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
-import { assessmentService } from '../../assessment/src/assessment.definition';
-import { credentialsService } from '../../credentials/src/credentials.definition';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { recognitionService } from '../../recognition/src/recognition.definition';
 import {
   completeAndRatify,
   completeWithProvisionalMark,
   credentialOf,
   defineAchievement,
+  type IssuingServices,
 } from '../../spec-support/credentials';
-import { startTestGateway } from '../../spec-support/gateway';
 import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
-import { openAppPage, type OpenedPage } from '../../spec-support/web-app';
+import {
+  checkPage,
+  openAppPage,
+  type OpenedPage,
+  startWebAppStack,
+  type WebAppStack,
+} from '../../spec-support/web-app';
 
 type Provisional = Awaited<ReturnType<typeof completeWithProvisionalMark>>;
 
 /** The exam board's pages of the web app in headless Chromium, against the real services behind the gateway. */
 describe('web app: a registrar’s pages', () => {
-  const prefix = testTopicPrefix();
-  const services: RunningService[] = [];
-  let gateway: INestApplication;
+  let stack: WebAppStack;
   let url: string;
   let urls: { enrolment: string; assessment: string; credentials: string };
   let recognitionUrl: string;
@@ -49,20 +38,11 @@ describe('web app: a registrar’s pages', () => {
   let credential: { credentialId: string; jwt: string } | undefined;
 
   beforeAll(async () => {
-    const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
-    const assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
-    const credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
-    const recognition = await startTestService('recognition', recognitionService, {
-      topicPrefix: prefix,
-      env: { CREDENTIALS_URL: credentials.url },
-    });
-    services.push(enrolment, assessment, credentials, recognition);
-    urls = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
-    recognitionUrl = recognition.url;
-    ({ app: gateway, url } = await startTestGateway({ ...urls, recognition: recognition.url }, 0, {
-      WEB_OIDC_ISSUER: 'http://127.0.0.1:9/',
-    }));
-    browser = await launchBrowser();
+    stack = await startWebAppStack(['enrolment', 'assessment', 'credentials', 'recognition']);
+    ({ url, browser } = stack);
+    const enrolment = { url: stack.services.enrolment! };
+    urls = stack.services as IssuingServices;
+    recognitionUrl = stack.services.recognition!;
     [uni, other] = await Promise.all([setUpUniversity(enrolment.url), setUpUniversity(enrolment.url)]);
     // Two learners attended and were marked; their results wait for the exam board. Markup in a name shows as text.
     passing = await completeWithProvisionalMark(urls, uni, 68, {
@@ -84,9 +64,7 @@ describe('web app: a registrar’s pages', () => {
   }, 180_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await gateway?.close();
-    for (const service of services.reverse()) await service.stop();
+    await stack?.stop();
   });
 
   afterEach(async () => {
@@ -107,12 +85,9 @@ describe('web app: a registrar’s pages', () => {
     opened!.troubles.filter(
       (trouble) => !/Failed to load resource: the server responded with a status of (400|404)/.test(trouble),
     );
-  /** Each page: no serious accessibility problems, no sideways scroll on a phone, a screenshot kept. */
-  const checkPage = async (page: Page, name: string, viewport: 'phone' | 'desktop') => {
-    expect(await seriousAccessibilityProblems(page)).toEqual([]);
-    if (viewport === 'phone') expect(await sidewaysScroll(page)).toBe(0);
-    await keepScreenshot(page, `web-app-registrar-${name}-${viewport}`);
-  };
+  /** Each page: as every page of the app must be, its screenshot named for the registrar's tour. */
+  const checkRegistrarPage = (page: Page, name: string, viewport: 'phone' | 'desktop') =>
+    checkPage(page, `web-app-registrar-${name}-${viewport}`);
 
   it.each(['phone', 'desktop'] as const)(
     'shows each page at %s width, accessible, without sideways scrolling',
@@ -120,19 +95,19 @@ describe('web app: a registrar’s pages', () => {
       const page = await open('/', viewport);
       for (const link of ['Results awaiting ratification', 'Courses and achievements', 'Awards on hold'])
         await page.getByRole('link', { name: link }).waitFor();
-      await checkPage(page, 'start', viewport);
+      await checkRegistrarPage(page, 'start', viewport);
 
       await page.getByRole('link', { name: 'Results awaiting ratification' }).click();
       const card = page.getByRole('listitem').filter({ hasText: '2 provisional results' });
       await card.waitFor();
-      await checkPage(page, 'ratification', viewport);
+      await checkRegistrarPage(page, 'ratification', viewport);
 
       await card.getByRole('link', { name: /Review and ratify/ }).click();
       await page.getByRole('button', { name: 'Ratify 2 provisional results' }).waitFor();
       const row = page.getByRole('row').filter({ hasText: '<i>Ngozi</i>' });
       expect(await row.textContent()).toMatch(/Project: 68.*68.*Pass.*Provisional/);
       expect(await page.getByRole('row').filter({ hasText: 'Givenf' }).textContent()).toMatch(/21.*Fail/);
-      await checkPage(page, 'offering', viewport);
+      await checkRegistrarPage(page, 'offering', viewport);
 
       for (const [path, heading, name] of [
         ['/exam-board/holds', 'Awards on hold', 'holds'],
@@ -146,7 +121,7 @@ describe('web app: a registrar’s pages', () => {
         await page.goto(`${url}/app${path}`);
         await page.getByRole('heading', { name: heading }).waitFor();
         await page.locator('[aria-busy]').waitFor({ state: 'detached' });
-        await checkPage(page, name, viewport);
+        await checkRegistrarPage(page, name, viewport);
       }
       expect(opened!.troubles).toEqual([]);
     },
@@ -162,7 +137,7 @@ describe('web app: a registrar’s pages', () => {
     await page.locator('.field--error').first().waitFor();
     expect(await page.getByLabel('Description').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Code').inputValue()).toBe(code);
-    await checkPage(page, 'new-course-errors', 'phone');
+    await checkRegistrarPage(page, 'new-course-errors', 'phone');
 
     await page.getByLabel('Description').fill('Design and test an app that supports safe prescribing.');
     await page.getByLabel('Learning outcomes').fill('Assess prescribing risks\nTest an app with pharmacists');
@@ -185,7 +160,7 @@ describe('web app: a registrar’s pages', () => {
       headers: uni.registrar,
     });
     expect(achievements.body.items.map((a: { courseCode: string }) => a.courseCode)).toContain(code);
-    await checkPage(page, 'courses-defined', 'phone');
+    await checkRegistrarPage(page, 'courses-defined', 'phone');
     expect(unexpectedTroubles()).toEqual([]);
   });
 
@@ -196,7 +171,7 @@ describe('web app: a registrar’s pages', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Ratify these results?' });
     await dialog.waitFor();
-    await checkPage(page, 'ratify-confirmation', 'desktop');
+    await checkRegistrarPage(page, 'ratify-confirmation', 'desktop');
     // Focus starts on Cancel; the one before it is Ratify.
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
@@ -204,7 +179,7 @@ describe('web app: a registrar’s pages', () => {
     await outcome.waitFor();
     expect(await outcome.textContent()).toContain('<i>Ngozi</i> Familyp: 68, pass');
     await page.getByRole('row').filter({ hasText: 'Givenf' }).filter({ hasText: 'Ratified' }).waitFor();
-    await checkPage(page, 'ratified', 'desktop');
+    await checkRegistrarPage(page, 'ratified', 'desktop');
 
     credential = await credentialOf(urls.credentials, passing.learnerId);
     expect(credential?.credentialId).toMatch(/^urn:uuid:/);
@@ -237,11 +212,11 @@ describe('web app: a registrar’s pages', () => {
     await page.getByRole('button', { name: 'Revoke this credential' }).click();
     const dialog = page.getByRole('dialog', { name: 'Revoke this credential?' });
     expect(await dialog.textContent()).toContain('not the learner’s own');
-    await checkPage(page, 'revoke-confirmation', 'phone');
+    await checkRegistrarPage(page, 'revoke-confirmation', 'phone');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
     await found.getByText('Revoked', { exact: true }).waitFor();
     await found.getByText('A revoked credential stays revoked.').waitFor();
-    await checkPage(page, 'revoked', 'phone');
+    await checkRegistrarPage(page, 'revoked', 'phone');
 
     const verified = await call(url, 'POST', '/api/credentials/verify', {
       body: { credential: credential!.jwt },
@@ -257,7 +232,7 @@ describe('web app: a registrar’s pages', () => {
     await page.getByRole('button', { name: 'Authorise the partner' }).click();
     await page.locator('.field--error').first().waitFor();
     expect(await page.getByLabel('From').getAttribute('aria-invalid')).toBe('true');
-    await checkPage(page, 'partners-errors', 'phone');
+    await checkRegistrarPage(page, 'partners-errors', 'phone');
     await page.getByLabel('Partner organisation id').fill(other.partnerId);
     await page.getByLabel('From').fill('2027-01-01');
     await page.getByRole('button', { name: 'Authorise the partner' }).click();
@@ -279,7 +254,7 @@ describe('web app: a registrar’s pages', () => {
       /WhyThe delivering partner was not authorised by the awarding body/,
     );
     expect(await card.textContent()).toContain('What releases itAuthorise the delivering partner for');
-    await checkPage(page, 'holds-listed', 'phone');
+    await checkRegistrarPage(page, 'holds-listed', 'phone');
 
     await page.goto(`${url}/app/exam-board/partners`);
     await page.getByText('Authorise a partner').click();
@@ -338,18 +313,18 @@ describe('web app: a registrar’s pages', () => {
     opened = await openAppPage(browser, `${url}/app/exam-board/claims`, 'phone', asRegistrar(held));
     const { page } = opened;
     await page.getByText('MSc Digital Health (180 credits)').waitFor();
-    await checkPage(page, 'claims', 'phone');
+    await checkRegistrarPage(page, 'claims', 'phone');
     await page.getByLabel('Claim id').fill(claim.id);
     await page.getByRole('button', { name: 'Open the claim' }).click();
     await page.getByRole('heading', { name: /Claim for credit in MSC-.* MSc Digital Health/ }).waitFor();
     await page.getByText('Proposed for exemption: 5 credits.').waitFor();
     await page.getByRole('button', { name: 'Approve DH-APPS' }).click();
     await page.locator('.field--error').waitFor();
-    await checkPage(page, 'claim', 'phone');
+    await checkRegistrarPage(page, 'claim', 'phone');
     await page.getByLabel('Reason').fill('The credential meets the module’s outcomes.');
     await page.getByRole('button', { name: 'Approve DH-APPS' }).click();
     await page.getByText('Approved: The credential meets the module’s outcomes.').waitFor();
-    await checkPage(page, 'claim-decided', 'phone');
+    await checkRegistrarPage(page, 'claim-decided', 'phone');
     const decided = await call(recognitionUrl, 'GET', claimPath, { headers: held.registrar });
     expect(decided.body.decisions).toEqual([
       expect.objectContaining({ moduleCode: 'DH-APPS', decision: 'approved' }),
@@ -382,7 +357,7 @@ describe('web app: a registrar’s pages', () => {
       .click();
     await found.getByText('Suspended', { exact: true }).waitFor();
     expect(await statusOf()).toBe('suspended');
-    await checkPage(page, 'suspended', 'desktop');
+    await checkRegistrarPage(page, 'suspended', 'desktop');
 
     await found.getByRole('radio', { name: 'Reinstate' }).check();
     await found.getByLabel('Reason').fill('Investigation closed.');
@@ -407,7 +382,7 @@ describe('web app: a registrar’s pages', () => {
     await page.getByRole('button', { name: 'Trust this issuer' }).click();
     const entry = page.getByRole('listitem').filter({ hasText: did });
     await entry.getByText('Your awarding body').waitFor();
-    await checkPage(page, 'trust-list-added', 'phone');
+    await checkRegistrarPage(page, 'trust-list-added', 'phone');
     const listPath = `/api/credentials/organisations/${uni.awardingBodyId}/trust-list?pageSize=200`;
     const listed = async () =>
       (await call(url, 'GET', listPath, { headers: uni.registrar })).body.items.map(
