@@ -1,0 +1,62 @@
+import { freePort, type ServiceProcess, spawnService, testIdentityProvider } from '@lib/testing';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as client from 'openid-client';
+
+export const WEB_CLIENT_ID = 'credit-bridge-web';
+
+/** The development sign-in provider, built, as a process of its own, signing with this test process's key. */
+export async function startTestDevIdentity(options: {
+  /** Where it reads organisations and learners (the gateway). */
+  enrolmentUrl: string;
+  /** The web app's public origin: its redirect URIs are under `/app/`. */
+  publicOrigin: string;
+  /** The port, decided before the services that must trust its issuer start; a free one when left out. */
+  port?: number;
+}): Promise<{ provider: ServiceProcess; issuer: string }> {
+  const port = options.port ?? (await freePort());
+  const issuer = `http://127.0.0.1:${port}`;
+  const provider = await spawnService(
+    'dev-identity',
+    {
+      NODE_ENV: 'test',
+      DEV_IDP_DIR: testIdentityProvider().directory,
+      DEV_OIDC_ISSUER: issuer,
+      ENROLMENT_URL: options.enrolmentUrl,
+      PUBLIC_BASE_URL: options.publicOrigin,
+    },
+    { port, logFile: join(tmpdir(), `dev-identity-${port}.log`) },
+  );
+  return { provider, issuer };
+}
+
+/** The web app's side, as a relying party: openid-client configured for the public client (PKCE, no secret). */
+export async function webAppClient(issuer: string): Promise<client.Configuration> {
+  return client.discovery(new URL(issuer), WEB_CLIENT_ID, undefined, client.None(), {
+    // The provider is plain HTTP in development and tests.
+    execute: [client.allowInsecureRequests],
+  });
+}
+
+export interface AuthorisationRequest {
+  readonly url: string;
+  readonly verifier: string;
+  readonly state: string;
+}
+
+/** An authorisation request with PKCE (S256) for the API, as the web app starts a sign-in. */
+export async function authorisationRequest(
+  config: client.Configuration,
+  redirectUri: string,
+): Promise<AuthorisationRequest> {
+  const verifier = client.randomPKCECodeVerifier();
+  const state = client.randomState();
+  const url = client.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: 'openid profile api',
+    code_challenge: await client.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256',
+    state,
+  });
+  return { url: url.toString(), verifier, state };
+}
