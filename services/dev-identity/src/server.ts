@@ -43,6 +43,8 @@ export async function startDevIdentity(config: DevIdentityConfig): Promise<Runni
     };
     if (path === '/health' || path === '/ready')
       return send(200, JSON.stringify({ status: 'ok' }), 'application/json');
+    // Browsers ask for an icon; there is none, and a 404 would read as a fault in their consoles.
+    if (path === '/favicon.ico') return send(204, '', 'image/x-icon');
     if (path === '/assets/sign-in.css') return send(200, stylesheet, 'text/css; charset=utf-8');
     if (INTERACTION.test(path) && (request.method === 'GET' || request.method === 'POST'))
       return signIn.handle(request, response, (status, html) => send(status, html));

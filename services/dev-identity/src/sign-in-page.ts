@@ -94,7 +94,7 @@ export function learnerPage(view: LearnerView): string {
   if (view.learners.length === 0)
     return page(
       'No learners',
-      `<h1>No learners at ${escapeHtml(organisation.name)}</h1>
+      `<h1>No learners at <bdi>${escapeHtml(organisation.name)}</bdi></h1>
 <p>Nobody is enrolled on its offerings yet. Run <code>npm run -s seed</code>, or choose another organisation.</p>
 <p><a href="${escapeHtml(view.action)}">Choose again</a></p>`,
     );
@@ -103,7 +103,7 @@ export function learnerPage(view: LearnerView): string {
       const id = index === 0 ? 'learner' : `learner-${index + 1}`;
       return `<div class="choice">
 <input type="radio" name="learner" id="${id}" value="${escapeHtml(learner.id)}" aria-describedby="${id}-hint">
-<label for="${id}">${escapeHtml(learner.name)}</label>
+<label for="${id}"><bdi>${escapeHtml(learner.name)}</bdi></label>
 <p class="hint" id="${id}-hint">${escapeHtml(learner.email)}</p>
 </div>`;
     })
@@ -112,7 +112,7 @@ export function learnerPage(view: LearnerView): string {
     title,
     `${errorSummary(errors)}
 <h1>Choose a learner</h1>
-<p>Learners enrolled on offerings of ${escapeHtml(organisation.name)}.</p>
+<p>Learners enrolled on offerings of <bdi>${escapeHtml(organisation.name)}</bdi>.</p>
 <form method="post" action="${escapeHtml(view.action)}" novalidate>
 <input type="hidden" name="step" value="learner">
 <input type="hidden" name="role" value="learner">
