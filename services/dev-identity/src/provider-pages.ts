@@ -10,7 +10,7 @@ export function logoutPage(ctx: KoaContextWithOIDC, form: string): void {
   ctx.body = page(
     'Sign out',
     `<h1>Sign out?</h1>
-<p>You will be signed out of Credit Bridge development sign-in${clientName(ctx)}.</p>
+<p>You will be signed out of Credit Bridge. Signing in again will ask who you are.</p>
 ${form}
 <div class="actions">
 <button type="submit" form="op.logoutForm" name="logout" value="yes">Yes, sign me out</button>
@@ -38,9 +38,4 @@ export function providerErrorPage(
 <p><code>${escapeHtml(out.error)}</code>${out.error_description ? `: ${escapeHtml(out.error_description)}` : ''}</p>
 <p>Start again from the app.</p>`,
   );
-}
-
-function clientName(ctx: KoaContextWithOIDC): string {
-  const name = ctx.oidc.client?.clientName;
-  return typeof name === 'string' ? ` and ${escapeHtml(name)}` : '';
 }

@@ -16,8 +16,9 @@ import { choicesFor, FormBrowser, type Visit } from '../../spec-support/form-bro
 import { startTestGateway } from '../../spec-support/gateway';
 import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
 
-const claimsOf = (jwt: string): Record<string, any> =>
-  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8'));
+const partOf = (jwt: string, index: number): Record<string, any> =>
+  JSON.parse(Buffer.from(jwt.split('.')[index]!, 'base64url').toString('utf8'));
+const claimsOf = (jwt: string) => partOf(jwt, 1);
 
 /**
  * The development sign-in provider (oidc-provider) on the real stack: the web app's authorisation code flow with
@@ -106,7 +107,8 @@ describe('development sign-in (OpenID Connect, authorisation code with PKCE)', (
       org: uni.awardingBodyId,
       client_id: 'credit-bridge-web',
     });
-    expect(access.exp - access.iat).toBeLessThanOrEqual(3600);
+    expect(partOf(tokens.access_token, 0)).toMatchObject({ typ: 'at+jwt', alg: 'ES256' });
+    expect(access.exp - access.iat).toBe(900);
     expect(tokens.claims()).toMatchObject({ iss: issuer, aud: 'credit-bridge-web', sub: access.sub });
 
     const organisations = await api('/api/enrolment/organisations', tokens.access_token);
