@@ -31,7 +31,8 @@ describe('development sign-in page in a browser', () => {
     const port = await freePort();
     enrolment = await startTestService('enrolment', enrolmentService, {
       topicPrefix: testTopicPrefix(),
-      env: { DEV_OIDC_ISSUER: `http://127.0.0.1:${port}` },
+      // One partition a topic: the shared broker's open files are finite, and this spec needs no parallelism.
+      env: { DEV_OIDC_ISSUER: `http://127.0.0.1:${port}`, KAFKA_TOPIC_PARTITIONS: '1' },
     });
     gateway = await startTestGateway({ enrolment: enrolment.url });
     let issuer: string;

@@ -39,7 +39,8 @@ describe('development sign-in (OpenID Connect, authorisation code with PKCE)', (
     const port = await freePort();
     enrolment = await startTestService('enrolment', enrolmentService, {
       topicPrefix: testTopicPrefix(),
-      env: { DEV_OIDC_ISSUER: `http://127.0.0.1:${port}` },
+      // One partition a topic: the shared broker's open files are finite, and this spec needs no parallelism.
+      env: { DEV_OIDC_ISSUER: `http://127.0.0.1:${port}`, KAFKA_TOPIC_PARTITIONS: '1' },
     });
     gateway = await startTestGateway({ enrolment: enrolment.url });
     ({ provider, issuer } = await startTestDevIdentity({
@@ -205,6 +206,26 @@ describe('development sign-in (OpenID Connect, authorisation code with PKCE)', (
     const afterwards = await openSignIn();
     expect(afterwards.page.url).toMatch(new RegExp(`^${issuer}/interaction/`));
     expect(afterwards.page.html).toContain('<h1>Sign in</h1>');
+  });
+
+  it("answers the web app's origin across origins (a code exchanged from the browser), and no other origin", async () => {
+    const preflight = (origin: string) =>
+      fetch(`${issuer}/token`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST' },
+      });
+    const allowed = await preflight(gateway.url);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(gateway.url);
+    const other = await fetch(`${issuer}/token`, {
+      method: 'POST',
+      headers: { origin: 'http://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: 'x',
+        client_id: 'credit-bridge-web',
+      }),
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('refuses to start in production, or beside a real identity provider', () => {
