@@ -208,6 +208,22 @@ describe('development sign-in (OpenID Connect, authorisation code with PKCE)', (
     expect(afterwards.page.html).toContain('<h1>Sign in</h1>');
   });
 
+  it('says when a sign-in has expired, and when the enrolment service cannot be read', async () => {
+    const expired = await browser.get(`${issuer}/interaction/no-such-interaction`);
+    expect(expired.status).toBe(400);
+    expect(expired.html).toContain('Sign-in expired');
+
+    const cut = await startTestDevIdentity({ enrolmentUrl: 'http://127.0.0.1:9', publicOrigin: gateway.url });
+    try {
+      const request = await authorisationRequest(await webAppClient(cut.issuer), callback);
+      const unavailable = await browser.get(request.url);
+      expect(unavailable.status).toBe(503);
+      expect(unavailable.html).toContain('http://127.0.0.1:9/api/enrolment/organisations');
+    } finally {
+      await cut.provider.stop();
+    }
+  });
+
   it("answers the web app's origin across origins (a code exchanged from the browser), and no other origin", async () => {
     const preflight = (origin: string) =>
       fetch(`${issuer}/token`, {
