@@ -1,7 +1,18 @@
-import { freePort, type ServiceProcess, spawnService, testIdentityProvider } from '@lib/testing';
+import {
+  freePort,
+  type RunningService,
+  type ServiceProcess,
+  spawnService,
+  startTestService,
+  testIdentityProvider,
+  testTopicPrefix,
+} from '@lib/testing';
+import type { INestApplication } from '@nestjs/common';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as client from 'openid-client';
+import { enrolmentService } from '../enrolment/src/enrolment.definition';
+import { startTestGateway } from './gateway';
 
 export const WEB_CLIENT_ID = 'credit-bridge-web';
 
@@ -59,4 +70,45 @@ export async function authorisationRequest(
     state,
   });
   return { url: url.toString(), verifier, state };
+}
+
+export interface SignInStack {
+  readonly enrolment: RunningService;
+  readonly gateway: { app: INestApplication; url: string };
+  readonly provider: ServiceProcess;
+  readonly issuer: string;
+  /** The web app's redirect URI on the gateway (the app is not built: the spec reads the code from the URL). */
+  readonly callback: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * What a sign-in needs: the enrolment service (trusting the provider's issuer) behind a gateway, and the development
+ * sign-in provider reading organisations and learners through that gateway.
+ */
+export async function startSignInStack(): Promise<SignInStack> {
+  const port = await freePort();
+  const enrolment = await startTestService('enrolment', enrolmentService, {
+    topicPrefix: testTopicPrefix(),
+    // One partition a topic: the shared broker's open files are finite, and these specs need no parallelism.
+    env: { DEV_OIDC_ISSUER: `http://127.0.0.1:${port}`, KAFKA_TOPIC_PARTITIONS: '1' },
+  });
+  const gateway = await startTestGateway({ enrolment: enrolment.url });
+  const { provider, issuer } = await startTestDevIdentity({
+    enrolmentUrl: gateway.url,
+    publicOrigin: gateway.url,
+    port,
+  });
+  return {
+    enrolment,
+    gateway,
+    provider,
+    issuer,
+    callback: `${gateway.url}/app/callback`,
+    stop: async () => {
+      await provider.stop();
+      await gateway.app.close();
+      await enrolment.stop();
+    },
+  };
 }

@@ -1,26 +1,19 @@
-import {
-  call,
-  freePort,
-  launchBrowser,
-  type RunningService,
-  type ServiceProcess,
-  startTestService,
-  testTopicPrefix,
-} from '@lib/testing';
-import type { INestApplication } from '@nestjs/common';
+import { call, launchBrowser } from '@lib/testing';
 import * as client from 'openid-client';
 import type { Browser, Page } from 'playwright-core';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { authorisationRequest, startTestDevIdentity, webAppClient } from '../../spec-support/dev-identity';
-import { startTestGateway } from '../../spec-support/gateway';
+import {
+  authorisationRequest,
+  type SignInStack,
+  startSignInStack,
+  webAppClient,
+} from '../../spec-support/dev-identity';
 import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
 import { sidewaysOverflow } from '../../spec-support/verify-page';
 
 /** The development sign-in page in headless Chromium: a person signs in with the keyboard-reachable form. */
 describe('development sign-in page in a browser', () => {
-  let enrolment: RunningService;
-  let gateway: { app: INestApplication; url: string };
-  let provider: ServiceProcess;
+  let stack: SignInStack;
+  let gateway: { url: string };
   let rp: client.Configuration;
   let uni: University;
   let learnerId: string;
@@ -28,23 +21,12 @@ describe('development sign-in page in a browser', () => {
   let troubles: string[];
 
   beforeAll(async () => {
-    const port = await freePort();
-    enrolment = await startTestService('enrolment', enrolmentService, {
-      topicPrefix: testTopicPrefix(),
-      // One partition a topic: the shared broker's open files are finite, and this spec needs no parallelism.
-      env: { DEV_OIDC_ISSUER: `http://127.0.0.1:${port}`, KAFKA_TOPIC_PARTITIONS: '1' },
-    });
-    gateway = await startTestGateway({ enrolment: enrolment.url });
-    let issuer: string;
-    ({ provider, issuer } = await startTestDevIdentity({
-      enrolmentUrl: gateway.url,
-      publicOrigin: gateway.url,
-      port,
-    }));
-    rp = await webAppClient(issuer);
-    uni = await setUpUniversity(enrolment.url);
+    stack = await startSignInStack();
+    gateway = stack.gateway;
+    rp = await webAppClient(stack.issuer);
+    uni = await setUpUniversity(stack.enrolment.url);
     const enrolled = await ok(
-      call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
+      call(stack.enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
         headers: uni.partner,
         body: { learner: { ...learner('page'), givenName: 'فاطمة', familyName: 'الزهراء' } },
       }),
@@ -55,9 +37,7 @@ describe('development sign-in page in a browser', () => {
 
   afterAll(async () => {
     await browser?.close();
-    await provider?.stop();
-    await gateway?.app.close();
-    await enrolment?.stop();
+    await stack?.stop();
   });
 
   /** A page at this width that records script errors and Content-Security-Policy refusals. */

@@ -1,19 +1,15 @@
-import {
-  call,
-  freePort,
-  type RunningService,
-  type ServiceProcess,
-  startTestService,
-  testTopicPrefix,
-} from '@lib/testing';
-import type { INestApplication } from '@nestjs/common';
+import { call } from '@lib/testing';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import * as client from 'openid-client';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
-import { authorisationRequest, startTestDevIdentity, webAppClient } from '../../spec-support/dev-identity';
+import {
+  authorisationRequest,
+  type SignInStack,
+  startSignInStack,
+  startTestDevIdentity,
+  webAppClient,
+} from '../../spec-support/dev-identity';
 import { choicesFor, FormBrowser, type Visit } from '../../spec-support/form-browser';
-import { startTestGateway } from '../../spec-support/gateway';
 import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
 
 const partOf = (jwt: string, index: number): Record<string, any> =>
@@ -25,34 +21,22 @@ const claimsOf = (jwt: string) => partOf(jwt, 1);
  * PKCE run by openid-client, the sign-in form submitted as a browser would, and the access token used on the API.
  */
 describe('development sign-in (OpenID Connect, authorisation code with PKCE)', () => {
-  let enrolment: RunningService;
-  let gateway: { app: INestApplication; url: string };
-  let provider: ServiceProcess;
+  let stack: SignInStack;
+  let gateway: { url: string };
   let issuer: string;
+  let callback: string;
   let rp: client.Configuration;
   let uni: University;
   let learnerId: string;
-  let callback: string;
   let browser: FormBrowser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    enrolment = await startTestService('enrolment', enrolmentService, {
-      topicPrefix: testTopicPrefix(),
-      // One partition a topic: the shared broker's open files are finite, and this spec needs no parallelism.
-      env: { DEV_OIDC_ISSUER: `http://127.0.0.1:${port}`, KAFKA_TOPIC_PARTITIONS: '1' },
-    });
-    gateway = await startTestGateway({ enrolment: enrolment.url });
-    ({ provider, issuer } = await startTestDevIdentity({
-      enrolmentUrl: gateway.url,
-      publicOrigin: gateway.url,
-      port,
-    }));
-    callback = `${gateway.url}/app/callback`;
+    stack = await startSignInStack();
+    ({ gateway, issuer, callback } = stack);
     rp = await webAppClient(issuer);
-    uni = await setUpUniversity(enrolment.url);
+    uni = await setUpUniversity(stack.enrolment.url);
     const enrolled = await ok(
-      call(enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
+      call(stack.enrolment.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
         headers: uni.partner,
         body: { learner: { ...learner('oidc'), givenName: 'Aisha', familyName: 'Khan' } },
       }),
@@ -60,11 +44,7 @@ describe('development sign-in (OpenID Connect, authorisation code with PKCE)', (
     learnerId = enrolled.learnerId;
   }, 120_000);
 
-  afterAll(async () => {
-    await provider?.stop();
-    await gateway?.app.close();
-    await enrolment?.stop();
-  });
+  afterAll(() => stack?.stop());
 
   beforeEach(() => {
     browser = new FormBrowser((url) => url.startsWith(callback));
