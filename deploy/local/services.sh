@@ -18,6 +18,8 @@ case "${CREDENTIALS_INSTANCES:-1}" in
   *) fail "CREDENTIALS_INSTANCES must be 1 or 2" ;;
 esac
 
+# DEV_OIDC_ISSUER: the development sign-in provider, whose tokens the services accept; WEB_OIDC_ISSUER: where the
+# web app (served by the gateway) signs people in, the same provider unless set.
 service_env() {
   echo NODE_ENV=development \
     MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" \
@@ -25,7 +27,8 @@ service_env() {
     PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:3000}" \
     OUTBOUND_FETCH_ALLOW="${OUTBOUND_FETCH_ALLOW:-127.0.0.1/32,::1/128}" \
     DEV_IDP_DIR="$ROOT/.run/dev-idp" \
-    DEV_OIDC_ISSUER="${DEV_OIDC_ISSUER:-http://localhost:3005}"
+    DEV_OIDC_ISSUER="${DEV_OIDC_ISSUER:-http://localhost:3005}" \
+    WEB_OIDC_ISSUER="${WEB_OIDC_ISSUER:-${DEV_OIDC_ISSUER:-http://localhost:3005}}"
 }
 
 ready() {

@@ -59,12 +59,13 @@ export interface AuthorisationRequest {
 export async function authorisationRequest(
   config: client.Configuration,
   redirectUri: string,
+  scope = 'openid profile api',
 ): Promise<AuthorisationRequest> {
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const url = client.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
-    scope: 'openid profile api',
+    scope,
     code_challenge: await client.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
     state,

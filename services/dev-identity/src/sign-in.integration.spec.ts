@@ -99,6 +99,21 @@ describe('development sign-in (OpenID Connect, authorisation code with PKCE)', (
     expect(course.status).toBe(200);
   });
 
+  it('gives the same API token to a client asking only for openid profile (the API is the default resource)', async () => {
+    const request = await authorisationRequest(rp, callback, 'openid profile');
+    const page = await browser.get(request.url);
+    const tokens = await exchange(
+      await browser.submit(page, { role: 'assessor', organisation: uni.partnerId }),
+      request,
+    );
+    expect(claimsOf(tokens.access_token)).toMatchObject({
+      aud: 'credit-bridge',
+      roles: ['assessor'],
+      org: uni.partnerId,
+    });
+    expect((await api(`/api/enrolment/offerings/${uni.offeringId}`, tokens.access_token)).status).toBe(200);
+  });
+
   it('signs a learner in by organisation, then learner: the subject is their learner id', async () => {
     const { request, page } = await openSignIn();
     const learners = await browser.submit(page, { role: 'learner', organisation: uni.partnerId });
