@@ -26,7 +26,15 @@ const REPOSITORY_BOUNDARY = {
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', '.run/', 'coverage/', 'deploy/local/probe.js', 'eslint.config.mjs'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      '.run/',
+      'coverage/',
+      'deploy/local/probe.js',
+      'eslint.config.mjs',
+      'services/web/src/api/generated/',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ROLES } from '@lib/auth';
 import {
   bearer,
@@ -30,6 +31,8 @@ import { SuccessAnswers } from './spec-support/success-answers';
 import { travelEveryService } from './spec-support/success-journey';
 
 type ServiceName = 'enrolment' | 'assessment' | 'credentials' | 'recognition';
+/** Written by `npm run -s api:snapshot` (this spec with UPDATE_API_SNAPSHOTS=1) after an API change. */
+const apiSnapshotPath = (service: ServiceName) => join(__dirname, 'web', 'openapi', `${service}.json`);
 const SERVICES: ServiceName[] = ['enrolment', 'assessment', 'credentials', 'recognition'];
 
 interface Probe {
@@ -76,8 +79,6 @@ describe('API documents', () => {
       const answer = await call(running[service].url, 'GET', `/api/${service}/docs-json`);
       expect(answer.status).toBe(200);
       documents[service] = answer.body;
-      if (process.env.DUMP_DOCS)
-        writeFileSync(`/tmp/openapi-${service}.json`, JSON.stringify(answer.body, null, 1));
     }
     // The gateway's own document: its health and readiness (the rest of its routes are the services').
     gateway = await startTestGateway(
@@ -122,6 +123,14 @@ describe('API documents', () => {
   }, 240_000);
 
   describe.each(SERVICES)('%s', (service) => {
+    // The web app's API types are generated from these copies (services/web/openapi), so they cannot drift.
+    it('is the document the web app is built against', () => {
+      const snapshot = apiSnapshotPath(service);
+      if (process.env.UPDATE_API_SNAPSHOTS)
+        writeFileSync(snapshot, `${JSON.stringify(documents[service], null, 2)}\n`);
+      expect(JSON.parse(readFileSync(snapshot, 'utf8'))).toEqual(documents[service]);
+    });
+
     it('is a valid OpenAPI 3.1 document', async () => {
       expect(documents[service].openapi).toBe('3.1.0');
       expect(await openApiProblems(documents[service])).toBe('');

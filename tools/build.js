@@ -12,6 +12,8 @@ const { ROOT, swcOptions } = require('./swc-options');
 const SOURCES = ['services', 'libs', 'scripts'];
 const INPUTS = ['tsconfig.json', 'package-lock.json', 'tools/swc-options.js', 'tools/build.js'];
 const PUBLIC = 'services/gateway/public';
+// The web app: its API types from the services' documents, then Vite's bundle into dist/web.
+const WEB = 'services/web';
 const STAMP = join(ROOT, 'dist', '.build-stamp');
 
 /** The newest modification time among the sources, or Infinity when one cannot be read. */
@@ -44,11 +46,26 @@ function build({ ifStale }) {
   const config = join(cache, 'swcrc.json');
   writeFileSync(config, JSON.stringify({ ...swcOptions({ withPaths: true }), exclude: ['\\.spec\\.ts$'] }));
   const ok =
-    swc([...SOURCES, '--ignore', `${PUBLIC}/**`, '--config-file', config]) &&
-    swc([PUBLIC, '--config-file', join(PUBLIC, '.swcrc')]);
+    swc([...SOURCES, '--ignore', `${PUBLIC}/**`, '--ignore', `${WEB}/**`, '--config-file', config]) &&
+    swc([PUBLIC, '--config-file', join(PUBLIC, '.swcrc')]) &&
+    webApp();
   if (!ok) return false;
   writeFileSync(STAMP, new Date(started).toISOString());
   return true;
+}
+
+function webApp() {
+  const run = (command, args) => spawnSync(command, args, { cwd: ROOT, stdio: 'inherit' }).status === 0;
+  return (
+    run(process.execPath, [join(ROOT, 'tools', 'web-api-types.js')]) &&
+    run(join(ROOT, 'node_modules', '.bin', 'vite'), [
+      'build',
+      '--config',
+      join(ROOT, WEB, 'vite.config.mts'),
+      '--logLevel',
+      'warn',
+    ])
+  );
 }
 
 function swc(args) {

@@ -8,6 +8,7 @@ type Upstream = 'enrolment' | 'assessment' | 'credentials' | 'recognition';
 export async function startTestGateway(
   upstreams: Partial<Record<Upstream, string>>,
   port = 0,
+  env: Record<string, string> = {},
 ): Promise<{ app: INestApplication; url: string }> {
   const app = await startGateway(
     loadGatewayConfig({
@@ -17,6 +18,7 @@ export async function startTestGateway(
       ...Object.fromEntries(
         Object.entries(upstreams).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]),
       ),
+      ...env,
     }),
   );
   return { app, url: await app.getUrl() };

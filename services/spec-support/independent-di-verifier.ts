@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { runJsonScript } from './json-child-process';
 
 export interface IndependentVerdict {
   verified: boolean;
@@ -16,17 +16,5 @@ export function independentlyVerifiedDataIntegrity(
   credential: unknown,
   serviceUrl: string,
 ): Promise<IndependentVerdict> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT], { cwd: process.cwd() });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`the independent verifier exited ${code}: ${err}`));
-      resolve(JSON.parse(out) as IndependentVerdict);
-    });
-    child.stdin.end(JSON.stringify({ credential, serviceUrl }));
-  });
+  return runJsonScript<IndependentVerdict>(SCRIPT, { credential, serviceUrl });
 }

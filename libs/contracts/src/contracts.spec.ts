@@ -126,6 +126,15 @@ const cases: Case[] = [
     ],
   },
   {
+    contract: contractForTopic(TOPICS.credentialsDirectCredentialRevoked)!,
+    valid: () => eventFactories.directCredentialRevoked(),
+    invalid: [
+      eventFactories.directCredentialRevoked({ types: [] }),
+      eventFactories.directCredentialRevoked({ reason: '' }),
+      eventFactories.directCredentialRevoked({ awardingBodyId: 'body-1' }),
+    ],
+  },
+  {
     contract: contractForTopic(TOPICS.credentialsCredentialRevoked)!,
     valid: () => eventFactories.credentialRevoked(),
     invalid: [

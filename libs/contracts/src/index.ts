@@ -23,6 +23,7 @@ export * from './events/assessment-result-recorded.v1';
 export * from './events/assessment-result-ratified.v1';
 export * from './events/credentials-credential-issued.v1';
 export * from './events/credentials-direct-credential-issued.v1';
+export * from './events/credentials-direct-credential-revoked.v1';
 export * from './events/credentials-credential-revoked.v1';
 export * from './events/credentials-credential-suspended.v1';
 export * from './events/credentials-credential-reinstated.v1';

@@ -7,6 +7,7 @@ import { credentialReinstatedV1 } from './events/credentials-credential-reinstat
 import { credentialRevokedV1 } from './events/credentials-credential-revoked.v1';
 import { credentialSuspendedV1 } from './events/credentials-credential-suspended.v1';
 import { directCredentialIssuedV1 } from './events/credentials-direct-credential-issued.v1';
+import { directCredentialRevokedV1 } from './events/credentials-direct-credential-revoked.v1';
 import { enrolmentCompletedV1 } from './events/enrolment-enrolment-completed.v1';
 import { coursePublishedV1 } from './events/enrolment-course-published.v1';
 import { enrolmentCreatedV1 } from './events/enrolment-enrolment-created.v1';
@@ -38,6 +39,7 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   credentialSuspendedV1,
   credentialReinstatedV1,
   directCredentialIssuedV1,
+  directCredentialRevokedV1,
   creditApprovedV1,
   creditWithdrawnV1,
 ];

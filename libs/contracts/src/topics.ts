@@ -20,6 +20,7 @@ export const TOPICS = {
   credentialsCredentialSuspended: 'credentials.credential.suspended.v1',
   credentialsCredentialReinstated: 'credentials.credential.reinstated.v1',
   credentialsDirectCredentialIssued: 'credentials.direct-credential.issued.v1',
+  credentialsDirectCredentialRevoked: 'credentials.direct-credential.revoked.v1',
   recognitionCreditApproved: 'recognition.credit.approved.v1',
   recognitionCreditWithdrawn: 'recognition.credit.withdrawn.v1',
 } as const;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type {
   DirectCredentialIssuedV1,
+  DirectCredentialRevokedV1,
   AuthorisationGrantedV1,
   AuthorisationWithdrawnV1,
   CoursePublishedV1,
@@ -185,6 +186,15 @@ export const eventFactories = {
     issuedBy: 'registrar-1',
     issuedAt: now(),
     securedCredential: 'eyJhbGciOiJFUzI1NiJ9.e30.sig',
+    ...over,
+  }),
+  directCredentialRevoked: (over: Partial<DirectCredentialRevokedV1> = {}): DirectCredentialRevokedV1 => ({
+    credentialId: `urn:uuid:${randomUUID()}`,
+    awardingBodyId: randomUUID(),
+    types: ['VerifiableCredential', 'ExampleMembershipCredential'],
+    reason: 'Issued in error',
+    revokedBy: 'registrar-1',
+    revokedAt: now(),
     ...over,
   }),
   creditApproved: (over: Partial<CreditApprovedV1> = {}): CreditApprovedV1 => ({

@@ -19,3 +19,6 @@ export * from './event-publisher';
 export * from './raw-http';
 export * from './connection-counter';
 export * from './open-badges-schema';
+export * from './page-checks';
+export * from './test-certificate';
+export * from './did-web-issuer';

@@ -74,6 +74,14 @@ describe('bounded work per request', () => {
   /** Built before anything is measured, so that making them never counts against the service. */
   const hostile: Record<'bomb' | 'slow' | 'objects' | 'blankLines', Uint8Array> = {} as any;
   const measured: string[] = [];
+  /** The ordinary calls' p99 with nothing else to do, measured on this machine as it is during the run. */
+  let baselineP99 = 0;
+  /**
+   * Beside an upload, the ordinary calls may be at most four times as slow as alone, and never need be faster than
+   * 200 ms: an upload handled on the event loop holds them for its whole run (a batch of 1,000 for over 600 ms),
+   * while a machine busy with other work slows both measurements alike.
+   */
+  const allowedP99 = () => Math.max(200, 4 * baselineP99);
 
   const upload = (url: string, { path, contentType, body }: Upload) =>
     timed(async () => {
@@ -121,7 +129,7 @@ describe('bounded work per request', () => {
     measured.push(
       `${name}: answered ${answer.status} in ${answer.ms.toFixed(0)} ms, p99 ${p99.toFixed(0)} ms`,
     );
-    expect(p99).toBeLessThan(200);
+    expect(p99).toBeLessThan(allowedP99());
     return answer;
   }
 
@@ -150,7 +158,8 @@ describe('bounded work per request', () => {
     hostile.slow = slowPdf();
     hostile.objects = Buffer.from(`{"credentials":[${'{},'.repeat(2_700_000)}{}]}`);
     hostile.blankLines = Buffer.from('\n'.repeat(8_000_000));
-    measured.push(`with no upload: p99 ${percentile(await ordinaryCalls(), 99).toFixed(0)} ms`);
+    baselineP99 = percentile(await ordinaryCalls(), 99);
+    measured.push(`with no upload: p99 ${baselineP99.toFixed(0)} ms`);
   }, 180_000);
 
   afterAll(async () => {

@@ -16,4 +16,9 @@ export interface CredentialsSettings {
   readonly devSecretsDir: string;
   /** Inside addresses that fetches of users' URLs may reach all the same (`OUTBOUND_FETCH_ALLOW`): development only. */
   readonly outboundAllow: OutboundAllowList;
+  /**
+   * Certificate authorities (PEM) that those fetches trust besides the system's (`OUTBOUND_FETCH_CA_FILE`): a local
+   * authority for development and tests, so https servers on this machine (a did:web issuer) can be reached.
+   */
+  readonly outboundExtraCas?: readonly string[];
 }

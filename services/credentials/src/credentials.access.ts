@@ -9,6 +9,7 @@ const anyone = { anonymous: 'any' } as const;
 export const CREDENTIALS_ACCESS = accessTable('credentials', {
   ...HEALTH_ROUTES,
   'GET /api/credentials/issuers/:id': anyone,
+  'GET /api/credentials/did.json': anyone,
   'GET /api/credentials/issuers/:id/did.json': anyone,
   'GET /api/credentials/issuers/:id/keys/:keyId': anyone,
   'GET /api/credentials/keys': anyone,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NOTHING_ALLOWED, parseAllowList } from '@lib/vc';
@@ -51,6 +51,16 @@ describe('credentials configuration', () => {
     });
     expect(settings.outboundAllow.hostPorts).toHaveLength(1);
     expect(settings.outboundAllow.ranges).toHaveLength(1);
+  });
+
+  it('reads the certificate authorities outbound fetches trust besides the system’s, from a PEM file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ca-')), 'ca.pem');
+    writeFileSync(file, '-----BEGIN CERTIFICATE-----\nAA==\n-----END CERTIFICATE-----\n');
+    const { settings } = loadCredentialsEnvironment({ ...devIdp, OUTBOUND_FETCH_CA_FILE: file });
+    expect(settings.outboundExtraCas).toEqual([readFileSync(file, 'utf8')]);
+    expect(() =>
+      loadCredentialsEnvironment({ ...devIdp, OUTBOUND_FETCH_CA_FILE: `${file}.missing` }),
+    ).toThrow(/OUTBOUND_FETCH_CA_FILE: cannot be read/);
   });
 
   it('reads the limits on reading uploads when they are set', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPICS } from '@lib/contracts';
 import {
@@ -88,6 +89,22 @@ const credentialsVariables = {
       return list;
     })
     .describe('host:port entries and address ranges that fetches of users’ URLs may reach (development)'),
+  OUTBOUND_FETCH_CA_FILE: z
+    .string()
+    .min(1)
+    .optional()
+    .transform((path, context) => {
+      if (path === undefined) return undefined;
+      try {
+        return readFileSync(path, 'utf8');
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: `cannot be read (${(error as Error).message})` });
+        return undefined;
+      }
+    })
+    .describe(
+      'a PEM file of certificate authorities that fetches of users’ https URLs trust besides the system’s (development and tests)',
+    ),
 };
 
 /** The common configuration and credentials' settings; a bad value stops the service, naming the variable. */
@@ -115,6 +132,7 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
         : {}),
       devSecretsDir: own.DEV_SECRETS_DIR ?? join(process.cwd(), '.run', 'dev-secrets'),
       outboundAllow: own.OUTBOUND_FETCH_ALLOW,
+      ...(own.OUTBOUND_FETCH_CA_FILE ? { outboundExtraCas: [own.OUTBOUND_FETCH_CA_FILE] } : {}),
     },
   };
 }
@@ -149,6 +167,7 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
       TOPICS.credentialsCredentialSuspended,
       TOPICS.credentialsCredentialReinstated,
       TOPICS.credentialsDirectCredentialIssued,
+      TOPICS.credentialsDirectCredentialRevoked,
     ],
   };
 }

@@ -12,6 +12,7 @@ import { KNOWN_COURSE_MODEL, KnownCourseSchema } from './courses/known-course.sc
 import { ISSUER_MODEL, IssuerSchema, SIGNING_KEY_MODEL, SigningKeySchema } from './issuers/issuer.schema';
 import { IssuersController } from './issuers/issuers.controller';
 import { IssuersRepository } from './issuers/issuers.repository';
+import { HubDidController } from './issuers/hub-did.controller';
 import { IssuersService } from './issuers/issuers.service';
 import { KEY_ENCRYPTER, loadKeyEncrypter } from './issuers/key-encrypter.provider';
 import { OrganisationsConsumer } from './issuers/organisations.consumer';
@@ -137,6 +138,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
   imports: [MongooseModule.forFeature(models)],
   controllers: [
     IssuersController,
+    HubDidController,
     OrganisationsConsumer,
     AchievementsController,
     CoursesConsumer,

@@ -129,6 +129,26 @@ describe('issuers and signing keys', () => {
     }
   });
 
+  it('answers the hub’s own did:web at /.well-known/did.json through the gateway', async () => {
+    const answer = await fetch(`${gatewayUrl}/.well-known/did.json`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('application/json');
+    // What a did:web resolver derives from the public URL http://localhost:3000: the host, its port percent-encoded.
+    const did = 'did:web:localhost%3A3000';
+    expect(await answer.json()).toEqual({
+      '@context': ['https://www.w3.org/ns/did/v1'],
+      id: did,
+      alsoKnownAs: ['http://localhost:3000'],
+    });
+    // Each awarding body's DID is on the hub's host, under its DID.
+    const bodyId = randomUUID();
+    expect(credentials.app.get(IssuersService).issuerDid(bodyId)).toBe(
+      `${did}:api:credentials:issuers:${bodyId}`,
+    );
+    // Straight from the credentials service, as the gateway routes it.
+    expect(await ok(call(credentials.url, 'GET', '/api/credentials/did.json'))).toMatchObject({ id: did });
+  });
+
   it('stores private keys only encrypted, and never answers with them', async () => {
     const client = await MongoClient.connect(testStack().mongoServerUrl);
     try {

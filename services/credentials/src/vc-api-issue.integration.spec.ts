@@ -11,6 +11,7 @@ import {
   testTopicPrefix,
   waitFor,
 } from '@lib/testing';
+import { decodeStatusList, getBit, jwtPayloadOf } from '@lib/vc';
 import { decodeProtectedHeader, importJWK, jwtVerify } from 'jose';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { ok, setUpUniversity, type University } from '../../spec-support/university';
@@ -152,6 +153,75 @@ describe('issuing through the W3C VC-API', () => {
     }
     // A Data Integrity credential is issued as the DID; the body's URL there is another issuer's id.
     expect((await issue(membership(), uni.registrar, { format: 'data-integrity' })).status).toBe(422);
+  });
+
+  /** The bit a credential's status entry names, in both forms of its list: the VC-JWT and the proved JSON. */
+  async function listBits(entry: { statusListCredential: string; statusListIndex: string }) {
+    const url = `${credentials.url}${entry.statusListCredential.replace('http://localhost:3000', '')}`;
+    const jwt = await (await fetch(url)).text();
+    const json = (await (await fetch(url, { headers: { accept: 'application/json' } })).json()) as any;
+    const bit = (encoded: string) => getBit(decodeStatusList(encoded), Number(entry.statusListIndex));
+    return [
+      bit((jwtPayloadOf(jwt) as any).credentialSubject.encodedList),
+      bit(json.credentialSubject.encodedList),
+    ];
+  }
+
+  it('lets the body’s registrar revoke what it issued: the bit set in both list forms, the event published, verification refused', async () => {
+    const did = (
+      await ok(call(credentials.url, 'GET', `/api/credentials/issuers/${uni.awardingBodyId}/did.json`))
+    ).id;
+    // Any URL a credential takes as its id names it here, percent-encoded.
+    const asJwt = (await ok(issue(membership({ id: `https://members.example/${randomUUID()}` }))))
+      .verifiableCredential;
+    const asProved = (
+      await ok(issue(membership({ issuer: did }), uni.registrar, { format: 'data-integrity' }))
+    ).verifiableCredential;
+    const jwtCredential = jwtPayloadOf(String(asJwt.id).slice(DATA_URL.length)) as any;
+    const status = (credentialId: string, action: string, headers = uni.registrar) =>
+      call(
+        credentials.url,
+        'POST',
+        `/api/credentials/credentials/${encodeURIComponent(credentialId)}/${action}`,
+        {
+          headers,
+          body: { reason: 'Issued in error' },
+        },
+      );
+
+    for (const [secured, credential] of [
+      [asJwt, jwtCredential],
+      [asProved, asProved],
+    ]) {
+      expect(await listBits(credential.credentialStatus)).toEqual([false, false]);
+      const otherBody = bearer('registrar', { org: randomUUID() });
+      expect((await status(credential.id, 'revocation', otherBody)).status).toBe(404);
+      // A VC-API credential carries a revocation entry only: our verifier alone would see a suspension.
+      expect((await status(credential.id, 'suspension')).status).toBe(409);
+
+      const revoked = await status(credential.id, 'revocation');
+      expect([revoked.status, revoked.body]).toEqual([
+        200,
+        { credentialId: credential.id, revoked: true, suspended: false },
+      ]);
+      expect((await status(credential.id, 'revocation')).status).toBe(409);
+      expect(await listBits(credential.credentialStatus)).toEqual([true, true]);
+      const refused = await vcApiVerify(secured);
+      expect([refused.status, refused.body.verified, refused.body.status]).toEqual([400, false, 'revoked']);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ field: 'verifiableCredential', check: 'revocation' }),
+      ]);
+      const [event] = await recorder.waitFor(
+        TOPICS.credentialsDirectCredentialRevoked,
+        (data) => data.credentialId === credential.id,
+      );
+      expect(event!.envelope.data).toMatchObject({
+        awardingBodyId: uni.awardingBodyId,
+        types: credential.type,
+        reason: 'Issued in error',
+        revokedBy: expect.any(String),
+      });
+    }
   });
 
   it('gives the credential an id and validFrom when it has none, and refuses the same id twice', async () => {

@@ -15,7 +15,21 @@ const schema = z.object({
   CREDENTIALS_URL: z.url().default('http://127.0.0.1:3003'),
   RECOGNITION_URL: z.url().default('http://127.0.0.1:3004'),
   TRUST_PROXY: trustProxySetting,
+  WEB_OIDC_ISSUER: z.url().optional(),
+  WEB_OIDC_CLIENT_ID: z.string().min(1).default('credit-bridge-web'),
+  WEB_OIDC_SCOPE: z.string().min(1).default('openid profile'),
+  WEB_OIDC_RESOURCE: z.url().optional(),
 });
+
+/** How the web app signs people in: the OpenID Provider and the app's public client there. */
+export interface WebAppConfig {
+  /** None: the app says sign-in is not configured. */
+  readonly issuer?: string;
+  readonly clientId: string;
+  readonly scope: string;
+  /** The API the access tokens are for (RFC 8707), when the provider asks for one. */
+  readonly resource?: string;
+}
 
 export interface GatewayConfig {
   readonly environment: 'development' | 'test' | 'production';
@@ -24,6 +38,7 @@ export interface GatewayConfig {
   readonly upstreams: Readonly<Record<UpstreamService, string>>;
   /** The TLS-terminating proxies in front whose X-Forwarded-Proto is believed (HSTS); none when undefined. */
   readonly trustProxy?: readonly string[];
+  readonly webApp: WebAppConfig;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -41,5 +56,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       recognition: e.RECOGNITION_URL,
     },
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
+    webApp: {
+      ...(e.WEB_OIDC_ISSUER ? { issuer: e.WEB_OIDC_ISSUER } : {}),
+      clientId: e.WEB_OIDC_CLIENT_ID,
+      scope: e.WEB_OIDC_SCOPE,
+      ...(e.WEB_OIDC_RESOURCE ? { resource: e.WEB_OIDC_RESOURCE } : {}),
+    },
   };
 }

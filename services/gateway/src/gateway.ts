@@ -5,7 +5,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { type GatewayConfig, loadGatewayConfig, UPSTREAM_SERVICES } from './gateway-config';
 import { servePublicAssets } from './public-pages';
-import { serviceProxy, wellKnownJwksProxy } from './service-proxy';
+import { serviceProxy, wellKnownProxy } from './service-proxy';
+import { serveWebApp } from './web-app';
 
 /** Builds and starts the gateway, from `main.ts` and from the integration specs alike. */
 export async function startGateway(config: GatewayConfig = loadGatewayConfig()): Promise<INestApplication> {
@@ -19,8 +20,9 @@ export async function startGateway(config: GatewayConfig = loadGatewayConfig()):
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
   for (const service of UPSTREAM_SERVICES) app.use(serviceProxy(service, config.upstreams[service]));
-  app.use(wellKnownJwksProxy(config.upstreams.credentials));
+  app.use(wellKnownProxy(config.upstreams.credentials));
   servePublicAssets(app);
+  serveWebApp(app, config.webApp);
   setupOpenApi(
     app,
     'gateway',

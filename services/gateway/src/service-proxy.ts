@@ -20,12 +20,18 @@ export function serviceProxy(service: UpstreamService, target: string): RequestH
   }) as RequestHandler;
 }
 
-/** `/.well-known/jwks.json` on the public origin: every issuer's keys, served by the credentials service. */
-export function wellKnownJwksProxy(credentials: string): RequestHandler {
+/**
+ * The well-known documents of the public origin, served by the credentials service: `/.well-known/jwks.json` (every
+ * issuer's keys) and `/.well-known/did.json` (the hub's own DID document, which did:web resolves there).
+ */
+export function wellKnownProxy(credentials: string): RequestHandler {
   return createProxyMiddleware({
     target: credentials,
-    pathFilter: '/.well-known/jwks.json',
-    pathRewrite: { '^/.well-known/jwks.json': '/api/credentials/keys' },
+    pathFilter: ['/.well-known/jwks.json', '/.well-known/did.json'],
+    pathRewrite: {
+      '^/.well-known/jwks.json': '/api/credentials/keys',
+      '^/.well-known/did.json': '/api/credentials/did.json',
+    },
     xfwd: true,
     on: { error: answerUnavailable('credentials') },
   }) as RequestHandler;

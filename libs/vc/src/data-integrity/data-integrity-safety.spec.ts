@@ -111,13 +111,18 @@ describe('Data Integrity proof checks', () => {
     ],
     [
       'another type',
+      (proof: any) => void (proof.type = 'Ed25519Signature2018'),
+      'the proof is not one we verify (DataIntegrityProof with eddsa-rdfc-2022 or ecdsa-rdfc-2019, or Ed25519Signature2020)',
+    ],
+    [
+      'an Ed25519Signature2020 proof that names a cryptosuite',
       (proof: any) => void (proof.type = 'Ed25519Signature2020'),
-      "the proof's type is not DataIntegrityProof",
+      'the proof is not one we verify (DataIntegrityProof with eddsa-rdfc-2022 or ecdsa-rdfc-2019, or Ed25519Signature2020)',
     ],
     [
       'another cryptosuite',
       (proof: any) => void (proof.cryptosuite = 'eddsa-jcs-2022'),
-      "the proof's cryptosuite is not eddsa-rdfc-2022",
+      'the proof is not one we verify (DataIntegrityProof with eddsa-rdfc-2022 or ecdsa-rdfc-2019, or Ed25519Signature2020)',
     ],
     [
       'another purpose',

@@ -1,9 +1,6 @@
-import {
-  DATA_INTEGRITY_PROOF,
-  EDDSA_RDFC_2022,
-  isDateTimeStamp,
-  type DataIntegrityProof,
-} from './eddsa-rdfc-2022';
+import type { Cryptosuite } from './cryptosuite';
+import { cryptosuiteOf, SUPPORTED_PROOFS } from './cryptosuites';
+import { isDateTimeStamp, type ProofOptions } from './proof-options';
 
 export interface ProofExpectations {
   expectedProofPurpose?: string;
@@ -13,30 +10,30 @@ export interface ProofExpectations {
 }
 
 /** A proof as read from a secured document; it may name its own contexts. */
-export type ReadProof = DataIntegrityProof & { '@context'?: unknown };
+export type ReadProof = ProofOptions & { proofValue: string; '@context'?: unknown };
 
 const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 
 /**
- * The document's one eddsa-rdfc-2022 proof, checked against what the verifier expects before any cryptography,
- * or the problem with it.
+ * The document's one proof, of a suite we verify, checked against what the verifier expects before any
+ * cryptography, or the problem with it.
  */
 export function readProof(
   proof: unknown,
   expected: ProofExpectations,
-): { proof: ReadProof } | { problem: string } {
+): { proof: ReadProof; suite: Cryptosuite } | { problem: string } {
   if (proof === undefined) return { problem: 'the document has no proof' };
   if (Array.isArray(proof))
     return { problem: 'proof sets are not supported: the document has several proofs' };
   if (!proof || typeof proof !== 'object') return { problem: 'the proof is not an object' };
   const candidate = proof as Record<string, unknown>;
+  const suite = cryptosuiteOf(candidate);
+  if (!suite) return { problem: `the proof is not one we verify (${SUPPORTED_PROOFS})` };
   const problem = shapeProblem(candidate) ?? expectationProblem(candidate, expected);
-  return problem ? { problem } : { proof: candidate as unknown as ReadProof };
+  return problem ? { problem } : { proof: candidate as unknown as ReadProof, suite };
 }
 
 function shapeProblem(proof: Record<string, unknown>): string | undefined {
-  if (proof.type !== DATA_INTEGRITY_PROOF) return `the proof's type is not ${DATA_INTEGRITY_PROOF}`;
-  if (proof.cryptosuite !== EDDSA_RDFC_2022) return `the proof's cryptosuite is not ${EDDSA_RDFC_2022}`;
   if (!isText(proof.proofValue)) return 'the proof has no proofValue';
   if (!isText(proof.verificationMethod)) return 'the proof has no verificationMethod';
   if (!isText(proof.proofPurpose)) return 'the proof has no proofPurpose';

@@ -1,14 +1,8 @@
 import { type KeyObject, sign } from 'node:crypto';
 import { multibaseBase58btcEncode } from './base58btc';
 import { bundledDocumentLoader, type DocumentLoader } from './document-loader';
-import {
-  DATA_INTEGRITY_PROOF,
-  type DataIntegrityProof,
-  EDDSA_RDFC_2022,
-  eddsaRdfc2022HashData,
-  type JsonLdDocument,
-  type ProofOptions,
-} from './eddsa-rdfc-2022';
+import { EDDSA_RDFC_2022, eddsaRdfc2022HashData } from './eddsa-rdfc-2022';
+import { DATA_INTEGRITY_PROOF, type DataIntegrityProof, type JsonLdDocument } from './proof-options';
 import { assertEd25519Key } from './ed25519-keys';
 
 export interface SignDataIntegrityOptions {
@@ -37,7 +31,7 @@ export async function signDataIntegrity<T extends JsonLdDocument>(
 ): Promise<T & { proof: DataIntegrityProof }> {
   if ('proof' in document) throw new Error('the document already has a proof; proof sets are not supported');
   assertEd25519Key(options.privateKey, 'private');
-  const proofOptions: ProofOptions = {
+  const proofOptions: Omit<DataIntegrityProof, 'proofValue'> = {
     type: DATA_INTEGRITY_PROOF,
     cryptosuite: EDDSA_RDFC_2022,
     created: options.created ?? nowToTheSecond(),

@@ -1,8 +1,8 @@
-import { type KeyObject, verify } from 'node:crypto';
+import { type KeyObject } from 'node:crypto';
 import { multibaseBase58btcDecode } from './base58btc';
 import { bundledDocumentLoader, type DocumentLoader } from './document-loader';
-import { isEd25519Key } from './ed25519-keys';
-import { eddsaRdfc2022HashData, type JsonLdDocument } from './eddsa-rdfc-2022';
+import { proofAndDocumentHash } from './hash-data';
+import { type JsonLdDocument } from './proof-options';
 import { readProof } from './read-proof';
 import { jsonLdProblem } from './json-ld-problem';
 
@@ -27,9 +27,8 @@ export interface DataIntegrityVerification {
   problem?: string;
 }
 
-const ED25519_SIGNATURE_BYTES = 64;
-
-/** Verifies a document's eddsa-rdfc-2022 proof; a malformed document or proof is unverified, never an exception. */
+/**
+ * Verifies a document's proof (eddsa-rdfc-2022, ecdsa-rdfc-2019 or Ed25519Signature2020: see cryptosuites.ts); a malformed document or proof is unverified, never an exception. */
 export async function verifyDataIntegrity(
   document: JsonLdDocument,
   resolveKey: KeyResolver,
@@ -49,14 +48,9 @@ async function verifyProof(
 ): Promise<DataIntegrityVerification> {
   const read = readProof(document.proof, options);
   if ('problem' in read) return { verified: false, problem: read.problem };
+  const { suite } = read;
   const { proofValue, '@context': proofContext, ...proofOptions } = read.proof;
   const signature = multibaseBase58btcDecode(proofValue);
-  if (signature.length !== ED25519_SIGNATURE_BYTES) {
-    return {
-      verified: false,
-      problem: `the proofValue is ${signature.length} bytes, not an Ed25519 signature`,
-    };
-  }
   const { proof: _proof, ...unsecuredDocument } = document;
   if (proofContext !== undefined) {
     // A proof that names its own contexts is verified over those, which the document must start with.
@@ -71,18 +65,22 @@ async function verifyProof(
       problem: `the verification method ${proofOptions.verificationMethod} is not known`,
     };
   }
-  if (!isEd25519Key(publicKey, 'public')) {
+  const keyProblem = suite.keyProblem(publicKey);
+  if (keyProblem) {
     return {
       verified: false,
-      problem: `the verification method ${proofOptions.verificationMethod} is not Ed25519`,
+      problem: `the verification method ${proofOptions.verificationMethod} ${keyProblem}`,
     };
   }
-  const hashData = await eddsaRdfc2022HashData(
+  const signatureProblem = suite.signatureProblem(signature, publicKey);
+  if (signatureProblem) return { verified: false, problem: signatureProblem };
+  const hashData = await proofAndDocumentHash(
     unsecuredDocument,
     proofOptions,
     options.documentLoader ?? bundledDocumentLoader,
+    suite.hashWith(publicKey),
   );
-  return verify(null, hashData, publicKey, signature)
+  return suite.verifySignature(hashData, signature, publicKey)
     ? { verified: true }
     : { verified: false, problem: 'the signature does not match the document and its proof' };
 }

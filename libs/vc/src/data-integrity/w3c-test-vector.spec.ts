@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { multibaseBase58btcDecode } from './base58btc';
 import { canonicalise } from './canonicalise';
 import { publicKeyOfMultibase } from './did-key';
-import { bundledDocumentLoader, type DocumentLoader } from './document-loader';
-import { eddsaRdfc2022HashData, type ProofOptions } from './eddsa-rdfc-2022';
+import { eddsaRdfc2022HashData } from './eddsa-rdfc-2022';
 import { ed25519PrivateKeyFromSeed } from './ed25519-keys';
 import { signDataIntegrity } from './sign-data-integrity';
 import { verifyDataIntegrity } from './verify-data-integrity';
+import { w3cExamplesDocumentLoader } from './w3c-examples-loader';
+import { W3C_ALUMNI_CREDENTIAL } from '../testing/w3c-alumni-credential';
 
 /*
  * The published test vector of W3C Data Integrity EdDSA Cryptosuites v1.0 for eddsa-rdfc-2022, copied unchanged
@@ -19,14 +20,7 @@ const KEY_PAIR = {
 };
 
 const SIGNED = {
-  '@context': ['https://www.w3.org/ns/credentials/v2', 'https://www.w3.org/ns/credentials/examples/v2'],
-  id: 'urn:uuid:58172aac-d8ba-11ed-83dd-0b3aef56cc33',
-  type: ['VerifiableCredential', 'AlumniCredential'],
-  name: 'Alumni Credential',
-  description: 'A minimum viable example of an Alumni Credential.',
-  issuer: 'https://vc.example/issuers/5678',
-  validFrom: '2023-01-01T00:00:00Z',
-  credentialSubject: { id: 'did:example:abcdefgh', alumniOf: 'The School of Examples' },
+  ...W3C_ALUMNI_CREDENTIAL,
   proof: {
     type: 'DataIntegrityProof',
     cryptosuite: 'eddsa-rdfc-2022',
@@ -49,13 +43,7 @@ const CANONICAL_PROOF_CONFIG = [
 const COMBINED_HASH =
   '4c4d3890a157f8d611b13c265c2c22f39aa0a567c7c7dd9ba3e45cd579784eeb517744132ae165a5349155bef0bb0cf2258fff99dfe1dbd914b938d775a36017';
 
-/** The VC 2.0 examples context (w3c/vc-data-model, contexts/credentials/examples/v2): for specs only. */
-const EXAMPLES_V2_CONTEXT = { '@context': { '@vocab': 'https://www.w3.org/ns/credentials/examples#' } };
-
-const documentLoader: DocumentLoader = (url) =>
-  url === 'https://www.w3.org/ns/credentials/examples/v2'
-    ? Promise.resolve({ contextUrl: null, documentUrl: url, document: EXAMPLES_V2_CONTEXT })
-    : bundledDocumentLoader(url);
+const documentLoader = w3cExamplesDocumentLoader;
 
 const publicKey = publicKeyOfMultibase(KEY_PAIR.publicKeyMultibase);
 /** The private key multibase is multicodec ed25519-priv (0x8026) and the 32-byte seed. */
@@ -84,7 +72,7 @@ describe('the W3C eddsa-rdfc-2022 test vector', () => {
     expect(createHash('sha256').update(CANONICAL_PROOF_CONFIG).digest('hex')).toBe(
       COMBINED_HASH.slice(0, 64),
     );
-    const hashData = await eddsaRdfc2022HashData(unsecured, proofOptions as ProofOptions, documentLoader);
+    const hashData = await eddsaRdfc2022HashData(unsecured, proofOptions, documentLoader);
     expect(hashData.toString('hex')).toBe(COMBINED_HASH);
   });
 

@@ -1,6 +1,6 @@
 import { connect as connectTcp } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { connect as connectTls } from 'node:tls';
+import { connect as connectTls, rootCertificates } from 'node:tls';
 import type { Destination } from './destination';
 import { parseIp } from './ip-address';
 
@@ -18,15 +18,25 @@ export interface ConnectTarget {
 export type Connector = (target: ConnectTarget) => Duplex;
 
 /** A TCP or TLS connection to the address itself: given an IP literal, node does no name lookup. */
-export const directConnector: Connector = (target) =>
-  target.tls
-    ? connectTls({
-        host: target.address,
-        port: target.port,
-        ...(target.servername ? { servername: target.servername } : {}),
-        ALPNProtocols: ['http/1.1'],
-      })
-    : connectTcp({ host: target.address, port: target.port });
+export const directConnector: Connector = connectorTrusting();
+
+/**
+ * A direct connector whose TLS connections also trust `extraCas` (PEM), besides the system's authorities: for a
+ * development or test server with a certificate from a local authority, never needed in production.
+ */
+export function connectorTrusting(extraCas: readonly string[] = []): Connector {
+  const ca = extraCas.length > 0 ? [...rootCertificates, ...extraCas] : undefined;
+  return (target) =>
+    target.tls
+      ? connectTls({
+          host: target.address,
+          port: target.port,
+          ...(target.servername ? { servername: target.servername } : {}),
+          ...(ca ? { ca } : {}),
+          ALPNProtocols: ['http/1.1'],
+        })
+      : connectTcp({ host: target.address, port: target.port });
+}
 
 export function connectTargetOf(destination: Destination): ConnectTarget {
   return {

@@ -7,5 +7,9 @@ export interface FetchedDocument {
 
 /** Fetches one URL with GET, within its time and size limits; throws an OutboundFetchError when it cannot. */
 export interface DocumentFetcher {
-  get(url: string): Promise<FetchedDocument>;
+  /** `accept` is the request's Accept header; DEFAULT_ACCEPT unless given. */
+  get(url: string, accept?: string): Promise<FetchedDocument>;
 }
+
+/** What a verifier asks for when the caller names nothing: JWK sets, then JSON, then VC-JWTs. */
+export const DEFAULT_ACCEPT = 'application/jwk-set+json, application/json, application/vc+jwt, */*;q=0.1';

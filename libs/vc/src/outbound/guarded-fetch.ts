@@ -1,7 +1,7 @@
 import { NOTHING_ALLOWED, type OutboundAllowList } from './allow-list';
-import { type Connector, directConnector } from './connector';
+import { type Connector, connectorTrusting } from './connector';
 import { checkedDestination, type Resolver, systemResolver } from './destination';
-import type { DocumentFetcher, FetchedDocument } from './document-fetcher';
+import { DEFAULT_ACCEPT, type DocumentFetcher, type FetchedDocument } from './document-fetcher';
 import { OutboundFetchError } from './outbound-fetch-error';
 import { type HopAnswer, pinnedRequest } from './pinned-request';
 
@@ -18,6 +18,8 @@ export interface GuardedFetchOptions {
   readonly resolve?: Resolver;
   /** Opens each connection; specs inject one that records instead of dialling. */
   readonly connect?: Connector;
+  /** Certificate authorities (PEM) trusted besides the system's: a local development or test authority. */
+  readonly extraCas?: readonly string[];
 }
 
 /**
@@ -41,15 +43,15 @@ export class GuardedFetch implements DocumentFetcher {
     this.maxBytes = options.maxBytes ?? 1024 * 1024;
     this.maxRedirects = options.maxRedirects ?? 3;
     this.resolve = options.resolve ?? systemResolver;
-    this.connect = options.connect ?? directConnector;
+    this.connect = options.connect ?? connectorTrusting(options.extraCas);
   }
 
   /** Throws OutboundFetchError when the URL is refused or no answer came within the limits. */
-  async get(url: string): Promise<FetchedDocument> {
+  async get(url: string, accept = DEFAULT_ACCEPT): Promise<FetchedDocument> {
     const deadline = AbortSignal.timeout(this.timeoutMs);
     let current = parsedUrl(url);
     for (let redirects = 0; ; redirects += 1) {
-      const answer = await this.hop(current, deadline).catch((error: unknown) => {
+      const answer = await this.hop(current, deadline, accept).catch((error: unknown) => {
         throw redirects > 0 ? afterRedirect(error) : error;
       });
       if (answer.kind === 'final') return answer;
@@ -65,13 +67,13 @@ export class GuardedFetch implements DocumentFetcher {
     }
   }
 
-  private async hop(url: URL, deadline: AbortSignal): Promise<HopAnswer> {
+  private async hop(url: URL, deadline: AbortSignal, accept: string): Promise<HopAnswer> {
     const destination = await beforeDeadline(
       checkedDestination(url, this.resolve, this.allow),
       deadline,
       url,
     );
-    return pinnedRequest(destination, this.connect, this.maxBytes, deadline);
+    return pinnedRequest(destination, this.connect, this.maxBytes, deadline, accept);
   }
 }
 

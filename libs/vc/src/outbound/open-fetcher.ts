@@ -1,4 +1,4 @@
-import type { DocumentFetcher, FetchedDocument } from './document-fetcher';
+import { DEFAULT_ACCEPT, type DocumentFetcher, type FetchedDocument } from './document-fetcher';
 import { OutboundFetchError } from './outbound-fetch-error';
 
 /**
@@ -11,11 +11,15 @@ export class OpenFetcher implements DocumentFetcher {
     private readonly maxBytes = 1024 * 1024,
   ) {}
 
-  async get(url: string): Promise<FetchedDocument> {
+  async get(url: string, accept = DEFAULT_ACCEPT): Promise<FetchedDocument> {
     if (!/^https?:\/\//.test(url)) throw new OutboundFetchError('refused', `${url} is not an http(s) URL`);
     let response: Response;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs), redirect: 'follow' });
+      response = await fetch(url, {
+        headers: { accept },
+        signal: AbortSignal.timeout(this.timeoutMs),
+        redirect: 'follow',
+      });
     } catch (error) {
       throw new OutboundFetchError(
         'unreachable',

@@ -24,6 +24,7 @@ export function pinnedRequest(
   connect: Connector,
   maxBytes: number,
   signal: AbortSignal,
+  accept: string,
 ): Promise<HopAnswer> {
   return new Promise<HopAnswer>((resolve, reject) => {
     const { url } = destination;
@@ -34,7 +35,7 @@ export function pinnedRequest(
         setHost: false,
         headers: {
           host: url.host,
-          accept: 'application/jwk-set+json, application/json, application/vc+jwt, */*;q=0.1',
+          accept,
           'user-agent': 'credit-bridge-verifier',
           connection: 'close',
         },

@@ -38,8 +38,8 @@ function holderOf(holder: unknown): string | undefined | null {
 }
 
 /**
- * The Ed25519 key of a did:key verification method (what wallets sign presentations with), or why it cannot be
- * used: other DID methods and key URLs are not resolved for holders.
+ * The key of a did:key verification method (what wallets sign presentations with: Ed25519, or P-256 or P-384 for
+ * ecdsa-rdfc-2019), or why it cannot be used: other DID methods and key URLs are not resolved for holders.
  */
 export function holderKeyOf(verificationMethod: unknown): { key: KeyObject; did: string } | string {
   if (typeof verificationMethod !== 'string' || !verificationMethod.startsWith('did:key:'))

@@ -1,5 +1,8 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { didKeyOf, didKeyVerificationMethodOf } from '../data-integrity/did-key';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { multibaseBase58btcEncode } from '../data-integrity/base58btc';
+import { didKeyOf, didKeyVerificationMethodOf, ecdsaPublicKeyMultibase } from '../data-integrity/did-key';
+import { bundledDocumentLoader } from '../data-integrity/document-loader';
+import { proofAndDocumentHash } from '../data-integrity/hash-data';
 import { signDataIntegrity } from '../data-integrity/sign-data-integrity';
 import { signJws } from '../jws';
 import { MAX_PRESENTED_CREDENTIALS } from './presentation-shape';
@@ -97,6 +100,31 @@ describe('verifyPresentationProof', () => {
     const result = await verifyPresentationProof(signed, asked);
     expect(result.problems).toEqual([
       { check: 'presentation-proof', message: expect.stringContaining('purpose is not authentication') },
+    ]);
+  });
+
+  it('verifies a Data Integrity presentation by a P-256 did:key holder (ecdsa-rdfc-2019), not once changed', async () => {
+    const p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+    const multibase = ecdsaPublicKeyMultibase(p256.publicKey);
+    const unsigned = presentation({ holder: `did:key:${multibase}`, verifiableCredential: [] });
+    const options = {
+      type: 'DataIntegrityProof',
+      cryptosuite: 'ecdsa-rdfc-2019',
+      created: '2026-12-02T09:00:00Z',
+      verificationMethod: `did:key:${multibase}#${multibase}`,
+      proofPurpose: 'authentication',
+      ...asked,
+    };
+    // Signed the way the suite says, with node:crypto: not an independent implementation (see the integration spec).
+    const hashData = await proofAndDocumentHash(unsigned, options, bundledDocumentLoader, 'sha256');
+    const proofValue = multibaseBase58btcEncode(
+      sign('sha256', hashData, { key: p256.privateKey, dsaEncoding: 'ieee-p1363' }),
+    );
+    const signed = { ...unsigned, proof: { ...options, proofValue } };
+    expect((await verifyPresentationProof(signed, asked)).problems).toEqual([]);
+    const changed = { ...signed, proof: { ...signed.proof, created: '2026-12-02T09:00:01Z' } };
+    expect((await verifyPresentationProof(changed, asked)).problems).toEqual([
+      { check: 'presentation-proof', message: expect.stringContaining('the signature does not match') },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { KeyObject } from 'node:crypto';
-import { publicKeyOfDidKey, verifyDataIntegrity } from '../data-integrity';
+import { cryptosuiteOf, publicKeyOfDidKey, SUPPORTED_PROOFS, verifyDataIntegrity } from '../data-integrity';
 import { asObject, type JsonObject } from '../json-reading';
 import { checkContent, issuerIdOf, trustCheck } from './content-checks';
 import type { VerificationContext } from './context';
@@ -12,7 +12,7 @@ export function hasEmbeddedProof(input: unknown): input is JsonObject {
 }
 
 /**
- * A credential secured with a Data Integrity proof (eddsa-rdfc-2022): the proof's verification method must be a key
+ * A credential secured with a Data Integrity proof (eddsa-rdfc-2022, ecdsa-rdfc-2019 or Ed25519Signature2020): the proof's verification method must be a key
  * of the issuer (its DID document's, or the did:key the issuer is), and the proof must cover the whole document.
  */
 export async function verifyWithProof(
@@ -24,15 +24,15 @@ export async function verifyWithProof(
 ): Promise<void> {
   const proof = asObject(credential.proof);
   report.record('format', 'passed', 'A credential with an embedded Data Integrity proof.');
-  const supported = proof.type === 'DataIntegrityProof' && proof.cryptosuite === 'eddsa-rdfc-2022';
+  const suite = cryptosuiteOf(proof);
   report.record(
     'header',
-    supported ? 'passed' : 'failed',
-    supported
-      ? 'DataIntegrityProof, eddsa-rdfc-2022.'
-      : `The proof ${JSON.stringify(proof.type)} ${JSON.stringify(proof.cryptosuite)} is not one we check (DataIntegrityProof with eddsa-rdfc-2022).`,
+    suite ? 'passed' : 'failed',
+    suite
+      ? `${suite.label}.`
+      : `The proof ${JSON.stringify(proof.type)} ${JSON.stringify(proof.cryptosuite)} is not one we check (${SUPPORTED_PROOFS}).`,
   );
-  if (!supported) return;
+  if (!suite) return;
   const issuerId = issuerIdOf(credential);
   if (!(await report.run('trust', () => trustCheck(context, issuerId)))) return;
   const method = typeof proof.verificationMethod === 'string' ? proof.verificationMethod : '';

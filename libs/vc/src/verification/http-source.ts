@@ -34,14 +34,18 @@ export class HttpSource {
     this.onFailure = options.onFailure ?? (() => undefined);
   }
 
-  /** The body at `url`; `what` names it in the one sentence a failure is reported with. */
-  async text(url: string, what = 'The document'): Promise<string> {
-    const cached = this.cache.get(url);
+  /**
+   * The body at `url`; `what` names it in the one sentence a failure is reported with; `accept`, when given, is the
+   * request's Accept header (answers are cached per URL and Accept, as the forms asked for may differ).
+   */
+  async text(url: string, what = 'The document', accept?: string): Promise<string> {
+    const key = accept === undefined ? url : `${url}\n${accept}`;
+    const cached = this.cache.get(key);
     if (cached && cached.expiresAt > Date.now()) return cached.body;
-    let pending = this.inFlight.get(url);
+    let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = this.load(url).finally(() => this.inFlight.delete(url));
-      this.inFlight.set(url, pending);
+      pending = this.load(url, key, accept).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
     }
     return pending.catch((error: unknown) => {
       // The cause stays on the error for this service's own decisions; only the message ever reaches a caller.
@@ -49,12 +53,12 @@ export class HttpSource {
     });
   }
 
-  private async load(url: string): Promise<string> {
+  private async load(url: string, key: string, accept: string | undefined): Promise<string> {
     try {
-      const answer = await this.fetcher.get(url);
+      const answer = await this.fetcher.get(url, accept);
       if (answer.status < 200 || answer.status > 299) throw new Error(`${url} answered ${answer.status}`);
       const ttl = ttlOf(answer.cacheControl, this.defaultTtlMs);
-      if (ttl > 0) this.cache.set(url, { body: answer.body, expiresAt: Date.now() + ttl });
+      if (ttl > 0) this.cache.set(key, { body: answer.body, expiresAt: Date.now() + ttl });
       return answer.body;
     } catch (error) {
       this.onFailure(url, error as Error);

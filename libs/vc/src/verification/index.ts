@@ -6,3 +6,6 @@ export * from './verify-credential';
 export * from './http-source';
 export * from './remote-issuers';
 export * from './server-context';
+export * from './did-web';
+export * from './verification-methods';
+export * from './remote-keys';

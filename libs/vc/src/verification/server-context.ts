@@ -1,11 +1,12 @@
 import type { VerificationContext } from './context';
 import { OpenFetcher } from '../outbound';
 import { HttpSource } from './http-source';
-import { jwksKeyResolver, remoteStatusReader } from './remote-issuers';
+import { remoteStatusReader } from './remote-issuers';
+import { remoteKeyResolver } from './remote-keys';
 
 interface TrustListEntry {
   issuerId: string;
-  /** None for a did:key issuer, which is its own key. */
+  /** None for a did:key issuer, which is its own key, or a did:web one, whose DID document lists its keys. */
   jwksUrl?: string;
   kind: 'own' | 'external';
 }
@@ -29,7 +30,7 @@ export function serverContext(
         throw error;
       })
     ).get(issuerId);
-  const resolveKey = jwksKeyResolver(http, async (issuerId) => (await entryOf(issuerId))?.jwksUrl);
+  const resolveKey = remoteKeyResolver(http, async (issuerId) => (await entryOf(issuerId))?.jwksUrl);
   return {
     isTrusted: async (issuerId) => (await entryOf(issuerId)) !== undefined,
     resolveKey,

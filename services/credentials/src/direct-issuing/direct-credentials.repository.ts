@@ -1,5 +1,5 @@
 import type { OutboxFields } from '@lib/messaging';
-import { insertManyOnce } from '@lib/persistence';
+import { insertManyOnce, WITHOUT_OUTBOX } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -12,6 +12,10 @@ export class DirectCredentialsRepository {
 
   async exists(credentialId: string): Promise<boolean> {
     return (await this.credentials.exists({ _id: credentialId }).exec()) !== null;
+  }
+
+  async credentialById(credentialId: string): Promise<DirectCredential | null> {
+    return this.credentials.findById(credentialId, WITHOUT_OUTBOX).lean<DirectCredential>().exec();
   }
 
   /** False when a credential with this id exists already (a retry, or another request at the same moment). */

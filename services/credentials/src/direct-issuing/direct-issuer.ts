@@ -6,7 +6,6 @@ import {
   type DataIntegrityProof,
   envelope,
   isoSeconds,
-  signDataIntegrity,
   signCredential,
   type SignableCredential,
   statusEntry,
@@ -70,10 +69,7 @@ export class DirectIssuer {
     };
     const secured =
       format === 'data-integrity'
-        ? await signDataIntegrity(signed as never, {
-            ...(await this.issuers.proofKey(organisationId)),
-            created: isoSeconds(issuedAt),
-          })
+        ? await this.issuers.prove(organisationId, signed as never, isoSeconds(issuedAt))
         : signCredential(signed, await this.issuers.signingKey(organisationId), issuedAt);
     const types = [signed.type].flat() as string[];
     const subject = [signed.credentialSubject].flat()[0];

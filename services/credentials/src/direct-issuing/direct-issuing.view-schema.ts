@@ -2,6 +2,19 @@ import type { ViewFits } from '@lib/platform';
 import { z } from 'zod';
 import type { IssuedByApi } from './direct-issuer';
 
+/** A credential with its Data Integrity proof, as issued through the VC-API or downloaded by its learner. */
+export const dataIntegrityCredentialView = z
+  .looseObject({
+    '@context': z.array(z.string()),
+    proof: z.looseObject({
+      type: z.string().describe('DataIntegrityProof'),
+      cryptosuite: z.string().describe('eddsa-rdfc-2022'),
+      verificationMethod: z.string(),
+      proofValue: z.string(),
+    }),
+  })
+  .describe('the credential with its Data Integrity proof');
+
 /** `IssuedByApi`: the VC-API issue answer, the credential as issued. */
 export const issuedByApiView = z.object({
   verifiableCredential: z.union([
@@ -10,17 +23,7 @@ export const issuedByApiView = z.object({
       type: z.literal('EnvelopedVerifiableCredential'),
       id: z.string().startsWith('data:application/vc+jwt,'),
     }),
-    z
-      .looseObject({
-        '@context': z.array(z.string()),
-        proof: z.looseObject({
-          type: z.string().describe('DataIntegrityProof'),
-          cryptosuite: z.string().describe('eddsa-rdfc-2022'),
-          verificationMethod: z.string(),
-          proofValue: z.string(),
-        }),
-      })
-      .describe('the credential with its Data Integrity proof'),
+    dataIntegrityCredentialView,
   ]),
 });
 

@@ -7,14 +7,17 @@ import {
   generateKey,
   generateSigningKey,
   type IssuerKeyAlgorithm,
+  type JsonLdDocument,
   type PublishedJwk,
   publishedJwk,
   publicKeyFromJwk,
+  signDataIntegrity,
   SIGNING_ALGORITHMS,
   type SigningAlgorithm,
   type SigningKey,
 } from '@lib/vc';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { didWebOf } from './did-web';
 import type { Issuer, SigningKeyRecord } from './issuer.schema';
 import { IssuersRepository } from './issuers.repository';
 import { KEY_ENCRYPTER } from './key-encrypter.provider';
@@ -61,9 +64,7 @@ export class IssuersService {
     @Inject(KEY_ENCRYPTER) private readonly encrypter: KeyEncrypter,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {
-    const url = new URL(this.issuerUrl(''));
-    const path = url.pathname.split('/').filter(Boolean).map(encodeURIComponent);
-    this.didPrefix = `${['did:web', encodeURIComponent(url.host), ...path].join(':')}:`;
+    this.didPrefix = `${didWebOf(this.issuerUrl(''))}:`;
   }
 
   issuerUrl(issuerId: string): string {
@@ -229,6 +230,14 @@ export class IssuersService {
         privateKey: createPrivateKey(this.encrypter.decrypt(active.encryptedPrivateKey)),
       };
     });
+  }
+
+  /**
+   * The document with an eddsa-rdfc-2022 Data Integrity proof by the issuer's active Ed25519 key, made at `created`:
+   * eddsa is deterministic, so the same document, key and time give the same proof.
+   */
+  async prove<T extends JsonLdDocument>(issuerId: string, document: T, created: string) {
+    return signDataIntegrity(document, { ...(await this.proofKey(issuerId)), created });
   }
 
   /** A key's public name: the kid URL of a VC-JWT key, the DID URL (`<did>#<thumbprint>`) of an Ed25519 key. */

@@ -6,6 +6,7 @@ import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { dataIntegrityCredentialView } from '../direct-issuing/direct-issuing.view-schema';
 import { shareTokenParam } from './share-token';
 import { credentialDocumentView, shareLinkView } from './share-link.view-schema';
 import { type DownloadFormat, SharingService } from './sharing.service';
@@ -13,9 +14,11 @@ import { type DownloadFormat, SharingService } from './sharing.service';
 const credentialIdParam = validate(credentialId, 'credentialId');
 const formatQuery = z.strictObject({
   format: z
-    .enum(['jwt', 'json', 'pdf'])
+    .enum(['jwt', 'json', 'pdf', 'data-integrity'])
     .default('json')
-    .describe('jwt: the signed .jwt; json: decoded and enveloped; pdf: a certificate carrying the JWT'),
+    .describe(
+      'jwt: the signed .jwt; json: decoded and enveloped; pdf: a certificate carrying the JWT; data-integrity: the credential with an eddsa-rdfc-2022 proof, as the body’s DID',
+    ),
 });
 
 @ApiTags('downloads and sharing')
@@ -28,7 +31,7 @@ export class SharingController {
   @Roles('learner')
   @ApiOperation({
     summary:
-      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped) or pdf (a certificate with a QR code to verify it and the JWT attached)',
+      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped), pdf (a certificate with a QR code to verify it and the JWT attached) or data-integrity (the same credential with a Data Integrity proof)',
   })
   @ApiFileResponse({
     description: 'The credential as a file (an attachment), of the format asked for',
@@ -36,6 +39,7 @@ export class SharingController {
       'application/vc+jwt': 'text',
       'application/json': credentialDocumentView,
       'application/pdf': 'binary',
+      'application/vc': dataIntegrityCredentialView,
     },
   })
   async download(

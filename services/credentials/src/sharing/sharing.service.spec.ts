@@ -3,6 +3,7 @@ import type { Actor } from '@lib/auth';
 import type { ServiceConfig } from '@lib/platform';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
+import type { IssuersService } from '../issuers/issuers.service';
 import type { IssuingRepository } from '../issuing/issuing.repository';
 import type { ShareLink, ShareLinkWithdrawal } from './share-link.schema';
 import type { ShareLinksRepository } from './share-links.repository';
@@ -120,6 +121,8 @@ describe('SharingService', () => {
       config as ServiceConfig,
       // Certificates are drawn in a worker thread when the service runs; these specs never draw one.
       {} as CertificateRenderer,
+      // Nor do they download the Data Integrity form, which the integration specs sign with the issuer's key.
+      {} as IssuersService,
     );
   });
 

@@ -4,6 +4,7 @@ import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import { envelope, jwtPayloadOf } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { IssuersService } from '../issuers/issuers.service';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
 import { CertificateRenderer } from './certificate-renderer';
@@ -26,11 +27,11 @@ export interface ShareLinkView {
 /** A download: the file's name and type, and what it holds. */
 export interface CredentialFile {
   fileName: string;
-  contentType: 'application/pdf' | 'application/vc+jwt' | 'application/json';
+  contentType: 'application/pdf' | 'application/vc+jwt' | 'application/json' | 'application/vc';
   body: Buffer | string;
 }
 
-export type DownloadFormat = 'jwt' | 'json' | 'pdf';
+export type DownloadFormat = 'jwt' | 'json' | 'pdf' | 'data-integrity';
 
 /** A credential as a learner downloads it, or as a share link shows it: the signed JWT and what it says. */
 export interface CredentialDocument {
@@ -47,6 +48,7 @@ export class SharingService {
     private readonly links: ShareLinksRepository,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     private readonly certificates: CertificateRenderer,
+    private readonly issuers: IssuersService,
   ) {}
 
   /** The learner's own credential, whole. */
@@ -54,12 +56,24 @@ export class SharingService {
     return document(await this.ownCredential(actor, credentialId));
   }
 
-  /** The learner's credential as a file: the signed JWT, the decoded JSON, or the certificate PDF. */
+  /**
+   * The learner's credential as a file: the signed JWT, the decoded JSON, the certificate PDF, or the credential
+   * with a Data Integrity proof.
+   */
   async download(actor: Actor, credentialId: string, format: DownloadFormat): Promise<CredentialFile> {
     const name = `credential-${credentialId.slice('urn:uuid:'.length)}`;
     if (format === 'pdf') {
       const pdf = await this.certificate(actor, credentialId);
       return { fileName: `${name}.pdf`, contentType: 'application/pdf', body: Buffer.from(pdf) };
+    }
+    if (format === 'data-integrity') {
+      const proved = await this.dataIntegrityForm(await this.ownCredential(actor, credentialId));
+      // application/vc: VC 2.0's media type of a credential secured by an embedded proof (a .json, to open anywhere).
+      return {
+        fileName: `${name}.json`,
+        contentType: 'application/vc',
+        body: JSON.stringify(proved, null, 2),
+      };
     }
     const document = await this.own(actor, credentialId);
     return format === 'jwt'
@@ -159,6 +173,17 @@ export class SharingService {
   /** Share links and the certificate's QR code open the public verification page with the result shown. */
   private url(token: string): string {
     return `${this.config.publicBaseUrl}/verify?share=${token}`;
+  }
+
+  /**
+   * The credential the JWT carries, secured instead by an eddsa-rdfc-2022 proof of the body's current Ed25519 key,
+   * made at its validFrom so that each download is the same document. Only the issuer's id changes, to the body's
+   * DID: a Data Integrity proof's verification method must be controlled by the credential's issuer.
+   */
+  private async dataIntegrityForm(issued: IssuedCredential): Promise<Record<string, unknown>> {
+    const vc = document(issued).credential as { issuer: object; validFrom: string; '@context': string[] };
+    const issuer = { ...vc.issuer, id: this.issuers.issuerDid(issued.awardingBodyId) };
+    return this.issuers.prove(issued.awardingBodyId, { ...vc, issuer }, vc.validFrom);
   }
 
   private async ownCredential(actor: Actor, credentialId: string): Promise<IssuedCredential> {

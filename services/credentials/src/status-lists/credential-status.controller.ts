@@ -1,4 +1,3 @@
-import { credentialId } from '@lib/contracts';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { ApiErrors, ApiZodBody, ApiZodResponse, validate } from '@lib/platform';
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
@@ -8,11 +7,12 @@ import {
   optionalReasonBody,
   type ReasonBody,
   reasonBody,
+  statusCredentialId,
 } from './credential-status.dto';
 import { CredentialStatusService } from './credential-status.service';
 import { credentialStatusView } from './credential-status.view-schema';
 
-const credentialIdParam = validate(credentialId, 'credentialId');
+const credentialIdParam = validate(statusCredentialId, 'credentialId');
 
 @ApiTags('revocation and suspension')
 @ApiBearerAuth()
@@ -36,7 +36,10 @@ export class CredentialStatusController {
   }
 
   @Post('suspension')
-  @ApiErrors([409, 'The credential is revoked, or suspended already'])
+  @ApiErrors([
+    409,
+    'The credential is revoked, or suspended already, or was issued through the VC-API (revocation only)',
+  ])
   @HttpCode(200)
   @ApiZodBody(reasonBody)
   @ApiOperation({ summary: 'Suspend a credential until it is reinstated (registrar)' })
@@ -50,7 +53,10 @@ export class CredentialStatusController {
   }
 
   @Post('reinstatement')
-  @ApiErrors([409, 'The credential is revoked, or not suspended'])
+  @ApiErrors([
+    409,
+    'The credential is revoked, or not suspended, or was issued through the VC-API (revocation only)',
+  ])
   @HttpCode(200)
   @ApiZodBody(optionalReasonBody)
   @ApiOperation({ summary: 'Reinstate a suspended credential (registrar)' })

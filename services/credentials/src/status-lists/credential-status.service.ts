@@ -1,9 +1,16 @@
 import type { Actor } from '@lib/auth';
-import { credentialReinstatedV1, credentialRevokedV1, credentialSuspendedV1 } from '@lib/contracts';
+import {
+  credentialReinstatedV1,
+  credentialRevokedV1,
+  credentialSuspendedV1,
+  directCredentialRevokedV1,
+} from '@lib/contracts';
 import { outboxEvent, type PendingEvent, withOutbox } from '@lib/messaging';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AchievementsRepository } from '../achievements/achievements.repository';
 import { AchievementsService } from '../achievements/achievements.service';
+import type { DirectCredential } from '../direct-issuing/direct-credential.schema';
+import { DirectCredentialsRepository } from '../direct-issuing/direct-credentials.repository';
 import { IssuersService } from '../issuers/issuers.service';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
@@ -12,7 +19,16 @@ import { actionProblem, type CredentialState, inOrder, stateAfter } from './cred
 import type { StatusAction, StatusChange } from './status-change.schema';
 import { StatusChangesRepository } from './status-changes.repository';
 
-/** Revocation (permanent), suspension and reinstatement, each recorded as a status change with its event. */
+/** What a status change is recorded against: the credential's bits in its issuer's lists. */
+type StatusTarget = Pick<
+  StatusChange,
+  'credentialId' | 'awardingBodyId' | 'statusListId' | 'statusIndex' | 'suspensionListId' | 'suspensionIndex'
+>;
+
+/**
+ * Revocation (permanent), suspension and reinstatement, each recorded as a status change with its event. An award
+ * can be suspended; a credential issued through the VC-API carries a revocation entry only, so it can be revoked.
+ */
 @Injectable()
 export class CredentialStatusService {
   constructor(
@@ -22,6 +38,7 @@ export class CredentialStatusService {
     private readonly achievements: AchievementsRepository,
     private readonly achievementUrls: AchievementsService,
     private readonly issuers: IssuersService,
+    private readonly direct: DirectCredentialsRepository,
   ) {}
 
   async change(
@@ -30,10 +47,16 @@ export class CredentialStatusService {
     action: StatusAction,
     reason?: string,
   ): Promise<CredentialState & { credentialId: string }> {
-    const credential = await this.issuing.credentialById(credentialId);
-    if (!credential || credential.awardingBodyId !== actor.org)
-      throw new NotFoundException(`No credential ${credentialId} that you can see.`);
-    return this.apply(credential, action, actor.sub, reason);
+    const award = await this.issuing.credentialById(credentialId);
+    if (award && award.awardingBodyId === actor.org)
+      return this.apply(award, action, actor.sub, reason, (change) => this.event(award, change));
+    const direct = award ? null : await this.direct.credentialById(credentialId);
+    if (direct && direct.awardingBodyId === actor.org) {
+      const { awardingBodyId, statusListId, statusIndex } = direct;
+      const target = { credentialId, awardingBodyId, statusListId, statusIndex };
+      return this.apply(target, action, actor.sub, reason, (change) => directEvent(direct, change));
+    }
+    throw new NotFoundException(`No credential ${credentialId} that you can see.`);
   }
 
   /** The exam board amended the result behind a credential to a fail: the credential is revoked (once). */
@@ -46,6 +69,7 @@ export class CredentialStatusService {
         'revoke',
         'system:result-amended',
         'The exam board amended the result to a fail.',
+        (change) => this.event(credential, change),
       );
     } catch (error) {
       // A concurrent change took the same slot; the next evaluation sees it and tries again if still needed.
@@ -54,14 +78,19 @@ export class CredentialStatusService {
   }
 
   private async apply(
-    credential: IssuedCredential,
+    credential: StatusTarget,
     action: StatusAction,
     by: string,
-    reason?: string,
+    reason: string | undefined,
+    eventOf: (change: StatusChange) => Promise<PendingEvent>,
   ): Promise<CredentialState & { credentialId: string }> {
     const credentialId = credential.credentialId;
     const changes = inOrder(await this.statusChanges.statusChangesOf(credentialId));
-    const problem = actionProblem(stateAfter(changes), action);
+    const state = stateAfter(changes);
+    const problem =
+      !state.revoked && action !== 'revoke' && credential.suspensionListId === undefined
+        ? 'The credential was issued through the VC-API with a revocation entry only: it can be revoked, not suspended.'
+        : actionProblem(state, action);
     if (problem) throw new ConflictException(problem);
     const change: StatusChange = {
       _id: `${credentialId}:${changes.length + 1}`,
@@ -71,12 +100,13 @@ export class CredentialStatusService {
       ...(reason ? { reason } : {}),
       statusListId: credential.statusListId,
       statusIndex: credential.statusIndex,
-      suspensionListId: credential.suspensionListId,
-      suspensionIndex: credential.suspensionIndex,
+      ...(credential.suspensionListId === undefined
+        ? {}
+        : { suspensionListId: credential.suspensionListId, suspensionIndex: credential.suspensionIndex }),
       changedBy: by,
       changedAt: new Date(),
     };
-    const event = await this.event(credential, change);
+    const event = await eventOf(change);
     if (
       !(await this.statusChanges.insertStatusChange({
         ...change,
@@ -137,4 +167,18 @@ export class CredentialStatusService {
         });
     }
   }
+}
+
+/** A VC-API credential's change, which can only be its revocation (suspension is refused before). */
+function directEvent(credential: DirectCredential, change: StatusChange): Promise<PendingEvent> {
+  return Promise.resolve(
+    outboxEvent(directCredentialRevokedV1, {
+      credentialId: credential._id,
+      awardingBodyId: credential.awardingBodyId,
+      types: credential.types,
+      reason: change.reason ?? 'revoked',
+      revokedBy: change.changedBy,
+      revokedAt: change.changedAt.toISOString(),
+    }),
+  );
 }

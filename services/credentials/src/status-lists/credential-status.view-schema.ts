@@ -1,6 +1,6 @@
 import type { ViewFits } from '@lib/platform';
-import { credentialId } from '@lib/contracts';
 import { z } from 'zod';
+import { statusCredentialId as credentialId } from './credential-status.dto';
 import type { CredentialStatusService } from './credential-status.service';
 
 /** A credential's status after a change. */

@@ -18,8 +18,9 @@ export interface StatusChange {
   reason?: string;
   statusListId: string;
   statusIndex: number;
-  suspensionListId: string;
-  suspensionIndex: number;
+  /** An award's suspension bit; none for a credential issued through the VC-API, which can only be revoked. */
+  suspensionListId?: string;
+  suspensionIndex?: number;
   changedBy: string;
   changedAt: Date;
 }
@@ -32,8 +33,8 @@ export const StatusChangeSchema = recordSchema(
     reason: String,
     statusListId: { type: String, required: true },
     statusIndex: { type: Number, required: true },
-    suspensionListId: { type: String, required: true },
-    suspensionIndex: { type: Number, required: true },
+    suspensionListId: String,
+    suspensionIndex: Number,
     changedBy: { type: String, required: true },
     changedAt: { type: Date, required: true },
   },

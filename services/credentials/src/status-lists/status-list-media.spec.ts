@@ -1,3 +1,4 @@
+import { statusListAcceptFor } from '@lib/vc';
 import { statusListMediaOf } from './status-list-media';
 
 describe('the status list form an Accept header asks for', () => {
@@ -16,5 +17,14 @@ describe('the status list form an Accept header asks for', () => {
     ['APPLICATION/VC', 'application/vc'],
   ])('%s: %s', (accept, media) => {
     expect(statusListMediaOf(accept)).toBe(media);
+  });
+
+  it('gives another Credit Bridge hub’s verifier the form it asks for first: the VC-JWT of a URL issuer, the JSON of a DID', () => {
+    expect(statusListMediaOf(statusListAcceptFor('https://hub.example/api/credentials/issuers/7'))).toBe(
+      'application/vc+jwt',
+    );
+    expect(statusListMediaOf(statusListAcceptFor('did:web:hub.example:api:credentials:issuers:7'))).toBe(
+      'application/vc',
+    );
   });
 });

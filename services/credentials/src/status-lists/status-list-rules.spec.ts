@@ -21,6 +21,16 @@ function change(credentialId: string, n: number, action: StatusAction, index: nu
   };
 }
 
+/** A credential issued through the VC-API has a revocation bit only, so its change names no suspension list. */
+function vcApiRevocation(credentialId: string, index: number): StatusChange {
+  const {
+    suspensionListId: _list,
+    suspensionIndex: _index,
+    ...revocation
+  } = change(credentialId, 1, 'revoke', index);
+  return revocation;
+}
+
 describe('status list rules', () => {
   it.each([
     [REVOCATION, true, 'revocation'],
@@ -53,6 +63,13 @@ describe('status list rules', () => {
       [],
     ],
     ['changes of two credentials', [change('a', 1, 'revoke', 5), change('b', 1, 'suspend', 7)], [5], [1007]],
+    ['the revocation of a VC-API credential (no suspension bit)', [vcApiRevocation('c', 9)], [9], []],
+    [
+      'an award suspended beside a revoked VC-API credential',
+      [vcApiRevocation('c', 9), change('a', 1, 'suspend', 5)],
+      [9],
+      [1005],
+    ],
   ])('sets the bits of each list after %s', (_, changes, revoked, suspended) => {
     expect(setIndexes(REVOCATION, changes)).toEqual(revoked);
     expect(setIndexes(SUSPENSION, changes)).toEqual(suspended);

@@ -35,7 +35,8 @@ export function setIndexes(listId: string, changes: readonly StatusChange[]): nu
     const state = stateAfter(sorted);
     const { statusListId, statusIndex, suspensionListId, suspensionIndex } = sorted[0]!;
     if (listId === statusListId && state.revoked) indexes.push(statusIndex);
-    if (listId === suspensionListId && state.suspended) indexes.push(suspensionIndex);
+    if (listId === suspensionListId && state.suspended && suspensionIndex !== undefined)
+      indexes.push(suspensionIndex);
   }
   return indexes;
 }

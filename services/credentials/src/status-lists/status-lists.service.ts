@@ -1,11 +1,4 @@
-import {
-  emptyStatusList,
-  isoSeconds,
-  setBit,
-  signCredential,
-  signDataIntegrity,
-  statusListCredential,
-} from '@lib/vc';
+import { emptyStatusList, isoSeconds, setBit, signCredential, statusListCredential } from '@lib/vc';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { IssuersService } from '../issuers/issuers.service';
 import { issuerOfList, purposeOfList, setIndexes, STATUS_LIST_TTL_MS } from './status-list-rules';
@@ -33,7 +26,7 @@ export class StatusListsService {
   async provedList(listId: string): Promise<Record<string, unknown>> {
     const issuerId = await this.issuerOf(listId);
     const list = await this.unsigned(listId, issuerId, this.issuers.issuerDid(issuerId));
-    return signDataIntegrity(list, { ...(await this.issuers.proofKey(issuerId)), created: list.validFrom });
+    return this.issuers.prove(issuerId, list, list.validFrom);
   }
 
   private async issuerOf(listId: string): Promise<string> {

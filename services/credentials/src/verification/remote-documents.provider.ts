@@ -19,7 +19,11 @@ export const remoteDocumentsProvider: Provider = {
   useFactory: (settings: CredentialsSettings) => {
     const logger = new Logger('RemoteDocuments');
     return new HttpSource({
-      fetcher: new GuardedFetch({ allow: settings.outboundAllow, ...REMOTE_FETCH_LIMITS }),
+      fetcher: new GuardedFetch({
+        allow: settings.outboundAllow,
+        ...(settings.outboundExtraCas ? { extraCas: settings.outboundExtraCas } : {}),
+        ...REMOTE_FETCH_LIMITS,
+      }),
       onFailure: (url, error) => logger.warn(`Fetching ${url} failed: ${error.message}`),
     });
   },

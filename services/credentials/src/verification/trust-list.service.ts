@@ -1,6 +1,6 @@
 import type { Actor } from '@lib/auth';
 import { type Page, type Pagination, pageOf } from '@lib/persistence';
-import { publicKeyOfDidKey } from '@lib/vc';
+import { isDidWeb, publicKeyOfDidKey } from '@lib/vc';
 import {
   BadRequestException,
   ConflictException,
@@ -19,7 +19,7 @@ import type { TrustedIssuer } from './trusted-issuer.schema';
 export interface TrustListEntry {
   issuerId: string;
   name: string;
-  /** None for a did:key issuer, which is its own key. */
+  /** None for a did:key issuer, which is its own key, or a did:web one, whose DID document lists its keys. */
   jwksUrl?: string;
   kind: 'own' | 'external';
   /** Whose trust: every verification's (`hub`), or only the awarding body's whose list this is (`organisation`). */
@@ -86,7 +86,7 @@ export class TrustListService {
     return (await this.entryFor(issuerId, organisationId))?.jwksUrl;
   }
 
-  /** Whether an external issuer is on a list the verification trusts (a did:key entry has no JWKS URL). */
+  /** Whether an external issuer is on a list the verification trusts (a did:key or did:web entry has no JWKS URL). */
   async isTrusted(issuerId: string, organisationId?: string): Promise<boolean> {
     return (await this.entryFor(issuerId, organisationId)) !== undefined;
   }
@@ -128,7 +128,8 @@ export class TrustListService {
     if ((await this.entries.liveEntriesFor(body.issuerId, [list])).length > 0)
       throw alreadyListed(body.issuerId);
     if (body.jwksUrl) await this.keysCheck.requirePublishedKeys(body.jwksUrl);
-    else requireEd25519DidKey(body.issuerId);
+    else if (isDidWeb(body.issuerId)) await this.keysCheck.requireDidDocument(body.issuerId);
+    else requireReadableDidKey(body.issuerId);
     const entry: TrustedIssuer = {
       _id: trustedIssuerId(list, body.issuerId),
       trustedBy: list,
@@ -160,13 +161,13 @@ function alreadyListed(issuerId: string): ConflictException {
   return new ConflictException(`${issuerId} is on this trust list already.`);
 }
 
-/** 422 for a did:key that does not decode to an Ed25519 key: its credentials could never verify. */
-function requireEd25519DidKey(issuerId: string): void {
+/** 422 for a did:key that does not decode to a key we verify with: its credentials could never verify. */
+function requireReadableDidKey(issuerId: string): void {
   try {
     publicKeyOfDidKey(issuerId);
   } catch (error) {
     throw new UnprocessableEntityException({
-      message: 'The did:key is not an Ed25519 public key.',
+      message: 'The did:key is not an Ed25519, P-256 or P-384 public key.',
       errors: [{ field: 'issuerId', message: (error as Error).message }],
     });
   }

@@ -1,15 +1,15 @@
 import { mapConcurrently } from '@lib/persistence';
 import {
   type HttpSource,
-  jwksKeyResolver,
   type PartnerQuestion,
+  remoteKeyResolver,
   remoteStatusReader,
   type VerificationContext,
   type VerificationResult,
   verifyCredential,
   type VerifyOptions,
 } from '@lib/vc';
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { SharingService } from '../sharing/sharing.service';
 import { UploadReader } from '../uploads/upload-reader';
 import { type BatchSummary, batchSummaryOf } from './batch-summary';
@@ -21,13 +21,16 @@ import type { HoldQuestion } from './verification.dto';
 import type { BatchUpload, TrustScope, VerifySubmission } from './verification-request';
 
 /**
- * Verifies credentials for anyone who asks: ours from our own records, other trusted issuers' over HTTP (keys and
- * status lists fetched through the outbound guard, with time and size limits, cached as their answers allow). Which
- * external issuers are trusted depends on who asks: an awarding body (`organisationId`) trusts its own list and the
- * hub-wide one; everyone else, the hub-wide list alone. Our own awarding bodies are trusted by all.
+ * Verifies credentials for anyone who asks: ours from our own records, other trusted issuers' over HTTP (JWK sets,
+ * DID documents, key documents and status lists fetched through the outbound guard, with time and size limits,
+ * cached as their answers allow). Which external issuers are trusted depends on who asks: an awarding body
+ * (`organisationId`) trusts its own list and the hub-wide one; everyone else, the hub-wide list alone. Our own
+ * awarding bodies are trusted by all.
  */
 @Injectable()
 export class VerificationService {
+  private readonly logger = new Logger(VerificationService.name);
+
   constructor(
     private readonly own: OwnIssuerLookups,
     private readonly trustList: TrustListService,
@@ -113,7 +116,10 @@ export class VerificationService {
     if (organisationId !== undefined && !(await this.own.isAwardingBody(organisationId)))
       throw new NotFoundException(`No awarding body ${organisationId}.`);
     const jwksUrlOf = (issuerId: string) => this.trustList.jwksUrlFor(issuerId, organisationId);
-    const remoteKey = jwksKeyResolver(this.http, jwksUrlOf);
+    // One resolver per verification (or batch): an issuer's DID document is fetched once for all its credentials.
+    const remoteKey = remoteKeyResolver(this.http, jwksUrlOf, (kid, issuerId, problem) =>
+      this.logger.warn(`${kid} is not a key of ${issuerId}: ${problem}`),
+    );
     const remoteStatus = remoteStatusReader(this.http, remoteKey);
     return {
       isTrusted: (issuerId) =>

@@ -1,0 +1,25 @@
+import { SessionEnded } from '../api/client';
+
+export type DownloadFormat = 'pdf' | 'jwt' | 'json' | 'data-integrity';
+
+/**
+ * Fetches a credential file with the user's token and hands it to the browser as a download (a plain link cannot
+ * carry the token). The file name is the one the service gives.
+ */
+export async function downloadCredential(credentialId: string, format: DownloadFormat, token: string) {
+  const path = `/api/credentials/learners/me/credentials/${encodeURIComponent(credentialId)}/download`;
+  const response = await fetch(`${path}?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status === 401) throw new SessionEnded('Your session has ended. Sign in again to carry on.');
+  if (!response.ok) throw new Error(`The download failed (${response.status}).`);
+  const name =
+    /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??
+    `credential.${format}`;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

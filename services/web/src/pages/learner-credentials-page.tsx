@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { type ApiClients, dataOf } from '../api/client';
+import { currentSession } from '../auth/session';
+import { CredentialStatus } from './credential-status';
+import { summaryOf } from './credential-summary';
+import { type DownloadFormat, downloadCredential } from './download';
+import { ShareLinks } from './share-links';
+
+type Credential = Awaited<ReturnType<typeof listCredentials>>['items'][number];
+
+function listCredentials(api: ApiClients) {
+  return dataOf(api.credentials.GET('/api/credentials/learners/me/credentials', { params: { query: {} } }));
+}
+
+const FORMATS: { format: DownloadFormat; label: string }[] = [
+  { format: 'pdf', label: 'Certificate (PDF)' },
+  { format: 'jwt', label: 'Signed credential (.jwt)' },
+  { format: 'json', label: 'Credential (.json)' },
+  { format: 'data-integrity', label: 'For wallets (Data Integrity .json)' },
+];
+
+/** A learner's credentials: what each certifies, and its files. */
+export function LearnerCredentialsPage({ api }: { api: ApiClients }) {
+  const [credentials, setCredentials] = useState<Credential[] | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    listCredentials(api).then(
+      (page) => setCredentials(page.items),
+      (error: Error) => setProblem(error.message),
+    );
+  }, [api]);
+
+  if (problem) return <p role="alert">{problem}</p>;
+  if (!credentials) return <p aria-busy="true">Loading your credentials…</p>;
+  return (
+    <>
+      <h1>Your credentials</h1>
+      {credentials.length === 0 && (
+        <p>You have no credentials yet. They appear here once the exam board has ratified a pass.</p>
+      )}
+      <ul className="cards">
+        {credentials.map((credential) => (
+          <CredentialCard
+            key={credential.credentialId}
+            api={api}
+            credential={credential}
+            onProblem={setProblem}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}
+
+interface CardProps {
+  api: ApiClients;
+  credential: Credential;
+  onProblem: (message: string) => void;
+}
+
+function CredentialCard({ api, credential, onProblem }: CardProps) {
+  const facts = summaryOf(credential.jwt);
+  const rows: [string, string | undefined][] = [
+    [
+      'Credits',
+      facts.credits === undefined ? undefined : `${facts.credits} ${facts.creditScheme ?? 'credits'}`,
+    ],
+    ['Level', facts.level],
+    ['Results', facts.results.length > 0 ? facts.results.join(' · ') : undefined],
+    ['Awarded by', facts.awardingBody],
+    ['Delivered by', facts.deliveringPartner],
+    ['Awarded on', facts.awardedOn && longDate(facts.awardedOn)],
+    ['Valid until', facts.validUntil && longDate(facts.validUntil)],
+  ];
+  const download = (format: DownloadFormat) => {
+    const token = currentSession()?.accessToken ?? '';
+    downloadCredential(credential.credentialId, format, token).catch((error: Error) =>
+      onProblem(error.message),
+    );
+  };
+  return (
+    <li className="card">
+      <h2 className="card__title">{facts.course ?? credential.achievementName}</h2>
+      <CredentialStatus api={api} jwt={credential.jwt} />
+      <dl className="facts">
+        {rows
+          .filter((row): row is [string, string] => row[1] !== undefined)
+          .map(([term, value]) => (
+            <div key={term} className="facts__row">
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      <div className="actions">
+        {FORMATS.map(({ format, label }) => (
+          <button
+            key={format}
+            type="button"
+            className="button button--secondary"
+            onClick={() => download(format)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      <ShareLinks api={api} credentialId={credential.credentialId} />
+    </li>
+  );
+}
+
+function longDate(day: string): string {
+  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+}

@@ -1,0 +1,31 @@
+import type { AppRoute } from '../routes';
+import { LearnerCredentialsPage } from './learner-credentials-page';
+import { ClaimPage } from './msc/claim-page';
+import { ProgrammesPage } from './msc/programmes-page';
+import { StandingPage } from './msc/standing-page';
+
+/** A learner's pages. */
+export const LEARNER_ROUTES: readonly AppRoute[] = [
+  {
+    path: '/credentials',
+    roles: ['learner'],
+    startLink: 'Your credentials',
+    render: ({ api }) => <LearnerCredentialsPage api={api} />,
+  },
+  {
+    path: '/msc',
+    roles: ['learner'],
+    startLink: 'MSc credit for your credentials',
+    render: ({ api }) => <ProgrammesPage api={api} />,
+  },
+  {
+    path: '/msc/claims/:claimId',
+    roles: ['learner'],
+    render: ({ api, params }) => <ClaimPage api={api} claimId={params.claimId!} />,
+  },
+  {
+    path: '/msc/:programmeId',
+    roles: ['learner'],
+    render: ({ api, params }) => <StandingPage api={api} programmeId={params.programmeId!} />,
+  },
+];
