@@ -1,5 +1,5 @@
 import { call } from '@lib/testing';
-import { spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { type SignInStack, startSignInStack } from '../../services/spec-support/dev-identity';
 import { FormBrowser } from '../../services/spec-support/form-browser';
@@ -7,7 +7,7 @@ import { setUpUniversity } from '../../services/spec-support/university';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'scripts', 'sign-in', 'sign-in.js');
 
-/** `npm run -s sign-in`: the web app's flow from a terminal, the person signing in in a browser in between. */
+/** `npm run -s sign-in`: a native client on a loopback port, the person signing in in a browser in between. */
 describe('the terminal sign-in', () => {
   let stack: SignInStack;
 
@@ -17,26 +17,33 @@ describe('the terminal sign-in', () => {
 
   afterAll(() => stack?.stop());
 
-  it('prints an address to sign in at, takes the one the browser ends on, and prints an access token', async () => {
+  /** The command under test: killed after each test, so a failing expectation never leaves it waiting. */
+  let child: ChildProcessWithoutNullStreams | undefined;
+  afterEach(() => void child?.kill());
+
+  it('prints an address to sign in at, receives the browser back on its loopback port, and prints an access token', async () => {
     const uni = await setUpUniversity(stack.enrolment.url);
-    const child = spawn(process.execPath, [CLI, '--issuer', stack.issuer, '--redirect-uri', stack.callback]);
+    const command = spawn(process.execPath, [CLI, '--issuer', stack.issuer]);
+    child = command;
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    command.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => command.once('exit', resolve));
     const address = await new Promise<string>((resolve, reject) => {
-      child.stderr.on('data', (chunk: Buffer) => {
+      command.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString();
         const found = /^\s+(http\S+\/auth\?\S+)$/m.exec(stderr)?.[1];
-        if (found && stderr.includes('Then paste')) resolve(found);
+        if (found) resolve(found);
       });
-      child.once('exit', () => reject(new Error(`sign-in exited early: ${stderr}`)));
+      command.once('exit', () => reject(new Error(`sign-in exited early: ${stderr}`)));
     });
 
-    const browser = new FormBrowser((url) => url.startsWith(stack.callback));
+    // The browser follows the provider back to the command's own loopback address.
+    const browser = new FormBrowser(() => false);
     const page = await browser.get(address);
     const arrived = await browser.submit(page, { role: 'partner', organisation: uni.partnerId });
-    child.stdin.end(`${arrived.url}\n`);
+    expect(arrived.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\?code=/);
+    expect(arrived.html).toContain('Signed in');
 
     expect(await exited).toBe(0);
     expect(stderr).toContain(`Signed in: {"sub":"dev-partner-${uni.partnerId}","roles":["partner"]`);

@@ -33,12 +33,10 @@ export class SignIn {
     try {
       const details = await this.provider.interactionDetails(request, response);
       const action = `/interaction/${encodeURIComponent(details.uid)}`;
-      // Consent is implicit (provider.ts's loadExistingGrant): signing in is the only interaction there is.
-      if (details.prompt.name !== 'login')
-        return send(
-          400,
-          messagePage('Sign-in could not go on', [`Unexpected prompt: ${details.prompt.name}.`]),
-        );
+      // Consent is implicit (provider.ts's loadExistingGrant gives the grant); native clients, such as the terminal's,
+      // are still asked each time (RFC 8252), which is answered here without a page.
+      if (details.prompt.name === 'consent')
+        return await this.provider.interactionFinished(request, response, { consent: {} });
       if (request.method === 'POST') await this.submit(request, response, action, send);
       else
         send(

@@ -5,6 +5,9 @@ import type { DevIdentityConfig } from './dev-identity.definition';
 import { logoutPage, providerErrorPage, signedOutPage } from './provider-pages';
 
 export const WEB_CLIENT_ID = 'credit-bridge-web';
+/** `npm run -s sign-in`: a native client whose redirect URI is a loopback address on any port (RFC 8252). */
+export const TERMINAL_CLIENT_ID = 'credit-bridge-terminal';
+export const TERMINAL_REDIRECT_URI = 'http://127.0.0.1/callback';
 /** The scope of the Credit Bridge API's resource: what the web app asks for besides `openid`. */
 export const API_SCOPE = 'api';
 
@@ -19,7 +22,7 @@ export function createProvider(
   accounts: AccountStore,
 ): Provider {
   const configuration: Configuration = {
-    clients: [webClient(config)],
+    clients: [webClient(config), terminalClient()],
     jwks: { keys: [signingKey] },
     responseTypes: ['code'],
     pkce: { required: () => true },
@@ -74,6 +77,19 @@ function webClient(config: DevIdentityConfig) {
     response_types: ['code' as const],
     redirect_uris: [...config.webClient.redirectUris],
     post_logout_redirect_uris: [...config.webClient.postLogoutRedirectUris],
+    id_token_signed_response_alg: 'ES256' as const,
+  };
+}
+
+function terminalClient() {
+  return {
+    client_id: TERMINAL_CLIENT_ID,
+    client_name: 'Credit Bridge sign-in from a terminal',
+    application_type: 'native' as const,
+    token_endpoint_auth_method: 'none' as const,
+    grant_types: ['authorization_code'],
+    response_types: ['code' as const],
+    redirect_uris: [TERMINAL_REDIRECT_URI],
     id_token_signed_response_alg: 'ES256' as const,
   };
 }

@@ -33,6 +33,8 @@ export async function startDevIdentity(config: DevIdentityConfig): Promise<Runni
   const headers = pageHeaders([
     ...config.webClient.redirectUris.map((uri) => new URL(uri).origin),
     ...config.webClient.postLogoutRedirectUris.map((uri) => new URL(uri).origin),
+    // The terminal client's loopback redirect, on whichever port it listens.
+    'http://127.0.0.1:*',
   ]);
   const stylesheet = readFileSync(STYLESHEET);
 
