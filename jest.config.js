@@ -11,12 +11,29 @@ const { pathAliases, swcOptions } = require('./tools/swc-options');
 const RUN_ALONE = ['bounded-work.integration.spec.ts'];
 const alone = RUN_ALONE.map((file) => `/${file.replace(/\./g, '\\.')}$`);
 const phase = process.env.JEST_PHASE ?? 'all';
-if (!['all', 'shared', 'alone'].includes(phase)) throw new Error(`JEST_PHASE must be all, shared or alone, not ${phase}`);
+if (!['all', 'shared', 'alone'].includes(phase))
+  throw new Error(`JEST_PHASE must be all, shared or alone, not ${phase}`);
+
+/** Packages published as ES modules only that specs import. */
+const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
 
 const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/scripts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { swcrc: false, ...swcOptions({ withPaths: false }) }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { swcrc: false, ...swcOptions({ withPaths: false }) }],
+    // The OpenID Connect relying party of the sign-in specs (openid-client and what it imports) ships ES modules
+    // only, which jest's CommonJS runtime cannot load on Node 20: compiled to CommonJS like our own code.
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      {
+        swcrc: false,
+        module: { type: 'commonjs' },
+        jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } },
+      },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleNameMapper: Object.fromEntries(
     Object.entries(pathAliases()).map(([alias, target]) => [`^${alias}$`, `<rootDir>/${target}`]),
   ),

@@ -1,27 +1,34 @@
 #!/usr/bin/env bash
-# The five Node services of `make up`, each a background process with a pid file and a log.
+# The five Node services of `make up`, and the development sign-in provider, each a background process with a pid
+# file and a log.
 # Usage: deploy/local/services.sh start|stop|status|kill <name>
 # `start` starts only what is stopped; `kill <name>` crashes one service with SIGKILL (the chaos check's fault).
 # CREDENTIALS_INSTANCES=2 starts a second credentials process (credentials-2, port 3013) in the same consumer
 # group: the two share the topics' partitions and each relays its own outbox; the gateway talks to the first.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# name:port, gateway last so it starts once the services behind it answer.
-SERVICES=(enrolment:3001 assessment:3002 credentials:3003 recognition:3004 gateway:3000)
-WITH_SECOND=(enrolment:3001 assessment:3002 credentials:3003 credentials-2:3013 recognition:3004 gateway:3000)
+# name:port, gateway after the services behind it so it starts once they answer; then the development sign-in provider
+# (services/dev-identity), which reads organisations and learners from enrolment when someone signs in.
+SERVICES=(enrolment:3001 assessment:3002 credentials:3003 recognition:3004 gateway:3000 dev-identity:3005)
+WITH_SECOND=(enrolment:3001 assessment:3002 credentials:3003 credentials-2:3013 recognition:3004 gateway:3000
+  dev-identity:3005)
 case "${CREDENTIALS_INSTANCES:-1}" in
   1) ;;
   2) SERVICES=("${WITH_SECOND[@]}") ;;
   *) fail "CREDENTIALS_INSTANCES must be 1 or 2" ;;
 esac
 
+# DEV_OIDC_ISSUER: the development sign-in provider, whose tokens the services accept; WEB_OIDC_ISSUER: where the
+# web app (served by the gateway) signs people in, the same provider unless set.
 service_env() {
   echo NODE_ENV=development \
     MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT" \
     KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" \
     PUBLIC_BASE_URL="${PUBLIC_BASE_URL:-http://localhost:3000}" \
     OUTBOUND_FETCH_ALLOW="${OUTBOUND_FETCH_ALLOW:-127.0.0.1/32,::1/128}" \
-    DEV_IDP_DIR="$ROOT/.run/dev-idp"
+    DEV_IDP_DIR="$ROOT/.run/dev-idp" \
+    DEV_OIDC_ISSUER="${DEV_OIDC_ISSUER:-http://localhost:3005}" \
+    WEB_OIDC_ISSUER="${WEB_OIDC_ISSUER:-${DEV_OIDC_ISSUER:-http://localhost:3005}}"
 }
 
 ready() {
@@ -51,6 +58,9 @@ cmd_start() {
   for entry in "${SERVICES[@]}"; do
     name="${entry%%:*}" port="${entry##*:}"
     [ "$name" = gateway ] && continue
+    [ "$name" = dev-identity ] &&
+      printf '  %-12s %s  (development sign-in, OpenID Connect; web client credit-bridge-web)\n' sign-in "${DEV_OIDC_ISSUER:-http://localhost:3005}" &&
+      continue
     [ "$name" != "${name%-[0-9]}" ] && printf '  %-12s http://127.0.0.1:%s (a second instance, not behind the gateway)\n' "$name" "$port" && continue
     printf '  %-12s http://localhost:3000/api/%s/docs  (direct: http://127.0.0.1:%s)\n' "$name" "$name" "$port"
   done

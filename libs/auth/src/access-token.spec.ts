@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidTokenError, verifyAccessToken } from './access-token';
+import { InvalidTokenError, type TokenExpectations, verifyAccessToken } from './access-token';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIdentityProvider } from './dev-identity-provider';
 import { KeySet } from './key-set';
 
@@ -24,7 +24,7 @@ const claims = (extra: Record<string, unknown> = {}) => ({
   exp: now() + 600,
   ...extra,
 });
-const refusal = (token: string, expectations = expected) =>
+const refusal = (token: string, expectations: TokenExpectations = expected) =>
   verifyAccessToken(token, keys, expectations).then(
     () => 'accepted',
     (error: unknown) => (error instanceof InvalidTokenError ? error.message : `unexpected: ${String(error)}`),
@@ -90,5 +90,15 @@ describe('verifyAccessToken', () => {
     expect(await refusal(idp.mint({ roles: ['admin'], expiresInSeconds: 301 }), short)).toMatch(
       /longer than the 300 s accepted$/,
     );
+  });
+  it("accepts the development sign-in provider's issuer only when configured, beside the usual one", async () => {
+    const signInIssuer = 'http://localhost:3005';
+    const fromSignIn = idp.sign(claims({ iss: signInIssuer }));
+    expect(await refusal(fromSignIn)).toBe(`jwt issuer invalid. expected: ${DEV_ISSUER}`);
+    expect(await refusal(fromSignIn, { ...expected, signInIssuer })).toBe('accepted');
+    expect(await refusal(idp.sign(claims()), { ...expected, signInIssuer })).toBe('accepted');
+    expect(
+      await refusal(idp.sign(claims({ iss: 'http://localhost:3006' })), { ...expected, signInIssuer }),
+    ).toBe(`jwt issuer invalid. expected: ${DEV_ISSUER},${signInIssuer}`);
   });
 });

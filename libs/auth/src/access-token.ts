@@ -12,6 +12,8 @@ const claimsSchema = z.object({
 
 export interface TokenExpectations extends TokenTimePolicy {
   readonly issuer: string;
+  /** A second issuer accepted: the development sign-in provider's (never set in production). */
+  readonly signInIssuer?: string;
   /** The `aud` every token must carry. */
   readonly audience: string;
 }
@@ -44,7 +46,7 @@ export async function verifyAccessToken(
   try {
     payload = jwt.verify(token, key, {
       algorithms: ['ES256', 'RS256'],
-      issuer: expected.issuer,
+      issuer: expected.signInIssuer ? [expected.issuer, expected.signInIssuer] : expected.issuer,
       audience: expected.audience,
       ignoreExpiration: true,
       ignoreNotBefore: true,

@@ -1,4 +1,11 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, sign } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type JsonWebKey,
+  randomUUID,
+  sign,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
@@ -61,6 +68,15 @@ export class DevIdentityProvider {
       subject: sub ?? randomUUID(),
       expiresIn: expiresInSeconds,
     });
+  }
+
+  /**
+   * The private key as a JWK with its kid, for the development sign-in provider (services/dev-identity), which signs
+   * its tokens with this same key so the services trust them through the same `jwks.json`.
+   */
+  signingJwk(): JsonWebKey & { kid: string; alg: 'ES256'; use: 'sig' } {
+    const jwk = createPrivateKey(this.privateKeyPem).export({ format: 'jwk' });
+    return { ...jwk, kid: this.kid, alg: 'ES256', use: 'sig' };
   }
 
   /**

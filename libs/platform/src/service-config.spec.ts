@@ -62,6 +62,28 @@ describe('loadServiceConfig', () => {
     });
   });
 
+  it("accepts the development sign-in provider's issuer outside production only", () => {
+    const development = loadServiceConfig('enrolment', 3001, {
+      ...devIdp,
+      DEV_OIDC_ISSUER: 'http://localhost:3005',
+    });
+    expect(development.auth).toMatchObject({
+      issuer: 'credit-bridge-dev-idp',
+      signInIssuer: 'http://localhost:3005',
+    });
+    expect(() =>
+      loadServiceConfig('enrolment', 3001, {
+        NODE_ENV: 'production',
+        AUTH_JWKS_URL: 'https://login.example.ac.uk/.well-known/jwks.json',
+        AUTH_ISSUER: 'https://login.example.ac.uk',
+        DEV_OIDC_ISSUER: 'http://localhost:3005',
+      }),
+    ).toThrow('DEV_OIDC_ISSUER: the development sign-in provider is never trusted in production');
+    expect(() =>
+      loadServiceConfig('enrolment', 3001, { ...devIdp, DEV_OIDC_ISSUER: 'localhost:3005' }),
+    ).toThrow('DEV_OIDC_ISSUER');
+  });
+
   it('takes the access-token lifetime, clock skew and audience from the environment, within bounds', () => {
     const config = loadServiceConfig('enrolment', 3001, {
       ...devIdp,

@@ -48,6 +48,8 @@ export const serviceEnvironmentSchema = z.object({
   /** How far the identity provider's clock may be from ours when exp, nbf and iat are checked. */
   AUTH_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   DEV_IDP_DIR: z.string().min(1).optional(),
+  /** The development sign-in provider's issuer URL, whose tokens are accepted too (development and test only). */
+  DEV_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: trustProxySetting,
 });
 
@@ -116,6 +118,7 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     issuer: e.AUTH_ISSUER,
     audience: e.AUTH_AUDIENCE,
     devIdpDir: e.DEV_IDP_DIR,
+    devSignInIssuer: e.DEV_OIDC_ISSUER,
     maxTokenLifetimeSeconds: e.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     clockSkewSeconds: e.AUTH_CLOCK_SKEW_SECONDS,
   });
