@@ -133,3 +133,22 @@ wait_until() {
     sleep 0.5
   done
 }
+
+# Installs a Debian package the specs need with apt-get, as root or through sudo, once per machine; fails saying
+# what to do by hand when it cannot. Usage: apt_install <package> <setting naming another binary instead>
+apt_install() {
+  local package="$1" setting="$2" run=()
+  command -v apt-get >/dev/null 2>&1 ||
+    fail "$package is missing and there is no apt-get to install it; install $package or set $setting."
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 ||
+      fail "$package is missing; installing it needs root: run 'apt-get install $package' as root, or set $setting."
+    run=(sudo)
+  fi
+  info "installing Debian's $package with apt-get (once per machine)"
+  mkdir -p "$CB_CACHE"
+  local log="$CB_CACHE/$package-install.log"
+  # Package lists may be missing or stale on a fresh machine: update first.
+  { ${run[@]+"${run[@]}"} apt-get update -q && ${run[@]+"${run[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package"; } \
+    >"$log" 2>&1 || { tail -n 20 "$log" >&2; fail "installing $package with apt-get failed; log: $log"; }
+}
