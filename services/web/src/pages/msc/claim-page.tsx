@@ -1,6 +1,7 @@
 import { type ApiClients, dataOf } from '../../api/client';
 import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
+import { UnusedCredentials } from './unused-credentials';
 
 /** A claim: the proposal in plain words, module by module, and the exam board's decisions. */
 export function ClaimPage({ api, claimId }: { api: ApiClients; claimId: string }) {
@@ -47,16 +48,7 @@ function ClaimView({ claim }: { claim: Claim }) {
           );
         })}
       </ul>
-      {proposal.unused.length > 0 && (
-        <>
-          <h2>Credentials not used</h2>
-          <ul>
-            {proposal.unused.map((unused) => (
-              <li key={unused.credentialId}>{unused.explanation}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <UnusedCredentials unused={proposal.unused} />
     </>
   );
 }

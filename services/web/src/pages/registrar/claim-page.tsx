@@ -2,6 +2,7 @@ import { ApiError, type ApiClients, dataOf } from '../../api/client';
 import { useLoaded } from '../../ui/use-loaded';
 import { NotFoundPage } from '../not-found-page';
 import { ModuleDecision } from './module-decision';
+import { UnusedCredentials } from '../msc/unused-credentials';
 
 export type Claim = Awaited<ReturnType<typeof claimOf>>;
 
@@ -43,16 +44,7 @@ export function ClaimPage({ api, claimId }: { api: ApiClients; claimId: string }
           />
         ))}
       </ul>
-      {proposal.unused.length > 0 && (
-        <>
-          <h2>Credentials not used</h2>
-          <ul>
-            {proposal.unused.map((unused) => (
-              <li key={unused.credentialId}>{unused.explanation}</li>
-            ))}
-          </ul>
-        </>
-      )}
+      <UnusedCredentials unused={proposal.unused} />
     </>
   );
 }
