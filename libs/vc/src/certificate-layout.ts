@@ -156,7 +156,7 @@ function bodyBlocks(book: FontBook, content: CertificateContent, page: Size, sca
 function band(book: FontBook, content: CertificateContent, page: Size): Placed[] {
   const column = (page.width - 2 * CONTENT_MARGIN - 2 * 16) / 3;
   const top = BAND.bottom + BAND.height;
-  const fit = (weight: Weight, size: number, maxLines = 2) => ({
+  const columnText = (weight: Weight, size: number, maxLines = 2) => ({
     weight,
     size,
     minSize: 7,
@@ -169,9 +169,9 @@ function band(book: FontBook, content: CertificateContent, page: Size): Placed[]
     ? [
         gap(44),
         ruleBlock(column * 0.85, left, 8),
-        textBlock(book, officer.name, fit('bold', 11), 'ink', left),
+        textBlock(book, officer.name, columnText('bold', 11), 'ink', left),
         gap(2),
-        textBlock(book, officer.role, fit('regular', 9.5), 'muted', left),
+        textBlock(book, officer.role, columnText('regular', 9.5), 'muted', left),
       ]
     : [];
   const partner = content.summary.deliveringPartner;
@@ -179,19 +179,19 @@ function band(book: FontBook, content: CertificateContent, page: Size): Placed[]
   const middle = partner
     ? [
         gap(20),
-        textBlock(book, 'Delivered by', fit('regular', 9, 1), 'muted', page.width / 2),
+        textBlock(book, 'Delivered by', columnText('regular', 9, 1), 'muted', page.width / 2),
         gap(6),
         ...(logo
           ? [imageBlock('deliveringPartnerLogo', logo, { width: 160, height: 40 }, page.width / 2), gap(6)]
           : []),
-        textBlock(book, partner, fit('bold', 11), 'ink', page.width / 2),
+        textBlock(book, partner, columnText('bold', 11), 'ink', page.width / 2),
       ]
     : [];
   const qrCentre = page.width - CONTENT_MARGIN - QR_SIZE / 2;
   const qr = [
     imageBlock('qrCode', { width: 1, height: 1 }, { width: QR_SIZE, height: QR_SIZE }, qrCentre),
     gap(2),
-    textBlock(book, 'Scan to verify', fit('regular', 8.5, 1), 'muted', qrCentre),
+    textBlock(book, 'Scan to verify', columnText('regular', 8.5, 1), 'muted', qrCentre),
   ];
   return [...stack(signature, top), ...stack(middle, top), ...stack(qr, top)];
 }
