@@ -1,4 +1,5 @@
 import * as oidc from 'openid-client';
+import { jwtPayload } from '../api/jwt-payload';
 import { type AppConfig, postLogoutRedirectUri, redirectUri } from '../config';
 
 /** Who is signed in, as the access token says (the services verify it; the app only reads it to choose pages). */
@@ -89,7 +90,7 @@ export async function signOut(config: AppConfig): Promise<void> {
 }
 
 function sessionOf(accessToken: string, idToken: string | undefined, expiresIn = 300): Session {
-  const claims = payloadOf(accessToken);
+  const claims = jwtPayload(accessToken);
   const roles = Array.isArray(claims.roles)
     ? claims.roles.filter((r): r is string => typeof r === 'string')
     : [];
@@ -102,17 +103,4 @@ function sessionOf(accessToken: string, idToken: string | undefined, expiresIn =
     ...(typeof claims.org === 'string' ? { organisationId: claims.org } : {}),
     ...(typeof claims.name === 'string' ? { name: claims.name } : {}),
   };
-}
-
-function payloadOf(jwt: string): Record<string, unknown> {
-  try {
-    const part = jwt.split('.')[1] ?? '';
-    const json = atob(part.replace(/-/g, '+').replace(/_/g, '/'));
-    return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as Record<
-      string,
-      unknown
-    >;
-  } catch {
-    return {};
-  }
 }

@@ -1,3 +1,4 @@
+import { jwtPayload } from '../api/jwt-payload';
 import { type CredentialSummary, summariseCredential } from '../../../../libs/vc/src/summary';
 
 export type { CredentialSummary };
@@ -7,15 +8,5 @@ export type { CredentialSummary };
  * verification page (libs/vc's summary). For display only: the services verify.
  */
 export function summaryOf(jwt: string): CredentialSummary {
-  return summariseCredential(payloadOf(jwt));
-}
-
-function payloadOf(jwt: string): unknown {
-  try {
-    const part = (jwt.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/');
-    const bytes = Uint8Array.from(atob(part), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return {};
-  }
+  return summariseCredential(jwtPayload(jwt));
 }
