@@ -64,6 +64,25 @@ function sessionOf({ roles, sub, org }: { roles: Role[]; sub?: string; org?: str
   });
 }
 
+/**
+ * Changes the app's stored session in the page, as time or the identity provider would: its expiry (milliseconds
+ * from now) and, with `spoilToken`, an access token the services refuse (its signature no longer matches).
+ */
+export async function alterSession(
+  page: Page,
+  change: { expiresInMs: number; spoilToken?: boolean },
+): Promise<void> {
+  await page.evaluate(
+    ({ key, expiresInMs, spoilToken }) => {
+      const storage = (globalThis as unknown as { sessionStorage: Storage }).sessionStorage;
+      const stored = JSON.parse(storage.getItem(key) ?? '{}') as { accessToken?: string };
+      const accessToken = spoilToken ? `${stored.accessToken}x` : stored.accessToken;
+      storage.setItem(key, JSON.stringify({ ...stored, accessToken, expiresAt: Date.now() + expiresInMs }));
+    },
+    { key: SESSION_KEY, expiresInMs: change.expiresInMs, spoilToken: change.spoilToken ?? false },
+  );
+}
+
 /** Runs in the page (which has `sessionStorage`; this process's types do not). */
 function storeSession({ key, value }: { key: string; value: string }): void {
   const storage = (globalThis as unknown as { sessionStorage: Storage }).sessionStorage;

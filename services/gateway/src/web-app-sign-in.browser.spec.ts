@@ -7,13 +7,13 @@ import {
   testTopicPrefix,
 } from '@lib/testing';
 import type { INestApplication } from '@nestjs/common';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { credentialsService } from '../../credentials/src/credentials.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { startTestDevIdentity } from '../../spec-support/dev-identity';
 import { startTestGateway } from '../../spec-support/gateway';
 import { learner, ok, setUpUniversity } from '../../spec-support/university';
-import { checkPage } from '../../spec-support/web-app';
+import { alterSession, checkPage } from '../../spec-support/web-app';
 
 /**
  * Signing in to the web app as a person does: the app sends the browser to the development OpenID Provider
@@ -33,7 +33,10 @@ describe('web app: signing in and out through the identity provider', () => {
     const env = { DEV_OIDC_ISSUER: issuer, KAFKA_TOPIC_PARTITIONS: '1' };
     const prefix = testTopicPrefix();
     const enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix, env });
-    const credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix, env });
+    const credentials = await startTestService('credentials', credentialsService, {
+      topicPrefix: prefix,
+      env,
+    });
     services.push(enrolment, credentials);
     gateway = await startTestGateway({ enrolment: enrolment.url, credentials: credentials.url }, 0, {
       WEB_OIDC_ISSUER: issuer,
@@ -74,11 +77,7 @@ describe('web app: signing in and out through the identity provider', () => {
     // A signed-out visitor of a learner's page comes back to it after signing in.
     await page.goto(`${gateway.url}/app/credentials`);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByLabel('Learner').check();
-    await page.getByLabel('Organisation').selectOption(uni.partnerId);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('Grace Hopper').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await pickAtProvider(page, uni.partnerId, 'Grace Hopper');
 
     await page.getByRole('heading', { name: 'Your credentials' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/app/credentials');
@@ -93,4 +92,52 @@ describe('web app: signing in and out through the identity provider', () => {
     expect(troubles).toEqual([]);
     await context.close();
   });
+
+  it('asks to sign in again when the session ends, and comes back to the same page', async () => {
+    const uni = await setUpUniversity(services[0]!.url);
+    const details = { ...learner('session-ends'), givenName: 'Ada', familyName: 'Lovelace' };
+    await ok(
+      call(services[0]!.url, 'POST', `/api/enrolment/offerings/${uni.offeringId}/enrolments`, {
+        headers: uni.partner,
+        body: { learner: details },
+      }),
+    );
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${gateway.url}/app/credentials`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await pickAtProvider(page, uni.partnerId, 'Ada Lovelace');
+    await page.getByText('You have no credentials yet.').waitFor();
+
+    // The token's time runs out while the page is open: the page stays, and a notice asks for a new sign-in.
+    await alterSession(page, { expiresInMs: 1_000 });
+    await page.reload();
+    await page.getByText('You have no credentials yet.').waitFor();
+    const notice = page.getByRole('alert').filter({ hasText: 'you will come back to this page' });
+    await notice.waitFor();
+    await expect(page.getByRole('heading', { name: 'Your credentials' }).isVisible()).resolves.toBe(true);
+    await checkPage(page, 'web-app-session-ended-desktop');
+
+    // A token the services refuse (here: altered) ends the session the same way, from the API's 401.
+    await alterSession(page, { expiresInMs: 600_000, spoilToken: true });
+    await page.reload();
+    await notice.waitFor();
+    await expect(page.getByText('You have no credentials yet.').count()).resolves.toBe(0);
+
+    // The provider still knows who this is (its own session lasts longer), so it sends them straight back here.
+    await notice.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByText('You have no credentials yet.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/credentials');
+    await expect(notice.count()).resolves.toBe(0);
+    await context.close();
+  });
 });
+
+/** At the development provider's sign-in page: a learner of the organisation, by name. */
+async function pickAtProvider(page: Page, organisationId: string, name: string): Promise<void> {
+  await page.getByLabel('Learner').check();
+  await page.getByLabel('Organisation').selectOption(organisationId);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel(name).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}

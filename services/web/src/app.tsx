@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { apiClients } from './api/client';
 import { currentSession, type Session } from './auth/session';
+import { useSessionEnded } from './auth/session-ended';
 import { type AppConfig, loadConfig } from './config';
 import { CallbackPage } from './pages/callback-page';
 import { HomePage } from './pages/home-page';
@@ -8,6 +9,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { routeFor } from './routes';
 import { Masthead } from './ui/masthead';
 import { useAppPath } from './ui/router';
+import { SessionEndedNotice } from './ui/session-ended-notice';
 
 /** The shell: the masthead, then the page the address names, for whoever is signed in. */
 export function App() {
@@ -16,6 +18,7 @@ export function App() {
   const [problem, setProblem] = useState<string | undefined>();
   const [session, setSession] = useState<Session | undefined>(() => currentSession());
   const api = useMemo(() => apiClients(() => currentSession()?.accessToken), []);
+  const ended = useSessionEnded(session);
 
   useEffect(() => {
     loadConfig().then(setConfig, (error: Error) => setProblem(error.message));
@@ -38,6 +41,7 @@ export function App() {
     <>
       <Masthead config={config} session={session} />
       <main className="page" id="main">
+        {ended && config && <SessionEndedNotice config={config} />}
         {page()}
       </main>
     </>

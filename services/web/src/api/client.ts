@@ -3,12 +3,10 @@ import type { paths as AssessmentPaths } from './generated/assessment';
 import type { paths as CredentialsPaths } from './generated/credentials';
 import type { paths as EnrolmentPaths } from './generated/enrolment';
 import type { paths as RecognitionPaths } from './generated/recognition';
+import { sessionEnded } from '../auth/session-ended';
 import { ApiError, type ApiProblem } from './api-error';
 
 export { ApiError, type ApiProblem };
-
-/** Raised when the access token is refused or has expired: the app asks the user to sign in again. */
-export class SessionEnded extends Error {}
 
 /** Typed clients for the four services on the app's own origin (the gateway), with the signed-in user's token. */
 export function apiClients(accessToken: () => string | undefined) {
@@ -39,7 +37,7 @@ export async function dataOf<T>(
   call: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
   const { data, error, response } = await call;
-  if (response.status === 401) throw new SessionEnded('Your session has ended. Sign in again to carry on.');
+  if (response.status === 401) throw sessionEnded();
   if (!response.ok || data === undefined) {
     const body = (error ?? {}) as Partial<ApiProblem>;
     throw new ApiError({

@@ -1,5 +1,6 @@
 import { currentSession } from '../auth/session';
-import { type ApiProblem, ApiError, SessionEnded } from './client';
+import { sessionEnded } from '../auth/session-ended';
+import { type ApiProblem, ApiError } from './client';
 
 /**
  * Sends a CSV file to a bulk endpoint as `text/csv` and resolves with its JSON answer. XMLHttpRequest rather than
@@ -23,8 +24,7 @@ export function uploadCsv<T>(
     request.onerror = () =>
       reject(new Error('The upload could not reach the service. Check your connection.'));
     request.onload = () => {
-      if (request.status === 401)
-        return reject(new SessionEnded('Your session has ended. Sign in again to carry on.'));
+      if (request.status === 401) return reject(sessionEnded());
       const body = (request.response ?? {}) as Partial<ApiProblem>;
       if (request.status >= 200 && request.status < 300) {
         onProgress(1);

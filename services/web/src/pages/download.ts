@@ -1,4 +1,4 @@
-import { SessionEnded } from '../api/client';
+import { sessionEnded } from '../auth/session-ended';
 
 export type DownloadFormat = 'pdf' | 'jwt' | 'json' | 'data-integrity';
 
@@ -9,7 +9,7 @@ export type DownloadFormat = 'pdf' | 'jwt' | 'json' | 'data-integrity';
 export async function downloadCredential(credentialId: string, format: DownloadFormat, token: string) {
   const path = `/api/credentials/learners/me/credentials/${encodeURIComponent(credentialId)}/download`;
   const response = await fetch(`${path}?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
-  if (response.status === 401) throw new SessionEnded('Your session has ended. Sign in again to carry on.');
+  if (response.status === 401) throw sessionEnded();
   if (!response.ok) throw new Error(`The download failed (${response.status}).`);
   const name =
     /filename="?([^";]+)"?/.exec(response.headers.get('content-disposition') ?? '')?.[1] ??

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { signIn, type Session } from '../auth/session';
 import type { AppConfig } from '../config';
 import { Link } from '../ui/link';
+import { currentAppPath } from '../ui/router';
 import { roleName } from '../ui/masthead';
 import { ROUTES } from '../routes';
 
@@ -10,8 +11,7 @@ export function HomePage({ config, session }: { config: AppConfig; session?: Ses
   const [problem, setProblem] = useState<string | undefined>();
   if (!session) {
     const start = () => {
-      const returnTo = window.location.pathname === '/app/' ? '/' : window.location.pathname.slice(4);
-      signIn(config, returnTo || '/').catch((error: Error) => setProblem(error.message));
+      signIn(config, currentAppPath()).catch((error: Error) => setProblem(error.message));
     };
     return (
       <>

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { type ApiClients, dataOf } from '../api/client';
 import { currentSession } from '../auth/session';
+import { LoadedView } from '../ui/loaded-view';
+import { useLoaded } from '../ui/use-loaded';
 import { CredentialStatus } from './credential-status';
 import { summaryOf } from './credential-summary';
 import { type DownloadFormat, downloadCredential } from './download';
@@ -21,33 +23,32 @@ const FORMATS: { format: DownloadFormat; label: string }[] = [
 
 /** A learner's credentials: what each certifies, and its files. */
 export function LearnerCredentialsPage({ api }: { api: ApiClients }) {
-  const [credentials, setCredentials] = useState<Credential[] | undefined>();
+  const [loaded] = useLoaded(() => listCredentials(api), [api]);
+  // A download or share that failed: said above the list, which stays as it was.
   const [problem, setProblem] = useState<string | undefined>();
-  useEffect(() => {
-    listCredentials(api).then(
-      (page) => setCredentials(page.items),
-      (error: Error) => setProblem(error.message),
-    );
-  }, [api]);
-
-  if (problem) return <p role="alert">{problem}</p>;
-  if (!credentials) return <p aria-busy="true">Loading your credentials…</p>;
   return (
     <>
       <h1>Your credentials</h1>
-      {credentials.length === 0 && (
-        <p>You have no credentials yet. They appear here once the exam board has ratified a pass.</p>
-      )}
-      <ul className="cards">
-        {credentials.map((credential) => (
-          <CredentialCard
-            key={credential.credentialId}
-            api={api}
-            credential={credential}
-            onProblem={setProblem}
-          />
-        ))}
-      </ul>
+      {problem && <p role="alert">{problem}</p>}
+      <LoadedView loaded={loaded} what="your credentials">
+        {({ items }) => (
+          <>
+            {items.length === 0 && (
+              <p>You have no credentials yet. They appear here once the exam board has ratified a pass.</p>
+            )}
+            <ul className="cards">
+              {items.map((credential) => (
+                <CredentialCard
+                  key={credential.credentialId}
+                  api={api}
+                  credential={credential}
+                  onProblem={setProblem}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </LoadedView>
     </>
   );
 }

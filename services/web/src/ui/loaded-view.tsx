@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import { SessionEnded } from '../auth/session-ended';
 import { NotFoundPage } from '../pages/not-found-page';
 import type { Loaded } from './use-loaded';
 
@@ -17,8 +18,9 @@ export function LoadedView<T>({
   what: string;
   /** What to say while the API does not know it yet, when "being processed" is not the whole story. */
   waiting?: string;
-  children: (data: T) => ReactElement;
-}): ReactElement {
+  /** What to show once loaded; a page that lays out the loaded data itself leaves it out. */
+  children?: (data: T) => ReactElement;
+}): ReactElement | null {
   switch (loaded.state) {
     case 'loading':
       return <p aria-busy="true">Loading {what}…</p>;
@@ -31,9 +33,11 @@ export function LoadedView<T>({
     case 'not-found':
       return <NotFoundPage />;
     case 'failed':
+      // The shell's notice already asks for a new sign-in.
+      if (loaded.error instanceof SessionEnded) return <p>Sign in again to see {what}.</p>;
       return <p role="alert">{loaded.message}</p>;
     case 'ready':
-      return children(loaded.data);
+      return children ? children(loaded.data) : null;
   }
 }
 

@@ -10,16 +10,17 @@ export function navigate(path: string): void {
 
 /** The current page's path below /app (e.g. `/credentials`), kept in step with the address bar. */
 export function useAppPath(): string {
-  const [path, setPath] = useState(appPath());
+  const [path, setPath] = useState(currentAppPath());
   useEffect(() => {
-    const changed = () => setPath(appPath());
+    const changed = () => setPath(currentAppPath());
     window.addEventListener('popstate', changed);
     return () => window.removeEventListener('popstate', changed);
   }, []);
   return path;
 }
 
-function appPath(): string {
+/** The path below /app the browser is on now. */
+export function currentAppPath(): string {
   const path = window.location.pathname.slice(BASE.length) || '/';
   return path.startsWith('/') ? path : `/${path}`;
 }

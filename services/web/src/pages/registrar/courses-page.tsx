@@ -1,8 +1,8 @@
 import { type ApiClients, dataOf } from '../../api/client';
 import { Link } from '../../ui/link';
+import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { AchievementForm } from './achievement-form';
-import { NotFoundPage } from '../not-found-page';
 
 type Course = Awaited<ReturnType<typeof coursesWithAchievements>>[number];
 
@@ -19,10 +19,7 @@ async function coursesWithAchievements(api: ApiClients) {
 /** The body's courses, each with its achievement or a plain warning that it has none and the form to define it. */
 export function CoursesPage({ api }: { api: ApiClients }) {
   const [loaded, reload] = useLoaded(() => coursesWithAchievements(api), [api]);
-  if (loaded.state === 'loading') return <p aria-busy="true">Loading your courses…</p>;
-  if (loaded.state === 'not-found') return <NotFoundPage />;
-  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
-  if (loaded.state === 'failed') return <p role="alert">{loaded.error.message}</p>;
+  if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="your courses" />;
   return (
     <>
       <h1>Courses and achievements</h1>

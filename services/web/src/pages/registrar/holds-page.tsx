@@ -1,9 +1,9 @@
 import type { ApiClients } from '../../api/client';
 import { dataOf } from '../../api/client';
 import { Link } from '../../ui/link';
+import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { enrolmentsOf, namesOf, type Offering, offeringName, offeringsOf } from './body-data';
-import { NotFoundPage } from '../not-found-page';
 
 async function holdsWithContext(api: ApiClients) {
   const [holds, offerings] = await Promise.all([
@@ -35,10 +35,7 @@ const sentence = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(
 /** Awards earned but held, with the reason and what would release each. */
 export function HoldsPage({ api }: { api: ApiClients }) {
   const [loaded] = useLoaded(() => holdsWithContext(api), [api]);
-  if (loaded.state === 'loading') return <p aria-busy="true">Loading held awards…</p>;
-  if (loaded.state === 'not-found') return <NotFoundPage />;
-  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
-  if (loaded.state === 'failed') return <p role="alert">{loaded.error.message}</p>;
+  if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="held awards" />;
   return (
     <>
       <h1>Awards on hold</h1>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { ApiError, type ApiClients, dataOf } from '../../api/client';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Link } from '../../ui/link';
+import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { NotFoundPage } from '../not-found-page';
 import { enrolmentsOf, namesOf, offeringName, offeringOf, resultsIfKnown, type Result } from './body-data';
@@ -47,17 +48,12 @@ export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offe
     return () => clearTimeout(timer);
   }, [travelling, loaded, reload]);
 
-  if (loaded.state === 'loading') return <p aria-busy="true">Loading the offering’s results…</p>;
-
-  if (loaded.state === 'not-found') return <NotFoundPage />;
-
-  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
   if (loaded.state === 'failed') {
     // Another body's offering is refused as unknown: it looks the same as one that does not exist.
     const status = loaded.error instanceof ApiError ? loaded.error.problem.status : 0;
     if (status === 404 || status === 403 || status === 400) return <NotFoundPage />;
-    return <p role="alert">{loaded.error.message}</p>;
   }
+  if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="the offering’s results" />;
   const { offering, results, names } = loaded.data;
   const provisional = (results ?? []).filter((result) => result.status === 'provisional');
   const ratify = () => {

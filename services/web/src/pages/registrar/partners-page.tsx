@@ -1,9 +1,10 @@
 import { type ApiClients, dataOf } from '../../api/client';
 import type { Session } from '../../auth/session';
+import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { AuthorisationForm } from './authorisation-form';
 import { type Offering, offeringName, offeringsOf } from './body-data';
-import { NotFoundPage } from '../not-found-page';
+import { OfferingForm } from './offering-form';
 
 const STATUS_WORDS = {
   draft: 'Draft',
@@ -30,10 +31,7 @@ type Data = Awaited<ReturnType<typeof partnersAndOfferings>>;
  */
 export function PartnersPage({ api, session }: { api: ApiClients; session: Session }) {
   const [loaded, reload] = useLoaded(() => partnersAndOfferings(api), [api]);
-  if (loaded.state === 'loading') return <p aria-busy="true">Loading authorisations and offerings…</p>;
-  if (loaded.state === 'not-found') return <NotFoundPage />;
-  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
-  if (loaded.state === 'failed') return <p role="alert">{loaded.error.message}</p>;
+  if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="authorisations and offerings" />;
   const { courses, offerings } = loaded.data;
   return (
     <>
@@ -48,6 +46,16 @@ export function PartnersPage({ api, session }: { api: ApiClients; session: Sessi
         <AuthorisationForm api={api} courses={courses} onGranted={reload} />
       </details>
       <h2>Offerings</h2>
+      <details className="disclosure">
+        <summary>Offer a course</summary>
+        <OfferingForm
+          api={api}
+          courses={courses}
+          partnersOf={(courseId) => authorisedPartners(loaded.data, courseId)}
+          ownBody={session.organisationId}
+          onCreated={reload}
+        />
+      </details>
       {offerings.length === 0 && <p>No offerings of your courses yet.</p>}
       <ul className="cards">
         {offerings.map((offering) => (
@@ -56,6 +64,12 @@ export function PartnersPage({ api, session }: { api: ApiClients; session: Sessi
       </ul>
     </>
   );
+}
+
+/** The partners authorised today to deliver a course, each once. */
+function authorisedPartners(data: Data, courseId: string): string[] {
+  const active = data.authorisations.filter((grant) => grant.courseId === courseId && grant.activeToday);
+  return [...new Set(active.map((grant) => grant.partnerId))];
 }
 
 function Authorisations({ data }: { data: Data }) {

@@ -1,8 +1,8 @@
 import type { ApiClients } from '../../api/client';
 import { Link } from '../../ui/link';
+import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { type Offering, offeringName, offeringsOf, resultsIfKnown } from './body-data';
-import { NotFoundPage } from '../not-found-page';
 
 interface Awaiting {
   offering: Offering;
@@ -24,10 +24,7 @@ async function awaitingRatification(api: ApiClients): Promise<Awaiting[]> {
 /** The exam board's list: each offering with results awaiting ratification, and how many. */
 export function RatificationPage({ api }: { api: ApiClients }) {
   const [loaded] = useLoaded(() => awaitingRatification(api), [api]);
-  if (loaded.state === 'loading') return <p aria-busy="true">Looking for results awaiting ratification…</p>;
-  if (loaded.state === 'not-found') return <NotFoundPage />;
-  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
-  if (loaded.state === 'failed') return <p role="alert">{loaded.error.message}</p>;
+  if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="results awaiting ratification" />;
   return (
     <>
       <h1>Results awaiting ratification</h1>

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { type ApiClients, dataOf, succeeded } from '../../api/client';
 import type { Session } from '../../auth/session';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { TrustedIssuerForm } from './trusted-issuer-form';
-import { NotFoundPage } from '../not-found-page';
 
 type Entry = Awaited<ReturnType<typeof trustListOf>>[number];
 
@@ -27,10 +27,7 @@ export function TrustListPage({ api, session }: { api: ApiClients; session: Sess
   const [loaded, reload] = useLoaded(() => trustListOf(api, organisationId), [api, organisationId]);
   const [removing, setRemoving] = useState<Entry | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
-  if (loaded.state === 'loading') return <p aria-busy="true">Loading the trust list…</p>;
-  if (loaded.state === 'not-found') return <NotFoundPage />;
-  if (loaded.state === 'processing') return <p aria-busy="true">Being processed…</p>;
-  if (loaded.state === 'failed') return <p role="alert">{loaded.error.message}</p>;
+  if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="the trust list" />;
   const remove = (entry: Entry) => {
     setRemoving(undefined);
     const path = '/api/credentials/organisations/{organisationId}/trust-list/removal' as const;
