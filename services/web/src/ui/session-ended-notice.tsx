@@ -12,7 +12,9 @@ export function SessionEndedNotice({ config }: { config: AppConfig }) {
       <button
         type="button"
         className="button"
-        onClick={() => signIn(config, currentAppPath()).catch((error: Error) => setProblem(error.message))}
+        onClick={() => {
+          signIn(config, currentAppPath()).catch((error: Error) => setProblem(error.message));
+        }}
       >
         Sign in again
       </button>
