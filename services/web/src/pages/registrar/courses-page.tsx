@@ -3,6 +3,7 @@ import { Link } from '../../ui/link';
 import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { AchievementForm } from './achievement-form';
+import { SchemeSection } from './scheme-section';
 
 type Course = Awaited<ReturnType<typeof coursesWithAchievements>>[number];
 
@@ -69,6 +70,7 @@ function CourseCard({ api, course, onDefined }: { api: ApiClients; course: Cours
           <AchievementForm api={api} course={course} onDefined={onDefined} />
         </>
       )}
+      <SchemeSection api={api} course={course} />
     </li>
   );
 }
