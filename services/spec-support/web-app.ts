@@ -1,5 +1,6 @@
 import type { Role } from '@lib/auth';
 import {
+  freePort,
   keepScreenshot,
   launchBrowser,
   type RunningService,
@@ -15,6 +16,7 @@ import { assessmentService } from '../assessment/src/assessment.definition';
 import { credentialsService } from '../credentials/src/credentials.definition';
 import { enrolmentService } from '../enrolment/src/enrolment.definition';
 import { recognitionService } from '../recognition/src/recognition.definition';
+import { startTestDevIdentity } from './dev-identity';
 import { startTestGateway } from './gateway';
 
 /** What the app keeps after a sign-in (services/web/src/auth/session.ts), under the same key. */
@@ -112,21 +114,41 @@ export interface WebAppStack {
 
 /**
  * Starts the named services (recognition reads credentials' verifier, so it needs credentials too), the gateway
- * with the web app's sign-in configured (an issuer nobody signs in at: the specs put a real token where the sign-in
- * would), and headless Chromium.
+ * serving the app, and headless Chromium. By default the app's sign-in names an issuer nobody signs in at (the specs
+ * put a real token where the sign-in would); with `signIn`, the development OpenID Provider runs and the services
+ * trust its tokens, so a spec signs in as a person does, and links the services make point at the gateway.
  */
-export async function startWebAppStack(names: readonly WebAppService[]): Promise<WebAppStack> {
+export async function startWebAppStack(
+  names: readonly WebAppService[],
+  { signIn = false }: { signIn?: boolean } = {},
+): Promise<WebAppStack> {
   const prefix = testTopicPrefix();
   const running: RunningService[] = [];
   const services: Partial<Record<WebAppService, string>> = {};
+  const [gatewayPort, providerPort] = signIn ? [await freePort(), await freePort()] : [0, 0];
+  const issuer = signIn ? `http://127.0.0.1:${providerPort}` : 'http://127.0.0.1:9/';
+  const signInEnv: Record<string, string> = signIn
+    ? { DEV_OIDC_ISSUER: issuer, PUBLIC_BASE_URL: `http://127.0.0.1:${gatewayPort}` }
+    : {};
   for (const name of names) {
-    const env: Record<string, string> =
-      name === 'recognition' ? { CREDENTIALS_URL: services.credentials! } : {};
+    const env: Record<string, string> = {
+      ...signInEnv,
+      ...(name === 'recognition' ? { CREDENTIALS_URL: services.credentials! } : {}),
+    };
     const service = await startTestService(name, DEFINITIONS[name], { topicPrefix: prefix, env });
     running.push(service);
     services[name] = service.url;
   }
-  const gateway = await startTestGateway(services, 0, { WEB_OIDC_ISSUER: 'http://127.0.0.1:9/' });
+  const gateway = await startTestGateway(services, gatewayPort, { WEB_OIDC_ISSUER: issuer });
+  const provider = signIn
+    ? (
+        await startTestDevIdentity({
+          enrolmentUrl: gateway.url,
+          publicOrigin: gateway.url,
+          port: providerPort,
+        })
+      ).provider
+    : undefined;
   const browser = await launchBrowser();
   return {
     url: gateway.url,
@@ -134,6 +156,7 @@ export async function startWebAppStack(names: readonly WebAppService[]): Promise
     browser,
     stop: async () => {
       await browser.close();
+      await provider?.stop();
       await gateway.app.close();
       for (const service of running.reverse()) await service.stop();
     },
@@ -153,3 +176,20 @@ export async function checkPage(page: Page, screenshotName: string): Promise<voi
   expect(await seriousAccessibilityProblems(page)).toEqual([]);
   await keepScreenshot(page, screenshotName);
 }
+
+/**
+ * Starts watching the page for an element matching `selector` to appear, however briefly (a progress bar shown only
+ * while an upload runs); `elementAppeared` answers whether it did.
+ */
+export async function watchForElement(page: Page, selector: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const scope = globalThis as unknown as { seen?: boolean; document: any; MutationObserver: any };
+    scope.seen = false;
+    new scope.MutationObserver(() => {
+      if (scope.document.querySelector(wanted)) scope.seen = true;
+    }).observe(scope.document.body, { childList: true, subtree: true });
+  }, selector);
+}
+
+export const elementAppeared = (page: Page): Promise<boolean> =>
+  page.evaluate(() => (globalThis as unknown as { seen?: boolean }).seen === true);

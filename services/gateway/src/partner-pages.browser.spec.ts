@@ -4,9 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { learner, ok, setUpUniversity, type University } from '../../spec-support/university';
 import {
   checkPage,
+  elementAppeared,
   openAppPage,
   type OpenedPage,
   startWebAppStack,
+  watchForElement,
   type WebAppStack,
 } from '../../spec-support/web-app';
 
@@ -88,11 +90,11 @@ describe('web app: a partner organiser’s offerings', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(csv.join('\n')),
     });
-    await watchFor(page, 'progress');
+    await watchForElement(page, 'progress');
     await page.getByRole('button', { name: 'Upload' }).click();
     const report = page.getByRole('region', { name: 'Enrolment report' });
     await report.getByText('5 rows: 3 enrolled, 1 waitlisted, 0 already enrolled, 1 not valid.').waitFor();
-    expect(await appeared(page)).toBe(true);
+    expect(await elementAppeared(page)).toBe(true);
     const invalid = report.getByRole('row').filter({ hasText: 'not-an-email' });
     expect(await invalid.textContent()).toContain('invalid');
     await page.getByRole('list').filter({ hasText: people[3]!.email }).waitFor();
@@ -147,19 +149,6 @@ async function waitForInvalid(page: Page, label: string): Promise<string | null>
 }
 
 /** Starts noting whether an element matching the selector appears (e.g. a short-lived progress bar). */
-async function watchFor(page: Page, selector: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const scope = globalThis as unknown as { seen?: boolean; document: any; MutationObserver: any };
-    scope.seen = false;
-    new scope.MutationObserver(() => {
-      if (scope.document.querySelector(wanted)) scope.seen = true;
-    }).observe(scope.document.body, { childList: true, subtree: true });
-  }, selector);
-}
-
-const appeared = (page: Page) =>
-  page.evaluate(() => (globalThis as unknown as { seen?: boolean }).seen === true);
-
 /** Troubles other than the browser's note of an API answer the test asked for (e.g. a 400 for a bad email). */
 const unexpected = (troubles: string[], status: number) =>
   troubles.filter((trouble) => !trouble.includes(`the server responded with a status of ${status}`));
