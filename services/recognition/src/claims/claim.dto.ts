@@ -1,7 +1,7 @@
 import { credentialId, plainText } from '@lib/contracts';
 import { paginationQuery } from '@lib/persistence';
 import { z } from 'zod';
-import { CLAIM_STATES } from './claim.schema';
+import { CLAIM_STATES } from './claim-state';
 
 const MAX_CHOSEN_CREDENTIALS = 50;
 

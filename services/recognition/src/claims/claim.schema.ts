@@ -1,12 +1,11 @@
 import { recordSchema } from '@lib/persistence';
+import { CLAIM_STATES, type ClaimState } from './claim-state';
+
+export type { ClaimState };
 
 export const CLAIM_MODEL = 'Claim';
 export const EXTERNAL_CREDENTIAL_MODEL = 'ExternalCredential';
 export const DECISION_MODEL = 'Decision';
-
-/** Where a claim stands with the exam board: awaiting until every eligible module of its programme is decided. */
-export const CLAIM_STATES = ['awaiting-decision', 'decided'] as const;
-export type ClaimState = (typeof CLAIM_STATES)[number];
 
 /**
  * A learner's claim for credit in a programme; the proposal is worked out afresh whenever it is read. `state` is

@@ -1,6 +1,7 @@
 import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import { CLAIM_STATES } from './claim-state';
 import type { ClaimsService } from './claims.service';
 import type { ExamBoardClaim } from './exam-board-claims.service';
 
@@ -82,7 +83,7 @@ export const claimSummaryView = z.object({ id, programmeId: id, openedAt: timest
 /** `ExamBoardClaim`: a claim as the exam board's list shows it, with a summary of its proposal now. */
 export const examBoardClaimView = z.object({
   id,
-  state: z.enum(['awaiting-decision', 'decided']),
+  state: z.enum(CLAIM_STATES),
   learner: z.object({ id, email: z.string().optional().describe('when the hub has recorded it') }),
   programme: z.object({ id, code: z.string(), title: z.string() }),
   openedAt: timestamp,

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type ApiClients, dataOf } from '../../api/client';
 import { FormField, fieldErrorsOf, formProblemOf } from '../../ui/form-field';
 import { LEVEL_7, type LevelDraft, LevelFields, levelOf, numberOf } from './level-fields';
-import { EMPTY_RULE, type RuleDraft, RuleFields, ruleOf } from './rule-fields';
+import { EMPTY_RULE, type RuleDraft, RuleFields, ruleFieldsShown, ruleOf } from './rule-fields';
 
 const EMPTY = {
   code: '',
@@ -68,7 +68,7 @@ export function ModuleForm(props: { api: ApiClients; programmeId: string; onAdde
       },
     );
   };
-  const problem = formProblemOf(error, [...SHOWN, 'rule']);
+  const problem = formProblemOf(error, [...SHOWN, ...ruleFieldsShown(draft.rule)]);
   return (
     <form
       className="form"

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type ApiClients, dataOf } from '../../api/client';
 import { fieldErrorsOf, formProblemOf } from '../../ui/form-field';
 import type { ProgrammeModule } from './msc-api';
-import { draftOf, type RuleDraft, RuleFields, ruleOf } from './rule-fields';
+import { draftOf, type RuleDraft, RuleFields, ruleFieldsShown, ruleOf } from './rule-fields';
 
 /** Changes a module's recognition rule; claims are worked out with it from then on. */
 export function ModuleRuleForm(props: {
@@ -29,7 +29,7 @@ export function ModuleRuleForm(props: {
       },
     );
   };
-  const problem = formProblemOf(error, ['rule']);
+  const problem = formProblemOf(error, ruleFieldsShown(draft));
   return (
     <form
       className="form"

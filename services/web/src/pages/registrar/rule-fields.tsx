@@ -58,6 +58,16 @@ export function ruleOf(draft: RuleDraft): RecognitionRule {
   };
 }
 
+/** The API's field paths this rule's fields show their messages for. */
+export function ruleFieldsShown(draft: RuleDraft): string[] {
+  const criteria = draft.criteria.flatMap((_, index) =>
+    ['kind', 'achievementId', 'minimumCredits', 'fieldOfStudy', 'outcomes'].map(
+      (field) => `rule.criteria.${index}.${field}`,
+    ),
+  );
+  return ['rule.combination', 'rule.criteria', ...criteria];
+}
+
 /** A rule as a draft to change. */
 export function draftOf(rule: RecognitionRule | undefined): RuleDraft {
   if (!rule) return EMPTY_RULE;
