@@ -15,12 +15,14 @@ import {
   call,
   eventFactories,
   EventPublisher,
+  indexesOf,
   type QueryRecorder,
   recordQueries,
   type RunningService,
   startTestService,
   testTopicPrefix,
   uniqueKeysOf,
+  unindexedQueries,
   unkeyedQueries,
   waitFor,
 } from '@lib/testing';
@@ -172,4 +174,25 @@ describe('recognition hot paths', () => {
     const connection = recognition.app.get<Connection>(getConnectionToken());
     expect(unkeyedQueries(recorder.queries, uniqueKeysOf([connection]))).toEqual([]);
   }, 120_000);
+
+  it('lists the exam board’s claims by a declared compound index, and all else by key', async () => {
+    const claim = (await asLearner('POST', '/claims', { programmeId })).body;
+    recorder.clear();
+    for (const query of ['', `&programmeId=${programmeId}`, '&state=decided']) {
+      const listed = await call(recognition.url, 'GET', `/api/recognition/claims?pageSize=50${query}`, {
+        headers: registrar,
+      });
+      expect(listed.status).toBe(200);
+      if (!query.includes('decided'))
+        expect(listed.body.items.map((item: any) => item.id)).toContain(claim.id);
+    }
+    const connection = recognition.app.get<Connection>(getConnectionToken());
+    const unkeyed = unkeyedQueries(recorder.queries, uniqueKeysOf([connection]));
+    // The list itself is a range of an index (a find and a count per call); everything it reads besides, by key.
+    expect(unkeyed.map((query) => `${query.collection}.${query.method}`).sort()).toEqual([
+      ...Array<string>(3).fill('claims.countDocuments'),
+      ...Array<string>(3).fill('claims.find'),
+    ]);
+    expect(unindexedQueries(unkeyed, indexesOf([connection]))).toEqual([]);
+  }, 60_000);
 });

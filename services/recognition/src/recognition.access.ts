@@ -19,6 +19,7 @@ export const RECOGNITION_ACCESS = accessTable('recognition', {
   'POST /api/recognition/programmes/:id/modules': { registrar: OWN },
   'PUT /api/recognition/programmes/:id/modules/:code/rule': { registrar: OWN },
   'POST /api/recognition/claims': { learner: 'own-learner', registrar: OWN },
+  'GET /api/recognition/claims': { registrar: OWN },
   'GET /api/recognition/claims/:id': { learner: 'own-learner', registrar: OWN },
   'POST /api/recognition/claims/:id/credentials': { learner: 'own-learner' },
   'POST /api/recognition/claims/:id/external-credentials': { learner: 'own-learner', registrar: OWN },

@@ -12,6 +12,7 @@ import {
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimsRepository } from './claims/claims.repository';
 import { ClaimsService } from './claims/claims.service';
+import { ExamBoardClaimsService } from './claims/exam-board-claims.service';
 import {
   CredentialVerifier,
   RECOGNITION_SETTINGS,
@@ -100,6 +101,7 @@ export class RecognitionModule {
         CredentialVerifier,
         ProposalsService,
         ClaimsService,
+        ExamBoardClaimsService,
       ],
     };
   }

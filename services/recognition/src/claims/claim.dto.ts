@@ -1,5 +1,7 @@
 import { credentialId, plainText } from '@lib/contracts';
+import { paginationQuery } from '@lib/persistence';
 import { z } from 'zod';
+import { CLAIM_STATES } from './claim-state';
 
 const MAX_CHOSEN_CREDENTIALS = 50;
 
@@ -31,3 +33,14 @@ export const decisionBody = z.strictObject({
   reason: plainText(2000),
 });
 export type DecisionBody = z.output<typeof decisionBody>;
+
+/** The exam board's list: each item's proposal is worked out when listed, so pages are kept small. */
+export const claimsQuery = paginationQuery.extend({
+  state: z
+    .enum(CLAIM_STATES)
+    .default('awaiting-decision')
+    .describe('awaiting-decision: some module undecided'),
+  programmeId: z.uuid().optional().describe('only the claims in this programme'),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20).describe('items a page, at most 50'),
+});
+export type ClaimsQuery = z.output<typeof claimsQuery>;

@@ -1,10 +1,17 @@
 import { recordSchema } from '@lib/persistence';
+import { CLAIM_STATES, type ClaimState } from './claim-state';
+
+export type { ClaimState };
 
 export const CLAIM_MODEL = 'Claim';
 export const EXTERNAL_CREDENTIAL_MODEL = 'ExternalCredential';
 export const DECISION_MODEL = 'Decision';
 
-/** A learner's claim for credit in a programme; the proposal is worked out afresh whenever it is read. */
+/**
+ * A learner's claim for credit in a programme; the proposal is worked out afresh whenever it is read. `state` is
+ * the one field that changes (to `decided`, by the last decision), so the exam board's list is read by index;
+ * claims opened before it was recorded have none and count as awaiting.
+ */
 export interface Claim {
   _id: string;
   programmeId: string;
@@ -12,6 +19,8 @@ export interface Claim {
   learnerId: string;
   openedBy: string;
   openedAt: Date;
+  state?: ClaimState;
+  decidedAt?: Date;
 }
 
 /** A credential from another issuer, uploaded to a claim; `_id` is `<claimId>:<sha256 of the JWT>`. */
@@ -40,7 +49,12 @@ export const ClaimSchema = recordSchema({
   learnerId: { type: String, required: true },
   openedBy: { type: String, required: true },
   openedAt: { type: Date, required: true },
+  state: { type: String, enum: CLAIM_STATES },
+  decidedAt: { type: Date },
 });
+// The exam board's lists: a body's claims in a state, oldest first, over all its programmes or one.
+ClaimSchema.index({ awardingBodyId: 1, state: 1, openedAt: 1 });
+ClaimSchema.index({ awardingBodyId: 1, programmeId: 1, state: 1, openedAt: 1 });
 
 export const ExternalCredentialSchema = recordSchema({
   claimId: { type: String, required: true },

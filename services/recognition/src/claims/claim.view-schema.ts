@@ -1,7 +1,9 @@
 import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
+import { CLAIM_STATES } from './claim-state';
 import type { ClaimsService } from './claims.service';
+import type { ExamBoardClaim } from './exam-board-claims.service';
 
 /** Credential ids here may be another issuer's, in any form. */
 const credentialRef = z.string();
@@ -78,6 +80,20 @@ export const claimView = z.object({
 /** `ClaimSummary`: a claim as the learner's list shows it. */
 export const claimSummaryView = z.object({ id, programmeId: id, openedAt: timestamp });
 
+/** `ExamBoardClaim`: a claim as the exam board's list shows it, with a summary of its proposal now. */
+export const examBoardClaimView = z.object({
+  id,
+  state: z.enum(CLAIM_STATES),
+  learner: z.object({ id, email: z.string().optional().describe('when the hub has recorded it') }),
+  programme: z.object({ id, code: z.string(), title: z.string() }),
+  openedAt: timestamp,
+  proposal: z.object({
+    modulesProposed: z.array(z.string()).describe('modules proposed for exemption, not credited yet'),
+    creditsProposed: z.number(),
+    modulesDecided: z.number(),
+  }),
+});
+
 /** A learner's standing in a programme: credited modules, the cap, and what the rest need. */
 export const standingView = z.object({
   programme: z.object({ id, code: z.string(), title: z.string(), credits: z.number() }),
@@ -139,3 +155,4 @@ export type ClaimSummaryViewFits = ViewFits<
   Awaited<ReturnType<ClaimsService['listOwn']>>['items'][number],
   typeof claimSummaryView
 >;
+export type ExamBoardClaimViewFits = ViewFits<ExamBoardClaim, typeof examBoardClaimView>;

@@ -5,6 +5,8 @@ import { Body, Controller, Get, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
 import {
+  type ClaimsQuery,
+  claimsQuery,
   chosenCredentialBody,
   type DecisionBody,
   decisionBody,
@@ -12,14 +14,25 @@ import {
   type OpenClaimBody,
   openClaimBody,
 } from './claim.dto';
-import { claimSummaryView, claimView, decisionView, reviewsView, standingView } from './claim.view-schema';
+import {
+  claimSummaryView,
+  claimView,
+  decisionView,
+  examBoardClaimView,
+  reviewsView,
+  standingView,
+} from './claim.view-schema';
 import { ClaimsService } from './claims.service';
+import { ExamBoardClaimsService } from './exam-board-claims.service';
 
 @ApiTags('claims')
 @ApiBearerAuth()
 @Controller('api/recognition')
 export class ClaimsController {
-  constructor(private readonly claims: ClaimsService) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly examBoard: ExamBoardClaimsService,
+  ) {}
 
   @Post('claims')
   @ApiErrors(
@@ -35,6 +48,17 @@ export class ClaimsController {
   @ApiZodResponse(claimView, { status: 201, description: 'The claim opened, with its proposal' })
   open(@CurrentActor() actor: Actor, @Body(validate(openClaimBody)) body: OpenClaimBody) {
     return this.claims.open(actor, body);
+  }
+
+  @Get('claims')
+  @Roles('registrar')
+  @ApiOperation({
+    summary:
+      'Your awarding body’s claims, oldest first: by default those awaiting a decision (some eligible module undecided), each with a summary of its proposal now (registrar)',
+  })
+  @ApiZodResponse(pageSchema(examBoardClaimView), { description: 'A page of claims' })
+  list(@CurrentActor() actor: Actor, @ZodQuery(claimsQuery) query: ClaimsQuery) {
+    return this.examBoard.list(actor, query);
   }
 
   @Get('claims/:id')

@@ -1,6 +1,7 @@
 import {
   addToIdList,
   allIds,
+  findPage,
   ID_LIST_MODEL,
   type IdList,
   idListOf,
@@ -17,6 +18,7 @@ import { idListKeys } from '../common/id-list-keys';
 import {
   CLAIM_MODEL,
   type Claim,
+  type ClaimState,
   DECISION_MODEL,
   type Decision,
   EXTERNAL_CREDENTIAL_MODEL,
@@ -44,6 +46,29 @@ export class ClaimsRepository {
 
   findClaim(claimId: string): Promise<Claim | null> {
     return this.claims.findById(claimId).lean<Claim>().exec();
+  }
+
+  /**
+   * A body's claims in a state, oldest first, over its programmes or one of them (the claims schema's compound
+   * indexes serve both). Claims opened before states were recorded have none: they count as awaiting.
+   */
+  pageOfBody(
+    awardingBodyId: string,
+    scope: { state: ClaimState; programmeId?: string },
+    pagination: Pagination,
+  ): Promise<Page<Claim>> {
+    const state = scope.state === 'awaiting-decision' ? { $in: [scope.state, null] } : scope.state;
+    const filter = {
+      awardingBodyId,
+      ...(scope.programmeId ? { programmeId: scope.programmeId } : {}),
+      state,
+    };
+    return findPage(this.claims, filter, { openedAt: 1 }, pagination);
+  }
+
+  /** The last module decided: the claim leaves the exam board's list of claims awaiting a decision. */
+  async markDecided(claimId: string, decidedAt: Date): Promise<void> {
+    await this.claims.updateOne({ _id: claimId }, { state: 'decided', decidedAt }).exec();
   }
 
   /** A learner's claims, newest first (a learner has a handful: all are read, then paged). */

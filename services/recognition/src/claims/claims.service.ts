@@ -58,6 +58,7 @@ export class ClaimsService {
       learnerId,
       openedBy: actor.sub,
       openedAt: new Date(),
+      state: 'awaiting-decision',
     };
     await this.claims.addChosenCredentials(claim._id, body.credentialIds ?? []);
     await this.claims.insertClaim(claim);
@@ -140,7 +141,16 @@ export class ClaimsService {
     };
     if (!(await this.claims.insertDecision(decision)))
       throw new ConflictException(`Module ${body.moduleCode} of this claim is decided already.`);
+    await this.settle(claim, decidedAt);
     return { ...decision, _id: undefined, decidedAt: decidedAt.toISOString() };
+  }
+
+  /** Once every eligible module of the programme is decided, the claim no longer awaits the exam board. */
+  private async settle(claim: Claim, decidedAt: Date): Promise<void> {
+    const { modules } = await this.programmes.find(claim.programmeId);
+    const eligible = modules.filter((module) => module.eligible).map((module) => module.code);
+    const decided = new Set((await this.claims.decisionsOf(claim._id, eligible)).map((d) => d.moduleCode));
+    if (eligible.every((code) => decided.has(code))) await this.claims.markDecided(claim._id, decidedAt);
   }
 
   /** Credits the module when the proposal, worked out now, exempts it; the ledger refuses what is taken. */

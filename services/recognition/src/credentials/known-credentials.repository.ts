@@ -73,6 +73,16 @@ export class KnownCredentialsRepository {
     return (await this.learners.findById(learnerId).lean<KnownLearner>().exec())?.email;
   }
 
+  /** The emails recorded for these learners, by learner id (read by `_id`). */
+  async learnerEmails(learnerIds: readonly string[]): Promise<Map<string, string>> {
+    if (learnerIds.length === 0) return new Map();
+    const learners = await this.learners
+      .find({ _id: { $in: [...new Set(learnerIds)] } })
+      .lean<KnownLearner[]>()
+      .exec();
+    return new Map(learners.map((learner) => [learner._id, learner.email]));
+  }
+
   async isOurs(credentialId: string): Promise<boolean> {
     return (await this.credentials.exists({ _id: credentialId }).exec()) !== null;
   }

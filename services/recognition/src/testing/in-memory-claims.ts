@@ -1,5 +1,5 @@
 import { pageOf, type Page, type Pagination } from '@lib/persistence';
-import type { Claim, Decision, ExternalCredential } from '../claims/claim.schema';
+import type { Claim, ClaimState, Decision, ExternalCredential } from '../claims/claim.schema';
 import type { ClaimsRepository } from '../claims/claims.repository';
 import { insertInto } from './insert-into';
 import type { PublicOf } from '@lib/fakes';
@@ -17,6 +17,28 @@ export class InMemoryClaims implements PublicOf<ClaimsRepository> {
 
   findClaim(claimId: string): Promise<Claim | null> {
     return Promise.resolve(this.claims.get(claimId) ?? null);
+  }
+
+  pageOfBody(
+    awardingBodyId: string,
+    scope: { state: ClaimState; programmeId?: string },
+    pagination: Pagination,
+  ): Promise<Page<Claim>> {
+    const claims = [...this.claims.values()]
+      .filter(
+        (claim) =>
+          claim.awardingBodyId === awardingBodyId &&
+          (claim.state ?? 'awaiting-decision') === scope.state &&
+          (!scope.programmeId || claim.programmeId === scope.programmeId),
+      )
+      .sort((a, b) => a.openedAt.getTime() - b.openedAt.getTime());
+    return Promise.resolve(pageOf(claims, pagination));
+  }
+
+  markDecided(claimId: string, decidedAt: Date): Promise<void> {
+    const claim = this.claims.get(claimId);
+    if (claim) this.claims.set(claimId, { ...claim, state: 'decided', decidedAt });
+    return Promise.resolve();
   }
 
   pageOfLearner(learnerId: string, pagination: Pagination): Promise<Page<Claim>> {

@@ -33,6 +33,15 @@ export class InMemoryKnownCredentials implements PublicOf<KnownCredentialsReposi
     return Promise.resolve();
   }
 
+  learnerEmails(learnerIds: readonly string[]): Promise<Map<string, string>> {
+    const emails = new Map<string, string>();
+    for (const id of learnerIds) {
+      const email = this.learners.get(id)?.email;
+      if (email) emails.set(id, email);
+    }
+    return Promise.resolve(emails);
+  }
+
   learnerEmail(learnerId: string): Promise<string | undefined> {
     return Promise.resolve(this.learners.get(learnerId)?.email);
   }

@@ -4,6 +4,9 @@ import { ClaimsPage } from './claims-page';
 import { CoursesPage } from './courses-page';
 import { CredentialsPage } from './credentials-page';
 import { HoldsPage } from './holds-page';
+import { NewProgrammePage } from './new-programme-page';
+import { MscProgrammePage } from './programme-page';
+import { MscProgrammesPage } from './programmes-page';
 import { NewCoursePage } from './new-course-page';
 import { OfferingResultsPage } from './offering-results-page';
 import { PartnersPage } from './partners-page';
@@ -64,6 +67,24 @@ export const REGISTRAR_ROUTES: readonly AppRoute[] = [
     path: '/exam-board/claims/:claimId',
     roles: REGISTRAR,
     render: ({ api, params }) => <ClaimPage api={api} claimId={params.claimId ?? ''} />,
+  },
+  {
+    path: '/exam-board/programmes',
+    roles: REGISTRAR,
+    startLink: 'MSc programmes, modules and rules',
+    render: ({ api, session }) => <MscProgrammesPage api={api} session={session} />,
+  },
+  {
+    path: '/exam-board/programmes/new',
+    roles: REGISTRAR,
+    render: ({ api }) => <NewProgrammePage api={api} />,
+  },
+  {
+    path: '/exam-board/programmes/:programmeId',
+    roles: REGISTRAR,
+    render: ({ api, session, params }) => (
+      <MscProgrammePage api={api} session={session} programmeId={params.programmeId ?? ''} />
+    ),
   },
   {
     path: '/exam-board/trust-list',
