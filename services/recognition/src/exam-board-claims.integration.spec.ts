@@ -14,7 +14,7 @@ import { recognitionService } from './recognition.definition';
 
 const LEVEL_7 = { framework: 'FHEQ', level: 7, eqfLevel: 7 };
 
-/** The exam board's list of claims: its own body's only, oldest waiting first, leaving it once every module is decided. */
+/** The exam board's list of claims: its own body's only, oldest waiting first, leaving it once every module its proposal credits is decided. */
 describe('the exam board’s claims awaiting a decision', () => {
   const prefix = testTopicPrefix();
   const publisher = new EventPublisher(prefix, '/spec/enrolment-and-credentials');
@@ -135,7 +135,7 @@ describe('the exam board’s claims awaiting a decision', () => {
     expect(await listed(`?programmeId=${health.id}`, otherRegistrar)).toMatchObject({ total: 0, items: [] });
   }, 60_000);
 
-  it('keeps a claim in the list until every eligible module is decided', async () => {
+  it('keeps a claim in the list until every module its proposal credits is decided', async () => {
     const claimId = await openClaim(ada, health.id);
     await waitFor(
       async () => ((await listed()).items.some((item: any) => item.id === claimId) ? true : undefined),
@@ -143,6 +143,14 @@ describe('the exam board’s claims awaiting a decision', () => {
     );
     const decide = (moduleCode: string, decision: string) =>
       api(registrar, 'POST', `/claims/${claimId}/decisions`, { moduleCode, decision, reason: 'Seen.' });
+    // A module the proposal does not credit may be refused, but the claim still waits for the one it does.
+    expect((await decide('DH-DATA', 'reject')).status).toBe(201);
+    const stillWaiting = (await listed()).items.find((item: any) => item.id === claimId);
+    expect(stillWaiting).toMatchObject({
+      state: 'awaiting-decision',
+      proposal: { modulesProposed: ['DH-APPS'], modulesDecided: 1 },
+    });
+
     const approved = await waitFor(
       async () => {
         const response = await decide('DH-APPS', 'approve');
@@ -151,10 +159,6 @@ describe('the exam board’s claims awaiting a decision', () => {
       { what: 'DH-APPS approved' },
     );
     expect(approved.body).toMatchObject({ decision: 'approved' });
-    const stillWaiting = (await listed()).items.find((item: any) => item.id === claimId);
-    expect(stillWaiting).toMatchObject({ state: 'awaiting-decision', proposal: { modulesDecided: 1 } });
-
-    expect((await decide('DH-DATA', 'reject')).status).toBe(201);
     expect((await listed()).items.map((item: any) => item.id)).not.toContain(claimId);
     const decided = await listed('?state=decided');
     expect(decided.items).toEqual([

@@ -145,12 +145,24 @@ export class ClaimsService {
     return { ...decision, _id: undefined, decidedAt: decidedAt.toISOString() };
   }
 
-  /** Once every eligible module of the programme is decided, the claim no longer awaits the exam board. */
+  /**
+   * Once the exam board has decided every module the claim's proposal credits, the claim no longer awaits it. Modules
+   * it cannot credit need no decision (refusing each would be busywork); credentials that arrive later go in a new claim.
+   */
   private async settle(claim: Claim, decidedAt: Date): Promise<void> {
-    const { modules } = await this.programmes.find(claim.programmeId);
-    const eligible = modules.filter((module) => module.eligible).map((module) => module.code);
-    const decided = new Set((await this.claims.decisionsOf(claim._id, eligible)).map((d) => d.moduleCode));
-    if (eligible.every((code) => decided.has(code))) await this.claims.markDecided(claim._id, decidedAt);
+    const { programme, modules } = await this.programmes.find(claim.programmeId);
+    const [{ proposal }, decisions] = await Promise.all([
+      this.proposals.propose(programme, modules, claim.learnerId, [claim._id]),
+      this.claims.decisionsOf(
+        claim._id,
+        modules.map((module) => module.code),
+      ),
+    ]);
+    const decided = new Set(decisions.map((decision) => decision.moduleCode));
+    const waiting = proposal.modules.filter(
+      (module) => module.exempt && !module.alreadyCredited && !decided.has(module.moduleCode),
+    );
+    if (waiting.length === 0) await this.claims.markDecided(claim._id, decidedAt);
   }
 
   /** Credits the module when the proposal, worked out now, exempts it; the ledger refuses what is taken. */
