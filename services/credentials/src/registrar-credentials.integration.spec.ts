@@ -189,7 +189,8 @@ describe("a registrar's search of the body's credentials", () => {
   });
 
   it("shows another awarding body's registrar none of this body's credentials", async () => {
-    for (const query of [{}, { learnerId: ada }, { courseId: courses[0]!.courseId }]) {
+    const searches: Record<string, string>[] = [{}, { learnerId: ada }, { courseId: courses[0]!.courseId }];
+    for (const query of searches) {
       const answer = await list(otherRegistrar, query);
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ items: [], total: 0 });
