@@ -216,7 +216,7 @@ describe('web app: a registrar’s pages', () => {
     await checkRegistrarPage(page, 'credentials-by-learner', 'phone');
 
     await page.getByLabel('Learner id').fill('');
-    await page.getByLabel('Course').selectOption(uni.courseId);
+    await page.getByLabel('Course', { exact: true }).selectOption(uni.courseId);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page
       .getByRole('status')
