@@ -23,6 +23,10 @@ export function credentialsProbes(awardingBodyId: () => string): Record<string, 
     },
     'GET /api/credentials/achievements': { path: () => `${cr}/achievements`, scope: 'caller' },
     'GET /api/credentials/holds': { path: () => `${cr}/holds`, scope: 'caller' },
+    'GET /api/credentials/awarding-body/credentials': {
+      path: () => `${cr}/awarding-body/credentials`,
+      scope: 'caller',
+    },
     'GET /api/credentials/learners/me/credentials': {
       path: () => `${cr}/learners/me/credentials`,
       scope: 'caller',

@@ -1,4 +1,4 @@
-import { unkeyedQueries } from './query-recorder';
+import { unindexedQueries, unkeyedQueries } from './query-recorder';
 
 describe('unkeyedQueries', () => {
   const keys = new Map([['enrolments', [['_id'], ['offeringId', 'learnerId']]]]);
@@ -25,5 +25,27 @@ describe('unkeyedQueries', () => {
   it('knows only _id as a key for a collection no model declared', () => {
     const other = { collection: 'other', method: 'find', filter: { offeringId: 'o1' } };
     expect(unkeyedQueries([other], keys)).toEqual([other]);
+  });
+});
+
+describe('unindexedQueries', () => {
+  const indexes = new Map([['credentials', [['_id'], ['bodyId', 'learnerId', 'issuedAt']]]]);
+  const query = (filter: Record<string, unknown>) => ({ collection: 'credentials', method: 'find', filter });
+
+  it.each([
+    ['an _id list', { _id: { $in: ['c1', 'c2'] } }],
+    ['the first field of an index', { bodyId: 'b1' }],
+    ['its first two fields, in any order', { learnerId: 'l1', bodyId: { $eq: 'b1' } }],
+  ])('accepts a filter by %s', (_name, filter) => {
+    expect(unindexedQueries([query(filter)], indexes)).toEqual([]);
+  });
+
+  it.each([
+    ['nothing', {}],
+    ['a field that does not lead the index', { learnerId: 'l1' }],
+    ['a field outside the index beside its leading one', { bodyId: 'b1', name: 'Ada' }],
+    ['a range on its leading field', { bodyId: { $gt: 'b1' } }],
+  ])('reports a filter by %s', (_name, filter) => {
+    expect(unindexedQueries([query(filter)], indexes)).toHaveLength(1);
   });
 });

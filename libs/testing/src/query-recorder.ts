@@ -88,6 +88,38 @@ export function unkeyedQueries(
   });
 }
 
+/** Per collection, the fields of every index declared on its models, in index order (`_id` always among them). */
+export function indexesOf(connections: readonly Connection[]): Map<string, string[][]> {
+  const indexes = new Map<string, string[][]>();
+  for (const connection of connections) {
+    for (const model of Object.values(connection.models)) {
+      const declared = model.schema.indexes().map(([fields]) => Object.keys(fields));
+      indexes.set(model.collection.collectionName, [['_id'], ...declared]);
+    }
+  }
+  return indexes;
+}
+
+/**
+ * The recorded queries that no declared index serves on MongoDB: their filter is not exactly the leading fields of
+ * one of the collection's indexes (any order of them), each pinned to a value or a list of values. For paged staff
+ * lists, which may use non-unique indexes (the development database scans these; `unkeyedQueries` is for hot paths).
+ */
+export function unindexedQueries(
+  queries: readonly RecordedQuery[],
+  indexes: Map<string, string[][]>,
+): RecordedQuery[] {
+  return queries.filter((query) => {
+    const declared = indexes.get(query.collection) ?? [['_id']];
+    const filterFields = Object.keys(query.filter);
+    if (filterFields.length === 0 || !filterFields.every((field) => pinned(query.filter[field]))) return true;
+    return !declared.some((fields) => {
+      const leading = fields.slice(0, filterFields.length);
+      return leading.length === filterFields.length && leading.every((field) => filterFields.includes(field));
+    });
+  });
+}
+
 /** A value, `{ $eq: value }` or `{ $in: [...] }`: one index lookup per value. */
 function pinned(condition: unknown): boolean {
   if (condition === undefined) return false;

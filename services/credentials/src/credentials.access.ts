@@ -22,6 +22,7 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'GET /api/credentials/achievements/:id/versions/:version': anyone,
   'GET /api/credentials/learners/me/credentials': learner,
   'GET /api/credentials/holds': registrar,
+  'GET /api/credentials/awarding-body/credentials': registrar,
   'GET /api/credentials/status-lists/:listId': anyone,
   'POST /api/credentials/credentials/:credentialId/revocation': registrar,
   'POST /api/credentials/credentials/:credentialId/suspension': registrar,

@@ -22,7 +22,9 @@ import {
   type RunningService,
   startTestService,
   testTopicPrefix,
+  indexesOf,
   uniqueKeysOf,
+  unindexedQueries,
   unkeyedQueries,
   waitFor,
 } from '@lib/testing';
@@ -148,5 +150,31 @@ describe('credentials hot paths', () => {
 
     expect(queries.queries.length).toBeGreaterThan(0);
     expect(unkeyedQueries(queries.queries, uniqueKeysOf([connection]))).toEqual([]);
+  });
+
+  it("searches the awarding body's credentials, by learner and by course, through declared indexes", async () => {
+    const learnerId = randomUUID();
+    const credentialId = await earn(learnerId);
+    queries.clear();
+    const search = (query: string) =>
+      call(credentials.url, 'GET', `/api/credentials/awarding-body/credentials?${query}`, {
+        headers: registrar,
+      });
+    const searches = [
+      `learnerId=${learnerId}`,
+      `courseId=${course.courseId}`,
+      `courseId=${course.courseId}&learnerId=${learnerId}`,
+      '',
+    ];
+    for (const query of searches) {
+      const page = await search(query);
+      expect(page.status).toBe(200);
+      expect(
+        (page.body as { items: { credentialId: string }[] }).items.map((item) => item.credentialId),
+      ).toContain(credentialId);
+    }
+    // A paged registrar list: served by the issued credentials' compound indexes on MongoDB (not unique keys).
+    expect(queries.queries.map((query) => query.collection)).toContain('issued_credentials');
+    expect(unindexedQueries(queries.queries, indexesOf([connection]))).toEqual([]);
   });
 });

@@ -111,7 +111,7 @@ describe('web app: a registrar’s pages', () => {
 
       for (const [path, heading, name] of [
         ['/exam-board/holds', 'Awards on hold', 'holds'],
-        ['/exam-board/credentials', 'Revoke, suspend or reinstate a credential', 'credentials'],
+        ['/exam-board/credentials', 'Issued credentials', 'credentials'],
         ['/exam-board/courses', 'Courses and achievements', 'courses'],
         ['/exam-board/courses/new', 'Publish a course', 'new-course'],
         ['/exam-board/partners', 'Partners and offerings', 'partners'],
@@ -190,32 +190,61 @@ describe('web app: a registrar’s pages', () => {
     expect(opened!.troubles).toEqual([]);
   });
 
-  it('revokes a credential with a reason after a confirmation, and verification then says revoked', async () => {
+  it('finds a credential by learner and by course, and revokes it from the results with a reason', async () => {
     expect(credential).toBeDefined();
     const page = await open('/exam-board/credentials', 'phone');
-    await page.getByLabel('Certificate or share link, credential, or credential id').fill(credential!.jwt);
-    await page.getByRole('button', { name: 'Find the credential' }).click();
-    const found = page.getByRole('region', { name: 'App building in a day' });
-    await found.getByText('Valid').waitFor();
-    expect(await found.textContent()).toContain(credential!.credentialId);
+    const results = page.getByRole('list', { name: 'Credentials found' });
+    // A learner id that is not one: the API's field error beside the field.
+    await page.getByLabel('Learner id').fill('Ngozi');
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.locator('.field--error').waitFor();
+    expect(await page.getByLabel('Learner id').getAttribute('aria-invalid')).toBe('true');
 
+    await page.getByLabel('Learner id').fill(passing.learnerId);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const found = results.getByRole('listitem').filter({ hasText: credential!.credentialId });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Credential 1 of 1 for learner ${passing.learnerId}` })
+      .waitFor();
+    expect(await results.getByRole('listitem').count()).toBe(1);
+    // Markup in the learner's name shows as text.
+    await found.getByRole('heading', { name: '<i>Ngozi</i> Familyp' }).waitFor();
+    expect(await found.textContent()).toMatch(
+      /CourseC\w+ App building in a day.*5 credits, FHEQ level 7.*StatusValid/,
+    );
+    await checkRegistrarPage(page, 'credentials-by-learner', 'phone');
+
+    await page.getByLabel('Learner id').fill('');
+    await page.getByLabel('Course', { exact: true }).selectOption(uni.courseId);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Credential 1 of 1 on C\w+ App building in a day, newest first\.$/ })
+      .waitFor();
+    await found.waitFor();
+    await checkRegistrarPage(page, 'credentials-by-course', 'phone');
+
+    await found.getByRole('button', { name: /Change the status of/ }).click();
     // No reason: the API's field error beside the reason.
-    await page.getByRole('button', { name: 'Revoke this credential' }).click();
+    await found.getByRole('button', { name: 'Revoke this credential' }).click();
     await page
       .getByRole('dialog', { name: 'Revoke this credential?' })
       .getByRole('button', { name: 'Revoke' })
       .click();
-    await page.locator('.field--error').waitFor();
-    expect(await page.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
+    await found.locator('.field--error').waitFor();
+    expect(await found.getByLabel('Reason').getAttribute('aria-invalid')).toBe('true');
 
-    await page.getByLabel('Reason').fill('Awarded in error: the project was not the learner’s own.');
-    await page.getByRole('button', { name: 'Revoke this credential' }).click();
+    await found.getByLabel('Reason').fill('Awarded in error: the project was not the learner’s own.');
+    await found.getByRole('button', { name: 'Revoke this credential' }).click();
     const dialog = page.getByRole('dialog', { name: 'Revoke this credential?' });
     expect(await dialog.textContent()).toContain('not the learner’s own');
     await checkRegistrarPage(page, 'revoke-confirmation', 'phone');
     await dialog.getByRole('button', { name: 'Revoke' }).click();
-    await found.getByText('Revoked', { exact: true }).waitFor();
     await found.getByText('A revoked credential stays revoked.').waitFor();
+    expect(await found.textContent()).toMatch(
+      /StatusRevoked since .*: Awarded in error: the project was not/,
+    );
     await checkRegistrarPage(page, 'revoked', 'phone');
 
     const verified = await call(url, 'POST', '/api/credentials/verify', {
@@ -223,6 +252,15 @@ describe('web app: a registrar’s pages', () => {
     });
     expect(verified.body.status).toBe('revoked');
     expect(unexpectedTroubles()).toEqual([]);
+
+    // Another body's registrar finds none of them.
+    await opened!.page.context().close();
+    opened = await openAppPage(browser, `${url}/app/exam-board/credentials`, 'desktop', asRegistrar(other));
+    await opened.page
+      .getByRole('status')
+      .filter({ hasText: 'Your awarding body has issued no credentials.' })
+      .waitFor();
+    expect(opened.troubles).toEqual([]);
   });
 
   it('authorises a partner for a course, with the API’s field errors first', async () => {
@@ -342,6 +380,7 @@ describe('web app: a registrar’s pages', () => {
       (await call(url, 'POST', '/api/credentials/verify', { body: { credential: issued.jwt } })).body.status;
     opened = await openAppPage(browser, `${url}/app/exam-board/credentials`, 'desktop', asRegistrar(held));
     const { page } = opened;
+    await page.getByText('Find one from a certificate or share link').click();
     await page
       .getByLabel('Certificate or share link, credential, or credential id')
       .fill(issued.credentialId);

@@ -26,6 +26,15 @@ export class AchievementsRepository {
     return this.versions.findById(`${achievementId}:${version}`).lean<AchievementVersion>().exec();
   }
 
+  /** Versions by their `_id`s `<achievementId>:<version>`, in one read. */
+  versionsByKeys(keys: readonly string[]): Promise<AchievementVersion[]> {
+    if (keys.length === 0) return Promise.resolve([]);
+    return this.versions
+      .find({ _id: { $in: [...new Set(keys)] } })
+      .lean<AchievementVersion[]>()
+      .exec();
+  }
+
   /** Every version of an achievement, oldest first: editing and the public latest version (a small collection). */
   versionsOf(achievementId: string): Promise<AchievementVersion[]> {
     return this.versions.find({ achievementId }).sort({ version: 1 }).lean<AchievementVersion[]>().exec();

@@ -67,6 +67,10 @@ export const IssuedCredentialSchema = recordSchema(
   { outbox: true },
 );
 IssuedCredentialSchema.index({ credentialId: 1 }, { unique: true });
+// The registrar's search of their body's credentials, newest first: all of them, by learner (and course), by course.
+IssuedCredentialSchema.index({ awardingBodyId: 1, issuedAt: -1 });
+IssuedCredentialSchema.index({ awardingBodyId: 1, learnerId: 1, achievementId: 1, issuedAt: -1 });
+IssuedCredentialSchema.index({ awardingBodyId: 1, achievementId: 1, issuedAt: -1 });
 
 export const LEARNER_CREDENTIALS_MODEL = 'LearnerCredentials';
 

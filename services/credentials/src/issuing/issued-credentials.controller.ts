@@ -3,7 +3,12 @@ import { ApiZodResponse, ZodQuery } from '@lib/platform';
 import { type Actor, CurrentActor, Roles } from '@lib/auth';
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { awardHoldView, issuedCredentialView } from './issued-credential.view-schema';
+import { type BodyCredentialsQuery, bodyCredentialsQuery } from './body-credentials.dto';
+import {
+  awardHoldView,
+  issuedCredentialView,
+  registrarCredentialView,
+} from './issued-credential.view-schema';
 import { IssuedCredentialsService } from './issued-credentials.service';
 
 @ApiTags('credentials')
@@ -28,5 +33,16 @@ export class IssuedCredentialsController {
   @ApiZodResponse(pageSchema(awardHoldView), { description: 'A page of held awards' })
   holds(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.issued.holdsOf(actor, pagination);
+  }
+
+  @Get('awarding-body/credentials')
+  @Roles('registrar')
+  @ApiOperation({
+    summary:
+      'Your awarding body’s credentials, newest first, by learner and/or course, each with its status (registrar)',
+  })
+  @ApiZodResponse(pageSchema(registrarCredentialView), { description: 'A page of credentials' })
+  bodyCredentials(@CurrentActor() actor: Actor, @ZodQuery(bodyCredentialsQuery) query: BodyCredentialsQuery) {
+    return this.issued.bodyCredentials(actor, query);
   }
 }

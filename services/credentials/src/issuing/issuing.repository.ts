@@ -24,6 +24,13 @@ import {
   type StatusAllocation,
 } from './issued-credential.schema';
 
+/** Which of an awarding body's credentials a registrar searches for. */
+export interface BodyCredentialSearch {
+  awardingBodyId: string;
+  learnerId?: string;
+  achievementId?: string;
+}
+
 /** What credentials issued or held, and the status list indexes taken. Every write is an insert under a unique key. */
 @Injectable()
 export class IssuingRepository {
@@ -82,6 +89,20 @@ export class IssuingRepository {
 
   credentialById(credentialId: string): Promise<IssuedCredential | null> {
     return this.credentials.findOne({ credentialId }, WITHOUT_OUTBOX).lean<IssuedCredential>().exec();
+  }
+
+  /**
+   * A page of an awarding body's credentials, newest first, for one learner and/or one achievement (a course's):
+   * each combination is served by one of the schema's `awardingBodyId` indexes.
+   */
+  credentialsOfBody(search: BodyCredentialSearch, pagination: Pagination): Promise<Page<IssuedCredential>> {
+    const { awardingBodyId, learnerId, achievementId } = search;
+    const filter = {
+      awardingBodyId,
+      ...(learnerId ? { learnerId } : {}),
+      ...(achievementId ? { achievementId } : {}),
+    };
+    return findPage(this.credentials, filter, { issuedAt: -1 }, pagination);
   }
 
   holdsOf(awardingBodyId: string, pagination: Pagination): Promise<Page<AwardHold>> {

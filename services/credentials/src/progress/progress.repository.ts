@@ -100,6 +100,15 @@ export class ProgressRepository {
     return this.offerings.findById(id).lean<OfferingFact>().exec();
   }
 
+  /** Offerings by id, in one read. */
+  offeringsByIds(ids: readonly string[]): Promise<OfferingFact[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.offerings
+      .find({ _id: { $in: [...new Set(ids)] } })
+      .lean<OfferingFact[]>()
+      .exec();
+  }
+
   offeringsOfAwardingBody(awardingBodyId: string): Promise<OfferingFact[]> {
     return this.offerings.find({ awardingBodyId }).lean<OfferingFact[]>().exec();
   }

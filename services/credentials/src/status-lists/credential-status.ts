@@ -28,3 +28,26 @@ export function actionProblem(state: CredentialState, action: StatusChange['acti
   if (action === 'reinstate' && !state.suspended) return 'Only a suspended credential can be reinstated.';
   return undefined;
 }
+
+/** What a registrar reads of a credential's status: active, revoked or suspended, with the change that made it so. */
+export interface CurrentStatus {
+  state: 'active' | 'revoked' | 'suspended';
+  reason?: string;
+  changedAt?: Date;
+}
+
+/** The status after a credential's changes (in any order): the revocation, or the suspension in force, with why. */
+export function currentStatus(
+  changes: readonly Pick<StatusChange, '_id' | 'action' | 'reason' | 'changedAt'>[],
+): CurrentStatus {
+  const ordered = inOrder(changes);
+  const state = stateAfter(ordered);
+  if (!state.revoked && !state.suspended) return { state: 'active' };
+  const action = state.revoked ? 'revoke' : 'suspend';
+  const cause = [...ordered].reverse().find((change) => change.action === action)!;
+  return {
+    state: state.revoked ? 'revoked' : 'suspended',
+    ...(cause.reason ? { reason: cause.reason } : {}),
+    changedAt: cause.changedAt,
+  };
+}

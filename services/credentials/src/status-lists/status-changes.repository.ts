@@ -44,6 +44,15 @@ export class StatusChangesRepository {
     }
   }
 
+  /** The status changes of many credentials (a page of them), in one read through the `credentialId` index. */
+  statusChangesOfMany(credentialIds: readonly string[]): Promise<StatusChange[]> {
+    if (credentialIds.length === 0) return Promise.resolve([]);
+    return this.statusChanges
+      .find({ credentialId: { $in: [...new Set(credentialIds)] } }, WITHOUT_OUTBOX)
+      .lean<StatusChange[]>()
+      .exec();
+  }
+
   /** Every status change of an awarding body's credentials, through its id list, read by `_id` in parts. */
   async statusChangesOfIssuer(awardingBodyId: string): Promise<StatusChange[]> {
     const ids = await idListOf(this.lists, idListKeys.issuerStatusChanges(awardingBodyId));

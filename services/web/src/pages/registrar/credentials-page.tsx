@@ -3,6 +3,7 @@ import type { ApiClients } from '../../api/client';
 import type { Session } from '../../auth/session';
 import { FormField } from '../../ui/form-field';
 import { type FoundCredential, lookUpCredential } from './credential-lookup';
+import { CredentialSearch } from './credential-search';
 import { type CredentialStatus, StatusChange } from './status-change';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -12,7 +13,10 @@ const STATUS_WORDS: Record<string, string> = {
   expired: 'Expired',
 };
 
-/** A registrar finds one of the body's credentials and revokes, suspends or reinstates it. */
+/**
+ * A registrar searches the body's credentials, or finds one from a link a learner or employer gives, and revokes,
+ * suspends or reinstates it.
+ */
 export function CredentialsPage({ api, session }: { api: ApiClients; session: Session }) {
   const [given, setGiven] = useState('');
   const [found, setFound] = useState<FoundCredential | undefined>();
@@ -28,30 +32,34 @@ export function CredentialsPage({ api, session }: { api: ApiClients; session: Se
   };
   return (
     <>
-      <h1>Revoke, suspend or reinstate a credential</h1>
+      <h1>Issued credentials</h1>
       <p>
-        The hub does not list the credentials your awarding body has issued, so they cannot be searched by
-        learner or course here yet. Find one from what the learner or an employer gives you.
+        Find the credentials your awarding body has issued by course or learner, newest first, and revoke,
+        suspend or reinstate one with a reason.
       </p>
-      <form
-        className="form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          find();
-        }}
-      >
-        <FormField
-          label="Certificate or share link, credential, or credential id"
-          hint="The link under the certificate's QR code, a share link, the signed credential (.jwt), or its id (urn:uuid:…)."
-          error={problem}
+      <CredentialSearch api={api} />
+      <details className="disclosure">
+        <summary>Find one from a certificate or share link</summary>
+        <form
+          className="form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            find();
+          }}
         >
-          <textarea value={given} onChange={(event) => setGiven(event.target.value)} rows={3} required />
-        </FormField>
-        <button type="submit" className="button">
-          Find the credential
-        </button>
-      </form>
-      {found && <FoundCredentialView api={api} found={found} status={status} onChanged={setStatus} />}
+          <FormField
+            label="Certificate or share link, credential, or credential id"
+            hint="The link under the certificate's QR code, a share link, the signed credential (.jwt), or its id (urn:uuid:…)."
+            error={problem}
+          >
+            <textarea value={given} onChange={(event) => setGiven(event.target.value)} rows={3} required />
+          </FormField>
+          <button type="submit" className="button">
+            Find the credential
+          </button>
+        </form>
+        {found && <FoundCredentialView api={api} found={found} status={status} onChanged={setStatus} />}
+      </details>
     </>
   );
 }

@@ -31,7 +31,7 @@ export const REGISTRAR_ROUTES: readonly AppRoute[] = [
   {
     path: '/exam-board/credentials',
     roles: REGISTRAR,
-    startLink: 'Revoke, suspend or reinstate a credential',
+    startLink: 'Credentials: search, revoke, suspend or reinstate',
     render: ({ api, session }) => <CredentialsPage api={api} session={session} />,
   },
   {
