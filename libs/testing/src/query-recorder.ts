@@ -140,36 +140,3 @@ function bulkFilters(operations: unknown): Record<string, unknown>[] {
     Object.values(operation).flatMap((body) => (body?.filter ? [body.filter] : [])),
   );
 }
-
-/** Per collection, the field lists of every index declared on the models registered (`_id` always among them). */
-export function indexesOf(connections: readonly Connection[]): Map<string, string[][]> {
-  const indexes = new Map<string, string[][]>();
-  for (const connection of connections) {
-    for (const model of Object.values(connection.models)) {
-      const declared = model.schema.indexes().map(([fields]) => Object.keys(fields));
-      indexes.set(model.collection.collectionName, [['_id'], ...declared]);
-    }
-  }
-  return indexes;
-}
-
-/**
- * The recorded queries no declared index serves: their filter's fields are not the leading fields of one of the
- * collection's indexes. For the staff lists a production database serves by a compound index (the development
- * database scans them), which `unkeyedQueries` rightly reports.
- */
-export function unindexedQueries(
-  queries: readonly RecordedQuery[],
-  indexes: Map<string, string[][]>,
-): RecordedQuery[] {
-  return queries.filter((query) => {
-    const filterFields = new Set(Object.keys(query.filter));
-    const declared = indexes.get(query.collection) ?? [['_id']];
-    return !declared.some(
-      (fields) =>
-        filterFields.size > 0 &&
-        fields.length >= filterFields.size &&
-        fields.slice(0, filterFields.size).every((field) => filterFields.has(field)),
-    );
-  });
-}

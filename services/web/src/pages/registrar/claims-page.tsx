@@ -29,8 +29,8 @@ export function ClaimsPage({ api, session }: { api: ApiClients; session: Session
     <>
       <h1>MSc credit claims</h1>
       <p>
-        Claims awaiting a decision, oldest first. A claim leaves this list once every module recognition may
-        replace has been approved or refused. Programmes and their rules are on{' '}
+        Claims awaiting a decision, oldest first. A claim leaves this list once every module it proposes
+        credit for has been approved or refused. Programmes and their rules are on{' '}
         <Link to="/exam-board/programmes">MSc programmes, modules and rules</Link>.
       </p>
       {programmes.state === 'ready' && programmes.data.length > 0 && (
