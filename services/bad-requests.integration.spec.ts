@@ -26,6 +26,12 @@ interface BadRequest {
   says: Record<string, unknown>;
 }
 
+/** The plain words for something another service publishes first, which may still be on its way. */
+const stillTravelling = (what: string) =>
+  new RegExp(
+    `^No ${what} [0-9a-f-]+ that you can see\\. If it was created moments ago, it is still being set up across the system; try again in a moment\\.$`,
+  );
+
 const field = (name: string, message: string | RegExp = /.+/) => ({
   errors: expect.arrayContaining([
     { field: name, message: typeof message === 'string' ? message : expect.stringMatching(message) },
@@ -509,6 +515,24 @@ describe('bad requests', () => {
       headers: registrar,
       status: 404,
       says: { message: expect.stringMatching(/^No result .+ that you can see\.$/) },
+    },
+    {
+      name: 'a scheme for a course assessment has not heard of (maybe not yet)',
+      service: 'assessment',
+      path: () => '/api/assessment/schemes',
+      headers: registrar,
+      body: () => simpleScheme(randomUUID()),
+      status: 404,
+      says: { message: expect.stringMatching(stillTravelling('course')) },
+    },
+    {
+      name: 'marks for an offering assessment has not heard of (maybe not yet)',
+      service: 'assessment',
+      path: () => `/api/assessment/offerings/${randomUUID()}/results`,
+      headers: () => uni.assessor,
+      body: () => ({ learnerId: randomUUID(), marks: { Project: 50 } }),
+      status: 404,
+      says: { message: expect.stringMatching(stillTravelling('offering')) },
     },
   ];
 

@@ -26,3 +26,4 @@ export * from './module-routes';
 export * from './api-responses';
 export * from './body-limits';
 export * from './zod-query';
+export * from './still-travelling';

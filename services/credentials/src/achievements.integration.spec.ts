@@ -104,10 +104,15 @@ describe('achievements', () => {
         })
       ).status,
     ).toBe(404);
+    // Another body's course reads as one not arrived yet, in plain words: nothing is revealed.
     expect(
-      (await call(credentials.url, 'POST', '/api/credentials/achievements', { headers: stranger, body }))
-        .status,
-    ).toBe(404);
+      await call(credentials.url, 'POST', '/api/credentials/achievements', { headers: stranger, body }),
+    ).toMatchObject({
+      status: 404,
+      body: {
+        message: `No course ${course.id} of your awarding body. If it was created moments ago, it is still being set up across the system; try again in a moment.`,
+      },
+    });
     const bad = await call(
       credentials.url,
       'POST',

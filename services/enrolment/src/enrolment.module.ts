@@ -40,6 +40,7 @@ import {
 import { EnrolmentsController } from './enrolments/enrolments.controller';
 import { EnrolmentsRepository } from './enrolments/enrolments.repository';
 import { EnrolmentsService } from './enrolments/enrolments.service';
+import { OwnEnrolmentsService } from './enrolments/own-enrolments.service';
 import { PlacementIntentsRepository } from './enrolments/placement-intents.repository';
 import { PlacementSweeper } from './enrolments/placement-sweeper';
 import { SeatAllocator } from './enrolments/seat-allocator';
@@ -165,6 +166,7 @@ const models = [
     LearnerAccessService,
     EnrolmentsRepository,
     EnrolmentsService,
+    OwnEnrolmentsService,
     SeatAllocator,
     PlacementIntentsRepository,
     PlacementSweeper,

@@ -41,7 +41,8 @@ describe('enrolment hot paths', () => {
     await api(other, 'POST', `/offerings/${other.offeringId}/enrolments`, { learner: learner('elsewhere') });
     recorder.clear();
 
-    const { learnerId } = await api(uni, 'POST', '/learners', learner('registered'));
+    const registered = learner('registered');
+    const { learnerId } = await api(uni, 'POST', '/learners', registered);
     const enrolPath = `/offerings/${uni.offeringId}/enrolments`;
     const first = await api(uni, 'POST', enrolPath, { learnerId });
     const second = await api(uni, 'POST', enrolPath, { learner: learner('second') });
@@ -65,10 +66,41 @@ describe('enrolment hot paths', () => {
     );
     await api(uni, 'GET', `${enrolPath}?pageSize=2`);
 
+    // The same person enrolled by another organisation too: their list names each course, run and organisation.
+    const elsewhere = await api(other, 'POST', `/offerings/${other.offeringId}/enrolments`, {
+      learner: registered,
+    });
     const self = { headers: bearer('learner', { sub: learnerId }) };
     await ok(call(enrolment.url, 'GET', '/api/enrolment/learners/me', self));
     const own = await ok(call(enrolment.url, 'GET', '/api/enrolment/learners/me/enrolments', self));
-    expect(own.items).toMatchObject([{ id: first.id, status: 'completed' }]);
+    const course = (uni: University) => api(uni, 'GET', `/courses/${uni.courseId}`);
+    const recognisable = async (uni: University) => ({
+      course: { id: uni.courseId, code: (await course(uni)).code, title: 'App building in a day' },
+      offering: {
+        startDate: '2026-12-01',
+        endDate: '2026-12-01',
+        mode: 'in-person',
+        location: 'Leeds General Infirmary',
+      },
+      awardingBody: { id: uni.awardingBodyId, name: expect.stringMatching(/^University /) },
+      deliveringPartner: { id: uni.partnerId, name: expect.stringMatching(/^Code4Health /) },
+    });
+    expect(own.items).toEqual([
+      expect.objectContaining({
+        id: elsewhere.id,
+        learnerId,
+        status: 'enrolled',
+        ...(await recognisable(other)),
+      }),
+      expect.objectContaining({
+        id: first.id,
+        status: 'completed',
+        attendance: 'attended',
+        completedAt: expect.any(String),
+        ...(await recognisable(uni)),
+      }),
+    ]);
+    expect(own.items[0].learner).toBeUndefined();
     await ok(call(enrolment.url, 'GET', `/api/enrolment/enrolments/${first.id}`, self));
     await ok(call(enrolment.url, 'GET', `/api/enrolment/learners/${learnerId}`, { headers: uni.registrar }));
 

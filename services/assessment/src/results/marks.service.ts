@@ -5,7 +5,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { KnownOffering } from '../catalogue/catalogue.schema';
 import { type EnrolmentPair, type Standing, standingsOf } from '../catalogue/enrolment-standing';
-import { notFound, runsOffering } from '../common/access';
+import { notFoundYet, runsOffering } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
 import type { Scheme } from '../schemes/scheme.schema';
 import { SchemesRepository } from '../schemes/schemes.repository';
@@ -115,7 +115,7 @@ export class MarksService {
   /** The offering and its scheme, if the caller may mark it: 404 otherwise, 409 without a scheme. */
   async markable(actor: Actor, offeringId: string): Promise<{ offering: KnownOffering; scheme: Scheme }> {
     const offering = await this.catalogue.offering(offeringId);
-    if (!offering || !runsOffering(actor, offering)) throw notFound('offering', offeringId);
+    if (!offering || !runsOffering(actor, offering)) throw notFoundYet('offering', offeringId);
     const scheme = await this.schemes.forCourse(offering.courseId);
     if (!scheme)
       throw new ConflictException('The course has no assessment scheme yet; the registrar sets one first.');

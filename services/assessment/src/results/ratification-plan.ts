@@ -1,9 +1,11 @@
+import { STILL_BEING_SET_UP } from '@lib/platform';
 import { statusOf } from './result-rules';
 import type { ResultVersion } from './result.schema';
 import type { VersionRecords } from './results.repository';
 
 export const ALREADY_RATIFIED = 'The result is ratified already.';
-export const NOT_ANNOUNCED = "The learner's enrolment has not reached assessment yet; ratify once it has.";
+/** The marks wait for the learner's enrolment to arrive from the enrolment service (usually seconds). */
+export const NOT_ANNOUNCED = `The marks are kept, but this learner's enrolment is ${STILL_BEING_SET_UP}`;
 
 /** Why a version cannot be ratified, or undefined when it can: it is ratified already, or not announced yet. */
 export function ratificationProblem(version: ResultVersion, records: VersionRecords): string | undefined {

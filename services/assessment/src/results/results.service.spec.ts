@@ -1,3 +1,4 @@
+import { NOT_ANNOUNCED } from './ratification-plan';
 import { resultAmendedV1, resultRatifiedV1, resultRecordedV1 } from '@lib/contracts';
 import {
   BadRequestException,
@@ -181,9 +182,7 @@ describe('ResultsService', () => {
 
     it('refuses with 409 while the marks wait for the enrolment', async () => {
       const { resultId } = await world.marks.record(assessor, OFFERING, world.learner(), distinction);
-      await expect(world.service.ratify(examBoard, resultId)).rejects.toThrow(
-        "The learner's enrolment has not reached assessment yet; ratify once it has.",
-      );
+      await expect(world.service.ratify(examBoard, resultId)).rejects.toThrow(NOT_ANNOUNCED);
     });
 
     it('refuses a second ratification with 409', async () => {
@@ -206,7 +205,7 @@ describe('ResultsService', () => {
         skipped: [
           {
             resultId: waiting.resultId,
-            reason: "The learner's enrolment has not reached assessment yet; ratify once it has.",
+            reason: NOT_ANNOUNCED,
           },
         ],
       });

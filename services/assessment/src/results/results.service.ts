@@ -4,7 +4,7 @@ import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import type { KnownOffering } from '../catalogue/catalogue.schema';
-import { isExamBoardOf, notFound, runsOffering } from '../common/access';
+import { isExamBoardOf, notFound, notFoundYet, runsOffering } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
 import { mark } from '../schemes/marking';
 import { SchemesRepository } from '../schemes/schemes.repository';
@@ -50,7 +50,7 @@ export class ResultsService {
     offeringId: string,
   ): Promise<{ ratified: number; skipped: { resultId: string; reason: string }[] }> {
     const offering = await this.catalogue.offering(offeringId);
-    if (!offering || !runsOffering(actor, offering)) throw notFound('offering', offeringId);
+    if (!offering || !runsOffering(actor, offering)) throw notFoundYet('offering', offeringId);
     if (!isExamBoardOf(actor, offering.awardingBodyId))
       throw new ForbiddenException('Only the awarding body’s exam board ratifies.');
     const records = await this.results.scanOffering(offeringId);
@@ -114,7 +114,7 @@ export class ResultsService {
 
   async listForOffering(actor: Actor, offeringId: string, pagination: Pagination): Promise<Page<ResultView>> {
     const offering = await this.catalogue.offering(offeringId);
-    if (!offering || !runsOffering(actor, offering)) throw notFound('offering', offeringId);
+    if (!offering || !runsOffering(actor, offering)) throw notFoundYet('offering', offeringId);
     return pageOf(toResultViews(await this.results.scanOffering(offeringId)), pagination);
   }
 

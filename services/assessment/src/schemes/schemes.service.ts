@@ -1,7 +1,7 @@
 import type { Actor } from '@lib/auth';
 import { ConflictException, Injectable } from '@nestjs/common';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
-import { notFound, runsOffering } from '../common/access';
+import { notFound, notFoundYet, runsOffering } from '../common/access';
 import type { CreateSchemeBody } from './scheme.dto';
 import type { Scheme } from './scheme.schema';
 import { SchemesRepository } from './schemes.repository';
@@ -21,7 +21,7 @@ export class SchemesService {
   /** A registrar of the course's awarding body sets how it is assessed, once. */
   async create(actor: Actor, body: CreateSchemeBody): Promise<SchemeView> {
     const course = await this.catalogue.course(body.courseId);
-    if (!course || course.awardingBodyId !== actor.org) throw notFound('course', body.courseId);
+    if (!course || course.awardingBodyId !== actor.org) throw notFoundYet('course', body.courseId);
     const { courseId, ...rest } = body;
     const scheme: Scheme = {
       _id: courseId,

@@ -1,7 +1,7 @@
 import { type Page, pageOf, type Pagination } from '@lib/persistence';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '@lib/auth';
-import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
+import { notHereYet, type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import { levelAndCreditAlignments } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AchievementVersion } from './achievement.schema';
@@ -36,9 +36,7 @@ export class AchievementsService {
   ): Promise<ReturnType<AchievementsService['toOpenBadges']>> {
     const course = await this.achievements.course(body.courseId);
     if (!course || course.awardingBodyId !== actor.org) {
-      throw new NotFoundException(
-        `No course ${body.courseId} of your awarding body has reached credentials.`,
-      );
+      throw new NotFoundException(notHereYet('course', body.courseId, 'of your awarding body'));
     }
     const version: AchievementVersion = {
       _id: '',

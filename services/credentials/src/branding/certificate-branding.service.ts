@@ -1,3 +1,4 @@
+import { notHereYet } from '@lib/platform';
 import type { Actor } from '@lib/auth';
 import type { CertificateBranding as PrintedBranding, SigningOfficer } from '@lib/vc';
 import { Injectable, NotFoundException } from '@nestjs/common';
@@ -31,7 +32,7 @@ export class CertificateBrandingService {
     officer: SigningOfficer | null,
   ): Promise<CertificateBrandingView> {
     if (actor.org !== issuerId || !(await this.issuers.findIssuer(issuerId)))
-      throw new NotFoundException(`No issuer ${issuerId} that you can see.`);
+      throw new NotFoundException(notHereYet('issuer', issuerId));
     await this.brandings.setSigningOfficer(issuerId, officer, actor.sub);
     return this.view(issuerId);
   }

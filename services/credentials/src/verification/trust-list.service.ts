@@ -1,3 +1,4 @@
+import { notHereYet } from '@lib/platform';
 import type { Actor } from '@lib/auth';
 import { type Page, type Pagination, pageOf } from '@lib/persistence';
 import { isDidWeb, publicKeyOfDidKey } from '@lib/vc';
@@ -153,7 +154,7 @@ export class TrustListService {
   /** Only the awarding body's own registrars see or change its list; to anyone else it does not exist. */
   private async requireOwnList(actor: Actor, organisationId: string): Promise<void> {
     if (actor.org !== organisationId || !(await this.ownIssuers.findIssuer(organisationId)))
-      throw new NotFoundException(`No trust list of organisation ${organisationId} that you can see.`);
+      throw new NotFoundException(notHereYet('trust list of organisation', organisationId));
   }
 }
 

@@ -1,3 +1,4 @@
+import { notHereYet } from '@lib/platform';
 import { mapConcurrently } from '@lib/persistence';
 import {
   type HttpSource,
@@ -114,7 +115,7 @@ export class VerificationService {
   /** The lookups of one verification, with the trust of whoever asks; 404 for an awarding body we do not know. */
   private async contextFor({ organisationId }: TrustScope): Promise<VerificationContext> {
     if (organisationId !== undefined && !(await this.own.isAwardingBody(organisationId)))
-      throw new NotFoundException(`No awarding body ${organisationId}.`);
+      throw new NotFoundException(notHereYet('awarding body', organisationId, 'known here'));
     const jwksUrlOf = (issuerId: string) => this.trustList.jwksUrlFor(issuerId, organisationId);
     // One resolver per verification (or batch): an issuer's DID document is fetched once for all its credentials.
     const remoteKey = remoteKeyResolver(this.http, jwksUrlOf, (kid, issuerId, problem) =>

@@ -1,5 +1,12 @@
 import type { OutboxFields } from '@lib/messaging';
-import { findPage, insertOnce, type Page, type Pagination, WITHOUT_OUTBOX } from '@lib/persistence';
+import {
+  findPage,
+  insertOnce,
+  type Page,
+  type Pagination,
+  readInParts,
+  WITHOUT_OUTBOX,
+} from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -16,6 +23,16 @@ export class CoursesRepository {
 
   findById(id: string): Promise<Course | null> {
     return this.model.findById(id, WITHOUT_OUTBOX).lean<Course>().exec();
+  }
+
+  /** By key, e.g. the courses of a learner's enrolments. */
+  findByIds(ids: readonly string[]): Promise<Course[]> {
+    return readInParts(ids, (part) =>
+      this.model
+        .find({ _id: { $in: part } }, WITHOUT_OUTBOX)
+        .lean<Course[]>()
+        .exec(),
+    );
   }
 
   /** Staff list: courses of an awarding body (a scan), or (for a partner) the given course ids (by key). */

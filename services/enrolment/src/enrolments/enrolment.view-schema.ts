@@ -1,7 +1,8 @@
 import type { ViewFits } from '@lib/platform';
-import { id, timestamp } from '@lib/contracts';
+import { date, id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
 import type { EnrolmentView } from './enrolment-view';
+import type { OwnEnrolmentView } from './own-enrolment-view';
 import type { BulkEnrolmentReport } from './bulk-rows';
 import type { BulkCompletionReport } from './completion-rows';
 
@@ -18,6 +19,21 @@ export const enrolmentView = z.object({
   requestedAt: timestamp,
   withdrawnAt: timestamp.optional(),
   completedAt: timestamp.optional(),
+});
+
+const organisationNamed = z.object({ id, name: z.string() });
+
+/** `OwnEnrolmentView`: an enrolment as its learner sees it, with the course, its run and who runs it. */
+export const ownEnrolmentView = enrolmentView.extend({
+  course: z.object({ id, code: z.string(), title: z.string() }),
+  offering: z.object({
+    startDate: date,
+    endDate: date,
+    mode: z.enum(['in-person', 'online', 'blended']),
+    location: z.string().optional(),
+  }),
+  awardingBody: organisationNamed,
+  deliveringPartner: organisationNamed,
 });
 
 const count = z.int().min(0);
@@ -61,5 +77,6 @@ export const bulkCompletionReport = z.object({
 
 // What the service returns fits what the document says (checked by the compiler).
 export type EnrolmentViewFits = ViewFits<EnrolmentView, typeof enrolmentView>;
+export type OwnEnrolmentViewFits = ViewFits<OwnEnrolmentView, typeof ownEnrolmentView>;
 export type BulkEnrolmentReportFits = ViewFits<BulkEnrolmentReport, typeof bulkEnrolmentReport>;
 export type BulkCompletionReportFits = ViewFits<BulkCompletionReport, typeof bulkCompletionReport>;

@@ -5,8 +5,8 @@ import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { organisationOf } from '../common/access';
-import { enrolmentView } from '../enrolments/enrolment.view-schema';
-import { EnrolmentsService } from '../enrolments/enrolments.service';
+import { ownEnrolmentView } from '../enrolments/enrolment.view-schema';
+import { OwnEnrolmentsService } from '../enrolments/own-enrolments.service';
 import { type LearnerDetails, learnerDetails } from './learner.dto';
 import { learnerView, registeredLearnerView } from './learner.view-schema';
 import { LearnersService } from './learners.service';
@@ -17,7 +17,7 @@ import { LearnersService } from './learners.service';
 export class LearnersController {
   constructor(
     private readonly learners: LearnersService,
-    private readonly enrolments: EnrolmentsService,
+    private readonly enrolments: OwnEnrolmentsService,
   ) {}
 
   @Post()
@@ -49,10 +49,13 @@ export class LearnersController {
 
   @Get('me/enrolments')
   @Roles('learner')
-  @ApiOperation({ summary: 'Your own enrolments (learner)' })
-  @ApiZodResponse(pageSchema(enrolmentView), { description: 'A page of your enrolments' })
+  @ApiOperation({
+    summary:
+      'Your own enrolments, each with its course (code, title), dates, mode, awarding body and delivering partner (learner)',
+  })
+  @ApiZodResponse(pageSchema(ownEnrolmentView), { description: 'A page of your enrolments' })
   ownEnrolments(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
-    return this.enrolments.listOwn(actor, pagination);
+    return this.enrolments.list(actor, pagination);
   }
 
   @Get(':id')

@@ -1,4 +1,11 @@
-import { findPage, insertOnce, type Page, type Pagination, WITHOUT_OUTBOX } from '@lib/persistence';
+import {
+  findPage,
+  insertOnce,
+  type Page,
+  type Pagination,
+  readInParts,
+  WITHOUT_OUTBOX,
+} from '@lib/persistence';
 import type { OutboxFields } from '@lib/messaging';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
@@ -16,6 +23,16 @@ export class OrganisationsRepository {
 
   findById(id: string): Promise<Organisation | null> {
     return this.model.findById(id, WITHOUT_OUTBOX).lean<Organisation>().exec();
+  }
+
+  /** By key, e.g. the organisations running a learner's offerings. */
+  findByIds(ids: readonly string[]): Promise<Organisation[]> {
+    return readInParts(ids, (part) =>
+      this.model
+        .find({ _id: { $in: part } }, WITHOUT_OUTBOX)
+        .lean<Organisation[]>()
+        .exec(),
+    );
   }
 
   /** Staff list: every organisation (an admin's list, a scan), or the given ones by key. */

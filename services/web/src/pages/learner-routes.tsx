@@ -1,4 +1,5 @@
 import type { AppRoute } from '../routes';
+import { LearnerCoursesPage } from './learner-courses-page';
 import { LearnerCredentialsPage } from './learner-credentials-page';
 import { ClaimPage } from './msc/claim-page';
 import { ProgrammesPage } from './msc/programmes-page';
@@ -6,6 +7,12 @@ import { StandingPage } from './msc/standing-page';
 
 /** A learner's pages. */
 export const LEARNER_ROUTES: readonly AppRoute[] = [
+  {
+    path: '/courses',
+    roles: ['learner'],
+    startLink: 'Your courses',
+    render: ({ api }) => <LearnerCoursesPage api={api} />,
+  },
   {
     path: '/credentials',
     roles: ['learner'],

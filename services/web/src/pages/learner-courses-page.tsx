@@ -1,0 +1,126 @@
+import type { ApiClients } from '../api/client';
+import { Link } from '../ui/link';
+import { LoadedView } from '../ui/loaded-view';
+import { useLoaded } from '../ui/use-loaded';
+import {
+  loadOwnCourses,
+  type OwnCourse,
+  type OwnEnrolment,
+  ownCourses,
+  type ResultStanding,
+} from './learner-courses';
+
+/** A learner's courses: each enrolment, where it stands, its ratified result and the credential it earned. */
+export function LearnerCoursesPage({ api }: { api: ApiClients }) {
+  const [loaded] = useLoaded(() => loadOwnCourses(api), [api]);
+  return (
+    <LoadedView loaded={loaded} what="your courses">
+      {(value) => {
+        const courses = ownCourses(value);
+        return (
+          <>
+            <h1>Your courses</h1>
+            <p>
+              Each course you enrolled on, where your enrolment stands, and your result once the exam board
+              has ratified it.
+            </p>
+            {courses.length === 0 && <p>You are not enrolled on any course yet.</p>}
+            {value.enrolments.total > courses.length && (
+              <p className="hint">
+                Your {courses.length} most recent enrolments of {value.enrolments.total}.
+              </p>
+            )}
+            <ul className="cards">
+              {courses.map((course) => (
+                <CourseCard key={course.enrolment.id} course={course} />
+              ))}
+            </ul>
+          </>
+        );
+      }}
+    </LoadedView>
+  );
+}
+
+function CourseCard({ course: { enrolment, result, hasCredential } }: { course: OwnCourse }) {
+  const rows: [string, string | undefined][] = [
+    ['Enrolment', enrolmentWords(enrolment)],
+    ['Attendance', enrolment.attendance && ATTENDANCE[enrolment.attendance]],
+    ['Result', resultWords(result)],
+    [
+      'Ratified on',
+      result.kind === 'ratified' && result.ratifiedAt ? longDate(result.ratifiedAt) : undefined,
+    ],
+    ['Delivered by', enrolment.deliveringPartner.name],
+    ['Awarded by', enrolment.awardingBody.name],
+  ];
+  return (
+    <li className="card">
+      <h2 className="card__title">{enrolment.course.title}</h2>
+      <p className="hint">
+        {enrolment.course.code} · {datesOf(enrolment.offering)} · {placeOf(enrolment.offering)}
+      </p>
+      <dl className="facts">
+        {rows
+          .filter((row): row is [string, string] => row[1] !== undefined)
+          .map(([term, value]) => (
+            <div key={term} className="facts__row">
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+      </dl>
+      {hasCredential && (
+        <p>
+          <Link to="/credentials">See your credential for this course</Link>
+        </p>
+      )}
+    </li>
+  );
+}
+
+const ATTENDANCE = { attended: 'Attended', 'did-not-attend': 'Did not attend' } as const;
+
+function enrolmentWords(enrolment: OwnEnrolment): string {
+  switch (enrolment.status) {
+    case 'enrolled':
+      return 'Enrolled';
+    case 'waitlisted':
+      return enrolment.waitlistPosition
+        ? `On the waitlist (number ${enrolment.waitlistPosition})`
+        : 'On the waitlist';
+    case 'pending':
+      return 'Requested: your place is being confirmed';
+    case 'withdrawn':
+      return enrolment.withdrawnAt ? `Withdrawn on ${longDate(enrolment.withdrawnAt)}` : 'Withdrawn';
+    case 'completed':
+      return enrolment.completedAt ? `Completed on ${longDate(enrolment.completedAt)}` : 'Completed';
+  }
+}
+
+function resultWords(result: ResultStanding): string {
+  switch (result.kind) {
+    case 'ratified':
+      return `${result.passed ? 'Passed' : 'Not passed'}: mark ${result.overallMark}, grade ${result.grade}`;
+    case 'awaiting-exam-board':
+      return 'Awaiting the exam board';
+    case 'none':
+      return result.why;
+  }
+}
+
+function datesOf({ startDate, endDate }: OwnEnrolment['offering']): string {
+  return startDate === endDate ? longDate(startDate) : `${longDate(startDate)} to ${longDate(endDate)}`;
+}
+
+function placeOf({ mode, location }: OwnEnrolment['offering']): string {
+  if (mode === 'online') return 'Online';
+  const how = mode === 'blended' ? 'Blended' : 'In person';
+  return location ? `${how}, ${location}` : how;
+}
+
+/** A day (`2026-12-01`) or a moment, as a long British date. */
+function longDate(when: string): string {
+  const moment = when.length === 10 ? new Date(`${when}T00:00:00Z`) : new Date(when);
+  return moment.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+}
