@@ -1,6 +1,5 @@
-import { ownCourses } from '../../web/src/pages/learner-courses';
+import { type Loaded, ownCourses } from '../../web/src/pages/learner-courses';
 
-type Loaded = Parameters<typeof ownCourses>[0];
 type Enrolment = Loaded['enrolments']['items'][number];
 type Result = Loaded['results'][number];
 

@@ -279,6 +279,19 @@ describe('web app: one journey through every role, by the pages alone', () => {
     await learner.page.getByRole('button', { name: 'Claim credit with my credentials' }).click();
     await learner.page.getByText('Proposed for 5 credits.').waitFor();
     await learner.page.getByText('Awaiting the exam board’s decision').waitFor();
+    const claimUrl = learner.page.url();
+
+    // The claim's address opened by the other learner, or by a partner organiser, is a page not found.
+    const otherLearner = await signedIn('Learner', partner.id, 'phone', nameOf(0));
+    await otherLearner.page.goto(claimUrl);
+    await otherLearner.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await otherLearner.context.close();
+    const organiser = await signedIn('Partner', partner.id);
+    await organiser.page.goto(claimUrl);
+    await organiser.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await organiser.page.goto(`${stack.url}/app/exam-board/claims`);
+    await organiser.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await organiser.context.close();
 
     const registrar = await signedIn('Registrar', university.id);
     await registrar.page.getByRole('link', { name: 'MSc credit claims' }).click();

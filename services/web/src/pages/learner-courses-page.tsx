@@ -1,14 +1,26 @@
-import type { ApiClients } from '../api/client';
+import { type ApiClients, dataOf } from '../api/client';
 import { Link } from '../ui/link';
 import { LoadedView } from '../ui/loaded-view';
 import { useLoaded } from '../ui/use-loaded';
 import {
-  loadOwnCourses,
+  type Loaded,
   type OwnCourse,
   type OwnEnrolment,
   ownCourses,
   type ResultStanding,
 } from './learner-courses';
+
+const ALL = { query: { pageSize: 200 } };
+
+/** The learner's enrolments, ratified results and credentials, read together (a learner has few of each). */
+async function loadOwnCourses(api: ApiClients): Promise<Loaded> {
+  const [enrolments, results, credentials] = await Promise.all([
+    dataOf(api.enrolment.GET('/api/enrolment/learners/me/enrolments', { params: ALL })),
+    dataOf(api.assessment.GET('/api/assessment/learners/me/results', { params: ALL })),
+    dataOf(api.credentials.GET('/api/credentials/learners/me/credentials', { params: ALL })),
+  ]);
+  return { enrolments, results: results.items, credentials: credentials.items };
+}
 
 /** A learner's courses: each enrolment, where it stands, its ratified result and the credential it earned. */
 export function LearnerCoursesPage({ api }: { api: ApiClients }) {

@@ -1,21 +1,26 @@
-import type { ApiClients } from '../api/client';
-import { dataOf } from '../api/client';
+import type { paths as AssessmentPaths } from '../api/generated/assessment';
+import type { paths as CredentialsPaths } from '../api/generated/credentials';
+import type { paths as EnrolmentPaths } from '../api/generated/enrolment';
 
-const ALL = { query: { pageSize: 200 } };
+// Pure: the page loads (learner-courses-page.tsx); this joins, so a unit spec can run it without a browser.
 
-/** The learner's enrolments, ratified results and credentials, read together (a learner has few of each). */
-export async function loadOwnCourses(api: ApiClients) {
-  const [enrolments, results, credentials] = await Promise.all([
-    dataOf(api.enrolment.GET('/api/enrolment/learners/me/enrolments', { params: ALL })),
-    dataOf(api.assessment.GET('/api/assessment/learners/me/results', { params: ALL })),
-    dataOf(api.credentials.GET('/api/credentials/learners/me/credentials', { params: ALL })),
-  ]);
-  return { enrolments, results: results.items, credentials: credentials.items };
+type Answer<Operation> = Operation extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
 }
+  ? T
+  : never;
+type OwnEnrolmentsPage = Answer<EnrolmentPaths['/api/enrolment/learners/me/enrolments']['get']>;
+type OwnResultsPage = Answer<AssessmentPaths['/api/assessment/learners/me/results']['get']>;
+type OwnCredentialsPage = Answer<CredentialsPaths['/api/credentials/learners/me/credentials']['get']>;
 
-type Loaded = Awaited<ReturnType<typeof loadOwnCourses>>;
-export type OwnEnrolment = Loaded['enrolments']['items'][number];
-type RatifiedResult = Loaded['results'][number];
+/** What the page loads: the learner's enrolments (a page), ratified results and credentials. */
+export interface Loaded {
+  enrolments: OwnEnrolmentsPage;
+  results: OwnResultsPage['items'];
+  credentials: OwnCredentialsPage['items'];
+}
+export type OwnEnrolment = OwnEnrolmentsPage['items'][number];
+type RatifiedResult = OwnResultsPage['items'][number];
 
 /** Where an enrolment's result stands, as the learner is told it. */
 export type ResultStanding =
