@@ -165,8 +165,16 @@ async function main(): Promise<void> {
   try {
     for (const page of pagesOf(found)) {
       const times: number[] = [];
-      for (let run = 0; run < runs; run += 1) times.push(await firstLoad(browser, page));
       const shown = page.path.replace(/[0-9a-f-]{36}/g, ':id');
+      try {
+        for (let run = 0; run < runs; run += 1) times.push(await firstLoad(browser, page));
+      } catch (error) {
+        // One page that never finishes (or is not found) is a finding to print, not the end of the run.
+        console.log(
+          `  ${page.role.padEnd(9)} ${shown.padEnd(30)} ${(error as Error).message.split('\n')[0]}`,
+        );
+        continue;
+      }
       console.log(
         `  ${page.role.padEnd(9)} ${shown.padEnd(30)} median ${percentile(times, 50).toFixed(0).padStart(5)} ms, slowest ${Math.max(
           ...times,

@@ -45,6 +45,7 @@ export function recognitionProbes(ids: () => RecognitionIds): Record<string, Pro
       path: () => `${rec}/claims`,
       body: () => ({ programmeId: ids().programmeId, learnerId: ids().learnerId }),
     },
+    'GET /api/recognition/claims': { path: () => `${rec}/claims`, scope: 'caller' },
     'GET /api/recognition/claims/:id': { path: claim },
     'POST /api/recognition/claims/:id/credentials': {
       path: () => `${claim()}/credentials`,

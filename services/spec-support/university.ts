@@ -5,6 +5,7 @@ import { bearer, call } from '@lib/testing';
 export interface University {
   awardingBodyId: string;
   partnerId: string;
+  partnerName: string;
   courseId: string;
   offeringId: string;
   registrar: { authorization: string };
@@ -81,6 +82,7 @@ export async function setUpUniversity(enrolment: string, capacity = 20): Promise
   return {
     awardingBodyId: awardingBody.id,
     partnerId: partner.id,
+    partnerName: partner.name,
     courseId: course.id,
     offeringId: offering.id,
     registrar,

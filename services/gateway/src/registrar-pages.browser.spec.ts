@@ -265,7 +265,7 @@ describe('web app: a registrar’s pages', () => {
 
   it('authorises a partner for a course, with the API’s field errors first', async () => {
     const page = await open('/exam-board/partners', 'phone');
-    await page.getByText(uni.partnerId).first().waitFor();
+    await page.getByText(uni.partnerName).first().waitFor();
     await page.getByText('Authorise a partner').click();
     await page.getByRole('button', { name: 'Authorise the partner' }).click();
     await page.locator('.field--error').first().waitFor();
@@ -274,12 +274,15 @@ describe('web app: a registrar’s pages', () => {
     await page.getByLabel('Partner organisation id').fill(other.partnerId);
     await page.getByLabel('From').fill('2027-01-01');
     await page.getByRole('button', { name: 'Authorise the partner' }).click();
-    const granted = page.getByRole('listitem').filter({ hasText: other.partnerId });
+    const granted = page.getByRole('listitem').filter({ hasText: other.partnerName });
     await granted.getByText('2027-01-01').waitFor();
     const listed = await call(urls.enrolment, 'GET', '/api/enrolment/authorisations', {
       headers: uni.registrar,
     });
-    expect(listed.body.items.map((a: { partnerId: string }) => a.partnerId)).toContain(other.partnerId);
+    // The partner by its registered name, which a registrar could not read from the organisation itself.
+    expect(listed.body.items).toContainEqual(
+      expect.objectContaining({ partnerId: other.partnerId, partnerName: other.partnerName }),
+    );
     expect(unexpectedTroubles()).toEqual([]);
   });
 
@@ -303,7 +306,7 @@ describe('web app: a registrar’s pages', () => {
     await page.getByRole('button', { name: 'Authorise the partner' }).click();
     const granted = page
       .getByRole('listitem')
-      .filter({ hasText: held.partnerId })
+      .filter({ hasText: held.partnerName })
       .filter({ hasText: yesterday });
     await granted.getByText('Authorised', { exact: true }).waitFor();
     const issued = await credentialOf(urls.credentials, heldLearner.learnerId);

@@ -116,7 +116,7 @@ describe('web app: one journey through every role, by the pages alone', () => {
     await page.getByRole('button', { name: 'Authorise the partner' }).click();
     await page
       .getByRole('listitem')
-      .filter({ hasText: partner.id })
+      .filter({ hasText: partner.name })
       .getByText('Authorised', { exact: true })
       .waitFor();
 

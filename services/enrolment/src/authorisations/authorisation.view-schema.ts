@@ -8,6 +8,7 @@ export const authorisationView = z.object({
   id,
   awardingBodyId: id,
   partnerId: id,
+  partnerName: z.string().describe("the partner organisation's registered name"),
   courseId: id,
   validFrom: date,
   validUntil: date.optional(),

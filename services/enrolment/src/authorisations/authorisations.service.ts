@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Actor, hasRole } from '@lib/auth';
 import { authorisationGrantedV1, authorisationWithdrawnV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
-import { mapPage, type Page, type Pagination } from '@lib/persistence';
+import type { Page, Pagination } from '@lib/persistence';
 import { ConflictException, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { isAdmin, notFound, organisationOf } from '../common/access';
 import { EVENT_SOURCE } from '../common/event-source';
@@ -17,6 +17,8 @@ export interface AuthorisationView {
   id: string;
   awardingBodyId: string;
   partnerId: string;
+  /** So staff see who the partner is: a registrar may not read other organisations' records. */
+  partnerName: string;
   courseId: string;
   validFrom: string;
   validUntil?: string;
@@ -65,7 +67,7 @@ export class AuthorisationsService {
         'This partner already has an authorisation for this course from that date.',
       );
     }
-    return toView(grant);
+    return toView(grant, partner.name);
   }
 
   async withdraw(actor: Actor, id: string, body: WithdrawAuthorisationBody): Promise<AuthorisationView> {
@@ -93,7 +95,7 @@ export class AuthorisationsService {
     ) {
       throw new ConflictException('This authorisation has been withdrawn already.');
     }
-    return toView({ ...grant, withdrawal });
+    return (await this.named([{ ...grant, withdrawal }]))[0]!;
   }
 
   async get(actor: Actor, id: string): Promise<AuthorisationView> {
@@ -101,14 +103,20 @@ export class AuthorisationsService {
     const visible =
       grant && (isAdmin(actor) || actor.org === grant.awardingBodyId || actor.org === grant.partnerId);
     if (!visible) throw notFound('authorisation', id);
-    return toView(grant);
+    return (await this.named([grant]))[0]!;
   }
 
   async list(actor: Actor, pagination: Pagination): Promise<Page<AuthorisationView>> {
     const org = organisationOf(actor);
     const scope = hasRole(actor, 'partner') ? { partnerId: org } : { awardingBodyId: org };
     const page = await this.authorisations.list(scope, pagination);
-    return mapPage(page, toView);
+    return { ...page, items: await this.named(page.items) };
+  }
+
+  /** Views of grants with their partners' names (one keyed read for all). */
+  private async named(grants: readonly AuthorisationWithWithdrawal[]): Promise<AuthorisationView[]> {
+    const names = await this.organisations.namesOf(grants.map((grant) => grant.partnerId));
+    return grants.map((grant) => toView(grant, names.get(grant.partnerId) ?? grant.partnerId));
   }
 
   /** Whether a partner may deliver a course on a day. */
@@ -119,11 +127,12 @@ export class AuthorisationsService {
   }
 }
 
-function toView(grant: AuthorisationWithWithdrawal): AuthorisationView {
+function toView(grant: AuthorisationWithWithdrawal, partnerName: string): AuthorisationView {
   const { _id, grantedBy: _by, grantedAt, withdrawal, ...rest } = grant;
   return {
     id: _id,
     ...rest,
+    partnerName,
     grantedAt: grantedAt.toISOString(),
     ...(withdrawal
       ? {

@@ -56,6 +56,12 @@ export class OrganisationsService {
     return mapPage(page, toView);
   }
 
+  /** Organisations' names by id, read by key in one batch (ids not registered are left out). */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.organisations.findByIds([...new Set(ids)]);
+    return new Map(found.map((organisation) => [organisation._id, organisation.name]));
+  }
+
   /** For other features: the organisation, or null. */
   find(id: string): Promise<Organisation | null> {
     return this.organisations.findById(id);

@@ -61,8 +61,8 @@ export function OfferingForm({
 }: {
   api: ApiClients;
   courses: { id: string; code: string; title: string }[];
-  /** The partner ids authorised today for a course. */
-  partnersOf: (courseId: string) => string[];
+  /** The partners authorised today for a course. */
+  partnersOf: (courseId: string) => { id: string; name: string }[];
   ownBody: string | undefined;
   onCreated: () => void;
 }) {
@@ -140,9 +140,9 @@ export function OfferingForm({
         <select value={draft.deliveringOrganisationId} onChange={set('deliveringOrganisationId')}>
           <option value="">Choose who delivers it</option>
           {ownBody && <option value={ownBody}>Your awarding body</option>}
-          {partners.map((partnerId) => (
-            <option key={partnerId} value={partnerId}>
-              Partner {partnerId}
+          {partners.map((partner) => (
+            <option key={partner.id} value={partner.id}>
+              {partner.name}
             </option>
           ))}
         </select>

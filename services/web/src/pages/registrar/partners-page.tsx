@@ -59,17 +59,27 @@ export function PartnersPage({ api, session }: { api: ApiClients; session: Sessi
       {offerings.length === 0 && <p>No offerings of your courses yet.</p>}
       <ul className="cards">
         {offerings.map((offering) => (
-          <OfferingCard key={offering.id} offering={offering} ownBody={session.organisationId} />
+          <OfferingCard
+            key={offering.id}
+            offering={offering}
+            ownBody={session.organisationId}
+            partnerNames={partnerNames(loaded.data)}
+          />
         ))}
       </ul>
     </>
   );
 }
 
-/** The partners authorised today to deliver a course, each once. */
-function authorisedPartners(data: Data, courseId: string): string[] {
+/** The partners authorised today to deliver a course, each once, with their names. */
+function authorisedPartners(data: Data, courseId: string): { id: string; name: string }[] {
   const active = data.authorisations.filter((grant) => grant.courseId === courseId && grant.activeToday);
-  return [...new Set(active.map((grant) => grant.partnerId))];
+  return [...partnerNames({ ...data, authorisations: active })].map(([id, name]) => ({ id, name }));
+}
+
+/** Partner names by id, as the authorisations give them (a registrar may not read other organisations). */
+function partnerNames(data: Data): Map<string, string> {
+  return new Map(data.authorisations.map((grant) => [grant.partnerId, grant.partnerName]));
 }
 
 function Authorisations({ data }: { data: Data }) {
@@ -82,7 +92,7 @@ function Authorisations({ data }: { data: Data }) {
           <h3 className="card__title">{courseOf.get(grant.courseId) ?? grant.courseId}</h3>
           <dl className="facts">
             <dt>Partner</dt>
-            <dd>{grant.partnerId}</dd>
+            <dd>{grant.partnerName}</dd>
             <dt>From</dt>
             <dd>{grant.validFrom}</dd>
             {grant.validUntil && (
@@ -108,7 +118,15 @@ function Authorisations({ data }: { data: Data }) {
   );
 }
 
-function OfferingCard({ offering, ownBody }: { offering: Offering; ownBody: string | undefined }) {
+function OfferingCard({
+  offering,
+  ownBody,
+  partnerNames,
+}: {
+  offering: Offering;
+  ownBody: string | undefined;
+  partnerNames: Map<string, string>;
+}) {
   return (
     <li className="card">
       <h3 className="card__title">{offeringName(offering)}</h3>
@@ -119,7 +137,7 @@ function OfferingCard({ offering, ownBody }: { offering: Offering; ownBody: stri
         <dd>
           {offering.deliveringOrganisationId === ownBody
             ? 'Your awarding body'
-            : offering.deliveringOrganisationId}
+            : (partnerNames.get(offering.deliveringOrganisationId) ?? offering.deliveringOrganisationId)}
         </dd>
         <dt>Where</dt>
         <dd>
