@@ -16,6 +16,8 @@ import {
   testTopicPrefix,
   waitFor,
 } from '@lib/testing';
+import { getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
 import { assessmentService } from '../assessment.definition';
 
 /** The staff list of an offering's results page by page, its learner filter, and the exam board's queue. */
@@ -203,5 +205,33 @@ describe('assessment result lists', () => {
     // The other offering's one result ratified, the queue is empty.
     expect((await ratify(`/offerings/${second.offeringId}/ratification`)).body.ratified).toBe(1);
     expect((await queue()).body).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('counts right after a crash between writes: a listed version never written, or ratified but still listed', async () => {
+    const connection = assessment.app.get<Connection>(getConnectionToken());
+    const lists = connection.db!.collection<{ _id: string; ids: string[] }>('id_lists');
+    const [first] = (await results(offering.offeringId, `learnerId=${learners[0]}`)).body.items;
+    await lists.updateOne(
+      { _id: `offering-provisional:${offering.offeringId}` },
+      {
+        $addToSet: {
+          ids: {
+            $each: [
+              `${offering.offeringId}:${randomUUID()}:1:1`,
+              `${offering.offeringId}:${learners[0]}:1:1`,
+              `${offering.offeringId}:${learners[0]}:1:${first.version}`,
+            ],
+          },
+        },
+      },
+    );
+    expect((await queue()).body).toMatchObject({ items: [], total: 0 });
+    const ratify = await call(
+      assessment.url,
+      'POST',
+      `/api/assessment/offerings/${offering.offeringId}/ratification`,
+      { headers: registrar },
+    );
+    expect(ratify.body).toEqual({ ratified: 0, skipped: [] });
   });
 });

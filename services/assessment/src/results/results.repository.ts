@@ -29,6 +29,23 @@ import {
   type ResultVersion,
 } from './result.schema';
 
+/** The `_id` of the version after this one of the same result (`versionIdOf` with the version plus one). */
+function nextVersionId(versionId: string): string {
+  const at = versionId.lastIndexOf(':');
+  return `${versionId.slice(0, at)}:${Number(versionId.slice(at + 1)) + 1}`;
+}
+
+/** Which of the ids a record of the collection has: `_id` only, in parts of a few hundred. */
+async function idsFound<T>(model: Model<T>, ids: readonly string[]): Promise<Set<string>> {
+  const found = await readInParts([...new Set(ids)], (part) =>
+    model
+      .find({ _id: { $in: part } }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec(),
+  );
+  return new Set(found.map((record) => record._id));
+}
+
 /** Versions with what has happened to them. */
 export interface VersionRecords {
   versions: ResultVersion[];
@@ -161,12 +178,35 @@ export class ResultsRepository {
   }
 
   /**
-   * The versions listed as provisional at these offerings, with their fates, by key: some may since be ratified or
-   * re-marked (the caller keeps the newest unratified of each result, see `unratifiedNewest`).
+   * The versions listed as provisional at these offerings and the next version of each (a re-mark or amendment
+   * that may not have taken its predecessor off the list yet), with their fates, by key: the caller keeps the newest
+   * unratified version of each result (`unratifiedNewest`).
    */
   async provisionalAt(offeringIds: readonly string[]): Promise<VersionRecords> {
     const lists = await idListsOf(this.lists, offeringIds.map(idListKeys.offeringProvisional));
-    return this.withFates(await this.versionsById(allIds(lists)));
+    const listed = allIds(lists);
+    return this.withFates(await this.versionsById([...listed, ...listed.map(nextVersionId)]));
+  }
+
+  /**
+   * How many results of each offering are provisional, by the offerings' provisional lists: a listed version counts
+   * when it exists (it is listed before it is written), has no next version and no ratification. Reads ids only (two
+   * reads by `_id`, in parts), as the exam board's queue counts thousands at once.
+   */
+  async provisionalCounts(offeringIds: readonly string[]): Promise<Map<string, number>> {
+    const lists = await idListsOf(this.lists, offeringIds.map(idListKeys.offeringProvisional));
+    const listed = allIds(lists);
+    const [found, ratified] = await Promise.all([
+      idsFound(this.versions, [...listed, ...listed.map(nextVersionId)]),
+      idsFound(this.ratifications, listed),
+    ]);
+    const counts = new Map<string, number>();
+    for (const offeringId of new Set(offeringIds)) {
+      const ids = lists.get(idListKeys.offeringProvisional(offeringId)) ?? [];
+      const open = ids.filter((id) => found.has(id) && !found.has(nextVersionId(id)) && !ratified.has(id));
+      if (open.length) counts.set(offeringId, open.length);
+    }
+    return counts;
   }
 
   /** The offerings of an awarding body that have had provisional results, in the order first marked. */

@@ -148,7 +148,7 @@ export class ResultsService {
     if (!body) throw new ForbiddenException('Only the awarding body’s exam board ratifies.');
     const listed = await this.results.offeringsWithProvisional(body);
     const offeringIds = offeringId ? listed.filter((id) => id === offeringId) : listed;
-    const counts = countByOffering(unratifiedNewest(await this.results.provisionalAt(offeringIds)));
+    const counts = await this.results.provisionalCounts(offeringIds);
     const page = pageOf(
       offeringIds.filter((id) => counts.has(id)),
       pagination,
@@ -207,12 +207,6 @@ export interface RatificationQueueEntry {
   courseTitle: string;
   /** Results whose newest version is not ratified (announced or still waiting for the enrolment). */
   provisional: number;
-}
-
-function countByOffering(versions: readonly ResultVersion[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const { offeringId } of versions) counts.set(offeringId, (counts.get(offeringId) ?? 0) + 1);
-  return counts;
 }
 
 /** The exam board's ratification of a version, carrying its event. */

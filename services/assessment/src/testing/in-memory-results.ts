@@ -1,6 +1,7 @@
 import type { OutboxFields } from '@lib/messaging';
 import type { EnrolmentPair } from '../catalogue/enrolment-standing';
 import type { Ratification, ResultRelease, ResultVersion } from '../results/result.schema';
+import { unratifiedNewest } from '../results/ratification-plan';
 import type { ResultsRepository, VersionRecords } from '../results/results.repository';
 import { insertUnique, type PublicOf } from '@lib/fakes';
 import { type Pagination, pageOf } from '@lib/persistence';
@@ -45,7 +46,14 @@ export class InMemoryResults implements PublicOf<ResultsRepository> {
   }
 
   provisionalAt(offeringIds: readonly string[]): Promise<VersionRecords> {
-    return Promise.resolve(this.records((v) => offeringIds.includes(v.offeringId) && !v.amendment));
+    return Promise.resolve(this.records((v) => offeringIds.includes(v.offeringId)));
+  }
+
+  async provisionalCounts(offeringIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const { offeringId } of unratifiedNewest(await this.provisionalAt(offeringIds)))
+      counts.set(offeringId, (counts.get(offeringId) ?? 0) + 1);
+    return counts;
   }
 
   offeringsWithProvisional(awardingBodyId: string): Promise<string[]> {
