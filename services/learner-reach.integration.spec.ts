@@ -265,4 +265,26 @@ describe('learners within the caller’s reach', () => {
     );
     expect(seen.proposal.modules[0].credentialIds).toEqual([credentialId]);
   });
+
+  it('names several learners at once to staff who may see them, and leaves out the rest', async () => {
+    const several = (headers: { authorization: string }, ids: string) =>
+      call(enrolment.url, 'GET', `/api/enrolment/learners?id=${ids}`, { headers });
+    const unknown = randomUUID();
+    const seen = await ok(several(a.registrar, `${learnerId},${unknown}`));
+    expect(seen.items).toEqual([
+      expect.objectContaining({ id: learnerId, givenName: person.givenName, familyName: person.familyName }),
+    ]);
+    // B sees only the record it made itself (an earlier test registered the email there), never A's details;
+    // an organisation with no record of the learner learns nothing, as from `GET :id`, which answers 404.
+    const byB = await ok(several(b.registrar, learnerId));
+    expect(byB.items).not.toContainEqual(expect.objectContaining({ givenName: person.givenName }));
+    const stranger = bearer('registrar', { org: randomUUID() });
+    expect((await ok(several(stranger, learnerId))).items).toEqual([]);
+    const refused = await several(a.registrar, 'not-an-id');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'id.0' })]);
+    const tooMany = Array.from({ length: 201 }, () => randomUUID()).join(',');
+    expect((await several(a.registrar, tooMany)).status).toBe(400);
+    expect((await several(bearer('learner', { sub: learnerId }), learnerId)).status).toBe(403);
+  });
 });

@@ -87,6 +87,10 @@ export function accessProbes(world: () => World): Record<string, Probe> {
       path: () => `${en}/learners/me/enrolments`,
       scope: 'caller',
     },
+    'GET /api/enrolment/learners': {
+      path: () => `${en}/learners?id=${w().ids.learnerId}`,
+      scope: 'caller',
+    },
     'GET /api/enrolment/learners/:id': { path: () => `${en}/learners/${w().ids.learnerId}` },
     'POST /api/enrolment/offerings/:offeringId/enrolments': {
       path: () => `${en}/offerings/${w().a.offeringId}/enrolments`,
@@ -126,6 +130,7 @@ export function accessProbes(world: () => World): Record<string, Probe> {
       path: () => `${as}/offerings/${w().a.offeringId}/results/bulk`,
       csv: 'learnerId,Project\n00000000-0000-4000-8000-000000000000,50',
     },
+    'GET /api/assessment/ratification-queue': { path: () => `${as}/ratification-queue`, scope: 'caller' },
     'GET /api/assessment/offerings/:offeringId/results': {
       path: () => `${as}/offerings/${w().a.offeringId}/results`,
     },

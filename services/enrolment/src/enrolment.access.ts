@@ -26,6 +26,7 @@ export const ENROLMENT_ACCESS = accessTable('enrolment', {
   'POST /api/enrolment/learners': runners,
   'GET /api/enrolment/learners/me': { learner: 'own-learner' },
   'GET /api/enrolment/learners/me/enrolments': { learner: 'own-learner' },
+  'GET /api/enrolment/learners': { registrar: OWN, partner: OWN, assessor: OWN },
   'GET /api/enrolment/learners/:id': { ...staffOf, learner: 'own-learner' },
   'POST /api/enrolment/offerings/:offeringId/enrolments': runners,
   'POST /api/enrolment/offerings/:offeringId/enrolments/bulk': runners,

@@ -16,3 +16,14 @@ export const learnerDetails = z.strictObject({
 });
 
 export type LearnerDetails = z.output<typeof learnerDetails>;
+
+/** `?id=a,b,c`: the learners a staff page names at once (e.g. a page of an offering's results), at most 200. */
+export const learnersQuery = z.strictObject({
+  id: z
+    .string()
+    .transform((text) => text.split(',').map((part) => part.trim()))
+    .pipe(z.array(z.uuid()).min(1).max(200, 'at most 200 learners at once'))
+    .describe("learners' ids separated by commas, at most 200"),
+});
+
+export type LearnersQuery = z.output<typeof learnersQuery>;

@@ -7,7 +7,8 @@ import type { Response } from 'express';
 import { organisationOf } from '../common/access';
 import { ownEnrolmentView } from '../enrolments/enrolment.view-schema';
 import { OwnEnrolmentsService } from '../enrolments/own-enrolments.service';
-import { type LearnerDetails, learnerDetails } from './learner.dto';
+import { z } from 'zod';
+import { type LearnerDetails, learnerDetails, type LearnersQuery, learnersQuery } from './learner.dto';
 import { learnerView, registeredLearnerView } from './learner.view-schema';
 import { LearnersService } from './learners.service';
 
@@ -56,6 +57,17 @@ export class LearnersController {
   @ApiZodResponse(pageSchema(ownEnrolmentView), { description: 'A page of your enrolments' })
   ownEnrolments(@CurrentActor() actor: Actor, @ZodQuery(paginationQuery) pagination: Pagination) {
     return this.enrolments.list(actor, pagination);
+  }
+
+  @Get()
+  @Roles('registrar', 'partner', 'assessor')
+  @ApiOperation({
+    summary:
+      'Several learners at once, as `GET :id` shows each (staff); ids outside your reach are left out, not refused',
+  })
+  @ApiZodResponse(z.object({ items: z.array(learnerView) }), { description: 'The learners you may see' })
+  several(@CurrentActor() actor: Actor, @ZodQuery(learnersQuery) query: LearnersQuery) {
+    return this.learners.several(actor, query.id);
   }
 
   @Get(':id')

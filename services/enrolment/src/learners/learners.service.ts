@@ -97,6 +97,13 @@ export class LearnersService {
     return toLearnerView(seen);
   }
 
+  /** The learners among these ids that the caller may see, each as they see them (one read for the learners). */
+  async several(actor: Actor, ids: readonly string[]): Promise<{ items: LearnerView[] }> {
+    const learners = await this.learners.findByIds([...new Set(ids)]);
+    const seen = await Promise.all(learners.map((learner) => this.access.seenBy(actor, learner)));
+    return { items: seen.flatMap((learner) => (learner ? [toLearnerView(learner)] : [])) };
+  }
+
   /** The learner as the caller sees them, or null when there is none in the caller's reach. */
   async inReach(actor: Actor, id: string): Promise<LearnerAsSeen | null> {
     const learner = await this.learners.findById(id);

@@ -49,22 +49,19 @@ export function ratificationQueue(
 }
 
 /**
- * Learners' names by id, each read by id (a page's learners only); a learner the caller cannot see is left out.
+ * Learners' names by id, read in one request (a page's learners only); a learner the caller cannot see is left out.
  * The names are those of the record the caller's organisation, or an enrolment on its offering, holds.
  */
 export async function learnerNames(
   api: ApiClients,
   learnerIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const named = await Promise.all(
-    [...new Set(learnerIds)].map((id) =>
-      dataOf(api.enrolment.GET('/api/enrolment/learners/{id}', { params: { path: { id } } })).then(
-        (learner): [string, string][] => [[id, `${learner.givenName} ${learner.familyName}`]],
-        () => [],
-      ),
-    ),
+  const ids = [...new Set(learnerIds)];
+  if (ids.length === 0) return new Map();
+  const { items } = await dataOf(
+    api.enrolment.GET('/api/enrolment/learners', { params: { query: { id: ids.join(',') } } }),
   );
-  return new Map(named.flat());
+  return new Map(items.map((learner) => [learner.id, `${learner.givenName} ${learner.familyName}`]));
 }
 
 export async function enrolmentsOf(api: ApiClients, offeringId: string) {
