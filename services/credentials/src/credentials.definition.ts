@@ -176,6 +176,8 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
       TOPICS.credentialsCredentialReinstated,
       TOPICS.credentialsDirectCredentialIssued,
       TOPICS.credentialsDirectCredentialRevoked,
+      TOPICS.credentialsLearnerRecordIssued,
+      TOPICS.credentialsLearnerRecordRevoked,
     ],
   };
 }
