@@ -27,9 +27,14 @@ export function withHeldResults(
   held: HeldCredentialResult[],
 ): VerificationResult {
   const failing = held.filter((result) => !result.verified).length;
-  const headline =
-    failing === 0
-      ? `${record.headline} Each of the ${held.length} credentials it holds verifies.`
-      : `${record.headline} ${failing} of the ${held.length} credentials it holds did not verify: see each below.`;
+  const outcome =
+    held.length === 1
+      ? failing === 0
+        ? 'The credential it holds verifies.'
+        : 'The credential it holds did not verify: see it below.'
+      : failing === 0
+        ? `Each of the ${held.length} credentials it holds verifies.`
+        : `${failing} of the ${held.length} credentials it holds did not verify: see each below.`;
+  const headline = `${record.headline} ${outcome}`;
   return { ...record, headline, heldCredentials: held };
 }

@@ -25,12 +25,11 @@ export class LearnerRecordsController {
   @ApiZodBody(learnerRecordBody)
   @ApiOperation({
     summary:
-      'Your Comprehensive Learner Record (CLR 2.0) from an awarding body, signed by it: your credentials in good standing from it and the MSc credit approved for them. 201 when made now (superseding your previous one), 200 when your newest is unchanged (learner)',
+      'Your Comprehensive Learner Record (CLR 2.0) from an awarding body, signed by it: your credentials in good standing from it and the MSc credit approved for them. 201 when made now (superseding your previous one), 200 when your newest is unchanged or another request made it at the same moment (learner)',
   })
   @ApiErrors(
     [404, 'No awarding body with that id issues credentials'],
     [422, 'You hold no credentials in good standing from that awarding body, or too many for one record'],
-    [409, 'Another record from the body was made at the same moment'],
   )
   @ApiZodResponse(learnerRecordAnswerView, { status: 201, description: 'The record, made now' })
   @ApiZodResponse(learnerRecordAnswerView, { status: 200, description: 'Your newest record, unchanged' })

@@ -5,13 +5,7 @@ import { outboxEvent, withOutbox } from '@lib/messaging';
 import { mapPage, type Pagination } from '@lib/persistence';
 import { notHereYet } from '@lib/platform';
 import { jwtPayloadOf, MAX_JWT_BYTES, signCredential } from '@lib/vc';
-import {
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
 import { statusListIds } from '../issuing/issue-builders';
@@ -101,10 +95,11 @@ export class LearnerRecordsService {
       issuedAt: issuedAt.toISOString(),
       jwt,
     });
-    if (!(await this.records.insertOnce({ ...record, ...withOutbox(EVENT_SOURCE, event) })))
-      throw new ConflictException(
-        'Another learner record from this awarding body was made at the same moment; reload your records.',
-      );
+    if (!(await this.records.insertOnce({ ...record, ...withOutbox(EVENT_SOURCE, event) }))) {
+      // Another request made the record that follows the same one at the same moment: that one is the answer.
+      const winner = (await this.records.latestOf(learnerId, awardingBodyId))!;
+      return { created: false, record: learnerRecordView(winner, await this.statusOf(winner._id)) };
+    }
     if (previous && previousStatus?.state === 'active')
       await this.statuses.supersedeLearnerRecord(previous, credentialId);
     this.logger.log(`issued learner record ${credentialId} to ${learnerId} from ${awardingBodyId}`);
