@@ -91,6 +91,29 @@ export async function addToIdLists<T extends KeyedList>(
   await retriedOnceOnDuplicateKey(() => lists.bulkWrite(operations as never, { ordered: false }));
 }
 
+/**
+ * Removes ids from many lists (list `_id` to the ids it loses) in one round trip. Call it after the write that makes
+ * the ids no longer belong (e.g. a ratification), and let readers check what they find: a crash before it leaves the
+ * ids listed, never a record unlisted. Missing lists stay missing.
+ */
+export async function removeFromIdLists<T extends KeyedList>(
+  lists: Model<T>,
+  removals: ReadonlyMap<string, readonly string[]>,
+  ...field: IdListFieldArgument<T>
+): Promise<void> {
+  const operations = [...removals]
+    .filter(([, ids]) => ids.length > 0)
+    .map(([key, ids]) => ({
+      updateOne: {
+        filter: { _id: key },
+        update: { $pull: { [fieldOf(field)]: { $in: [...ids] } } } as UpdateQuery<T>,
+      },
+    }));
+  if (operations.length === 0) return;
+  // As in `addToIdLists`, the driver's bulk types cannot relate mongoose's update of a generic `T`.
+  await lists.bulkWrite(operations as never, { ordered: false });
+}
+
 /** The ids in each of the lists, in one read by `_id`; a missing list is empty. */
 export async function idListsOf<T extends KeyedList>(
   lists: Model<T>,

@@ -15,3 +15,4 @@ export * from './json-reading';
 export * from './pdf-structure';
 export * from './data-integrity';
 export * from './presentation';
+export * from './bundle';

@@ -12,6 +12,8 @@ export const ASSESSMENT_ACCESS = accessTable('assessment', {
   'POST /api/assessment/offerings/:offeringId/results/bulk': { registrar: OWN, assessor: OWN },
   'GET /api/assessment/offerings/:offeringId/results': staffOf,
   'POST /api/assessment/offerings/:offeringId/ratification': { registrar: OWN },
+  // The exam board's queue is its own body's offerings only.
+  'GET /api/assessment/ratification-queue': { registrar: OWN },
   // A learner sees their own result once it is ratified, never provisional marks.
   'GET /api/assessment/results/:resultId': { ...staffOf, learner: 'own-learner' },
   'POST /api/assessment/results/:resultId/ratification': { registrar: OWN },

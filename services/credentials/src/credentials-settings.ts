@@ -8,6 +8,8 @@ export const CREDENTIALS_SETTINGS = Symbol('CREDENTIALS_SETTINGS');
 export interface CredentialsSettings {
   /** Public verification requests per client a minute (`VERIFY_RATE_LIMIT`); 0 turns the limit off. */
   readonly verifyRateLimit: number;
+  /** How old an offline bundle's snapshot may be before its result warns (`VERIFY_BUNDLE_MAX_AGE_DAYS`). */
+  readonly bundleMaxAgeMs: number;
   /** Limits on reading uploads for verification (PDF size, time and memory of the worker threads, their queue). */
   readonly uploads: UploadLimits;
   /** The key-encryption key (`CREDENTIALS_KEK`) and its id (`CREDENTIALS_KEK_ID`); required in production. */

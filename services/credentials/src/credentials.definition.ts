@@ -25,6 +25,13 @@ const credentialsVariables = {
     .min(0)
     .default(600)
     .describe('public verification requests per client a minute; 0 turns the limit off'),
+  VERIFY_BUNDLE_MAX_AGE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3650)
+    .default(30)
+    .describe('an offline bundle whose snapshot is older than this many days is verified with a warning'),
   VERIFY_PDF_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -120,6 +127,7 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
     config,
     settings: {
       verifyRateLimit: own.VERIFY_RATE_LIMIT,
+      bundleMaxAgeMs: own.VERIFY_BUNDLE_MAX_AGE_DAYS * 86_400_000,
       uploads: {
         pdfMaxBytes: own.VERIFY_PDF_MAX_BYTES,
         pdfTimeLimitMs: own.VERIFY_PDF_TIME_LIMIT_MS,

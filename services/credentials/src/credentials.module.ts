@@ -66,6 +66,7 @@ import { CertificateRenderer } from './sharing/certificate-renderer';
 import { SharingController } from './sharing/sharing.controller';
 import { ShareLinksRepository } from './sharing/share-links.repository';
 import { SharingService } from './sharing/sharing.service';
+import { OfflineBundlesService } from './sharing/offline-bundles.service';
 import { UploadReader } from './uploads/upload-reader';
 import { OwnIssuerLookups } from './verification/own-issuer-lookups';
 import { VerificationRateLimitGuard } from './verification/rate-limit.guard';
@@ -203,6 +204,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     StatusListsService,
     ShareLinksRepository,
     SharingService,
+    OfflineBundlesService,
     CertificateRenderer,
     CertificateBrandingRepository,
     CertificateBrandingService,

@@ -1,7 +1,9 @@
 import {
   bearer,
   call,
+  keepScreenshot,
   launchBrowser,
+  seriousAccessibilityProblems,
   type RunningService,
   startTestService,
   testTopicPrefix,
@@ -179,6 +181,32 @@ describe('verification page in a browser', () => {
       buffer: Buffer.from(JSON.stringify(json)),
     });
     expect(shown).toMatchObject({ status: 'valid', facts: { Credits: '5 UK credits' } });
+  });
+
+  it('checks an offline bundle uploaded as a file, saying when its statuses were last known', async () => {
+    const bundle = await ok(
+      call(gatewayUrl, 'GET', learnerPath(alice, '/download?format=bundle'), { headers: asLearner(alice) }),
+    );
+    const upload = (content: unknown) =>
+      uploadAndVerify(page, {
+        name: 'credential.bundle.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(content)),
+      });
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await upload(bundle);
+    expect(shown).toMatchObject({ status: 'valid', focused: true, facts: { Credits: '5 UK credits' } });
+    expect(shown.banner).toContain('Offline bundle: revocation and suspension as last known at');
+    expect(shown.banner).not.toContain('Warning');
+    expect(shown.checks.find((check) => check.includes('Not revoked'))).toMatch(/Passed.*Last known at/s);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await keepScreenshot(page, 'verify-page-offline-bundle');
+
+    const renamed = structuredClone(bundle);
+    renamed.issuer.profile.name = 'Another University';
+    const tampered = await upload(renamed);
+    expect(tampered).toMatchObject({ status: 'invalid', title: 'Result: Not valid' });
+    expect(tampered.checks[0]).toContain('The issuer profile was altered after the bundle was sealed.');
   });
 
   it('opens a share link straight to its result, without a click', async () => {

@@ -3,9 +3,12 @@
  *   npm run -s verify -- <file (.jwt, .json, .pdf) or JWT> [--server URL] [--email holder@example] [--json]
  * The server (default $CREDIT_BRIDGE_URL, else http://localhost:3000) gives the trust list and answers the partner
  * check; keys and status lists are fetched from where their issuers publish them. Exits 0 only when valid.
+ *   npm run -s verify -- --offline <bundle.json> [--max-snapshot-age 30d] [--email ...] [--json]
+ * verifies an offline bundle with nothing fetched: trust, keys and statuses as the bundle's snapshot holds them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_SNAPSHOT_AGE_MS, type OfflineVerificationResult, verifyBundle } from '../bundle';
 import { credentialFromPdf } from '../pdf-attachment';
 import { type Check, type VerificationResult, verifyCredential } from '../verification';
 import { serverContext } from '../verification/server-context';
@@ -15,8 +18,23 @@ const SYMBOLS: Record<Check['outcome'], string> = { passed: '✓', failed: '✗'
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { server: { type: 'string' }, email: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      server: { type: 'string' },
+      email: { type: 'string' },
+      json: { type: 'boolean' },
+      offline: { type: 'string' },
+      'max-snapshot-age': { type: 'string' },
+    },
   });
+  if (values.offline !== undefined) {
+    if (positionals.length > 0) throw new Error('--offline takes the bundle; give no credential besides');
+    const result = await verifyBundle(JSON.parse(readFileSync(values.offline, 'utf8')), {
+      maxSnapshotAgeMs: ageOf(values['max-snapshot-age']),
+      ...(values.email ? { holderEmail: values.email } : {}),
+    });
+    console.log(values.json ? JSON.stringify(result, null, 2) : describe(result));
+    return result.verified ? 0 : 1;
+  }
   if (positionals.length !== 1) {
     console.error('verify: give one credential: a .jwt, .json or .pdf file, or the JWT itself');
     return 2;
@@ -42,7 +60,15 @@ async function readCredential(argument: string): Promise<string> {
   return readFileSync(argument, 'utf8');
 }
 
-function describe(result: VerificationResult): string {
+/** `30d`, `12h` or `90m`: how old a bundle's snapshot may be before the result warns. */
+function ageOf(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_MAX_SNAPSHOT_AGE_MS;
+  const match = /^(\d+)([dhm])$/.exec(text);
+  if (!match) throw new Error(`--max-snapshot-age ${text} is not an age such as 30d, 12h or 90m`);
+  return Number(match[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as 'd' | 'h' | 'm'];
+}
+
+function describe(result: VerificationResult & Pick<OfflineVerificationResult, 'snapshot'>): string {
   const { summary } = result;
   const facts: [string, string | undefined][] = [
     ['Learner', summary.learnerName],
@@ -61,6 +87,8 @@ function describe(result: VerificationResult): string {
   return [
     `${result.status.toUpperCase()}: ${result.headline}`,
     ...(result.reason ? [`Why: ${result.reason}`] : []),
+    ...(result.snapshot ? [`Offline: statuses as last known at ${result.snapshot.takenAt}`] : []),
+    ...(result.snapshot?.warning ? [`Warning: ${result.snapshot.warning}`] : []),
     '',
     ...facts.filter(([, value]) => value).map(([name, value]) => `  ${name.padEnd(14)}${value}`),
     '',

@@ -68,16 +68,17 @@ async function statusCheck(
       : undefined;
   if (!entry && !hold) return ['skipped', `The credential carries no ${purpose} status entry.`];
   const reading = entry ? await context.readStatus(entry, issuerId) : hold!;
+  const known = context.statusKnownAt ? ` Last known at ${context.statusKnownAt.toISOString()}.` : '';
   if (!reading.set)
     return [
       'passed',
-      entry
+      (entry
         ? `Not ${purpose === 'revocation' ? 'revoked' : 'suspended'} (${entry.listUrl} #${entry.index}).`
-        : 'Not suspended: the issuer’s records hold no suspension.',
+        : 'Not suspended: the issuer’s records hold no suspension.') + known,
     ];
   if (reading.reason) report.reason ??= reading.reason;
   const word = purpose === 'revocation' ? 'Revoked' : 'Suspended';
-  return ['failed', reading.reason ? `${word}: ${reading.reason}` : `${word} by the issuer.`];
+  return ['failed', (reading.reason ? `${word}: ${reading.reason}` : `${word} by the issuer.`) + known];
 }
 
 async function partnerCheck(

@@ -44,6 +44,8 @@ export interface VerificationContext {
   /** Undefined when this verifier cannot know (another issuer's partners). */
   partnerAuthorised?(question: PartnerQuestion): Promise<boolean | undefined>;
   now?(): Date;
+  /** When statuses come from a snapshot (an offline bundle), not from now: their checks say "last known at". */
+  statusKnownAt?: Date;
 }
 
 /** A source that could not be reached or read: the check reports `error`, never `failed`. */

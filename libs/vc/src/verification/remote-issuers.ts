@@ -53,13 +53,18 @@ export function statusListAcceptFor(issuerId: string): string {
  * Integrity proof), checks it is signed by a key of the same issuer, within its validity, and is a list of the right
  * purpose, then decodes it.
  */
-export function remoteStatusReader(http: HttpSource, resolveKey: IssuerKeyResolver) {
+export function remoteStatusReader(
+  http: HttpSource,
+  resolveKey: IssuerKeyResolver,
+  // An offline bundle's lists are read as of its snapshot: they were signed to be valid then.
+  listTime: () => Date = () => new Date(),
+) {
   return async (entry: StatusEntryRef, issuerId: string): Promise<StatusReading> => {
     const accept = statusListAcceptFor(issuerId);
     const text = (await http.text(entry.listUrl, 'The issuer’s status list', accept)).trim();
     const subject = text.startsWith('{')
-      ? await provenJsonListSubject(text, issuerId, resolveKey)
-      : await signedJwtListSubject(text, issuerId, resolveKey);
+      ? await provenJsonListSubject(text, issuerId, resolveKey, listTime())
+      : await signedJwtListSubject(text, issuerId, resolveKey, listTime());
     if (subject.statusPurpose !== entry.purpose || typeof subject.encodedList !== 'string')
       throw new UnreachableError(`The status list is not a ${entry.purpose} list.`);
     let bits: Uint8Array;
@@ -79,6 +84,7 @@ async function signedJwtListSubject(
   compact: string,
   issuerId: string,
   resolveKey: IssuerKeyResolver,
+  at: Date,
 ): Promise<Record<string, unknown>> {
   const decoded = decodeCompact(compact);
   if (typeof decoded === 'string') throw new UnreachableError('The status list is not a signed list.');
@@ -89,16 +95,13 @@ async function signedJwtListSubject(
   if (!key) throw new UnreachableError(NOT_THE_ISSUERS_LIST);
   if (jwsSignatureProblem(compact, alg, key))
     throw new UnreachableError('The status list’s signature does not verify.');
-  const stale = timesProblem(decoded.payload);
+  const stale = timesProblem(decoded.payload, Math.floor(at.getTime() / 1000));
   if (stale) throw new UnreachableError(`The status list ${stale}.`);
   return asObject(decoded.payload.credentialSubject);
 }
 
 /** A signed list is read only within its nbf and exp, as jsonwebtoken checked before EdDSA lists were accepted. */
-function timesProblem(
-  { nbf, exp }: Record<string, unknown>,
-  now = Math.floor(Date.now() / 1000),
-): string | undefined {
+function timesProblem({ nbf, exp }: Record<string, unknown>, now: number): string | undefined {
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now)) return 'is not valid yet (nbf)';
   if (exp !== undefined && (typeof exp !== 'number' || exp <= now)) return 'has expired (exp)';
   return undefined;

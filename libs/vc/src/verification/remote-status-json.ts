@@ -17,6 +17,7 @@ export async function provenJsonListSubject(
   text: string,
   issuerId: string,
   resolveKey: IssuerKeyResolver,
+  now = new Date(),
 ): Promise<JsonObject> {
   let list: JsonObject;
   try {
@@ -29,7 +30,6 @@ export async function provenJsonListSubject(
     throw new UnreachableError(NOT_THE_ISSUERS_LIST);
   const key = await resolveKey(method, issuerId);
   if (!key) throw new UnreachableError(NOT_THE_ISSUERS_LIST);
-  const now = new Date();
   const checked = await verifyDataIntegrity(list, () => Promise.resolve(key), { now });
   if (!checked.verified) throw new UnreachableError('The status list’s proof does not verify.');
   const stale = validityProblem(list, now);

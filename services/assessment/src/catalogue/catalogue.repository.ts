@@ -54,6 +54,22 @@ export class CatalogueRepository {
     return this.offerings.findById(id).lean<KnownOffering>().exec();
   }
 
+  /** The offerings with these ids, and their courses, by `_id` (two round trips). */
+  async offeringsWithCourses(
+    ids: readonly string[],
+  ): Promise<{ offerings: KnownOffering[]; courses: Map<string, KnownCourse> }> {
+    if (ids.length === 0) return { offerings: [], courses: new Map() };
+    const offerings = await this.offerings
+      .find({ _id: { $in: [...new Set(ids)] } })
+      .lean<KnownOffering[]>()
+      .exec();
+    const courses = await this.courses
+      .find({ _id: { $in: [...new Set(offerings.map((offering) => offering.courseId))] } })
+      .lean<KnownCourse[]>()
+      .exec();
+    return { offerings, courses: new Map(courses.map((course) => [course._id, course])) };
+  }
+
   /** The course's offerings, by its id list. */
   async offeringsOfCourse(courseId: string): Promise<KnownOffering[]> {
     const ids = await idListOf(this.lists, idListKeys.courseOfferings(courseId));

@@ -60,7 +60,7 @@ export class MarksService {
   /** Records each entry's marks (in order, as if one after another) and announces what can be announced. */
   async recordAll(
     actor: Actor,
-    offering: Pick<KnownOffering, '_id' | 'courseId'>,
+    offering: Pick<KnownOffering, '_id' | 'courseId' | 'awardingBodyId'>,
     scheme: Scheme,
     entries: readonly MarksEntry[],
   ): Promise<MarksOutcome[]> {
@@ -81,7 +81,9 @@ export class MarksService {
     );
     const planned = plans.flatMap((plan) => ('version' in plan ? [plan.version] : []));
     const inserted = new Set(
-      (await this.results.insertVersions(planned)).flatMap((ok, index) => (ok ? [planned[index]!._id] : [])),
+      (await this.results.insertVersions(planned, offering.awardingBodyId)).flatMap((ok, index) =>
+        ok ? [planned[index]!._id] : [],
+      ),
     );
     const written = planned.filter((version) => inserted.has(version._id));
     const after = { ...records, versions: [...records.versions, ...written] };

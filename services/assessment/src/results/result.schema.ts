@@ -14,7 +14,8 @@ export const RESULT_COLLECTIONS = {
  * before ratification is a new provisional version, a change after it an amendment (a new ratified version
  * with who, when and why). `_id` is `<offeringId>:<learnerId>:<attempt>:<version>` (see `versionIdOf`), so two
  * concurrent writers cannot both make the same version. Found by key through the id lists
- * `learner-results:<learnerId>` and `result-versions:<resultId>`, written before the version.
+ * `learner-results:<learnerId>`, `result-versions:<resultId>`, `offering-results:<offeringId>` (result ids) and,
+ * while provisional, `offering-provisional:<offeringId>`, written before the version (see `idListKeys`).
  */
 export interface ResultVersion {
   _id: string;
@@ -63,8 +64,6 @@ export const ResultVersionSchema = recordSchema({
   recordedAt: { type: Date, required: true },
   amendment: { type: { _id: false, reason: String, previousVersion: Number }, required: false },
 });
-// Only the staff list of an offering's results reads by offering: MongoDB serves it from this index.
-ResultVersionSchema.index({ offeringId: 1 });
 
 export const ResultReleaseSchema = recordSchema(
   { offeringId: { type: String, required: true }, releasedAt: { type: Date, required: true } },

@@ -2,7 +2,7 @@ import type { ViewFits } from '@lib/platform';
 import { id, timestamp } from '@lib/contracts';
 import { z } from 'zod';
 import type { ResultView } from './result-view';
-import type { ResultsService } from './results.service';
+import type { RatificationQueueEntry, ResultsService } from './results.service';
 import type { BulkMarksService } from './bulk-marks.service';
 
 const versionStatus = z.enum(['provisional', 'ratified']);
@@ -43,6 +43,15 @@ export const offeringRatificationView = z.object({
   skipped: z.array(z.object({ resultId: id, reason: z.string() })),
 });
 
+/** One offering in the exam board's queue: its course and how many results await ratification. */
+export const ratificationQueueEntry = z.object({
+  offeringId: id,
+  courseId: z.string(),
+  courseCode: z.string(),
+  courseTitle: z.string(),
+  provisional: z.int().min(1).describe('results whose newest version is not ratified yet'),
+});
+
 /** What recording marks from CSV answers: a result per row. */
 export const bulkMarksReport = z.object({
   rows: z.int().min(0),
@@ -70,3 +79,4 @@ export type BulkMarksReportFits = ViewFits<
   Awaited<ReturnType<BulkMarksService['record']>>,
   typeof bulkMarksReport
 >;
+export type RatificationQueueEntryFits = ViewFits<RatificationQueueEntry, typeof ratificationQueueEntry>;

@@ -5,9 +5,23 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BulkMarksService } from './bulk-marks.service';
 import { MarksService } from './marks.service';
-import { type AmendBody, amendBody, type RecordMarksBody, recordMarksBody } from './result.dto';
+import {
+  type AmendBody,
+  amendBody,
+  type OfferingResultsQuery,
+  offeringResultsQuery,
+  type RatificationQueueQuery,
+  ratificationQueueQuery,
+  type RecordMarksBody,
+  recordMarksBody,
+} from './result.dto';
 import { ResultsService } from './results.service';
-import { bulkMarksReport, offeringRatificationView, resultView } from './result.view-schema';
+import {
+  bulkMarksReport,
+  offeringRatificationView,
+  ratificationQueueEntry,
+  resultView,
+} from './result.view-schema';
 
 @ApiTags('results')
 @ApiBearerAuth()
@@ -53,14 +67,34 @@ export class ResultsController {
   }
 
   @Get('offerings/:offeringId/results')
-  @ApiOperation({ summary: "An offering's results with every version" })
+  @ApiOperation({
+    summary:
+      "An offering's results with every version, in the order first recorded; or some learners' results",
+  })
   @ApiZodResponse(pageSchema(resultView), { description: 'A page of results' })
   list(
     @CurrentActor() actor: Actor,
     @Param('offeringId', IdParam) offeringId: string,
-    @ZodQuery(paginationQuery) pagination: Pagination,
+    @ZodQuery(offeringResultsQuery) query: OfferingResultsQuery,
   ) {
-    return this.results.listForOffering(actor, offeringId, pagination);
+    return this.results.listForOffering(actor, offeringId, query);
+  }
+
+  @Get('ratification-queue')
+  @Roles('registrar')
+  @ApiOperation({
+    summary:
+      "The exam board's queue: your body's offerings with provisional results, and how many (registrar)",
+  })
+  @ApiZodResponse(pageSchema(ratificationQueueEntry), {
+    description: 'A page of offerings awaiting ratification',
+  })
+  @ApiErrors([403, 'Not a registrar of an awarding body (its exam board)'])
+  ratificationQueue(
+    @CurrentActor() actor: Actor,
+    @ZodQuery(ratificationQueueQuery) query: RatificationQueueQuery,
+  ) {
+    return this.results.ratificationQueue(actor, query);
   }
 
   @Post('offerings/:offeringId/ratification')

@@ -65,7 +65,7 @@ describe('ResultsService', () => {
     it('announces the marks when the enrolment arrives while they are being written', async () => {
       const learnerId = world.learner();
       const insertVersions = world.results.insertVersions.bind(world.results);
-      world.results.insertVersions = (versions) => {
+      world.results.insertVersions = (versions, body) => {
         // The consumer stores the fact and finds no version to announce yet.
         world.catalogue.facts.push({
           _id: `${OFFERING}:${learnerId}:enrolled`,
@@ -75,7 +75,7 @@ describe('ResultsService', () => {
           fact: 'enrolled',
           at: new Date(),
         });
-        return insertVersions(versions);
+        return insertVersions(versions, body);
       };
       const view = await world.marks.record(assessor, OFFERING, learnerId, distinction);
       expect(view.versions[0]!.announced).toBe(true);

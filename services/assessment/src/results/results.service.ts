@@ -10,7 +10,8 @@ import { mark } from '../schemes/marking';
 import { SchemesRepository } from '../schemes/schemes.repository';
 import { requireFits } from './marks-fit';
 import { MarksService } from './marks.service';
-import { ALREADY_RATIFIED, ratificationProblem, unratifiedNewest } from './ratification-plan';
+import { ALREADY_RATIFIED, NOT_ANNOUNCED, ratificationProblem, unratifiedNewest } from './ratification-plan';
+import type { OfferingResultsQuery, RatificationQueueQuery } from './result.dto';
 import { ratifiedEvent } from './result-events';
 import { versionIdOf } from './result-ids';
 import { latestByAttempt, statusOf } from './result-rules';
@@ -37,6 +38,7 @@ export class ResultsService {
     const problem = ratificationProblem(latest, records);
     if (problem) throw new ConflictException(problem);
     const [inserted] = await this.results.insertRatifications([ratificationOf(actor, latest, new Date())]);
+    await this.results.unlistProvisional([latest]);
     if (!inserted) throw new ConflictException(ALREADY_RATIFIED);
     return this.view(resultId);
   }
@@ -53,7 +55,7 @@ export class ResultsService {
     if (!offering || !runsOffering(actor, offering)) throw notFoundYet('offering', offeringId);
     if (!isExamBoardOf(actor, offering.awardingBodyId))
       throw new ForbiddenException('Only the awarding body’s exam board ratifies.');
-    const records = await this.results.scanOffering(offeringId);
+    const records = await this.results.provisionalAt([offeringId]);
     const candidates = unratifiedNewest(records).map((version) => ({
       version,
       problem: ratificationProblem(version, records),
@@ -66,6 +68,9 @@ export class ResultsService {
     ready.forEach((candidate, index) => {
       if (!inserted[index]) candidate.problem = ALREADY_RATIFIED;
     });
+    // Listed versions now ratified, or re-marked or ratified before, leave the list; those waiting stay.
+    const waiting = new Set(candidates.flatMap((c) => (c.problem === NOT_ANNOUNCED ? [c.version._id] : [])));
+    await this.results.unlistProvisional(records.versions.filter((version) => !waiting.has(version._id)));
     return {
       ratified: inserted.filter(Boolean).length,
       skipped: candidates.flatMap(({ version, problem }) =>
@@ -98,7 +103,7 @@ export class ResultsService {
       recordedAt: new Date(),
       amendment: { reason, previousVersion: latest.version },
     };
-    const [inserted] = await this.results.insertVersions([version]);
+    const [inserted] = await this.results.insertVersions([version], offering.awardingBodyId);
     if (!inserted) throw new ConflictException('The result changed meanwhile; reload and try again.');
     await this.marks.releaseWaiting(latest.offeringId, latest.learnerId);
     return this.view(resultId);
@@ -112,10 +117,57 @@ export class ResultsService {
     return view;
   }
 
-  async listForOffering(actor: Actor, offeringId: string, pagination: Pagination): Promise<Page<ResultView>> {
+  /**
+   * Staff list of an offering's results, a page at a time by the offering's id list; or, with `learnerId`, the
+   * results of those learners only (the marks grid's page of learners), by their id lists.
+   */
+  async listForOffering(
+    actor: Actor,
+    offeringId: string,
+    { learnerId, ...pagination }: OfferingResultsQuery,
+  ): Promise<Page<ResultView>> {
     const offering = await this.catalogue.offering(offeringId);
     if (!offering || !runsOffering(actor, offering)) throw notFoundYet('offering', offeringId);
-    return pageOf(toResultViews(await this.results.scanOffering(offeringId)), pagination);
+    if (learnerId)
+      return pageOf(toResultViews(await this.results.forLearners(offeringId, learnerId)), pagination);
+    const { records, resultIds, total } = await this.results.pageOfOffering(offeringId, pagination);
+    const views = new Map(toResultViews(records).map((view) => [view.resultId, view]));
+    return { items: resultIds.flatMap((id) => views.get(id) ?? []), total, ...pagination };
+  }
+
+  /**
+   * The exam board's queue: its body's offerings with provisional results, how many each, in the order first
+   * marked; by the body's and offerings' id lists, each listed version checked by key against its ratification and
+   * newer versions. With `offeringId`, that offering's entry alone (none for another body's).
+   */
+  async ratificationQueue(
+    actor: Actor,
+    { offeringId, ...pagination }: RatificationQueueQuery,
+  ): Promise<Page<RatificationQueueEntry>> {
+    const body = isExamBoardOf(actor, actor.org ?? '') ? actor.org! : undefined;
+    if (!body) throw new ForbiddenException('Only the awarding body’s exam board ratifies.');
+    const listed = await this.results.offeringsWithProvisional(body);
+    const offeringIds = offeringId ? listed.filter((id) => id === offeringId) : listed;
+    const counts = await this.results.provisionalCounts(offeringIds);
+    const page = pageOf(
+      offeringIds.filter((id) => counts.has(id)),
+      pagination,
+    );
+    const { offerings, courses } = await this.catalogue.offeringsWithCourses(page.items);
+    const byId = new Map(offerings.map((offering) => [offering._id, offering]));
+    return {
+      ...page,
+      items: page.items.map((id) => {
+        const course = courses.get(byId.get(id)?.courseId ?? '');
+        return {
+          offeringId: id,
+          courseId: byId.get(id)?.courseId ?? '',
+          courseCode: course?.code ?? '',
+          courseTitle: course?.title ?? '',
+          provisional: counts.get(id)!,
+        };
+      }),
+    };
   }
 
   /** A learner's own ratified results, by the learner's id list. */
@@ -145,6 +197,16 @@ export class ResultsService {
   private async view(resultId: string): Promise<ResultView> {
     return toResultViews(await this.results.forResult(resultId))[0]!;
   }
+}
+
+/** One offering in the exam board's queue. */
+export interface RatificationQueueEntry {
+  offeringId: string;
+  courseId: string;
+  courseCode: string;
+  courseTitle: string;
+  /** Results whose newest version is not ratified (announced or still waiting for the enrolment). */
+  provisional: number;
 }
 
 /** The exam board's ratification of a version, carrying its event. */

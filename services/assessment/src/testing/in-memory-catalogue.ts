@@ -34,6 +34,14 @@ export class InMemoryCatalogue implements PublicOf<CatalogueRepository> {
     return Promise.resolve(this.offerings.find((offering) => offering._id === id) ?? null);
   }
 
+  offeringsWithCourses(
+    ids: readonly string[],
+  ): Promise<{ offerings: KnownOffering[]; courses: Map<string, KnownCourse> }> {
+    const offerings = this.offerings.filter((offering) => ids.includes(offering._id));
+    const courses = this.courses.filter((course) => offerings.some((o) => o.courseId === course._id));
+    return Promise.resolve({ offerings, courses: new Map(courses.map((course) => [course._id, course])) });
+  }
+
   offeringsOfCourse(courseId: string): Promise<KnownOffering[]> {
     return Promise.resolve(this.offerings.filter((offering) => offering.courseId === courseId));
   }

@@ -1,8 +1,10 @@
 import type { OutboxFields } from '@lib/messaging';
 import type { EnrolmentPair } from '../catalogue/enrolment-standing';
 import type { Ratification, ResultRelease, ResultVersion } from '../results/result.schema';
+import { unratifiedNewest } from '../results/ratification-plan';
 import type { ResultsRepository, VersionRecords } from '../results/results.repository';
 import { insertUnique, type PublicOf } from '@lib/fakes';
+import { type Pagination, pageOf } from '@lib/persistence';
 
 /** ResultsRepository in memory: each record once by `_id`, as the database keeps them. */
 export class InMemoryResults implements PublicOf<ResultsRepository> {
@@ -17,8 +19,47 @@ export class InMemoryResults implements PublicOf<ResultsRepository> {
       .map((entry) => entry.topic);
   }
 
-  insertVersions(versions: readonly ResultVersion[]): Promise<boolean[]> {
+  /** The awarding body of each offering marked, as the body's id list names them. */
+  private readonly bodies = new Map<string, string>();
+
+  insertVersions(versions: readonly ResultVersion[], awardingBodyId: string): Promise<boolean[]> {
+    for (const version of versions) this.bodies.set(version.offeringId, awardingBodyId);
     return Promise.resolve(versions.map((version) => insertUnique(this.versions, version)));
+  }
+
+  /** The lists are derived from the records here, so there is nothing to take off. */
+  unlistProvisional(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  pageOfOffering(
+    offeringId: string,
+    pagination: Pagination,
+  ): Promise<{ records: VersionRecords; resultIds: string[]; total: number }> {
+    const all = [...new Set(this.versions.filter((v) => v.offeringId === offeringId).map((v) => v.resultId))];
+    const { items, total } = pageOf(all, pagination);
+    return Promise.resolve({
+      records: this.records((v) => items.includes(v.resultId)),
+      resultIds: items,
+      total,
+    });
+  }
+
+  provisionalAt(offeringIds: readonly string[]): Promise<VersionRecords> {
+    return Promise.resolve(this.records((v) => offeringIds.includes(v.offeringId)));
+  }
+
+  async provisionalCounts(offeringIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const { offeringId } of unratifiedNewest(await this.provisionalAt(offeringIds)))
+      counts.set(offeringId, (counts.get(offeringId) ?? 0) + 1);
+    return counts;
+  }
+
+  offeringsWithProvisional(awardingBodyId: string): Promise<string[]> {
+    return Promise.resolve(
+      [...this.bodies].flatMap(([offering, body]) => (body === awardingBodyId ? [offering] : [])),
+    );
   }
 
   insertReleases(releases: readonly (ResultRelease & OutboxFields)[]): Promise<boolean[]> {
@@ -48,10 +89,6 @@ export class InMemoryResults implements PublicOf<ResultsRepository> {
 
   forResult(resultId: string): Promise<VersionRecords> {
     return Promise.resolve(this.records((v) => v.resultId === resultId));
-  }
-
-  scanOffering(offeringId: string): Promise<VersionRecords> {
-    return Promise.resolve(this.records((v) => v.offeringId === offeringId));
   }
 
   ofLearner(learnerId: string): Promise<VersionRecords> {

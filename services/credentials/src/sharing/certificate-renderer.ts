@@ -3,10 +3,14 @@ import { RETRY_AFTER_SECONDS, serviceUnavailableBody } from '@lib/platform';
 import type { CertificateInput } from '@lib/vc';
 import { Injectable, type OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
 import { WorkerPool } from '../uploads/worker-pool';
-import { PoolBusyError } from '../uploads/worker-pool-errors';
+import { PoolBusyError, TaskTimeoutError } from '../uploads/worker-pool-errors';
 
-/** Drawing one certificate takes 0.2-0.4 s of CPU (embedding the font subsets, the QR code, saving the PDF). */
-const RENDER_TIME_LIMIT_MS = 10_000;
+/**
+ * Drawing one certificate takes 0.2-0.4 s of CPU (embedding the font subsets, the QR code, saving the PDF); a fresh
+ * worker's first name in Chinese, Japanese or Korean script also parses a 10 MB font, which took over 10 s on a
+ * machine under heavy load. The limit only stops a drawing that would never end.
+ */
+const RENDER_TIME_LIMIT_MS = 30_000;
 /** Downloads that may wait for the worker, as after a workshop when a room of learners fetch theirs at once. */
 const QUEUE_LIMIT = 64;
 const MEMORY_LIMIT_MB = 256;
@@ -34,6 +38,13 @@ export class CertificateRenderer implements OnModuleDestroy {
         throw new ServiceUnavailableException(
           serviceUnavailableBody(
             `Too many certificates are being drawn at the moment; try again in ${RETRY_AFTER_SECONDS} seconds.`,
+          ),
+        );
+      // Out of time: the machine is overloaded (a drawing is bounded), so the answer is "try again", not a fault.
+      if (error instanceof TaskTimeoutError)
+        throw new ServiceUnavailableException(
+          serviceUnavailableBody(
+            `Drawing the certificate is taking too long at the moment; try again in ${RETRY_AFTER_SECONDS} seconds.`,
           ),
         );
       throw error;

@@ -8,6 +8,8 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import type { Response } from 'express';
 import { z } from 'zod';
 import { dataIntegrityCredentialView } from '../direct-issuing/direct-issuing.view-schema';
+import { OFFLINE_BUNDLE_MEDIA_TYPE, offlineBundleView } from './offline-bundle.view-schema';
+import { OfflineBundlesService } from './offline-bundles.service';
 import { shareTokenParam } from './share-token';
 import { credentialDocumentView, shareLinkView } from './share-link.view-schema';
 import { type DownloadFormat, SharingService } from './sharing.service';
@@ -15,10 +17,10 @@ import { type DownloadFormat, SharingService } from './sharing.service';
 const credentialIdParam = validate(credentialId, 'credentialId');
 const formatQuery = z.strictObject({
   format: z
-    .enum(['jwt', 'json', 'pdf', 'data-integrity'])
+    .enum(['jwt', 'json', 'pdf', 'data-integrity', 'bundle'])
     .default('json')
     .describe(
-      'jwt: the signed .jwt; json: decoded and enveloped; pdf: a certificate carrying the JWT; data-integrity: the credential with an eddsa-rdfc-2022 proof, as the body’s DID',
+      'jwt: the signed .jwt; json: decoded and enveloped; pdf: a certificate carrying the JWT; data-integrity: the credential with an eddsa-rdfc-2022 proof, as the body’s DID; bundle: an offline bundle (the credential with its issuer’s keys, status lists, profile and trust-list entry as published now, sealed by the issuer) for `npm run -s verify -- --offline`',
     ),
   paper: z
     .enum(PAPER_SIZE_NAMES)
@@ -31,14 +33,17 @@ const formatQuery = z.strictObject({
 @ApiTags('downloads and sharing')
 @Controller('api/credentials')
 export class SharingController {
-  constructor(private readonly sharing: SharingService) {}
+  constructor(
+    private readonly sharing: SharingService,
+    private readonly bundles: OfflineBundlesService,
+  ) {}
 
   @Get('learners/me/credentials/:credentialId/download')
   @ApiBearerAuth()
   @Roles('learner')
   @ApiOperation({
     summary:
-      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped), pdf (a certificate with a QR code to verify it and the JWT attached; ?paper=a4 or letter) or data-integrity (the same credential with a Data Integrity proof)',
+      'Download your credential: ?format=jwt (the signed .jwt), json (decoded and enveloped), pdf (a certificate with a QR code to verify it and the JWT attached; ?paper=a4 or letter), data-integrity (the same credential with a Data Integrity proof) or bundle (an offline bundle, verifiable without the network)',
   })
   @ApiFileResponse({
     description: 'The credential as a file (an attachment), of the format asked for',
@@ -47,14 +52,24 @@ export class SharingController {
       'application/json': credentialDocumentView,
       'application/pdf': 'binary',
       'application/vc': dataIntegrityCredentialView,
+      'application/vnd.credit-bridge.offline-bundle+json': offlineBundleView,
     },
   })
   async download(
     @CurrentActor() actor: Actor,
     @Param('credentialId', credentialIdParam) credentialId: string,
-    @ZodQuery(formatQuery) query: { format: DownloadFormat; paper: PaperSize },
+    @ZodQuery(formatQuery) query: { format: DownloadFormat | 'bundle'; paper: PaperSize },
     @Res() response: Response,
   ): Promise<void> {
+    if (query.format === 'bundle') {
+      const bundle = await this.bundles.bundle(actor, credentialId);
+      const name = `credential-${credentialId.slice('urn:uuid:'.length)}.bundle.json`;
+      response
+        .attachment(name)
+        .type(OFFLINE_BUNDLE_MEDIA_TYPE)
+        .send(JSON.stringify(bundle, null, 2));
+      return;
+    }
     const file = await this.sharing.download(actor, credentialId, query.format, query.paper);
     response.attachment(file.fileName).type(file.contentType).send(file.body);
   }

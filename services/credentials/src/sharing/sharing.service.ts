@@ -92,6 +92,15 @@ export class SharingService {
         };
   }
 
+  /** The learner's own credential record, and its Data Integrity form (for an offline bundle). */
+  async ownWithProof(
+    actor: Actor,
+    credentialId: string,
+  ): Promise<{ issued: IssuedCredential; dataIntegrity: Record<string, unknown> }> {
+    const issued = await this.ownCredential(actor, credentialId);
+    return { issued, dataIntegrity: await this.dataIntegrityForm(issued) };
+  }
+
   async share(actor: Actor, credentialId: string): Promise<ShareLinkView> {
     const credential = await this.ownCredential(actor, credentialId);
     return this.view(await this.newLink(credential, 'share'));

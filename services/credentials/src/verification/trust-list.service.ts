@@ -92,6 +92,12 @@ export class TrustListService {
     return (await this.entryFor(issuerId, organisationId)) !== undefined;
   }
 
+  /** The hub-wide list's entry of one of our awarding bodies (what an offline bundle carries); undefined if none. */
+  async ownEntry(organisationId: string): Promise<TrustListEntry | undefined> {
+    const issuer = await this.ownIssuers.findIssuer(organisationId);
+    return issuer ? this.ownEntryOf(issuer) : undefined;
+  }
+
   private async entryFor(issuerId: string, organisationId?: string): Promise<TrustedIssuer | undefined> {
     const lists = organisationId ? [organisationId, HUB_LIST] : [HUB_LIST];
     const live = await this.entries.liveEntriesFor(issuerId, lists);
@@ -105,16 +111,20 @@ export class TrustListService {
       list === HUB_LIST ? Promise.resolve([]) : this.entries.liveEntriesOf(list),
     ]);
     return [
-      ...own.map((issuer) => ({
-        issuerId: this.issuers.issuerUrl(issuer._id),
-        name: issuer.name,
-        jwksUrl: this.issuers.jwksUrl(),
-        kind: 'own' as const,
-        trustedBy: 'hub' as const,
-      })),
+      ...own.map((issuer) => this.ownEntryOf(issuer)),
       ...hub.map(externalEntry),
       ...body.map(externalEntry),
     ];
+  }
+
+  private ownEntryOf(issuer: { _id: string; name: string }): TrustListEntry {
+    return {
+      issuerId: this.issuers.issuerUrl(issuer._id),
+      name: issuer.name,
+      jwksUrl: this.issuers.jwksUrl(),
+      kind: 'own',
+      trustedBy: 'hub',
+    };
   }
 
   private async addTo(list: string, actor: Actor, body: AddTrustedIssuerBody): Promise<TrustListEntry> {

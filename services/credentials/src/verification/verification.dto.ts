@@ -22,7 +22,9 @@ const credentialInput = z
   .describe('the compact VC-JWT, its enveloped JSON form, or our JSON download');
 
 export const verifyBody = z.strictObject({
-  credential: credentialInput,
+  credential: credentialInput.describe(
+    'the compact VC-JWT, its enveloped JSON form, our JSON download, or an offline bundle (download ?format=bundle), verified without fetching anything',
+  ),
   holderEmail: z.email().max(320).optional().describe('checked against the hashed email in the credential'),
 });
 export type VerifyBody = z.output<typeof verifyBody>;

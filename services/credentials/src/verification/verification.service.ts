@@ -2,6 +2,9 @@ import { notHereYet } from '@lib/platform';
 import { mapConcurrently } from '@lib/persistence';
 import {
   type HttpSource,
+  isOfflineBundle,
+  type OfflineVerificationResult,
+  verifyBundle,
   type PartnerQuestion,
   remoteKeyResolver,
   remoteStatusReader,
@@ -11,6 +14,7 @@ import {
   type VerifyOptions,
 } from '@lib/vc';
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { CREDENTIALS_SETTINGS, type CredentialsSettings } from '../credentials-settings';
 import { SharingService } from '../sharing/sharing.service';
 import { UploadReader } from '../uploads/upload-reader';
 import { type BatchSummary, batchSummaryOf } from './batch-summary';
@@ -38,6 +42,7 @@ export class VerificationService {
     private readonly sharing: SharingService,
     private readonly uploads: UploadReader,
     @Inject(REMOTE_DOCUMENTS) private readonly http: HttpSource,
+    @Inject(CREDENTIALS_SETTINGS) private readonly settings: CredentialsSettings,
   ) {}
 
   async verify(
@@ -48,11 +53,33 @@ export class VerificationService {
     return verifyCredential(credential, await this.contextFor(scope), options);
   }
 
-  /** `POST /verify`: a credential, or the one a certificate PDF carries. */
+  /** `POST /verify`: a credential, the one a certificate PDF carries, or an offline bundle. */
   verifySubmission(submission: VerifySubmission): Promise<VerificationResult> {
-    return submission.kind === 'pdf'
-      ? this.verifyPdf(submission.pdf, submission.options, submission)
-      : this.verify(submission.credential, submission.options, submission);
+    if (submission.kind === 'pdf') return this.verifyPdf(submission.pdf, submission.options, submission);
+    if (isOfflineBundle(submission.credential))
+      return this.verifyOfflineBundle(submission.credential, submission.options, submission);
+    return this.verify(submission.credential, submission.options, submission);
+  }
+
+  /**
+   * An offline bundle, verified with nothing fetched: statuses as last known at its snapshot. Our trust list still
+   * decides trust, and our own issuers' keys are taken from our records, so a bundle cannot vouch for itself.
+   */
+  async verifyOfflineBundle(
+    bundle: unknown,
+    options: VerifyOptions,
+    { organisationId }: TrustScope,
+  ): Promise<OfflineVerificationResult> {
+    const trust = await this.contextFor({ ...(organisationId ? { organisationId } : {}) });
+    return verifyBundle(bundle, {
+      ...options,
+      maxSnapshotAgeMs: this.settings.bundleMaxAgeMs,
+      anchor: {
+        isTrusted: (issuerId) => trust.isTrusted(issuerId),
+        knownKey: async (kid, issuerId) =>
+          this.own.isOwnUrl(issuerId) ? { key: await this.own.resolveKey(kid, issuerId) } : undefined,
+      },
+    });
   }
 
   /** One result per credential, in the order given. */

@@ -50,6 +50,17 @@ const credentialResultView = z.object({
   ),
   summary: summaryView,
   checkedAt: z.iso.datetime(),
+  snapshot: z
+    .object({
+      takenAt: z.iso.datetime(),
+      ageDays: z.int().min(0),
+      stale: z.boolean(),
+      warning: z.string().optional(),
+    })
+    .optional()
+    .describe(
+      'for an offline bundle: when its statuses were last known, and a warning when that is older than VERIFY_BUNDLE_MAX_AGE_DAYS',
+    ),
 });
 
 /** `VerificationResult` (libs/vc): a credential's result; a learner record's (CLR 2.0) lists each it holds. */

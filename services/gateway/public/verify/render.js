@@ -109,7 +109,24 @@ function banner(status, result) {
     text(result.checkedAt)
       ? el('p', { class: 'banner__checked' }, `Checked ${formatDateTime(result.checkedAt)}`)
       : undefined,
+    snapshotView(result.snapshot),
   );
+}
+
+/** An offline bundle's result: its statuses are as last known at its snapshot, with a warning when that is old. */
+function snapshotView(snapshot) {
+  if (!snapshot || !text(snapshot.takenAt)) return undefined;
+  return [
+    el(
+      'p',
+      { class: 'banner__snapshot' },
+      el('strong', {}, 'Offline bundle: '),
+      `revocation and suspension as last known at ${formatDateTime(snapshot.takenAt)}.`,
+    ),
+    text(snapshot.warning)
+      ? el('p', { class: 'banner__warning' }, el('strong', {}, 'Warning: '), snapshot.warning)
+      : undefined,
+  ];
 }
 
 function certifies(result) {

@@ -34,6 +34,12 @@ export async function listEnrolments(api: ApiClients, offeringId: string) {
   return items;
 }
 
+/** One page of an offering's enrolments, in request order, with the total. */
+export function enrolmentsPage(api: ApiClients, offeringId: string, page: number, pageSize: number) {
+  const path = '/api/enrolment/offerings/{offeringId}/enrolments' as const;
+  return dataOf(api.enrolment.GET(path, { params: { path: { offeringId }, query: { page, pageSize } } }));
+}
+
 /** "Given Family", or the email when the service does not give the name. */
 export function learnerName(enrolment: Enrolment): string {
   const learner = enrolment.learner;

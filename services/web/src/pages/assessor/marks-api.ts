@@ -3,7 +3,7 @@ import type { paths } from '../../api/generated/assessment';
 import { uploadCsv } from '../../api/upload-csv';
 
 export type Scheme = Awaited<ReturnType<typeof getScheme>>;
-export type Result = Awaited<ReturnType<typeof listResults>>[number];
+export type Result = Awaited<ReturnType<typeof resultsOfLearners>>[number];
 export type BulkMarksAnswer =
   paths['/api/assessment/offerings/{offeringId}/results/bulk']['post']['responses'][200]['content']['application/json'];
 export type RowOutcome = BulkMarksAnswer['results'][number];
@@ -13,13 +13,20 @@ export function getScheme(api: ApiClients, courseId: string) {
   return dataOf(api.assessment.GET('/api/assessment/schemes/{courseId}', { params: { path: { courseId } } }));
 }
 
-/** Every result recorded for the offering; a 404 while the offering is still on its way to assessment. */
-export async function listResults(api: ApiClients, offeringId: string) {
+/**
+ * The results of some learners of the offering (a page of the grid, at most 200), by the list's learner filter;
+ * a 404 while the offering is still on its way to assessment.
+ */
+export async function resultsOfLearners(api: ApiClients, offeringId: string, learnerIds: readonly string[]) {
   const path = '/api/assessment/offerings/{offeringId}/results' as const;
+  const learnerId = learnerIds.join(',');
   const items = [];
+  // Resits make more than one result per learner: rarely more than a page.
   for (let page = 1; ; page++) {
     const answer = await dataOf(
-      api.assessment.GET(path, { params: { path: { offeringId }, query: { page, pageSize: 200 } } }),
+      api.assessment.GET(path, {
+        params: { path: { offeringId }, query: { learnerId, page, pageSize: 200 } },
+      }),
     );
     items.push(...answer.items);
     if (answer.items.length === 0 || items.length >= answer.total) return items;

@@ -5,37 +5,54 @@ import { Link } from '../../ui/link';
 import { LoadedView } from '../../ui/loaded-view';
 import { useLoaded } from '../../ui/use-loaded';
 import { NotFoundPage } from '../not-found-page';
-import { enrolmentsOf, namesOf, offeringName, offeringOf, resultsIfKnown, type Result } from './body-data';
+import { Pager } from '../../ui/pager';
+import {
+  learnerNames,
+  offeringName,
+  offeringOf,
+  ratificationQueue,
+  resultsPageIfKnown,
+  type Result,
+} from './body-data';
 import { type RatificationOutcome, RatificationOutcomeView } from './ratification-outcome';
 import { ResultsTable } from './results-table';
 
-async function offeringWithResults(api: ApiClients, offeringId: string) {
+const PAGE_SIZE = 100;
+
+/** The offering, a page of its results with their learners' names, and how many of all its results are provisional. */
+async function offeringWithResults(api: ApiClients, offeringId: string, page: number) {
   const offering = await offeringOf(api, offeringId);
-  const [results, enrolments] = await Promise.all([
-    resultsIfKnown(api, offeringId),
-    enrolmentsOf(api, offeringId),
+  const [results, queue] = await Promise.all([
+    resultsPageIfKnown(api, offeringId, page, PAGE_SIZE),
+    ratificationQueue(api, { offeringId }),
   ]);
-  return { offering, results, names: namesOf(enrolments) };
+  const names = await learnerNames(api, results?.items.map((result) => result.learnerId) ?? []);
+  return { offering, results, provisional: queue.items[0]?.provisional ?? 0, names };
 }
 
 async function ratifyAll(
   api: ApiClients,
   offeringId: string,
-  provisional: Result[],
+  onPage: readonly Result[],
 ): Promise<RatificationOutcome> {
   const path = '/api/assessment/offerings/{offeringId}/ratification' as const;
   const answer = await dataOf(api.assessment.POST(path, { params: { path: { offeringId } } }));
   const skippedIds = new Set(answer.skipped.map((skip) => skip.resultId));
-  const byId = new Map(provisional.map((result) => [result.resultId, result]));
+  const byId = new Map(onPage.map((result) => [result.resultId, result]));
   return {
-    ratified: provisional.filter((result) => !skippedIds.has(result.resultId)),
+    count: answer.ratified,
+    ratified: onPage.filter((result) => result.status === 'provisional' && !skippedIds.has(result.resultId)),
     skipped: answer.skipped.map((skip) => ({ ...skip, result: byId.get(skip.resultId) })),
   };
 }
 
 /** One offering's results; its provisional ones ratified in one action after a confirmation. */
 export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offeringId: string }) {
-  const [loaded, reload] = useLoaded(() => offeringWithResults(api, offeringId), [api, offeringId]);
+  const [page, setPage] = useState(1);
+  const [loaded, reload] = useLoaded(
+    () => offeringWithResults(api, offeringId, page),
+    [api, offeringId, page],
+  );
   const [confirming, setConfirming] = useState(false);
   const [outcome, setOutcome] = useState<RatificationOutcome | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
@@ -54,13 +71,12 @@ export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offe
     if (status === 404 || status === 403 || status === 400) return <NotFoundPage />;
   }
   if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="the offering’s results" />;
-  const { offering, results, names } = loaded.data;
-  const provisional = (results ?? []).filter((result) => result.status === 'provisional');
+  const { offering, results, provisional, names } = loaded.data;
   const ratify = () => {
     setConfirming(false);
     setProblem(undefined);
     setRatifying(true);
-    ratifyAll(api, offeringId, provisional)
+    ratifyAll(api, offeringId, results?.items ?? [])
       .then(
         (done) => {
           setOutcome(done);
@@ -82,11 +98,21 @@ export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offe
       {results === undefined && (
         <p role="status">This offering is being processed; its results appear here once it has been.</p>
       )}
-      {results?.length === 0 && <p>No marks have been recorded for this offering yet.</p>}
-      {results && results.length > 0 && <ResultsTable results={results} names={names} />}
-      {provisional.length > 0 && (
+      {results?.total === 0 && <p>No marks have been recorded for this offering yet.</p>}
+      {results && results.items.length > 0 && <ResultsTable results={results.items} names={names} />}
+      {results && (
+        <Pager
+          label="Pages of results"
+          what="results"
+          page={page}
+          pageSize={PAGE_SIZE}
+          total={results.total}
+          onPage={setPage}
+        />
+      )}
+      {provisional > 0 && (
         <button type="button" className="button" onClick={() => setConfirming(true)} disabled={ratifying}>
-          Ratify {provisional.length} provisional {provisional.length === 1 ? 'result' : 'results'}
+          Ratify {provisional} provisional {provisional === 1 ? 'result' : 'results'}
         </button>
       )}
       <ConfirmDialog
@@ -97,9 +123,9 @@ export function OfferingResultsPage({ api, offeringId }: { api: ApiClients; offe
         onCancel={() => setConfirming(false)}
       >
         <p>
-          {provisional.length} provisional {provisional.length === 1 ? 'result' : 'results'} of{' '}
-          {offeringName(offering)} will be ratified. Ratified results count for awards: passes become
-          credentials. A ratified result can only be changed by an amendment with a reason.
+          {provisional} provisional {provisional === 1 ? 'result' : 'results'} of {offeringName(offering)}{' '}
+          will be ratified. Ratified results count for awards: passes become credentials. A ratified result
+          can only be changed by an amendment with a reason.
         </p>
       </ConfirmDialog>
     </>

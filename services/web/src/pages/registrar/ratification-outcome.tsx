@@ -1,7 +1,8 @@
 import type { Result } from './body-data';
 
-/** What one offering-wide ratification did. */
+/** What one offering-wide ratification did: how many it ratified, those of the page shown, what it skipped. */
 export interface RatificationOutcome {
+  count: number;
   ratified: Result[];
   skipped: { result: Result | undefined; resultId: string; reason: string }[];
 }
@@ -19,7 +20,7 @@ export function RatificationOutcomeView({
   return (
     <section className="outcome" aria-labelledby="outcome-title" role="status">
       <h2 id="outcome-title">
-        Ratified {outcome.ratified.length} {outcome.ratified.length === 1 ? 'result' : 'results'}
+        Ratified {outcome.count} {outcome.count === 1 ? 'result' : 'results'}
       </h2>
       {outcome.ratified.length > 0 && (
         <ul>
@@ -28,6 +29,9 @@ export function RatificationOutcomeView({
               {nameOf(result)}: {result.overallMark}, {result.passed ? 'pass' : 'fail'}
             </li>
           ))}
+          {outcome.count > outcome.ratified.length && (
+            <li>and {outcome.count - outcome.ratified.length} more on other pages</li>
+          )}
         </ul>
       )}
       {outcome.skipped.length > 0 && (

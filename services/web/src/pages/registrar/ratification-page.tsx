@@ -1,30 +1,35 @@
+import { useState } from 'react';
 import type { ApiClients } from '../../api/client';
 import { Link } from '../../ui/link';
 import { LoadedView } from '../../ui/loaded-view';
+import { Pager } from '../../ui/pager';
 import { useLoaded } from '../../ui/use-loaded';
-import { type Offering, offeringName, offeringsOf, resultsIfKnown } from './body-data';
+import { offeringName, offeringOf, ratificationQueue } from './body-data';
 
-interface Awaiting {
-  offering: Offering;
-  provisional: number;
-}
+const PAGE_SIZE = 20;
 
-/** Offerings of the body with provisional results, i.e. what the exam board has to ratify. */
-async function awaitingRatification(api: ApiClients): Promise<Awaiting[]> {
-  const offerings = await offeringsOf(api);
-  const counted = await Promise.all(
-    offerings.map(async (offering) => {
-      const results = (await resultsIfKnown(api, offering.id)) ?? [];
-      return { offering, provisional: results.filter((r) => r.status === 'provisional').length };
-    }),
+/** A page of the exam board's queue, each offering named with its dates (read by id, for this page only). */
+async function queuePage(api: ApiClients, page: number) {
+  const queue = await ratificationQueue(api, { page, pageSize: PAGE_SIZE });
+  const items = await Promise.all(
+    queue.items.map(async (entry) => ({
+      ...entry,
+      name: await offeringOf(api, entry.offeringId).then(
+        (offering) => offeringName(offering),
+        // Assessment knows the course; the dates come from enrolment, which may refuse a moment.
+        () => `${entry.courseCode} ${entry.courseTitle}`,
+      ),
+    })),
   );
-  return counted.filter((entry) => entry.provisional > 0);
+  return { ...queue, items };
 }
 
 /** The exam board's list: each offering with results awaiting ratification, and how many. */
 export function RatificationPage({ api }: { api: ApiClients }) {
-  const [loaded] = useLoaded(() => awaitingRatification(api), [api]);
+  const [page, setPage] = useState(1);
+  const [loaded] = useLoaded(() => queuePage(api, page), [api, page]);
   if (loaded.state !== 'ready') return <LoadedView loaded={loaded} what="results awaiting ratification" />;
+  const { items, total } = loaded.data;
   return (
     <>
       <h1>Results awaiting ratification</h1>
@@ -32,20 +37,28 @@ export function RatificationPage({ api }: { api: ApiClients }) {
         Marks count for awards only once the exam board ratifies them. Open an offering to check its
         provisional results and ratify them in one step.
       </p>
-      {loaded.data.length === 0 && <p>No results are awaiting ratification.</p>}
+      {total === 0 && <p>No results are awaiting ratification.</p>}
       <ul className="cards">
-        {loaded.data.map(({ offering, provisional }) => (
-          <li key={offering.id} className="card">
-            <h2 className="card__title">{offeringName(offering)}</h2>
+        {items.map(({ offeringId, name, provisional }) => (
+          <li key={offeringId} className="card">
+            <h2 className="card__title">{name}</h2>
             <p>
               {provisional} provisional {provisional === 1 ? 'result' : 'results'}
             </p>
-            <Link to={`/exam-board/offerings/${offering.id}`}>
-              Review and ratify<span className="visually-hidden"> {offeringName(offering)}</span>
+            <Link to={`/exam-board/offerings/${offeringId}`}>
+              Review and ratify<span className="visually-hidden"> {name}</span>
             </Link>
           </li>
         ))}
       </ul>
+      <Pager
+        label="Pages of offerings"
+        what="offerings"
+        page={page}
+        pageSize={PAGE_SIZE}
+        total={total}
+        onPage={setPage}
+      />
     </>
   );
 }

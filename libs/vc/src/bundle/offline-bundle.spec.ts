@@ -1,0 +1,136 @@
+import { achievementCredential } from '../achievement-credential';
+import { generateSigningKey, publishedJwk } from '../keys';
+import { emptyStatusList, setBit, statusListCredential } from '../status-list';
+import { ISSUER, sampleCredentialInput } from '../testing/sample-credential';
+import { isoSeconds, signCredential } from '../vc-jwt';
+import type { BundledDocument, OfflineBundle } from './bundle-format';
+import { sealBundle } from './bundle-seal';
+import { verifyBundle } from './verify-bundle';
+
+const LIST = 'https://credits.example.ac.uk/api/credentials/status-lists/l1';
+const HOLDS = 'https://credits.example.ac.uk/api/credentials/status-lists/s1';
+const JWKS = 'https://credits.example.ac.uk/.well-known/jwks.json';
+
+/** A bundle as the credentials service makes one, with keys of its own; `listKey` signs the status lists. */
+function bundleOf(options: { revoked?: boolean; listKey?: ReturnType<typeof generateSigningKey> } = {}) {
+  const key = generateSigningKey('ES256');
+  const kid = `${ISSUER}/keys/${key.thumbprint}`;
+  const signer = { algorithm: 'ES256' as const, kid, privateKey: key.privateKeyPem };
+  const listSigner = options.listKey
+    ? { algorithm: 'ES256' as const, kid, privateKey: options.listKey.privateKeyPem }
+    : signer;
+  const credential = achievementCredential(sampleCredentialInput({ validUntil: undefined }));
+  const now = isoSeconds(new Date());
+  const list = (url: string, purpose: 'revocation' | 'suspension', set: boolean) => {
+    const bits = emptyStatusList();
+    if (set) setBit(bits, 94567, true);
+    return signCredential(
+      statusListCredential({ listUrl: url, issuerId: ISSUER, purpose, bits, validFrom: now, ttlMs: 300_000 }),
+      listSigner,
+    );
+  };
+  const documents: BundledDocument[] = [
+    {
+      role: 'jwks',
+      url: JWKS,
+      mediaType: 'application/jwk-set+json',
+      body: JSON.stringify({ keys: [publishedJwk(key.publicJwk, { kid, alg: 'ES256', iss: ISSUER })] }),
+    },
+    {
+      role: 'status-list',
+      url: LIST,
+      mediaType: 'application/vc+jwt',
+      body: list(LIST, 'revocation', !!options.revoked),
+    },
+    {
+      role: 'status-list',
+      url: HOLDS,
+      mediaType: 'application/vc+jwt',
+      body: list(HOLDS, 'suspension', false),
+    },
+  ];
+  return sealBundle(
+    {
+      type: 'CreditBridgeOfflineBundle',
+      version: 1,
+      snapshotAt: now,
+      issuer: {
+        id: ISSUER,
+        profile: { id: ISSUER, type: ['Profile'], name: 'University of Leeds' },
+        trustListEntry: { issuerId: ISSUER, jwksUrl: JWKS, kind: 'own' },
+      },
+      contents: [
+        {
+          kind: 'credential',
+          id: credential.id,
+          jwt: signCredential(credential, signer),
+          hold: { listUrl: HOLDS, index: 94567 },
+          partner: { partnerId: String(credential.credentialSubject.source?.id), authorised: true },
+        },
+      ],
+      documents,
+    },
+    signer,
+  );
+}
+
+const check = (result: { checks: { id: string; outcome: string; message: string }[] }, id: string) =>
+  result.checks.find((found) => found.id === id)!;
+
+describe('an offline bundle', () => {
+  it('verifies from what it holds, its statuses last known at its snapshot', async () => {
+    const bundle = bundleOf();
+    const result = await verifyBundle(bundle);
+    expect(result).toMatchObject({ status: 'valid', snapshot: { takenAt: bundle.snapshotAt, stale: false } });
+    expect(check(result, 'revocation').message).toContain('Last known at');
+    expect(check(result, 'suspension').outcome).toBe('passed');
+    expect(check(result, 'partner').outcome).toBe('passed');
+  });
+
+  it('says revoked when its revocation list says so', async () => {
+    expect((await verifyBundle(bundleOf({ revoked: true }))).status).toBe('revoked');
+  });
+
+  it('warns when the snapshot is older than the verifier allows', async () => {
+    const bundle = bundleOf();
+    const later = () => new Date(Date.parse(bundle.snapshotAt) + 40 * 86_400_000);
+    const result = await verifyBundle(bundle, { now: later });
+    // The status lists are read as of the snapshot, so an old bundle still gives its statuses.
+    expect(result.status).toBe('valid');
+    expect(result.snapshot).toMatchObject({ stale: true, ageDays: 40 });
+    expect(result.snapshot?.warning).toMatch(/40 days ago \(over 30 days\)/);
+    expect(
+      (await verifyBundle(bundle, { now: later, maxSnapshotAgeMs: 50 * 86_400_000 })).snapshot?.stale,
+    ).toBe(false);
+  });
+
+  it('checks the status lists’ own signatures: the issuer’s seal does not vouch for a list signed by another key', async () => {
+    const result = await verifyBundle(bundleOf({ listKey: generateSigningKey('ES256') }));
+    expect(result.status).not.toBe('valid');
+    expect(check(result, 'revocation')).toMatchObject({
+      outcome: 'error',
+      message: expect.stringContaining('signature does not verify'),
+    });
+  });
+
+  it('with a trust anchor, believes the verifier over the bundle: an untrusted issuer, or a key it does not know', async () => {
+    const bundle: OfflineBundle = bundleOf();
+    const untrusted = await verifyBundle(bundle, { anchor: { isTrusted: () => Promise.resolve(false) } });
+    expect(untrusted.status).toBe('untrusted-issuer');
+    const unknownKey = await verifyBundle(bundle, { anchor: { knownKey: () => Promise.resolve({}) } });
+    expect(unknownKey.status).toBe('invalid');
+    expect(check(unknownKey, 'key').outcome).toBe('failed');
+  });
+
+  it('is refused, naming the part, when a part is not there or not as sealed', async () => {
+    const bundle = bundleOf();
+    const without = { ...bundle, issuer: { ...bundle.issuer, profile: {} } };
+    expect(check(await verifyBundle(without), 'format').message).toBe('The bundle has no issuer profile.');
+    const added = {
+      ...bundle,
+      documents: [...bundle.documents, { ...bundle.documents[1]!, url: `${LIST}x` }],
+    };
+    expect(check(await verifyBundle(added), 'format').message).toMatch(/status list at .+x .+ was added/);
+    expect((await verifyBundle({ type: 'CreditBridgeOfflineBundle' })).status).toBe('invalid');
+  });
+});

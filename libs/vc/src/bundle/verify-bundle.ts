@@ -1,0 +1,115 @@
+import { asList, asObject } from '../json-reading';
+import { summariseCredential } from '../summary';
+import { decodeCompact } from '../verification/input';
+import { type Check, CHECKS, headlineOf, statusOf, type VerificationResult } from '../verification/result';
+import { verifyCredential, type VerifyOptions } from '../verification/verify-credential';
+import { missingStatusLists, type OfflineBundle, readBundle } from './bundle-format';
+import { sealProblem } from './bundle-seal';
+import { offlineContext, type TrustAnchor } from './offline-context';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How old a snapshot may be before the result warns, unless the verifier says otherwise. */
+export const DEFAULT_MAX_SNAPSHOT_AGE_MS = 30 * DAY_MS;
+
+export interface OfflineVerifyOptions extends VerifyOptions {
+  /** A snapshot older than this warns that the statuses may have changed since. */
+  maxSnapshotAgeMs?: number;
+  now?: () => Date;
+  anchor?: TrustAnchor;
+}
+
+/** When the bundle's statuses were last known, and whether that is older than the verifier accepts. */
+export interface SnapshotNote {
+  takenAt: string;
+  ageDays: number;
+  stale: boolean;
+  warning?: string;
+}
+
+export type OfflineVerificationResult = VerificationResult & { snapshot?: SnapshotNote };
+
+/**
+ * Verifies an offline bundle without the network: the credential as any verification does, with its issuer's trust,
+ * keys and statuses taken from the bundle as published at the snapshot. A part missing or not as the issuer sealed
+ * it makes the result invalid, naming the part (the "Format and size" check).
+ */
+export async function verifyBundle(
+  input: unknown,
+  options: OfflineVerifyOptions = {},
+): Promise<OfflineVerificationResult> {
+  const now = options.now ?? (() => new Date());
+  const read = readBundle(input);
+  if ('missing' in read) return refused(`The bundle has no ${read.missing}.`, now());
+  const bundle = read;
+  const content = bundle.contents[0]!;
+  const problem = sealProblem(bundle) ?? missingListProblem(bundle);
+  const result = await verifyCredential(
+    content.jwt,
+    offlineContext(bundle, now, options.anchor),
+    holderOf(options),
+  );
+  const checked = problem ? withFormatFailure(result, problem) : result;
+  return { ...checked, snapshot: snapshotNote(bundle, now(), options.maxSnapshotAgeMs) };
+}
+
+function holderOf({ holderEmail }: VerifyOptions): VerifyOptions {
+  return holderEmail ? { holderEmail } : {};
+}
+
+/** Sealing covers what was put in; a list the credential points at that was never put in is named here. */
+function missingListProblem(bundle: OfflineBundle): string | undefined {
+  const content = bundle.contents[0]!;
+  const decoded = decodeCompact(content.jwt);
+  if (typeof decoded === 'string') return undefined;
+  const urls = asList(decoded.payload.credentialStatus)
+    .map((entry) => asObject(entry).statusListCredential)
+    .filter((url): url is string => typeof url === 'string');
+  const missing = missingStatusLists(bundle, content.hold ? [...urls, content.hold.listUrl] : urls);
+  return missing.length > 0 ? `The status list at ${missing[0]} is missing from the bundle.` : undefined;
+}
+
+export function snapshotNote(
+  bundle: OfflineBundle,
+  now: Date,
+  maxAgeMs = DEFAULT_MAX_SNAPSHOT_AGE_MS,
+): SnapshotNote {
+  const ageMs = now.getTime() - Date.parse(bundle.snapshotAt);
+  const ageDays = Math.max(0, Math.floor(ageMs / DAY_MS));
+  const stale = ageMs > maxAgeMs;
+  return {
+    takenAt: bundle.snapshotAt,
+    ageDays,
+    stale,
+    ...(stale
+      ? {
+          warning: `The statuses are as last known at ${bundle.snapshotAt}, ${ageDays} days ago (over ${Math.round(maxAgeMs / DAY_MS)} days): the credential may have been revoked or suspended since. Verify it online, or download a new bundle.`,
+        }
+      : {}),
+  };
+}
+
+function withFormatFailure(result: VerificationResult, problem: string): VerificationResult {
+  const checks = result.checks.map((check): Check =>
+    check.id === 'format' ? { ...check, outcome: 'failed', message: problem } : check,
+  );
+  const status = statusOf(checks);
+  return { ...result, status, verified: false, headline: headlineOf(status), checks };
+}
+
+function refused(problem: string, now: Date): OfflineVerificationResult {
+  const checks = (Object.keys(CHECKS) as Check['id'][]).map((id): Check => ({
+    id,
+    title: CHECKS[id],
+    outcome: id === 'format' ? 'failed' : 'skipped',
+    message: id === 'format' ? problem : 'Not checked: "Format and size" did not pass.',
+  }));
+  return {
+    status: 'invalid',
+    verified: false,
+    headline: headlineOf('invalid'),
+    checks,
+    summary: summariseCredential({}),
+    checkedAt: now.toISOString(),
+  };
+}

@@ -1,0 +1,247 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { bearer, call, freePort, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
+import type { INestApplication } from '@nestjs/common';
+import { assessmentService } from '../../assessment/src/assessment.definition';
+import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { earnCredential } from '../../spec-support/credentials';
+import { startTestGateway } from '../../spec-support/gateway';
+import { ok, setUpUniversity } from '../../spec-support/university';
+import { credentialsService } from './credentials.definition';
+
+const NO_NETWORK = resolve('services/spec-support/no-network.mjs');
+const folder = mkdtempSync(join(tmpdir(), 'offline-bundle-'));
+
+/** `npm run -s verify`, built, in a process whose every outbound connection and DNS lookup throws. */
+function verifyWithoutNetwork(...args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['dist/libs/vc/src/cli/verify.js', ...args], {
+      cwd: process.cwd(),
+      env: { ...process.env, NODE_OPTIONS: `--import ${pathToFileURL(NO_NETWORK).href}` },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('close', (code) => done({ code, out }));
+  });
+}
+
+async function verifyOffline(bundle: unknown, ...args: string[]) {
+  const file = join(folder, `bundle-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(bundle));
+  const run = await verifyWithoutNetwork('--offline', file, '--json', ...args);
+  return { code: run.code, result: JSON.parse(run.out) };
+}
+
+const formatMessage = (result: { checks: { id: string; message: string }[] }) =>
+  result.checks.find((check) => check.id === 'format')!.message;
+
+describe('the offline bundle', () => {
+  const prefix = testTopicPrefix();
+  let enrolment: RunningService;
+  let assessment: RunningService;
+  let credentials: RunningService;
+  let gateway: INestApplication;
+  let origin: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    const env = { PUBLIC_BASE_URL: origin };
+    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix, env });
+    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix, env });
+    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix, env });
+    ({ app: gateway } = await startTestGateway(
+      { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url },
+      port,
+    ));
+  });
+
+  afterAll(async () => {
+    await gateway.close();
+    await credentials.stop();
+    await assessment.stop();
+    await enrolment.stop();
+  });
+
+  async function download(credentialId: string, learnerId: string) {
+    const response = await fetch(
+      `${credentials.url}/api/credentials/learners/me/credentials/${credentialId}/download?format=bundle`,
+      { headers: bearer('learner', { sub: learnerId }) },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(
+      'application/vnd.credit-bridge.offline-bundle+json',
+    );
+    expect(response.headers.get('content-disposition')).toContain('.bundle.json');
+    return (await response.json()) as any;
+  }
+
+  it('verifies with the network off, with the snapshot date, where the same run without it is unverifiable', async () => {
+    const stack = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const { credential, learnerId, learner } = await earnCredential(stack, uni, 77);
+    const bundle = await download(credential.credentialId, learnerId);
+    expect(bundle).toMatchObject({ type: 'CreditBridgeOfflineBundle', version: 1 });
+    expect(bundle.documents.map((document: any) => document.role).sort()).toEqual([
+      'did-document',
+      'jwks',
+      'status-list',
+      'status-list',
+      'status-list',
+      'status-list',
+    ]);
+
+    const offline = await verifyOffline(bundle, '--email', learner.email);
+    expect(offline.result).toMatchObject({
+      status: 'valid',
+      snapshot: { takenAt: bundle.snapshotAt, stale: false },
+      summary: { credits: 5 },
+    });
+    expect(offline.code).toBe(0);
+    const check = (id: string) => offline.result.checks.find((found: any) => found.id === id);
+    expect(check('revocation').message).toContain(
+      `Last known at ${new Date(bundle.snapshotAt).toISOString()}`,
+    );
+    expect(check('suspension')).toMatchObject({ outcome: 'passed' });
+    expect(check('partner')).toMatchObject({ outcome: 'passed' });
+    expect(check('holder')).toMatchObject({ outcome: 'passed' });
+
+    // The same process without the bundle's snapshot has nothing to check against: unverifiable, not valid.
+    const online = await verifyWithoutNetwork(credential.jwt, '--server', origin, '--json');
+    expect(JSON.parse(online.out)).toMatchObject({ status: 'unverifiable', verified: false });
+    expect(online.code).toBe(1);
+
+    // Plain text says when the statuses were last known; an old snapshot (older than the age allowed) warns.
+    const file = join(folder, 'plain.bundle.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const plain = await verifyWithoutNetwork('--offline', file);
+    expect(plain.out).toContain('VALID: ');
+    expect(plain.out).toContain(`Offline: statuses as last known at ${bundle.snapshotAt}`);
+    expect(plain.out).not.toContain('Warning:');
+    const old = await verifyWithoutNetwork('--offline', file, '--max-snapshot-age', '0m');
+    expect(old.out).toMatch(
+      /Warning: The statuses are as last known at .+ the credential may have been revoked/,
+    );
+    expect(old.code).toBe(0);
+    expect((await verifyWithoutNetwork('--offline', file, '--max-snapshot-age', 'soon')).code).toBe(2);
+
+    // The verification API verifies a bundle as given, fetching nothing, with the service's own setting of age.
+    const posted = (body: unknown) =>
+      call(credentials.url, 'POST', '/api/credentials/verify', { body: { credential: body } });
+    expect((await posted(bundle)).body).toMatchObject({
+      status: 'valid',
+      snapshot: { takenAt: bundle.snapshotAt, stale: false },
+    });
+    const renamed = structuredClone(bundle);
+    renamed.issuer.profile.name = 'Another University';
+    const refused = await posted(renamed);
+    expect(refused.body).toMatchObject({ status: 'invalid' });
+    expect(formatMessage(refused.body)).toBe('The issuer profile was altered after the bundle was sealed.');
+
+    // Revoked after one download: a bundle taken before still says valid (as last known), a new one says revoked.
+    await ok(
+      call(credentials.url, 'POST', `/api/credentials/credentials/${credential.credentialId}/revocation`, {
+        headers: uni.registrar,
+        body: { reason: 'Issued in error' },
+      }),
+    );
+    expect((await verifyOffline(bundle)).result.status).toBe('valid');
+    const revoked = await verifyOffline(await download(credential.credentialId, learnerId));
+    expect(revoked.result.status).toBe('revoked');
+    expect(revoked.code).toBe(1);
+  });
+
+  it('is invalid when any part is altered, and names a part that is missing', async () => {
+    const stack = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const { credential, learnerId } = await earnCredential(stack, uni, 64);
+    const bundle = await download(credential.credentialId, learnerId);
+    const altered = (change: (copy: any) => void) => {
+      const copy = structuredClone(bundle);
+      change(copy);
+      return copy;
+    };
+    const documentOf = (copy: any, role: string, mediaType?: string) =>
+      copy.documents.find(
+        (document: any) => document.role === role && (!mediaType || document.mediaType === mediaType),
+      );
+    const flip = (text: string, at: number) =>
+      `${text.slice(0, at)}${text[at] === 'A' ? 'B' : 'A'}${text.slice(at + 1)}`;
+
+    const cases: [string, (copy: any) => void, RegExp][] = [
+      [
+        'credential',
+        (copy) => {
+          const [header, payload, signature] = copy.contents[0].jwt.split('.');
+          const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+          claims.credentialSubject.achievement.name = 'A degree never awarded';
+          copy.contents[0].jwt = [
+            header,
+            Buffer.from(JSON.stringify(claims)).toString('base64url'),
+            signature,
+          ].join('.');
+        },
+        /credential urn:uuid:.+ was altered/,
+      ],
+      [
+        'keys',
+        (copy) => {
+          const jwks = documentOf(copy, 'jwks');
+          const set = JSON.parse(jwks.body);
+          set.keys[0].x = flip(set.keys[0].x, 5);
+          jwks.body = JSON.stringify(set);
+        },
+        /seal does not verify with the issuer’s bundled keys/,
+      ],
+      [
+        'status list',
+        (copy) => {
+          const list = documentOf(copy, 'status-list', 'application/vc+jwt');
+          list.body = flip(list.body, list.body.length - 5);
+        },
+        /status list at .+ was altered/,
+      ],
+      [
+        'issuer profile',
+        (copy) => (copy.issuer.profile.name = 'Another University'),
+        /issuer profile was altered/,
+      ],
+      [
+        'trust entry',
+        (copy) => (copy.issuer.trustListEntry.jwksUrl = 'https://attacker.example/jwks.json'),
+        /trust-list entry was altered/,
+      ],
+      ['snapshot date', (copy) => (copy.snapshotAt = new Date().toISOString()), /snapshot date was altered/],
+      ['missing profile', (copy) => delete copy.issuer.profile, /The bundle has no issuer profile/],
+      [
+        'missing trust entry',
+        (copy) => delete copy.issuer.trustListEntry,
+        /The bundle has no trust-list entry/,
+      ],
+      [
+        'missing keys',
+        (copy) => (copy.documents = copy.documents.filter((d: any) => d.role !== 'jwks')),
+        /no issuer’s keys/,
+      ],
+      ['missing seal', (copy) => delete copy.seal, /The bundle has no seal/],
+      [
+        'missing status list',
+        (copy) => (copy.documents = copy.documents.filter((d: any) => d.role !== 'status-list')),
+        /status list at .+ is missing from the bundle/,
+      ],
+    ];
+    for (const [part, change, message] of cases) {
+      const { code, result } = await verifyOffline(altered(change));
+      expect({ part, status: result.status, message: formatMessage(result) }).toEqual({
+        part,
+        status: 'invalid',
+        message: expect.stringMatching(message),
+      });
+      expect(code).toBe(1);
+    }
+  });
+});
