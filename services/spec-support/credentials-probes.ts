@@ -35,6 +35,13 @@ export function credentialsProbes(awardingBodyId: () => string): Record<string, 
       path: () => `${cr}/learners/me/share-links`,
       scope: 'caller',
     },
+    'GET /api/credentials/learners/me/clr': { path: () => `${cr}/learners/me/clr`, scope: 'caller' },
+    // A learner without credentials from A is answered 422 (nothing to record): past the guard, in their own scope.
+    'POST /api/credentials/learners/me/clr': {
+      path: () => `${cr}/learners/me/clr`,
+      body: () => ({ awardingBodyId: awardingBodyId() }),
+      scope: 'caller',
+    },
     'GET /api/credentials/issuers/:id': { path: () => `${cr}/issuers/${awardingBodyId()}` },
     'GET /api/credentials/keys': { path: () => `${cr}/keys` },
     'GET /api/credentials/trust-list': { path: () => `${cr}/trust-list` },

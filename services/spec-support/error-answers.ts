@@ -45,6 +45,7 @@ export const TRACED_ERRORS: Record<string, Record<string, ErrorStatus[]>> = {
     'POST /api/credentials/verify/batch': [404, 413, 422],
     'POST /api/credentials/credentials/verify': [404],
     'POST /api/credentials/credentials/issue': [403, 409, 422],
+    'POST /api/credentials/learners/me/clr': [404, 422],
     'GET /api/credentials/partner-authorisations/check': [404],
     'GET /api/credentials/hold-check': [404],
   },

@@ -3,6 +3,7 @@ import { bearer, type ExternalIssuer, waitFor } from '@lib/testing';
 import { simpleScheme } from './assessment';
 import type { SuccessAnswers, SuccessCallOptions } from './success-answers';
 import { credentialSteps, type Made, recognitionSteps, statusSteps } from './success-journey-credentials';
+import { learnerRecordSteps } from './success-journey-learner-records';
 import { courseBody, learner, offeringBody } from './university';
 
 const en = '/api/enrolment';
@@ -11,7 +12,7 @@ const as = '/api/assessment';
 /**
  * One learner's way through every service, made through `answers` so that each success answer is checked against
  * its document: a university and partner, a course and offering, enrolment (one by one and from CSV), marks,
- * ratification and amendment, the credential and what is done with it, a recognition claim, and the credential's
+ * ratification and amendment, the credential and what is done with it, a recognition claim, the learner record (CLR 2.0), and the credential's
  * suspension, reinstatement and revocation last (they change what the other steps see). Where a step has built a
  * state that must refuse a request (a second publication, a learner enrolled twice), the refusal is asked for too
  * and its error answer checked against the document (`answers.refused`).
@@ -22,6 +23,7 @@ export async function travelEveryService(answers: SuccessAnswers, hub: ExternalI
   const credential = await credentialSteps(answers, made, hub);
   await assessmentAmendment(answers, made, resultId);
   await recognitionSteps(answers, made, credential, hub);
+  await learnerRecordSteps(answers, made);
   await statusSteps(answers, made, credential.credentialId);
   for (const service of ['enrolment', 'assessment', 'credentials', 'recognition']) {
     await answers.call(service, 'GET', '/health');

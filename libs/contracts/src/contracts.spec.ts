@@ -135,6 +135,23 @@ const cases: Case[] = [
     ],
   },
   {
+    contract: contractForTopic(TOPICS.credentialsLearnerRecordIssued)!,
+    valid: () => eventFactories.learnerRecordIssued(),
+    invalid: [
+      eventFactories.learnerRecordIssued({ credentialIds: [] }),
+      eventFactories.learnerRecordIssued({ issuerId: 'not a url' }),
+      eventFactories.learnerRecordIssued({ learnerId: 'learner-1' }),
+    ],
+  },
+  {
+    contract: contractForTopic(TOPICS.credentialsLearnerRecordRevoked)!,
+    valid: () => eventFactories.learnerRecordRevoked(),
+    invalid: [
+      eventFactories.learnerRecordRevoked({ reason: '' }),
+      eventFactories.learnerRecordRevoked({ awardingBodyId: 'body-1' }),
+    ],
+  },
+  {
     contract: contractForTopic(TOPICS.credentialsCredentialRevoked)!,
     valid: () => eventFactories.credentialRevoked(),
     invalid: [

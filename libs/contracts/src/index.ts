@@ -24,6 +24,8 @@ export * from './events/assessment-result-ratified.v1';
 export * from './events/credentials-credential-issued.v1';
 export * from './events/credentials-direct-credential-issued.v1';
 export * from './events/credentials-direct-credential-revoked.v1';
+export * from './events/credentials-learner-record-issued.v1';
+export * from './events/credentials-learner-record-revoked.v1';
 export * from './events/credentials-credential-revoked.v1';
 export * from './events/credentials-credential-suspended.v1';
 export * from './events/credentials-credential-reinstated.v1';

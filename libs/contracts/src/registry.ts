@@ -8,6 +8,8 @@ import { credentialRevokedV1 } from './events/credentials-credential-revoked.v1'
 import { credentialSuspendedV1 } from './events/credentials-credential-suspended.v1';
 import { directCredentialIssuedV1 } from './events/credentials-direct-credential-issued.v1';
 import { directCredentialRevokedV1 } from './events/credentials-direct-credential-revoked.v1';
+import { learnerRecordIssuedV1 } from './events/credentials-learner-record-issued.v1';
+import { learnerRecordRevokedV1 } from './events/credentials-learner-record-revoked.v1';
 import { enrolmentCompletedV1 } from './events/enrolment-enrolment-completed.v1';
 import { coursePublishedV1 } from './events/enrolment-course-published.v1';
 import { enrolmentCreatedV1 } from './events/enrolment-enrolment-created.v1';
@@ -40,6 +42,8 @@ export const EVENT_CONTRACTS: readonly EventContract[] = [
   credentialReinstatedV1,
   directCredentialIssuedV1,
   directCredentialRevokedV1,
+  learnerRecordIssuedV1,
+  learnerRecordRevokedV1,
   creditApprovedV1,
   creditWithdrawnV1,
 ];

@@ -21,6 +21,8 @@ export const TOPICS = {
   credentialsCredentialReinstated: 'credentials.credential.reinstated.v1',
   credentialsDirectCredentialIssued: 'credentials.direct-credential.issued.v1',
   credentialsDirectCredentialRevoked: 'credentials.direct-credential.revoked.v1',
+  credentialsLearnerRecordIssued: 'credentials.learner-record.issued.v1',
+  credentialsLearnerRecordRevoked: 'credentials.learner-record.revoked.v1',
   recognitionCreditApproved: 'recognition.credit.approved.v1',
   recognitionCreditWithdrawn: 'recognition.credit.withdrawn.v1',
 } as const;

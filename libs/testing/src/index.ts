@@ -19,6 +19,7 @@ export * from './event-publisher';
 export * from './raw-http';
 export * from './connection-counter';
 export * from './open-badges-schema';
+export * from './clr-schema';
 export * from './page-checks';
 export * from './test-certificate';
 export * from './did-web-issuer';

@@ -48,4 +48,7 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'GET /api/credentials/partner-authorisations/check': anyone,
   'GET /api/credentials/hold-check': anyone,
   'GET /api/credentials/shared/:token/verification': anyone,
+  'POST /api/credentials/learners/me/clr': learner,
+  'GET /api/credentials/learners/me/clr': learner,
+  'GET /api/credentials/learners/me/clr/:credentialId/download': learner,
 });

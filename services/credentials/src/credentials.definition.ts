@@ -184,6 +184,8 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
       TOPICS.credentialsCredentialReinstated,
       TOPICS.credentialsDirectCredentialIssued,
       TOPICS.credentialsDirectCredentialRevoked,
+      TOPICS.credentialsLearnerRecordIssued,
+      TOPICS.credentialsLearnerRecordRevoked,
     ],
   };
 }

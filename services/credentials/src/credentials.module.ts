@@ -97,6 +97,17 @@ import {
   LearnerProgressSchema,
 } from './progress/progress.schema';
 
+import { APPROVED_CREDITS_MODEL, ApprovedCreditsSchema } from './learner-records/approved-credit.schema';
+import { ApprovedCreditsConsumer } from './learner-records/approved-credits.consumer';
+import { ApprovedCreditsRepository } from './learner-records/approved-credits.repository';
+import {
+  LEARNER_RECORD_MODEL,
+  LEARNER_RECORDS_COLLECTION,
+  LearnerRecordSchema,
+} from './learner-records/learner-record.schema';
+import { LearnerRecordsController } from './learner-records/learner-records.controller';
+import { LearnerRecordsRepository } from './learner-records/learner-records.repository';
+import { LearnerRecordsService } from './learner-records/learner-records.service';
 const models = [
   { name: ISSUER_MODEL, schema: IssuerSchema, collection: 'issuers' },
   { name: SIGNING_KEY_MODEL, schema: SigningKeySchema, collection: 'signing_keys' },
@@ -137,6 +148,8 @@ const models = [
     schema: DirectCredentialSchema,
     collection: DIRECT_CREDENTIALS_COLLECTION,
   },
+  { name: LEARNER_RECORD_MODEL, schema: LearnerRecordSchema, collection: LEARNER_RECORDS_COLLECTION },
+  { name: APPROVED_CREDITS_MODEL, schema: ApprovedCreditsSchema, collection: 'approved_credits' },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
@@ -144,6 +157,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
   ISSUED_CREDENTIALS_COLLECTION,
   STATUS_CHANGES_COLLECTION,
   DIRECT_CREDENTIALS_COLLECTION,
+  LEARNER_RECORDS_COLLECTION,
 ];
 
 /** Issuer profiles, signing keys, achievements, issuing credentials by the award rule, sharing and verification. */
@@ -165,6 +179,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     OrganisationTrustListController,
     VerificationController,
     DirectIssuingController,
+    LearnerRecordsController,
+    ApprovedCreditsConsumer,
   ],
   providers: [
     IssuersRepository,
@@ -178,6 +194,9 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     StatusSlots,
     DirectCredentialsRepository,
     DirectIssuer,
+    LearnerRecordsRepository,
+    LearnerRecordsService,
+    ApprovedCreditsRepository,
     IdListsBackfillRepository,
     IssuedCredentialsService,
     StatusChangesRepository,

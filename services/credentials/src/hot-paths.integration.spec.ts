@@ -177,4 +177,23 @@ describe('credentials hot paths', () => {
     expect(queries.queries.map((query) => query.collection)).toContain('issued_credentials');
     expect(unindexedQueries(queries.queries, indexesOf([connection]))).toEqual([]);
   });
+  it("makes, lists and downloads a learner's record (CLR 2.0) through declared indexes", async () => {
+    const learnerId = randomUUID();
+    await earn(learnerId);
+    queries.clear();
+    const headers = bearer('learner', { sub: learnerId });
+    const clr = '/api/credentials/learners/me/clr';
+    const body = { awardingBodyId: awardingBody.organisationId };
+    const made = await call(credentials.url, 'POST', clr, { headers, body });
+    expect(made.status).toBe(201);
+    expect((await call(credentials.url, 'POST', clr, { headers, body })).status).toBe(200);
+    expect((await call(credentials.url, 'GET', clr, { headers })).status).toBe(200);
+    const { credentialId } = (made.body as { record: { credentialId: string } }).record;
+    const download = await call(credentials.url, 'GET', `${clr}/${credentialId}/download?format=jwt`, {
+      headers,
+    });
+    expect(download.status).toBe(200);
+    expect(queries.queries.map((query) => query.collection)).toContain('learner_records');
+    expect(unindexedQueries(queries.queries, indexesOf([connection]))).toEqual([]);
+  });
 });

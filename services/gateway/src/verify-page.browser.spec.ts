@@ -40,6 +40,7 @@ describe('verification page in a browser', () => {
   let alice: Earned;
   let bob: Earned;
   let registrar: { authorization: string };
+  let awardingBodyId: string;
 
   beforeAll(async () => {
     enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
@@ -53,6 +54,7 @@ describe('verification page in a browser', () => {
     browser = await launchBrowser();
     const uni = await setUpUniversity(enrolment.url, 5);
     registrar = uni.registrar;
+    awardingBodyId = uni.awardingBodyId;
     const services = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
     [alice, bob] = await Promise.all([
       earnCredential(services, uni, 72, { ...learner('a'), givenName: '<img src=x onerror=alert(1)>' }),
@@ -130,6 +132,27 @@ describe('verification page in a browser', () => {
     expect(shown).toMatchObject({ status: 'revoked', title: 'Result: Revoked' });
     expect(shown.banner).toContain('Why: Awarded in error');
     expect(shown.banner).toMatch(/not rely|withdrawn|revoked/i);
+  });
+
+  it('shows a learner record (CLR 2.0) with each credential it holds and that one’s own result', async () => {
+    const made = await ok(
+      call(credentials.url, 'POST', '/api/credentials/learners/me/clr', {
+        headers: asLearner(alice),
+        body: { awardingBodyId },
+      }),
+    );
+    await page.goto(`${gatewayUrl}/verify`);
+    const shown = await pasteAndVerify(page, made.record.jwt);
+    expect(shown.status).toBe('valid');
+    expect(shown.banner).toContain('The credential it holds verifies.');
+    expect(await page.locator('#held-heading').textContent()).toBe('Credentials this record holds');
+    const held = page.locator('#result .held__item');
+    expect(await held.count()).toBe(1);
+    expect(await held.first().getAttribute('data-status')).toBe('valid');
+    expect(await held.first().textContent()).toContain('App building in a day');
+    // Alice's name is markup, shown in the held credential's facts as text.
+    expect(await held.first().textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('#result img').count()).toBe(0);
   });
 
   it('checks the PDF certificate uploaded as a file', async () => {

@@ -9,3 +9,4 @@ export * from './server-context';
 export * from './did-web';
 export * from './verification-methods';
 export * from './remote-keys';
+export * from './held-credentials';

@@ -48,6 +48,11 @@ export interface VerificationResult {
   checks: Check[];
   summary: CredentialSummary;
   checkedAt: string;
+  /**
+   * A learner record (CLR 2.0) only: each credential it holds, verified on its own, in order; `index` is its place
+   * in the record's `credentialSubject.verifiableCredential`.
+   */
+  heldCredentials?: (Omit<VerificationResult, 'heldCredentials'> & { index: number })[];
 }
 
 const HEADLINES: Record<VerificationStatus, string> = {

@@ -9,6 +9,12 @@ import { type CheckOutcome, headlineOf, statusOf, type VerificationResult } from
 import { checkContent, issuerIdOf, subjectOf, trustCheck } from './content-checks';
 import { hasEmbeddedProof, verifyWithProof } from './embedded-proof';
 import { Report } from './report';
+import {
+  heldCredentialsOf,
+  isLearnerRecord,
+  MAX_HELD_CREDENTIALS,
+  withHeldResults,
+} from './held-credentials';
 
 export interface VerifyOptions {
   /** When given, the holder check compares it, hashed with the credential's salt, with its identifier. */
@@ -24,16 +30,32 @@ export async function verifyCredential(
   context: VerificationContext,
   options: VerifyOptions = {},
 ): Promise<VerificationResult> {
+  const { result, credential } = await verifyOne(input, context, options);
+  // A learner record whose signature holds: each credential it holds is verified too, once (never recursively).
+  const signed = result.checks.some((check) => check.id === 'signature' && check.outcome === 'passed');
+  if (!signed || !isLearnerRecord(credential)) return result;
+  const held = heldCredentialsOf(credential).slice(0, MAX_HELD_CREDENTIALS);
+  const results = await Promise.all(
+    held.map(async (inner, index) => ({ ...(await verifyOne(inner, context, {})).result, index })),
+  );
+  return withHeldResults(result, results);
+}
+
+async function verifyOne(
+  input: unknown,
+  context: VerificationContext,
+  options: VerifyOptions,
+): Promise<{ result: VerificationResult; credential: JsonObject }> {
   const now = context.now?.() ?? new Date();
   const report = new Report();
   if (hasEmbeddedProof(input)) {
     await verifyWithProof(input, context, report, now, options);
-    return resultOf(report, input, now);
+    return { result: resultOf(report, input, now), credential: input };
   }
   const decoded = decodedInput(input, report);
   const credential = decoded?.payload ?? {};
   if (decoded && headerPasses(decoded, report)) await verifySigned(decoded, context, report, now, options);
-  return resultOf(report, credential, now);
+  return { result: resultOf(report, credential, now), credential };
 }
 
 function resultOf(report: Report, credential: JsonObject, now: Date): VerificationResult {

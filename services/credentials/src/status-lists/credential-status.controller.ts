@@ -38,7 +38,7 @@ export class CredentialStatusController {
   @Post('suspension')
   @ApiErrors([
     409,
-    'The credential is revoked, or suspended already, or was issued through the VC-API (revocation only)',
+    'The credential is revoked, or suspended already, or carries a revocation entry only (issued through the VC-API, or a learner record)',
   ])
   @HttpCode(200)
   @ApiZodBody(reasonBody)
@@ -55,7 +55,7 @@ export class CredentialStatusController {
   @Post('reinstatement')
   @ApiErrors([
     409,
-    'The credential is revoked, or not suspended, or was issued through the VC-API (revocation only)',
+    'The credential is revoked, or not suspended, or carries a revocation entry only (issued through the VC-API, or a learner record)',
   ])
   @HttpCode(200)
   @ApiZodBody(optionalReasonBody)

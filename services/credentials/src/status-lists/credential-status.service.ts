@@ -4,6 +4,7 @@ import {
   credentialRevokedV1,
   credentialSuspendedV1,
   directCredentialRevokedV1,
+  learnerRecordRevokedV1,
 } from '@lib/contracts';
 import { outboxEvent, type PendingEvent, withOutbox } from '@lib/messaging';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
@@ -14,6 +15,8 @@ import { DirectCredentialsRepository } from '../direct-issuing/direct-credential
 import { IssuersService } from '../issuers/issuers.service';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
+import type { LearnerRecord } from '../learner-records/learner-record.schema';
+import { LearnerRecordsRepository } from '../learner-records/learner-records.repository';
 import { ProgressRepository } from '../progress/progress.repository';
 import { actionProblem, type CredentialState, inOrder, stateAfter } from './credential-status';
 import type { StatusAction, StatusChange } from './status-change.schema';
@@ -39,6 +42,7 @@ export class CredentialStatusService {
     private readonly achievementUrls: AchievementsService,
     private readonly issuers: IssuersService,
     private readonly direct: DirectCredentialsRepository,
+    private readonly learnerRecords: LearnerRecordsRepository,
   ) {}
 
   async change(
@@ -56,6 +60,11 @@ export class CredentialStatusService {
       const target = { credentialId, awardingBodyId, statusListId, statusIndex };
       return this.apply(target, action, actor.sub, reason, (change) => directEvent(direct, change));
     }
+    const record = award || direct ? null : await this.learnerRecords.recordById(credentialId);
+    if (record && record.awardingBodyId === actor.org)
+      return this.apply(recordTarget(record), action, actor.sub, reason, (change) =>
+        learnerRecordEvent(record, change),
+      );
     throw new NotFoundException(`No credential ${credentialId} that you can see.`);
   }
 
@@ -77,6 +86,22 @@ export class CredentialStatusService {
     }
   }
 
+  /** A newer learner record supersedes this one: it is revoked, its reason naming the newer one. */
+  async supersedeLearnerRecord(record: LearnerRecord, newerId: string): Promise<void> {
+    try {
+      await this.apply(
+        recordTarget(record),
+        'revoke',
+        'system:superseded',
+        `Superseded by ${newerId}`,
+        (change) => learnerRecordEvent(record, change),
+      );
+    } catch (error) {
+      // The registrar revoked it at the same moment: it is revoked either way.
+      if (!(error instanceof ConflictException)) throw error;
+    }
+  }
+
   private async apply(
     credential: StatusTarget,
     action: StatusAction,
@@ -89,7 +114,7 @@ export class CredentialStatusService {
     const state = stateAfter(changes);
     const problem =
       !state.revoked && action !== 'revoke' && credential.suspensionListId === undefined
-        ? 'The credential was issued through the VC-API with a revocation entry only: it can be revoked, not suspended.'
+        ? 'The credential carries a revocation entry only (issued through the VC-API, or a learner record): it can be revoked, not suspended.'
         : actionProblem(state, action);
     if (problem) throw new ConflictException(problem);
     const change: StatusChange = {
@@ -176,6 +201,26 @@ function directEvent(credential: DirectCredential, change: StatusChange): Promis
       credentialId: credential._id,
       awardingBodyId: credential.awardingBodyId,
       types: credential.types,
+      reason: change.reason ?? 'revoked',
+      revokedBy: change.changedBy,
+      revokedAt: change.changedAt.toISOString(),
+    }),
+  );
+}
+
+/** A learner record's bits: a revocation entry only, as a VC-API credential. */
+function recordTarget(record: LearnerRecord): StatusTarget {
+  const { _id: credentialId, awardingBodyId, statusListId, statusIndex } = record;
+  return { credentialId, awardingBodyId, statusListId, statusIndex };
+}
+
+/** A learner record's change, which can only be its revocation (suspension is refused before). */
+function learnerRecordEvent(record: LearnerRecord, change: StatusChange): Promise<PendingEvent> {
+  return Promise.resolve(
+    outboxEvent(learnerRecordRevokedV1, {
+      credentialId: record._id,
+      learnerId: record.learnerId,
+      awardingBodyId: record.awardingBodyId,
       reason: change.reason ?? 'revoked',
       revokedBy: change.changedBy,
       revokedAt: change.changedAt.toISOString(),

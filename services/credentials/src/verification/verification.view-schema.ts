@@ -34,8 +34,8 @@ const summaryView = z.object({
   validUntil: z.string().optional(),
 });
 
-/** `VerificationResult` (libs/vc): the status, the headline, each check and what the credential says. */
-export const verificationResultView = z.object({
+/** One credential's result: the status, the headline, each check and what the credential says. */
+const credentialResultView = z.object({
   status,
   verified: z.boolean(),
   headline: z.string(),
@@ -60,6 +60,16 @@ export const verificationResultView = z.object({
     .optional()
     .describe(
       'for an offline bundle: when its statuses were last known, and a warning when that is older than VERIFY_BUNDLE_MAX_AGE_DAYS',
+    ),
+});
+
+/** `VerificationResult` (libs/vc): a credential's result; a learner record's (CLR 2.0) lists each it holds. */
+export const verificationResultView = credentialResultView.extend({
+  heldCredentials: z
+    .array(credentialResultView.extend({ index: z.int().min(0) }))
+    .optional()
+    .describe(
+      'a learner record (CLR 2.0) only: each credential it holds, verified on its own, in order (index: its place in credentialSubject.verifiableCredential)',
     ),
 });
 

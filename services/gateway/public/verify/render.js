@@ -20,11 +20,55 @@ const OUTCOMES = {
   error: { word: 'Could not check', mark: '?' },
 };
 
-/** A verification result: the verdict first, then what the credential certifies, then every check. */
+/**
+ * A verification result: the verdict first, then what the credential certifies, the credentials a learner record
+ * (CLR 2.0) holds with each one's own result, then every check.
+ */
 export function resultView(result) {
   // An unknown status is never shown as valid.
   const status = known(STATUSES, result.status) ?? STATUSES.unverifiable;
-  return [banner(status, result), certifies(result), checksView(result.checks)];
+  const held = Array.isArray(result.heldCredentials)
+    ? result.heldCredentials.filter((one) => one !== null && typeof one === 'object')
+    : [];
+  return [
+    banner(status, result),
+    certifies(result),
+    ...(held.length > 0 ? [heldView(held)] : []),
+    checksView(result.checks),
+  ];
+}
+
+/** Each credential a learner record holds: its own verdict, why (when revoked or suspended) and what it certifies. */
+function heldView(held) {
+  return el(
+    'section',
+    { class: 'held', 'aria-labelledby': 'held-heading' },
+    el('h3', { id: 'held-heading' }, 'Credentials this record holds'),
+    el(
+      'ol',
+      { class: 'held__list' },
+      held.map((one) => {
+        const status = known(STATUSES, one.status) ?? STATUSES.unverifiable;
+        const reason = (one.status === 'revoked' || one.status === 'suspended') && text(one.reason);
+        const rows = summaryOf(one.summary ?? {});
+        return el(
+          'li',
+          { class: `held__item held__item--${status.tone}`, 'data-status': String(one.status) },
+          el('p', { class: 'held__status' }, el('strong', {}, status.word)),
+          reason ? el('p', {}, el('strong', {}, 'Why: '), reason) : undefined,
+          rows.length > 0
+            ? el(
+                'dl',
+                { class: 'facts' },
+                rows.map(([term, value]) =>
+                  el('div', { class: 'facts__row' }, el('dt', {}, term), el('dd', {}, value)),
+                ),
+              )
+            : undefined,
+        );
+      }),
+    ),
+  );
 }
 
 export function problemView(problem) {
