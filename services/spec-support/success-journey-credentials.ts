@@ -3,6 +3,7 @@ import { bearer, type ExternalIssuer, waitFor } from '@lib/testing';
 import { presentationSteps } from './success-journey-presentations';
 import { programmeBody } from './recognition-probes';
 import type { SuccessAnswers, SuccessCallOptions } from './success-answers';
+import { testWallet } from './test-wallet';
 
 type Headers = { authorization: string };
 const cr = '/api/credentials';
@@ -103,6 +104,16 @@ export async function credentialSteps(
   await call('GET', `/shared/${link.token}/verification`);
   await call('POST', `/learners/me/share-links/${link.token}/withdrawal`, { headers: made.learner });
   await refuse(409, 'POST', `/learners/me/share-links/${link.token}/withdrawal`, { headers: made.learner });
+  // A wallet (a did:key of the spec's) takes the credential through a VC-API exchange, once.
+  const offer = await call('POST', `${own}/wallet-offers`, { headers: made.learner });
+  const exchange = new URL(offer.exchangeUrl).pathname.slice(cr.length);
+  const { verifiablePresentationRequest: asked } = await call('POST', exchange, { body: {} });
+  const wallet = testWallet();
+  await refuse(422, 'POST', exchange, {
+    body: { verifiablePresentation: await wallet.didAuth({ ...asked, challenge: 'not the one asked for' }) },
+  });
+  await call('POST', exchange, { body: { verifiablePresentation: await wallet.didAuth(asked) } });
+  await refuse(410, 'POST', exchange, { body: {} });
   await call('GET', `/status-lists/${statusListIdOf(credential.jwt)}`);
 
   await call('POST', '/verify', { body: { credential: credential.jwt } });

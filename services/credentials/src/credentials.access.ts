@@ -48,4 +48,6 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'GET /api/credentials/partner-authorisations/check': anyone,
   'GET /api/credentials/hold-check': anyone,
   'GET /api/credentials/shared/:token/verification': anyone,
+  'POST /api/credentials/learners/me/credentials/:credentialId/wallet-offers': learner,
+  'POST /api/credentials/exchanges/:exchangeId': anyone,
 });

@@ -106,6 +106,13 @@ const credentialsVariables = {
     .describe(
       'a PEM file of certificate authorities that fetches of users’ https URLs trust besides the system’s (development and tests)',
     ),
+  WALLET_OFFER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(900)
+    .describe('how long a learner’s one-time offer of a credential to a wallet stays open'),
 };
 
 /** The common configuration and credentials' settings; a bad value stops the service, naming the variable. */
@@ -134,6 +141,7 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
       devSecretsDir: own.DEV_SECRETS_DIR ?? join(process.cwd(), '.run', 'dev-secrets'),
       outboundAllow: own.OUTBOUND_FETCH_ALLOW,
       ...(own.OUTBOUND_FETCH_CA_FILE ? { outboundExtraCas: [own.OUTBOUND_FETCH_CA_FILE] } : {}),
+      walletOfferSeconds: own.WALLET_OFFER_SECONDS,
     },
   };
 }

@@ -66,6 +66,15 @@ import { CertificateRenderer } from './sharing/certificate-renderer';
 import { SharingController } from './sharing/sharing.controller';
 import { ShareLinksRepository } from './sharing/share-links.repository';
 import { SharingService } from './sharing/sharing.service';
+import {
+  WALLET_DELIVERY_MODEL,
+  WALLET_OFFER_MODEL,
+  WalletDeliverySchema,
+  WalletOfferSchema,
+} from './wallets/wallet-offer.schema';
+import { WalletExchangesController } from './wallets/wallet-exchanges.controller';
+import { WalletExchangesService } from './wallets/wallet-exchanges.service';
+import { WalletOffersRepository } from './wallets/wallet-offers.repository';
 import { UploadReader } from './uploads/upload-reader';
 import { OwnIssuerLookups } from './verification/own-issuer-lookups';
 import { VerificationRateLimitGuard } from './verification/rate-limit.guard';
@@ -136,6 +145,8 @@ const models = [
     schema: DirectCredentialSchema,
     collection: DIRECT_CREDENTIALS_COLLECTION,
   },
+  { name: WALLET_OFFER_MODEL, schema: WalletOfferSchema, collection: 'wallet_offers' },
+  { name: WALLET_DELIVERY_MODEL, schema: WalletDeliverySchema, collection: 'wallet_deliveries' },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
@@ -164,6 +175,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     OrganisationTrustListController,
     VerificationController,
     DirectIssuingController,
+    WalletExchangesController,
   ],
   providers: [
     IssuersRepository,
@@ -198,6 +210,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     PresentationVerificationService,
     UploadReader,
     VerificationRateLimitGuard,
+    WalletOffersRepository,
+    WalletExchangesService,
     {
       provide: KEY_ENCRYPTER,
       inject: [CREDENTIALS_SETTINGS],
