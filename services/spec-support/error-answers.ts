@@ -48,6 +48,7 @@ export const TRACED_ERRORS: Record<string, Record<string, ErrorStatus[]>> = {
     'GET /api/credentials/partner-authorisations/check': [404],
     'GET /api/credentials/hold-check': [404],
     'POST /api/credentials/exchanges/{exchangeId}': [410, 422],
+    'POST /api/credentials/oid4vci/credential': [401, 410],
   },
   recognition: {
     'POST /api/recognition/programmes': [409],

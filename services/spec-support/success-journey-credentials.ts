@@ -114,6 +114,35 @@ export async function credentialSteps(
   });
   await call('POST', exchange, { body: { verifiablePresentation: await wallet.didAuth(asked) } });
   await refuse(410, 'POST', exchange, { body: {} });
+  // An OpenID4VCI wallet: the offer's code and PIN for a token, then a proof of possession for the credential.
+  const vci = await call('POST', `${own}/oid4vci-offers`, { headers: made.learner });
+  const issuerPath = new URL(vci.credentialOffer.credential_issuer).pathname.slice(cr.length);
+  await call('GET', `${issuerPath}/.well-known/openid-credential-issuer`);
+  await call('GET', `${issuerPath}/.well-known/oauth-authorization-server`);
+  const code = vci.credentialOffer.grants['urn:ietf:params:oauth:grant-type:pre-authorized_code'];
+  const form = (pin: string) => ({
+    type: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code',
+      'pre-authorized_code': code['pre-authorized_code'],
+      tx_code: pin,
+    }).toString(),
+  });
+  const granted = await call('POST', `${issuerPath}/token`, { upload: form(vci.txCode) });
+  const proof = wallet.proofOfPossession(vci.credentialOffer.credential_issuer, granted.c_nonce);
+  const credentialRequest = { proof: { proof_type: 'jwt', jwt: proof } };
+  await refuse(401, 'POST', `${issuerPath}/credential`, {
+    headers: { authorization: 'Bearer not-a-token' },
+    body: credentialRequest,
+  });
+  await call('POST', `${issuerPath}/credential`, {
+    headers: { authorization: `Bearer ${granted.access_token}` },
+    body: credentialRequest,
+  });
+  await refuse(410, 'POST', `${issuerPath}/credential`, {
+    headers: { authorization: `Bearer ${granted.access_token}` },
+    body: credentialRequest,
+  });
   await call('GET', `/status-lists/${statusListIdOf(credential.jwt)}`);
 
   await call('POST', '/verify', { body: { credential: credential.jwt } });

@@ -30,6 +30,13 @@ export function testWallet() {
         challenge: asked.challenge,
         domain: asked.domain,
       }),
+    /** An OpenID4VCI proof of possession: a JWT over the issuer (`aud`) and the token response's `c_nonce`. */
+    proofOfPossession: (issuer: string, nonce: string) =>
+      signJws(
+        { alg: 'EdDSA', kid: verificationMethod, typ: 'openid4vci-proof+jwt' },
+        { aud: issuer, nonce, iat: Math.floor(Date.now() / 1000) },
+        privateKey,
+      ),
     /** The same as a VP-JWT: `nonce` the challenge, `aud` the domain. */
     didAuthJwt: (asked: { challenge: string; domain: string }) =>
       signJws(

@@ -169,6 +169,13 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
         type: [...LOGO_TYPES],
         limit: `${LOGO_MAX_BYTES}b`,
       },
+      // The OpenID4VCI token request, form-encoded as OAuth asks: read as text, parsed by its handler.
+      {
+        path: '/api/credentials/oid4vci/token',
+        kind: 'text',
+        type: 'application/x-www-form-urlencoded',
+        limit: '4kb',
+      },
       // A PDF certificate uploaded for verification.
       {
         path: '/api/credentials/verify',

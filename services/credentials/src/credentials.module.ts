@@ -72,6 +72,15 @@ import {
   WalletDeliverySchema,
   WalletOfferSchema,
 } from './wallets/wallet-offer.schema';
+import {
+  OID4VCI_GRANT_MODEL,
+  OID4VCI_OFFER_MODEL,
+  Oid4vciGrantSchema,
+  Oid4vciOfferSchema,
+} from './oid4vci/oid4vci-offer.schema';
+import { Oid4vciController } from './oid4vci/oid4vci.controller';
+import { Oid4vciOffersRepository } from './oid4vci/oid4vci-offers.repository';
+import { Oid4vciService } from './oid4vci/oid4vci.service';
 import { WalletExchangesController } from './wallets/wallet-exchanges.controller';
 import { WalletExchangesService } from './wallets/wallet-exchanges.service';
 import { WalletOffersRepository } from './wallets/wallet-offers.repository';
@@ -147,6 +156,8 @@ const models = [
   },
   { name: WALLET_OFFER_MODEL, schema: WalletOfferSchema, collection: 'wallet_offers' },
   { name: WALLET_DELIVERY_MODEL, schema: WalletDeliverySchema, collection: 'wallet_deliveries' },
+  { name: OID4VCI_OFFER_MODEL, schema: Oid4vciOfferSchema, collection: 'oid4vci_offers' },
+  { name: OID4VCI_GRANT_MODEL, schema: Oid4vciGrantSchema, collection: 'oid4vci_grants' },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
@@ -176,6 +187,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     VerificationController,
     DirectIssuingController,
     WalletExchangesController,
+    Oid4vciController,
   ],
   providers: [
     IssuersRepository,
@@ -212,6 +224,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     VerificationRateLimitGuard,
     WalletOffersRepository,
     WalletExchangesService,
+    Oid4vciOffersRepository,
+    Oid4vciService,
     {
       provide: KEY_ENCRYPTER,
       inject: [CREDENTIALS_SETTINGS],

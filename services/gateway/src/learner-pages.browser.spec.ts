@@ -131,6 +131,15 @@ describe('web app: a learner’s credentials', () => {
     expect(opened.troubles).toEqual([]);
   });
 
+  it('serves the OpenID4VCI issuer metadata where OpenID4VCI 1.0 looks for them, on the public origin', async () => {
+    for (const document of ['openid-credential-issuer', 'oauth-authorization-server']) {
+      const answer = await fetch(`${url}/.well-known/${document}/api/credentials/oid4vci`);
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { credential_issuer?: string; issuer?: string };
+      expect(body.credential_issuer ?? body.issuer).toMatch(/\/api\/credentials\/oid4vci$/);
+    }
+  });
+
   it('shows a revoked credential as revoked, with the issuer’s reason', async () => {
     const revoked = await earnCredential(urls, uni, 64);
     const path = `/api/credentials/credentials/${encodeURIComponent(revoked.credential.credentialId)}/revocation`;

@@ -61,7 +61,7 @@ export interface WalletDeliveryView {
 }
 
 /** A credential with its Data Integrity proof, as JSON (the proof's members are open, as the view says). */
-type DeliveredCredential = Record<string, unknown> & {
+export type DeliveredCredential = Record<string, unknown> & {
   '@context': string[];
   proof: DataIntegrityProof & Record<string, unknown>;
 };
@@ -169,6 +169,24 @@ export class WalletExchangesService {
    * revokes the wallet's copy. Recorded once; a second wallet racing for the same offer gets the 410.
    */
   private async deliver(offer: WalletOffer, holder: string): Promise<WalletDeliveryView> {
+    const credential = await this.deliverBound(offer, holder);
+    return {
+      verifiablePresentation: {
+        '@context': [VC_CONTEXT],
+        type: ['VerifiablePresentation'],
+        verifiableCredential: [credential],
+      },
+    };
+  }
+
+  /**
+   * The credential of an offer, bound to the holder and proved, recorded as that offer's one delivery (`_id`); a
+   * second delivery of the same offer is the 410. The OpenID4VCI credential endpoint delivers through here too.
+   */
+  async deliverBound(
+    offer: Pick<WalletOffer, '_id' | 'credentialId' | 'learnerId'>,
+    holder: string,
+  ): Promise<DeliveredCredential> {
     const issued = await this.issuing.credentialById(offer.credentialId);
     if (!issued) throw new NotFoundException('No such wallet offer.');
     // Our own signed credential, read back from our store: its payload is known to decode.
@@ -204,13 +222,7 @@ export class WalletExchangesService {
     });
     if (!recorded) throw this.used();
     this.logger.log(`delivered ${offer.credentialId} to a wallet as ${holder}`);
-    return {
-      verifiablePresentation: {
-        '@context': [VC_CONTEXT],
-        type: ['VerifiablePresentation'],
-        verifiableCredential: [credential],
-      },
-    };
+    return credential;
   }
 
   private used(): HttpException {
