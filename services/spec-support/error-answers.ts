@@ -48,6 +48,8 @@ export const TRACED_ERRORS: Record<string, Record<string, ErrorStatus[]>> = {
     'POST /api/credentials/learners/me/clr': [404, 422],
     'GET /api/credentials/partner-authorisations/check': [404],
     'GET /api/credentials/hold-check': [404],
+    'POST /api/credentials/exchanges/{exchangeId}': [410, 422],
+    'POST /api/credentials/oid4vci/credential': [401, 410],
   },
   recognition: {
     'POST /api/recognition/programmes': [409],
@@ -59,7 +61,7 @@ export const TRACED_ERRORS: Record<string, Record<string, ErrorStatus[]>> = {
 };
 
 /**
- * Answers that need a record in a particular state (a conflict) or an upload that is slow or heavy to read (a 422
+ * Answers that need a record in a particular state (a conflict, a wallet offer used or expired) or an upload that is slow or heavy to read (a 422
  * of the batch endpoint), which the spec's generic probes (unknown ids, every role, bad bodies) cannot build. The
  * spec checks that they are documented, and produces them where a probe can; the success journey produces the
  * conflicts and unusable key sets from the states it builds (spec-support/success-journey*.ts).
@@ -67,4 +69,4 @@ export const TRACED_ERRORS: Record<string, Record<string, ErrorStatus[]>> = {
  * The batch endpoint's 422 (a body read past VERIFY_BATCH_TIME_LIMIT_MS) is produced by the spec's probe against a
  * credentials service that allows 10 ms: no body within the size and value limits takes the default 3 s to read.
  */
-export const STATE_DEPENDENT: readonly ErrorStatus[] = [409, 422];
+export const STATE_DEPENDENT: readonly ErrorStatus[] = [409, 410, 422];

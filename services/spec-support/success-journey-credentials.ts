@@ -3,6 +3,7 @@ import { bearer, type ExternalIssuer, waitFor } from '@lib/testing';
 import { presentationSteps } from './success-journey-presentations';
 import { programmeBody } from './recognition-probes';
 import type { SuccessAnswers, SuccessCallOptions } from './success-answers';
+import { testWallet } from './test-wallet';
 
 type Headers = { authorization: string };
 const cr = '/api/credentials';
@@ -103,6 +104,45 @@ export async function credentialSteps(
   await call('GET', `/shared/${link.token}/verification`);
   await call('POST', `/learners/me/share-links/${link.token}/withdrawal`, { headers: made.learner });
   await refuse(409, 'POST', `/learners/me/share-links/${link.token}/withdrawal`, { headers: made.learner });
+  // A wallet (a did:key of the spec's) takes the credential through a VC-API exchange, once.
+  const offer = await call('POST', `${own}/wallet-offers`, { headers: made.learner });
+  const exchange = new URL(offer.exchangeUrl).pathname.slice(cr.length);
+  const { verifiablePresentationRequest: asked } = await call('POST', exchange, { body: {} });
+  const wallet = testWallet();
+  await refuse(422, 'POST', exchange, {
+    body: { verifiablePresentation: await wallet.didAuth({ ...asked, challenge: 'not the one asked for' }) },
+  });
+  await call('POST', exchange, { body: { verifiablePresentation: await wallet.didAuth(asked) } });
+  await refuse(410, 'POST', exchange, { body: {} });
+  // An OpenID4VCI wallet: the offer's code and PIN for a token, then a proof of possession for the credential.
+  const vci = await call('POST', `${own}/oid4vci-offers`, { headers: made.learner });
+  const issuerPath = new URL(vci.credentialOffer.credential_issuer).pathname.slice(cr.length);
+  await call('GET', `${issuerPath}/.well-known/openid-credential-issuer`);
+  await call('GET', `${issuerPath}/.well-known/oauth-authorization-server`);
+  const code = vci.credentialOffer.grants['urn:ietf:params:oauth:grant-type:pre-authorized_code'];
+  const form = (pin: string) => ({
+    type: 'application/x-www-form-urlencoded',
+    body: new URLSearchParams({
+      grant_type: 'urn:ietf:params:oauth:grant-type:pre-authorized_code',
+      'pre-authorized_code': code['pre-authorized_code'],
+      tx_code: pin,
+    }).toString(),
+  });
+  const granted = await call('POST', `${issuerPath}/token`, { upload: form(vci.txCode) });
+  const proof = wallet.proofOfPossession(vci.credentialOffer.credential_issuer, granted.c_nonce);
+  const credentialRequest = { proof: { proof_type: 'jwt', jwt: proof } };
+  await refuse(401, 'POST', `${issuerPath}/credential`, {
+    headers: { authorization: 'Bearer not-a-token' },
+    body: credentialRequest,
+  });
+  await call('POST', `${issuerPath}/credential`, {
+    headers: { authorization: `Bearer ${granted.access_token}` },
+    body: credentialRequest,
+  });
+  await refuse(410, 'POST', `${issuerPath}/credential`, {
+    headers: { authorization: `Bearer ${granted.access_token}` },
+    body: credentialRequest,
+  });
   await call('GET', `/status-lists/${statusListIdOf(credential.jwt)}`);
 
   await call('POST', '/verify', { body: { credential: credential.jwt } });

@@ -3,7 +3,7 @@ import { ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 
 /** The error answers the documents name; each has the one error shape (`ErrorBody`). */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export const ERROR_BODY_SCHEMA_NAME = 'ErrorBody';
 const errorBodyRef = { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA_NAME}` };
@@ -39,6 +39,7 @@ export const ERROR_MEANINGS: Record<ErrorStatus, string> = {
   403: 'The token’s role or organisation may not do this',
   404: 'Nothing with this id, or nothing the caller may see',
   409: 'The request conflicts with the current state',
+  410: 'What the request names is gone for good (used or expired)',
   413: 'The body is larger than this endpoint accepts',
   415: 'The body’s content type is not one this endpoint accepts',
   422: 'The request is well formed but cannot be acted on',

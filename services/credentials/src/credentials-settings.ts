@@ -23,4 +23,6 @@ export interface CredentialsSettings {
    * authority for development and tests, so https servers on this machine (a did:web issuer) can be reached.
    */
   readonly outboundExtraCas?: readonly string[];
+  /** How long a learner's offer of a credential to a wallet stays open, in seconds (`WALLET_OFFER_SECONDS`). */
+  readonly walletOfferSeconds: number;
 }

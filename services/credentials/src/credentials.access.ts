@@ -51,4 +51,11 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'POST /api/credentials/learners/me/clr': learner,
   'GET /api/credentials/learners/me/clr': learner,
   'GET /api/credentials/learners/me/clr/:credentialId/download': learner,
+  'POST /api/credentials/learners/me/credentials/:credentialId/wallet-offers': learner,
+  'POST /api/credentials/exchanges/:exchangeId': anyone,
+  'POST /api/credentials/learners/me/credentials/:credentialId/oid4vci-offers': learner,
+  'GET /api/credentials/oid4vci/.well-known/openid-credential-issuer': anyone,
+  'GET /api/credentials/oid4vci/.well-known/oauth-authorization-server': anyone,
+  'POST /api/credentials/oid4vci/token': anyone,
+  'POST /api/credentials/oid4vci/credential': anyone,
 });

@@ -30,10 +30,11 @@ describe('credentials configuration', () => {
       uploads: defaultUploads,
       devSecretsDir: join(process.cwd(), '.run', 'dev-secrets'),
       outboundAllow: NOTHING_ALLOWED,
+      walletOfferSeconds: 900,
     });
   });
 
-  it('reads the rate limit, the key-encryption key with its id and the secrets folder when they are set', () => {
+  it('reads the rate limit, the key-encryption key with its id, the secrets folder and the wallet offers’ lifetime when they are set', () => {
     const { settings } = loadCredentialsEnvironment({
       ...devIdp,
       VERIFY_RATE_LIMIT: '0',
@@ -41,6 +42,7 @@ describe('credentials configuration', () => {
       CREDENTIALS_KEK_ID: 'kek-7',
       DEV_SECRETS_DIR: '/var/secrets',
       OUTBOUND_FETCH_ALLOW: '127.0.0.1:4000, fd00::/8',
+      WALLET_OFFER_SECONDS: '60',
     });
     expect(settings).toEqual({
       verifyRateLimit: 0,
@@ -48,6 +50,7 @@ describe('credentials configuration', () => {
       kek: { key: Buffer.from(kek, 'base64'), id: 'kek-7' },
       devSecretsDir: '/var/secrets',
       outboundAllow: parseAllowList('127.0.0.1:4000, fd00::/8').list,
+      walletOfferSeconds: 60,
     });
     expect(settings.outboundAllow.hostPorts).toHaveLength(1);
     expect(settings.outboundAllow.ranges).toHaveLength(1);
@@ -91,6 +94,7 @@ describe('credentials configuration', () => {
     ['VERIFY_RATE_LIMIT is not a number', { VERIFY_RATE_LIMIT: 'lots' }, 'VERIFY_RATE_LIMIT'],
     ['VERIFY_RATE_LIMIT is negative', { VERIFY_RATE_LIMIT: '-1' }, 'VERIFY_RATE_LIMIT'],
     ['VERIFY_RATE_LIMIT is a fraction', { VERIFY_RATE_LIMIT: '2.5' }, 'VERIFY_RATE_LIMIT'],
+    ['WALLET_OFFER_SECONDS is 0', { WALLET_OFFER_SECONDS: '0' }, 'WALLET_OFFER_SECONDS'],
     ['VERIFY_PDF_MAX_BYTES is under 1 KB', { VERIFY_PDF_MAX_BYTES: '100' }, 'VERIFY_PDF_MAX_BYTES'],
     ['VERIFY_PDF_MAX_BYTES is over 10 MB', { VERIFY_PDF_MAX_BYTES: '20000000' }, 'VERIFY_PDF_MAX_BYTES'],
     [

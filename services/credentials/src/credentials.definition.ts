@@ -113,6 +113,13 @@ const credentialsVariables = {
     .describe(
       'a PEM file of certificate authorities that fetches of users’ https URLs trust besides the system’s (development and tests)',
     ),
+  WALLET_OFFER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 3600)
+    .default(900)
+    .describe('how long a learner’s one-time offer of a credential to a wallet stays open'),
 };
 
 /** The common configuration and credentials' settings; a bad value stops the service, naming the variable. */
@@ -142,6 +149,7 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
       devSecretsDir: own.DEV_SECRETS_DIR ?? join(process.cwd(), '.run', 'dev-secrets'),
       outboundAllow: own.OUTBOUND_FETCH_ALLOW,
       ...(own.OUTBOUND_FETCH_CA_FILE ? { outboundExtraCas: [own.OUTBOUND_FETCH_CA_FILE] } : {}),
+      walletOfferSeconds: own.WALLET_OFFER_SECONDS,
     },
   };
 }
@@ -168,6 +176,13 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
         kind: 'raw',
         type: [...LOGO_TYPES],
         limit: `${LOGO_MAX_BYTES}b`,
+      },
+      // The OpenID4VCI token request, form-encoded as OAuth asks: read as text, parsed by its handler.
+      {
+        path: '/api/credentials/oid4vci/token',
+        kind: 'text',
+        type: 'application/x-www-form-urlencoded',
+        limit: '4kb',
       },
       // A PDF certificate uploaded for verification.
       {

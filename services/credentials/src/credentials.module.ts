@@ -67,6 +67,24 @@ import { SharingController } from './sharing/sharing.controller';
 import { ShareLinksRepository } from './sharing/share-links.repository';
 import { SharingService } from './sharing/sharing.service';
 import { OfflineBundlesService } from './sharing/offline-bundles.service';
+import {
+  WALLET_DELIVERY_MODEL,
+  WALLET_OFFER_MODEL,
+  WalletDeliverySchema,
+  WalletOfferSchema,
+} from './wallets/wallet-offer.schema';
+import {
+  OID4VCI_GRANT_MODEL,
+  OID4VCI_OFFER_MODEL,
+  Oid4vciGrantSchema,
+  Oid4vciOfferSchema,
+} from './oid4vci/oid4vci-offer.schema';
+import { Oid4vciController } from './oid4vci/oid4vci.controller';
+import { Oid4vciOffersRepository } from './oid4vci/oid4vci-offers.repository';
+import { Oid4vciService } from './oid4vci/oid4vci.service';
+import { WalletExchangesController } from './wallets/wallet-exchanges.controller';
+import { WalletExchangesService } from './wallets/wallet-exchanges.service';
+import { WalletOffersRepository } from './wallets/wallet-offers.repository';
 import { UploadReader } from './uploads/upload-reader';
 import { OwnIssuerLookups } from './verification/own-issuer-lookups';
 import { VerificationRateLimitGuard } from './verification/rate-limit.guard';
@@ -150,6 +168,10 @@ const models = [
   },
   { name: LEARNER_RECORD_MODEL, schema: LearnerRecordSchema, collection: LEARNER_RECORDS_COLLECTION },
   { name: APPROVED_CREDITS_MODEL, schema: ApprovedCreditsSchema, collection: 'approved_credits' },
+  { name: WALLET_OFFER_MODEL, schema: WalletOfferSchema, collection: 'wallet_offers' },
+  { name: WALLET_DELIVERY_MODEL, schema: WalletDeliverySchema, collection: 'wallet_deliveries' },
+  { name: OID4VCI_OFFER_MODEL, schema: Oid4vciOfferSchema, collection: 'oid4vci_offers' },
+  { name: OID4VCI_GRANT_MODEL, schema: Oid4vciGrantSchema, collection: 'oid4vci_grants' },
 ];
 
 /** Collections whose records carry events for the outbox relay. */
@@ -181,6 +203,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     DirectIssuingController,
     LearnerRecordsController,
     ApprovedCreditsConsumer,
+    WalletExchangesController,
+    Oid4vciController,
   ],
   providers: [
     IssuersRepository,
@@ -219,6 +243,10 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     PresentationVerificationService,
     UploadReader,
     VerificationRateLimitGuard,
+    WalletOffersRepository,
+    WalletExchangesService,
+    Oid4vciOffersRepository,
+    Oid4vciService,
     {
       provide: KEY_ENCRYPTER,
       inject: [CREDENTIALS_SETTINGS],

@@ -2,6 +2,7 @@ import { call, keepScreenshot, seriousAccessibilityProblems, sidewaysScroll } fr
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { earnCredential, type IssuingServices } from '../../spec-support/credentials';
+import { testWallet } from '../../spec-support/test-wallet';
 import { learner, setUpUniversity, type University } from '../../spec-support/university';
 import { openAppPage, type OpenedPage, startWebAppStack, type WebAppStack } from '../../spec-support/web-app';
 
@@ -91,6 +92,52 @@ describe('web app: a learner’s credentials', () => {
     const answer = await fetch(`${url}/api/credentials/shared/${token}/verification`);
     expect(answer.status).toBe(404);
     expect(opened.troubles).toEqual([]);
+  });
+
+  it('sends the credential to a wallet: a QR code, a wallet link and an exchange a wallet completes once', async () => {
+    opened = await openAppPage(browser, `${url}/app/credentials`, 'phone', asLearner());
+    const { page } = opened;
+    await page.getByRole('button', { name: 'Send to a wallet' }).click();
+    await page.getByRole('img', { name: 'QR code to receive this credential in your wallet' }).waitFor();
+    const walletLink = await page
+      .getByRole('link', { name: 'Open in Learner Credential Wallet' })
+      .getAttribute('href');
+    expect(walletLink).toMatch(/^dccrequest:\/\/request\?request=/);
+    const exchangeUrl = await page
+      .getByRole('textbox', { name: 'Exchange URL, for another VC-API wallet' })
+      .inputValue();
+    expect(
+      JSON.parse(new URL(walletLink!.replace('dccrequest:', 'https:')).searchParams.get('request')!),
+    ).toEqual({
+      credentialRequestOrigin: expect.any(String),
+      protocols: { vcapi: exchangeUrl },
+    });
+    expect(await sidewaysScroll(page)).toBe(0);
+    expect(await seriousAccessibilityProblems(page)).toEqual([]);
+    await keepScreenshot(page, 'web-app-learner-wallet-offer-phone');
+
+    // The wallet, through the gateway: DIDAuth, then the credential bound to its DID; the offer is then used.
+    const wallet = testWallet();
+    const exchange = `${url}${new URL(exchangeUrl).pathname}`;
+    const asked = await call(exchange, 'POST', '', { body: {} });
+    expect(asked.status).toBe(200);
+    const presentation = await wallet.didAuth(asked.body.verifiablePresentationRequest);
+    const delivered = await call(exchange, 'POST', '', { body: { verifiablePresentation: presentation } });
+    expect(delivered.status).toBe(200);
+    expect(delivered.body.verifiablePresentation.verifiableCredential[0].credentialSubject.id).toBe(
+      wallet.did,
+    );
+    expect((await call(exchange, 'POST', '', { body: {} })).status).toBe(410);
+    expect(opened.troubles).toEqual([]);
+  });
+
+  it('serves the OpenID4VCI issuer metadata where OpenID4VCI 1.0 looks for them, on the public origin', async () => {
+    for (const document of ['openid-credential-issuer', 'oauth-authorization-server']) {
+      const answer = await fetch(`${url}/.well-known/${document}/api/credentials/oid4vci`);
+      expect(answer.status).toBe(200);
+      const body = (await answer.json()) as { credential_issuer?: string; issuer?: string };
+      expect(body.credential_issuer ?? body.issuer).toMatch(/\/api\/credentials\/oid4vci$/);
+    }
   });
 
   it('shows a revoked credential as revoked, with the issuer’s reason', async () => {

@@ -22,15 +22,25 @@ export function serviceProxy(service: UpstreamService, target: string): RequestH
 
 /**
  * The well-known documents of the public origin, served by the credentials service: `/.well-known/jwks.json` (every
- * issuer's keys) and `/.well-known/did.json` (the hub's own DID document, which did:web resolves there).
+ * issuer's keys), `/.well-known/did.json` (the hub's own DID document, which did:web resolves there) and the
+ * OpenID4VCI issuer's metadata where OpenID4VCI 1.0 puts them for the issuer `<origin>/api/credentials/oid4vci`.
  */
 export function wellKnownProxy(credentials: string): RequestHandler {
   return createProxyMiddleware({
     target: credentials,
-    pathFilter: ['/.well-known/jwks.json', '/.well-known/did.json'],
+    pathFilter: [
+      '/.well-known/jwks.json',
+      '/.well-known/did.json',
+      '/.well-known/openid-credential-issuer/api/credentials/oid4vci',
+      '/.well-known/oauth-authorization-server/api/credentials/oid4vci',
+    ],
     pathRewrite: {
       '^/.well-known/jwks.json': '/api/credentials/keys',
       '^/.well-known/did.json': '/api/credentials/did.json',
+      '^/.well-known/openid-credential-issuer/api/credentials/oid4vci$':
+        '/api/credentials/oid4vci/.well-known/openid-credential-issuer',
+      '^/.well-known/oauth-authorization-server/api/credentials/oid4vci$':
+        '/api/credentials/oid4vci/.well-known/oauth-authorization-server',
     },
     xfwd: true,
     on: { error: answerUnavailable('credentials') },

@@ -44,5 +44,5 @@ export async function verifyDataIntegrityPresentation(
     'presentation-proof',
     verification.verified ? undefined : `The holder's proof does not verify: ${verification.problem}.`,
   );
-  return report.result(content.credentials);
+  return report.result(content.credentials, holderKey.did);
 }

@@ -27,6 +27,8 @@ export interface PresentationProofResult {
   problems: PresentationProblem[];
   warnings: PresentationProblem[];
   credentials: unknown[];
+  /** The DID whose did:key made the holder's proof, once that proof verified (who a credential may be bound to). */
+  provenHolder?: string;
 }
 
 /** Collects the presentation's checks as they are made. */
@@ -45,8 +47,19 @@ export class PresentationReport {
     this.warnings.push({ check, message });
   }
 
-  result(credentials: unknown[]): PresentationProofResult {
-    return { passed: this.passed, problems: this.problems, warnings: this.warnings, credentials };
+  /** The result; `provenHolder` is kept only when the proof and the holder's key checks passed. */
+  result(credentials: unknown[], holder?: string): PresentationProofResult {
+    const proven =
+      holder !== undefined &&
+      this.passed.includes('presentation-proof') &&
+      this.passed.includes('holder-key');
+    return {
+      passed: this.passed,
+      problems: this.problems,
+      warnings: this.warnings,
+      credentials,
+      ...(proven ? { provenHolder: holder } : {}),
+    };
   }
 }
 

@@ -40,7 +40,17 @@ describe('verifyPresentationProof', () => {
       const result = await verifyPresentationProof(form, asked);
       expect(result.problems).toEqual([]);
       expect(result.credentials).toEqual(['a.b.c']);
+      expect(result.provenHolder).toBe(holder);
     }
+  });
+
+  it('names the proven holder only when the proof and the holder key hold', async () => {
+    expect((await verifyPresentationProof(vpJwt({ aud: 'https://other.example' }), asked)).provenHolder).toBe(
+      holder,
+    );
+    expect((await verifyPresentationProof(`${vpJwt()}x`, asked)).provenHolder).toBeUndefined();
+    const stranger = 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK';
+    expect((await verifyPresentationProof(vpJwt({ holder: stranger }), asked)).provenHolder).toBeUndefined();
   });
 
   it('accepts an aud list holding the domain, and a holder given as an object', async () => {

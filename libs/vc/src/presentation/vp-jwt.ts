@@ -54,7 +54,7 @@ export function verifyVpJwt(
     'presentation-proof',
     signature ? `The holder's signature does not verify: ${signature}.` : lifetimeProblem(payload, now),
   );
-  return report.result(content.credentials);
+  return report.result(content.credentials, holderKey.did);
 }
 
 /** `exp` and `nbf` (seconds since the epoch), when given. */

@@ -6,6 +6,7 @@ import { useLoaded } from '../ui/use-loaded';
 import { CredentialStatus } from './credential-status';
 import { summaryOf } from './credential-summary';
 import { type DownloadFormat, downloadCredential } from './download';
+import { SendToWallet } from './send-to-wallet';
 import { ShareLinks } from './share-links';
 
 type Credential = Awaited<ReturnType<typeof listCredentials>>['items'][number];
@@ -106,6 +107,7 @@ function CredentialCard({ api, credential, onProblem }: CardProps) {
         ))}
       </div>
       <ShareLinks api={api} credentialId={credential.credentialId} />
+      <SendToWallet api={api} credentialId={credential.credentialId} />
     </li>
   );
 }
