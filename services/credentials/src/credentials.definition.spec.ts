@@ -27,6 +27,7 @@ describe('credentials configuration', () => {
     expect(config).toMatchObject({ service: 'credentials', port: 3003 });
     expect(settings).toEqual({
       verifyRateLimit: 600,
+      bundleMaxAgeMs: 30 * 86_400_000,
       uploads: defaultUploads,
       devSecretsDir: join(process.cwd(), '.run', 'dev-secrets'),
       outboundAllow: NOTHING_ALLOWED,
@@ -46,6 +47,7 @@ describe('credentials configuration', () => {
     });
     expect(settings).toEqual({
       verifyRateLimit: 0,
+      bundleMaxAgeMs: 30 * 86_400_000,
       uploads: defaultUploads,
       kek: { key: Buffer.from(kek, 'base64'), id: 'kek-7' },
       devSecretsDir: '/var/secrets',

@@ -2,14 +2,10 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bearer, call, freePort, type RunningService, startTestService, testTopicPrefix } from '@lib/testing';
-import type { INestApplication } from '@nestjs/common';
-import { assessmentService } from '../../assessment/src/assessment.definition';
-import { enrolmentService } from '../../enrolment/src/enrolment.definition';
+import { bearer, call, type RunningService } from '@lib/testing';
 import { earnCredential } from '../../spec-support/credentials';
-import { startTestGateway } from '../../spec-support/gateway';
+import { type IssuingStack, startIssuingBehindGateway } from '../../spec-support/issuing-behind-gateway';
 import { ok, setUpUniversity } from '../../spec-support/university';
-import { credentialsService } from './credentials.definition';
 
 /** Runs `npm run -s verify` as a user would, built, against a gateway that is the credentials' public origin. */
 function verifyCli(...args: string[]): Promise<{ code: number | null; out: string }> {
@@ -25,31 +21,19 @@ function verifyCli(...args: string[]): Promise<{ code: number | null; out: strin
 }
 
 describe('the verify command', () => {
-  const prefix = testTopicPrefix();
+  let stack: IssuingStack;
   let enrolment: RunningService;
   let assessment: RunningService;
   let credentials: RunningService;
-  let gateway: INestApplication;
   let origin: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    const env = { PUBLIC_BASE_URL: origin };
-    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix, env });
-    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix, env });
-    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix, env });
-    ({ app: gateway } = await startTestGateway(
-      { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url },
-      port,
-    ));
+    stack = await startIssuingBehindGateway();
+    ({ enrolment, assessment, credentials, origin } = stack);
   });
 
   afterAll(async () => {
-    await gateway.close();
-    await credentials.stop();
-    await assessment.stop();
-    await enrolment.stop();
+    await stack?.stop();
   });
 
   it('prints the result and exits 0 only for a valid credential, from a JWT, a file or the PDF', async () => {
