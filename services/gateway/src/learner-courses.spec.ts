@@ -53,6 +53,7 @@ describe('web app: a learner’s courses joined with results and credentials', (
       credentialId: `urn:uuid:${offeringId}`,
       achievementName: 'App building in a day',
       achievementVersion: 1,
+      awardingBodyId: 'b',
       offeringId,
       issuedAt: '2026-12-05T09:00:00.000Z',
       jwt: 'x.y.z',

@@ -10,6 +10,7 @@ export function credentialView(credential: IssuedCredential) {
     credentialId: credential.credentialId,
     achievementName: credential.achievementName,
     achievementVersion: credential.achievementVersion,
+    awardingBodyId: credential.awardingBodyId,
     offeringId: credential.offeringId,
     issuedAt: credential.issuedAt.toISOString(),
     jwt: credential.jwt,

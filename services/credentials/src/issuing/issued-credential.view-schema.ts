@@ -8,6 +8,9 @@ export const issuedCredentialView = z.object({
   credentialId,
   achievementName: z.string(),
   achievementVersion: z.int().min(1),
+  awardingBodyId: id.describe(
+    'the awarding body that issued it, e.g. to ask for your learner record from it',
+  ),
   offeringId: id,
   issuedAt: timestamp,
   jwt: z.string(),

@@ -1,6 +1,7 @@
 import type { AppRoute } from '../routes';
 import { LearnerCoursesPage } from './learner-courses-page';
 import { LearnerCredentialsPage } from './learner-credentials-page';
+import { LearnerRecordPage } from './learner-record/learner-record-page';
 import { ClaimPage } from './msc/claim-page';
 import { ProgrammesPage } from './msc/programmes-page';
 import { StandingPage } from './msc/standing-page';
@@ -18,6 +19,12 @@ export const LEARNER_ROUTES: readonly AppRoute[] = [
     roles: ['learner'],
     startLink: 'Your credentials',
     render: ({ api }) => <LearnerCredentialsPage api={api} />,
+  },
+  {
+    path: '/record',
+    roles: ['learner'],
+    startLink: 'Your learning record (CLR)',
+    render: ({ api }) => <LearnerRecordPage api={api} />,
   },
   {
     path: '/msc',
