@@ -1,5 +1,5 @@
 import { bearer, call, waitFor } from '@lib/testing';
-import { summariseCredential, jwtPayloadOf } from '@lib/vc';
+import { jwtPayloadOf, summariseCredential } from '@lib/vc';
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { earnCredential } from '../../spec-support/credentials';
@@ -104,10 +104,12 @@ describe('web app: a learner’s learning record', () => {
     await approveMscCredit(services, uni, earned.learnerId);
     await waitFor(
       async () => {
-        await body.getByRole('button', { name: `Make a record from ${bodyName}` }).click();
-        const said = body.getByRole('status');
-        await said.getByText(/^(Your new record|Nothing has changed)/).waitFor();
-        return (await said.textContent())?.startsWith('Your new record') || undefined;
+        const make = body.getByRole('button', { name: `Make a record from ${bodyName}` });
+        await make.click();
+        // Disabled while the request runs: enabled again, the answer is the one to this click.
+        await body.locator('button:enabled').waitFor();
+        const said = await body.getByRole('status').textContent();
+        return said?.startsWith('Your new record') || undefined;
       },
       { what: 'a new record once the MSc credit has arrived', timeoutMs: 40_000, intervalMs: 1000 },
     );
