@@ -17,7 +17,7 @@ const committed = readFileSync(resolve(__dirname, '../..', KAFKA_TOPICS_FILE), '
 
 /** The topic names of the committed KafkaTopic resources, read from the YAML text as Strimzi would name them. */
 function committedTopicNames(): string[] {
-  return [...committed.matchAll(/^ {2}topicName: (\S+)$/gm)].map((match) => match[1]);
+  return [...committed.matchAll(/^ {2}topicName: (\S+)$/gm)].map((match) => match[1]!);
 }
 
 describe('the Kafka topics of the Kubernetes manifests', () => {
