@@ -70,10 +70,12 @@ describe('the Kubernetes manifests (deploy/k8s)', () => {
     expect(pools.every((pool) => pool.metadata.labels['strimzi.io/cluster'] === 'credit-bridge')).toBe(true);
     expect(pools.flatMap((pool) => pool.spec.roles).sort()).toEqual(['broker', 'controller']);
     const brokers = pools.reduce((sum, pool) => sum + Number(pool.spec.replicas), 0);
-    const partitions = Number(named('ConfigMap', configMapName()).data.KAFKA_TOPIC_PARTITIONS);
+    const config = named('ConfigMap', configMapName()).data;
     for (const topic of ofKind('KafkaTopic')) {
       expect(topic.metadata.labels['strimzi.io/cluster']).toBe('credit-bridge');
-      expect(topic.spec.partitions).toBe(partitions);
+      // A topic the services create themselves gets the same partitions and replicas.
+      expect(topic.spec.partitions).toBe(Number(config.KAFKA_TOPIC_PARTITIONS));
+      expect(topic.spec.replicas).toBe(Number(config.KAFKA_TOPIC_REPLICATION_FACTOR));
       expect(topic.spec.replicas).toBeLessThanOrEqual(brokers);
       expect(Number(topic.spec.config['min.insync.replicas'])).toBeLessThan(topic.spec.replicas);
     }
