@@ -171,6 +171,13 @@ describe('the Kubernetes manifests (deploy/k8s)', () => {
         key: 'connectionString.standardSrv',
       });
     }
+    const backupUser = mongodb.spec.users.find((candidate: Json) => candidate.name === 'backup');
+    const backup = named('CronJob', 'mongodb-backup').spec.jobTemplate.spec.template;
+    expect(backup.spec.containers[0].env[0].valueFrom.secretKeyRef.name).toBe(
+      backupUser.connectionStringSecretName,
+    );
+    // The replica set's NetworkPolicy lets Credit Bridge's pods in: the backup job is one.
+    expect(backup.metadata.labels['app.kubernetes.io/part-of']).toBe('credit-bridge');
     const secrets = ofKind('Secret');
     for (const user of mongodb.spec.users) {
       const secret = secrets.find((candidate) => candidate.metadata.name === user.passwordSecretRef.name)!;

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Resource } from './operator-resources';
@@ -8,7 +8,9 @@ const ROOT = resolve(__dirname, '../..');
 
 /** A path printed by deploy/local/k8s-tools.sh (which `make test` runs with `install` first). */
 function toolPath(which: 'kustomize-path' | 'validator-path'): string {
-  return execFileSync(join(ROOT, 'deploy/local/k8s-tools.sh'), [which], { encoding: 'utf8' }).trim();
+  const path = execFileSync(join(ROOT, 'deploy/local/k8s-tools.sh'), [which], { encoding: 'utf8' }).trim();
+  if (!existsSync(path)) throw new Error(`${path} is missing: run deploy/local/k8s-tools.sh install`);
+  return path;
 }
 
 export const kustomizePath = () => toolPath('kustomize-path');
