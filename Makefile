@@ -43,6 +43,7 @@ status:
 test: check build
 	@deploy/local/browser.sh install
 	@deploy/local/pdf-tools.sh install
+	@deploy/local/k8s-tools.sh install
 	@deploy/local/run-tests.sh
 
 # Node packages only: the unit specs need no Kafka, database or browser.

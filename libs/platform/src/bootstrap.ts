@@ -60,6 +60,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   const topics = [...definition.publishes, ...events.topics].map((topic) => `${config.topicPrefix}${topic}`);
   const created = await ensureTopics(kafka, topics, {
     partitions: config.topicPartitions,
+    replicationFactor: config.topicReplicationFactor,
   });
   if (created.length > 0) new Logger(config.service).log(`created topics ${created.join(', ')}`);
   await app.startAllMicroservices();

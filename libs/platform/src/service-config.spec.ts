@@ -18,6 +18,7 @@ describe('loadServiceConfig', () => {
       databaseName: 'credit_bridge_enrolment',
       kafkaBrokers: ['127.0.0.1:9092'],
       topicPartitions: 6,
+      topicReplicationFactor: 1,
       consumerGroup: 'credit-bridge.enrolment',
       topicPrefix: '',
       eventRetry: DEFAULT_RETRY,
@@ -30,6 +31,14 @@ describe('loadServiceConfig', () => {
         clockSkewSeconds: 30,
       },
     });
+  });
+
+  it('creates topics with the replication a cluster asks for', () => {
+    const config = loadServiceConfig('enrolment', 3001, { ...devIdp, KAFKA_TOPIC_REPLICATION_FACTOR: '3' });
+    expect(config.topicReplicationFactor).toBe(3);
+    expect(() =>
+      loadServiceConfig('enrolment', 3001, { ...devIdp, KAFKA_TOPIC_REPLICATION_FACTOR: '0' }),
+    ).toThrow('KAFKA_TOPIC_REPLICATION_FACTOR');
   });
 
   it('takes how long events are retried from the environment', () => {

@@ -21,6 +21,8 @@ export const serviceEnvironmentSchema = z.object({
     .optional(),
   KAFKA_BROKERS: csv.default(['127.0.0.1:9092']),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(256).default(6),
+  /** Replicas of the topics a service creates: 1 on one broker; a cluster's replication (3) so none is left single. */
+  KAFKA_TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(16).default(1),
   KAFKA_GROUP_ID: z.string().min(1).optional(),
   KAFKA_TOPIC_PREFIX: z
     .string()
@@ -62,6 +64,7 @@ export interface ServiceConfig {
   readonly databaseName: string;
   readonly kafkaBrokers: readonly string[];
   readonly topicPartitions: number;
+  readonly topicReplicationFactor: number;
   readonly consumerGroup: string;
   /** Prepended to every Kafka topic name; empty by default. */
   readonly topicPrefix: string;
@@ -132,6 +135,7 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     databaseName: e.MONGODB_DATABASE ?? `credit_bridge_${service}`,
     kafkaBrokers: e.KAFKA_BROKERS,
     topicPartitions: e.KAFKA_TOPIC_PARTITIONS,
+    topicReplicationFactor: e.KAFKA_TOPIC_REPLICATION_FACTOR,
     consumerGroup: e.KAFKA_GROUP_ID ?? `credit-bridge.${service}`,
     topicPrefix: e.KAFKA_TOPIC_PREFIX ?? '',
     eventRetry: {
