@@ -122,7 +122,8 @@ export function snapshotAnchor({ claims }: ReadTrustSnapshot): TrustAnchor {
     isTrusted: (issuerId) => Promise.resolve(entryOf(issuerId) !== undefined),
     knownKey: (kid, issuerId) => {
       const entry = entryOf(issuerId);
-      if (!entry) return Promise.resolve({});
+      // An issuer the snapshot does not list is untrusted whatever its keys: the trust check says so.
+      if (!entry) return Promise.resolve(undefined);
       if (issuerId.startsWith('did:key:') && !entry.keys) return Promise.resolve(undefined);
       return Promise.resolve({ key: pinnedKey(entry.keys ?? [], kid, entry.issuerId) });
     },
