@@ -4,6 +4,7 @@
 // code imports. ESM-only, so it runs as its own Node process; its contexts come from npm packages, nothing fetched.
 // It reads `{seed, challenge, domain}` as JSON on stdin (`seed`: the wallet's Ed25519 private key, base64url) and
 // prints `{did, verifiablePresentation}`.
+import { Buffer } from 'node:buffer';
 import { contexts as credentialsContexts } from '@digitalbazaar/credentials-context';
 import { Ed25519Signature2020 } from '@digitalbazaar/ed25519-signature-2020';
 import { Ed25519VerificationKey2020 } from '@digitalbazaar/ed25519-verification-key-2020';

@@ -92,6 +92,7 @@ import { IssuerKeysCheck } from './verification/issuer-keys-check';
 import { OrganisationTrustListController } from './verification/organisation-trust-list.controller';
 import { remoteDocumentsProvider } from './verification/remote-documents.provider';
 import { TrustListController } from './verification/trust-list.controller';
+import { TrustListKeyRepository } from './verification/trust-list-key.repository';
 import { TRUST_LIST_KEY_MODEL, TrustListKeySchema } from './verification/trust-list-key.schema';
 import { TrustSnapshotController } from './verification/trust-snapshot.controller';
 import { TrustSnapshotsService } from './verification/trust-snapshots.service';
@@ -241,6 +242,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     TrustListRepository,
     TrustListService,
     TrustSnapshotsService,
+    TrustListKeyRepository,
     TrustListMigration,
     IssuerKeysCheck,
     remoteDocumentsProvider,

@@ -1,4 +1,4 @@
-import type { JsonWebKey, KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { asList, asObject, asText } from '../json-reading';
 import { jwsSignatureProblem, signJws } from '../jws';
 import {
@@ -7,7 +7,6 @@ import {
   type PublishedJwk,
   publicKeyFromJwk,
   type SigningAlgorithm,
-  type VerificationAlgorithm,
 } from '../keys';
 import { decodeCompact } from '../verification/input';
 import type { TrustAnchor } from './offline-context';
@@ -89,12 +88,12 @@ export function readTrustSnapshot(input: unknown, pinnedThumbprint?: string): Re
   let key: KeyObject;
   let keyThumbprint: string;
   try {
-    key = publicKeyFromJwk(asObject(jwk) as JsonWebKey);
-    keyThumbprint = jwkThumbprint(asObject(jwk) as JsonWebKey);
+    key = publicKeyFromJwk(asObject(jwk));
+    keyThumbprint = jwkThumbprint(asObject(jwk));
   } catch {
     return 'The trust snapshot names no public key it was signed with.';
   }
-  if (jwsSignatureProblem(jws, alg as VerificationAlgorithm, key))
+  if (jwsSignatureProblem(jws, alg, key))
     return 'The trust snapshot’s signature does not verify: it was altered after the hub signed it.';
   if (pinnedThumbprint !== undefined && pinnedThumbprint !== keyThumbprint)
     return `The trust snapshot was signed by key ${keyThumbprint}, not the hub’s trust-list key ${pinnedThumbprint}.`;

@@ -1,5 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
-import { insertOnce, ReadCache } from '@lib/persistence';
+import { ReadCache } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import {
   generateSigningKey,
@@ -12,15 +12,13 @@ import {
   type TrustSnapshotFile,
 } from '@lib/vc';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectModel } from '@nestjs/mongoose';
-import type { Model } from 'mongoose';
 import { IssuersRepository } from '../issuers/issuers.repository';
 import { IssuersService } from '../issuers/issuers.service';
 import { KEY_ENCRYPTER } from '../issuers/key-encrypter.provider';
 import type { KeyEncrypter } from '../issuers/key-encryption';
 import { TrustListRepository } from './trust-list.repository';
 import { HUB_LIST } from './trust-list-keys';
-import { TRUST_LIST_KEY_MODEL, type TrustListKeyRecord } from './trust-list-key.schema';
+import { TrustListKeyRepository } from './trust-list-key.repository';
 
 const HUB_KEY_ID = 'hub';
 
@@ -34,7 +32,7 @@ export class TrustSnapshotsService {
   private readonly signers = new ReadCache<TrustListSigner>(Infinity);
 
   constructor(
-    @InjectModel(TRUST_LIST_KEY_MODEL) private readonly keys: Model<TrustListKeyRecord>,
+    private readonly keys: TrustListKeyRepository,
     private readonly issuers: IssuersService,
     private readonly ownIssuers: IssuersRepository,
     private readonly entries: TrustListRepository,
@@ -91,17 +89,18 @@ export class TrustSnapshotsService {
   /** The hub's trust-list key, made once per deployment: the first instance to store one wins, all use it. */
   private signer(): Promise<TrustListSigner> {
     return this.signers.get(HUB_KEY_ID, async () => {
-      let record = await this.keys.findById(HUB_KEY_ID).lean<TrustListKeyRecord>().exec();
+      let record = await this.keys.find(HUB_KEY_ID);
       if (!record) {
         const generated = generateSigningKey('ES256');
-        await insertOnce(this.keys, {
+        await this.keys.insertOnce({
           _id: HUB_KEY_ID,
           algorithm: 'ES256',
           publicJwk: generated.publicJwk as Record<string, string>,
           encryptedPrivateKey: this.encrypter.encrypt(generated.privateKeyPem),
           createdAt: new Date(),
         });
-        record = await this.keys.findById(HUB_KEY_ID).lean<TrustListKeyRecord>().orFail().exec();
+        record = await this.keys.find(HUB_KEY_ID);
+        if (!record) throw new Error('the trust-list key was stored but cannot be read back');
       }
       const kid = `${this.config.publicBaseUrl}/api/credentials/trust-list/keys#${jwkThumbprint(record.publicJwk)}`;
       return {
