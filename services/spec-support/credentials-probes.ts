@@ -45,5 +45,7 @@ export function credentialsProbes(awardingBodyId: () => string): Record<string, 
     'GET /api/credentials/issuers/:id': { path: () => `${cr}/issuers/${awardingBodyId()}` },
     'GET /api/credentials/keys': { path: () => `${cr}/keys` },
     'GET /api/credentials/trust-list': { path: () => `${cr}/trust-list` },
+    'GET /api/credentials/trust-list/snapshot': { path: () => `${cr}/trust-list/snapshot` },
+    'GET /api/credentials/trust-list/keys': { path: () => `${cr}/trust-list/keys` },
   };
 }

@@ -1,5 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { join } from 'node:path';
 import { didKeyOf, didKeyVerificationMethodOf, signDataIntegrity, signJws } from '@lib/vc';
+import { runJsonScript } from './json-child-process';
+
+/** Signs a VC Data Model 1.1 DIDAuth with Digital Bazaar's @digitalbazaar/vc, as older wallet builds do. */
+const V1_DIDAUTH_SCRIPT = join(__dirname, 'independent-didauth-v1-cli.mjs');
 
 const VC = 'https://www.w3.org/ns/credentials/v2';
 
@@ -30,6 +35,19 @@ export function testWallet() {
         challenge: asked.challenge,
         domain: asked.domain,
       }),
+    /**
+     * The DIDAuth as older Learner Credential Wallet builds sign it: VC Data Model 1.1
+     * (https://www.w3.org/2018/credentials/v1), Ed25519Signature2020, by @digitalbazaar/vc with this wallet's key.
+     */
+    didAuthV1: async (asked: { challenge: string; domain: string }) => {
+      const seed = privateKey.export({ format: 'jwk' }).d;
+      const signed = await runJsonScript<{ did: string; verifiablePresentation: Record<string, any> }>(
+        V1_DIDAUTH_SCRIPT,
+        { seed, challenge: asked.challenge, domain: asked.domain },
+      );
+      if (signed.did !== did) throw new Error(`the 1.1 signer made ${signed.did}, not the wallet's ${did}`);
+      return signed.verifiablePresentation;
+    },
     /** An OpenID4VCI proof of possession: a JWT over the issuer (`aud`) and the token response's `c_nonce`. */
     proofOfPossession: (issuer: string, nonce: string) =>
       signJws(

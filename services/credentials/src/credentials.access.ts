@@ -37,6 +37,8 @@ export const CREDENTIALS_ACCESS = accessTable('credentials', {
   'GET /api/credentials/trust-list': anyone,
   'POST /api/credentials/trust-list': { admin: 'any' },
   'POST /api/credentials/trust-list/removal': { admin: 'any' },
+  'GET /api/credentials/trust-list/snapshot': anyone,
+  'GET /api/credentials/trust-list/keys': anyone,
   'GET /api/credentials/organisations/:organisationId/trust-list': registrar,
   'POST /api/credentials/organisations/:organisationId/trust-list': registrar,
   'POST /api/credentials/organisations/:organisationId/trust-list/removal': registrar,

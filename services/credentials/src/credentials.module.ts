@@ -92,6 +92,10 @@ import { IssuerKeysCheck } from './verification/issuer-keys-check';
 import { OrganisationTrustListController } from './verification/organisation-trust-list.controller';
 import { remoteDocumentsProvider } from './verification/remote-documents.provider';
 import { TrustListController } from './verification/trust-list.controller';
+import { TrustListKeyRepository } from './verification/trust-list-key.repository';
+import { TRUST_LIST_KEY_MODEL, TrustListKeySchema } from './verification/trust-list-key.schema';
+import { TrustSnapshotController } from './verification/trust-snapshot.controller';
+import { TrustSnapshotsService } from './verification/trust-snapshots.service';
 import { TrustListMigration } from './verification/trust-list-migration';
 import { TrustListRepository } from './verification/trust-list.repository';
 import { TrustListService } from './verification/trust-list.service';
@@ -160,6 +164,7 @@ const models = [
     collection: 'certificate_brandings',
   },
   { name: TRUSTED_ISSUER_MODEL, schema: TrustedIssuerSchema, collection: 'trusted_issuers' },
+  { name: TRUST_LIST_KEY_MODEL, schema: TrustListKeySchema, collection: 'trust_list_keys' },
   { name: ID_LIST_MODEL, schema: IdListSchema, collection: ID_LISTS_COLLECTION },
   {
     name: DIRECT_CREDENTIAL_MODEL,
@@ -198,6 +203,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     SharingController,
     CertificateBrandingController,
     TrustListController,
+    TrustSnapshotController,
     OrganisationTrustListController,
     VerificationController,
     DirectIssuingController,
@@ -235,6 +241,8 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     KnownCoursesRepository,
     TrustListRepository,
     TrustListService,
+    TrustSnapshotsService,
+    TrustListKeyRepository,
     TrustListMigration,
     IssuerKeysCheck,
     remoteDocumentsProvider,

@@ -1,8 +1,16 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import {
+  generateSigningKey,
+  jwkThumbprint,
+  type OfflineBundle,
+  publishedJwk,
+  sealBundle,
+  signJws,
+} from '@lib/vc';
 import { bearer, call, type RunningService } from '@lib/testing';
 import { earnCredential } from '../../spec-support/credentials';
 import { type IssuingStack, startIssuingBehindGateway } from '../../spec-support/issuing-behind-gateway';
@@ -35,6 +43,58 @@ async function verifyOffline(bundle: unknown, ...args: string[]) {
 const formatMessage = (result: { checks: { id: string; message: string }[] }) =>
   result.checks.find((check) => check.id === 'format')!.message;
 
+/** A file in the spec's folder holding `content` (JSON unless text). */
+function saved(name: string, content: unknown): string {
+  const file = join(folder, `${Math.random().toString(36).slice(2)}-${name}`);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+/** A compact JWS with its payload changed by `change`, signed again by `key` as `kid` (or not signed again). */
+function resigned(compact: string, change: (claims: any) => void, key?: { kid: string; pem: string }) {
+  const [header, payload, signature] = compact.split('.');
+  const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+  change(claims);
+  if (!key) return [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+  const decodedHeader = JSON.parse(Buffer.from(header!, 'base64url').toString());
+  return signJws({ ...decodedHeader, alg: 'ES256', kid: key.kid }, claims, key.pem);
+}
+
+/**
+ * The bundle as someone with a key of their own would forge it, end to end: the credential changed and signed
+ * again, the status lists signed again, the JWK set replaced with their key (naming the real issuer), and the whole
+ * sealed again; nothing in it is the issuer's any more but its name.
+ */
+function forged(bundle: OfflineBundle): OfflineBundle {
+  const key = generateSigningKey('ES256');
+  const issuerId = bundle.issuer.id;
+  const signer = { kid: `${issuerId}/keys/${key.thumbprint}`, pem: key.privateKeyPem };
+  const content = bundle.contents[0]!;
+  const jwt = resigned(
+    content.jwt,
+    (claims) => (claims.credentialSubject.achievement.name = 'A degree never awarded'),
+    signer,
+  );
+  const documents = bundle.documents
+    .filter((document) => document.role === 'jwks' || document.mediaType === 'application/vc+jwt')
+    .map((document) =>
+      document.role === 'jwks'
+        ? {
+            ...document,
+            body: JSON.stringify({
+              keys: [publishedJwk(key.publicJwk, { kid: signer.kid, alg: 'ES256', iss: issuerId })],
+            }),
+          }
+        : { ...document, body: resigned(document.body, () => {}, signer) },
+    );
+  const { seal: _seal, ...unsealed } = bundle;
+  const { dataIntegrity: _proofForm, ...jwtOnly } = content;
+  return sealBundle(
+    { ...unsealed, contents: [{ ...jwtOnly, jwt }], documents },
+    { algorithm: 'ES256', kid: signer.kid, privateKey: key.privateKeyPem },
+  );
+}
+
 describe('the offline bundle', () => {
   let stack: IssuingStack;
   let enrolment: RunningService;
@@ -64,11 +124,20 @@ describe('the offline bundle', () => {
     return (await response.json()) as any;
   }
 
+  /** The trust snapshot an employer saves once, online, from the hub's public origin. */
+  async function trustSnapshotFile() {
+    const response = await fetch(`${origin}/api/credentials/trust-list/snapshot`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toContain('credit-bridge-trust.json');
+    return saved('trust.json', await response.json());
+  }
+
   it('verifies with the network off, with the snapshot date, where the same run without it is unverifiable', async () => {
     const stack = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
     const uni = await setUpUniversity(enrolment.url, 5);
     const { credential, learnerId, learner } = await earnCredential(stack, uni, 77);
     const bundle = await download(credential.credentialId, learnerId);
+    const trust = await trustSnapshotFile();
     expect(bundle).toMatchObject({ type: 'CreditBridgeOfflineBundle', version: 1 });
     expect(bundle.documents.map((document: any) => document.role).sort()).toEqual([
       'did-document',
@@ -79,7 +148,7 @@ describe('the offline bundle', () => {
       'status-list',
     ]);
 
-    const offline = await verifyOffline(bundle, '--email', learner.email);
+    const offline = await verifyOffline(bundle, '--email', learner.email, '--trust', trust);
     expect(offline.result).toMatchObject({
       status: 'valid',
       snapshot: { takenAt: bundle.snapshotAt, stale: false },
@@ -102,11 +171,15 @@ describe('the offline bundle', () => {
     // Plain text says when the statuses were last known; an old snapshot (older than the age allowed) warns.
     const file = join(folder, 'plain.bundle.json');
     writeFileSync(file, JSON.stringify(bundle));
-    const plain = await verifyWithoutNetwork('--offline', file);
+    const plain = await verifyWithoutNetwork('--offline', file, '--trust', trust);
     expect(plain.out).toContain('VALID: ');
     expect(plain.out).toContain(`Offline: statuses as last known at ${bundle.snapshotAt}`);
     expect(plain.out).not.toContain('Warning:');
-    const old = await verifyWithoutNetwork('--offline', file, '--max-snapshot-age', '0m');
+    // It names the key that signed the snapshot: the hub's published trust-list key.
+    const published = await call(origin, 'GET', '/api/credentials/trust-list/keys');
+    expect(plain.out).toContain(`Issuer checked against: the trust snapshot of ${origin} taken at `);
+    expect(plain.out).toContain(`signed by trust-list key ${jwkThumbprint(published.body.keys[0])}`);
+    const old = await verifyWithoutNetwork('--offline', file, '--max-snapshot-age', '0m', '--trust', trust);
     expect(old.out).toMatch(
       /Warning: The statuses are as last known at .+ the credential may have been revoked/,
     );
@@ -133,10 +206,75 @@ describe('the offline bundle', () => {
         body: { reason: 'Issued in error' },
       }),
     );
-    expect((await verifyOffline(bundle)).result.status).toBe('valid');
-    const revoked = await verifyOffline(await download(credential.credentialId, learnerId));
+    expect((await verifyOffline(bundle, '--trust', trust)).result.status).toBe('valid');
+    const revoked = await verifyOffline(await download(credential.credentialId, learnerId), '--trust', trust);
     expect(revoked.result.status).toBe('revoked');
     expect(revoked.code).toBe(1);
+  });
+
+  it('trusts the issuer only from what the verifier holds: a forged bundle is not trusted, a tampered snapshot refused', async () => {
+    const stack = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const { credential, learnerId } = await earnCredential(stack, uni, 70);
+    const bundle = await download(credential.credentialId, learnerId);
+    const fake = forged(bundle);
+    const trust = await trustSnapshotFile();
+
+    // Without anything of the verifier's, neither is called trusted: each matches only the keys it carries.
+    for (const candidate of [bundle, fake]) {
+      const { code, result } = await verifyOffline(candidate);
+      expect(result).toMatchObject({ status: 'untrusted-issuer', verified: false });
+      expect(result.headline).toMatch(
+        /^Issuer not confirmed: the credential matches the keys inside this file/,
+      );
+      expect(result.checks.find((check: any) => check.id === 'signature').outcome).toBe('passed');
+      expect(code).toBe(1);
+    }
+    const plain = await verifyWithoutNetwork('--offline', saved('fake.bundle.json', fake));
+    expect(plain.out).toContain('UNTRUSTED-ISSUER: Issuer not confirmed');
+    expect(plain.out).toContain('Issuer checked against: nothing you hold');
+
+    // With the trust snapshot saved earlier, the real one is valid and the forged one is not the issuer's.
+    expect((await verifyOffline(bundle, '--trust', trust)).result.status).toBe('valid');
+    const refused = await verifyOffline(fake, '--trust', trust);
+    expect(refused.result.status).toBe('invalid');
+    expect(refused.result.checks.find((check: any) => check.id === 'key').outcome).toBe('failed');
+    expect(formatMessage(refused.result)).toMatch(
+      /seal does not verify with the issuer’s keys this verifier holds/,
+    );
+    expect(refused.code).toBe(1);
+
+    // The hub's own keys pinned (its /.well-known/jwks.json, saved) do the same.
+    const jwks = saved('jwks.json', (await call(origin, 'GET', '/.well-known/jwks.json')).body);
+    expect((await verifyOffline(bundle, '--issuer-jwks', jwks)).result.status).toBe('valid');
+    expect((await verifyOffline(fake, '--issuer-jwks', jwks)).result.status).toBe('invalid');
+
+    // The verification API checks a bundle against the keys in its records, not the bundle's.
+    const posted = await call(credentials.url, 'POST', '/api/credentials/verify', {
+      body: { credential: fake },
+    });
+    expect(posted.body).toMatchObject({ status: 'invalid', verified: false });
+
+    // A snapshot changed after the hub signed it (the forger's key put in) is refused before anything is checked.
+    const snapshot = JSON.parse(readFileSync(trust, 'utf8'));
+    const forgedKey = JSON.parse(fake.documents.find((document) => document.role === 'jwks')!.body).keys[0];
+    const tampered = {
+      ...snapshot,
+      jws: resigned(snapshot.jws, (claims) => {
+        const entry = claims.entries.find((found: any) => found.issuerId === bundle.issuer.id);
+        entry.keys.push(forgedKey);
+      }),
+    };
+    const run = await verifyWithoutNetwork(
+      '--offline',
+      saved('fake.bundle.json', fake),
+      '--trust',
+      saved('tampered-trust.json', tampered),
+    );
+    expect(run.code).toBe(2);
+    expect(run.out).toMatch(
+      /trust snapshot’s signature does not verify: it was altered after the hub signed it/,
+    );
   });
 
   it('is invalid when any part is altered, and names a part that is missing', async () => {

@@ -161,6 +161,57 @@ describe('sending a credential to a wallet (VC-API exchange with DIDAuth)', () =
     expect(answer.body.verifiablePresentation.verifiableCredential[0].credentialSubject.id).toBe(wallet.did);
   });
 
+  it('takes a VC Data Model 1.1 DIDAuth as older Learner Credential Wallet builds sign it, still checking challenge, domain and key', async () => {
+    const wallet = testWallet();
+    const made = await offer();
+    const request = await start(made.exchangeUrl);
+    const refusedWith = async (presentation: unknown) => {
+      const answer = await exchange(made.exchangeUrl, { verifiablePresentation: presentation });
+      expect(answer.status).toBe(422);
+      return answer.body.errors.map((error: { field: string }) => error.field);
+    };
+    const signed = await wallet.didAuthV1(request);
+    expect(signed).toMatchObject({
+      '@context': [
+        'https://www.w3.org/2018/credentials/v1',
+        'https://w3id.org/security/suites/ed25519-2020/v1',
+      ],
+      type: ['VerifiablePresentation'],
+      holder: wallet.did,
+      proof: { type: 'Ed25519Signature2020', proofPurpose: 'authentication', challenge: request.challenge },
+    });
+    expect(await refusedWith(await wallet.didAuthV1({ ...request, challenge: 'another' }))).toEqual([
+      'verifiablePresentation.proof.challenge',
+    ]);
+    expect(
+      await refusedWith(await wallet.didAuthV1({ ...request, domain: 'https://elsewhere.example' })),
+    ).toEqual(['verifiablePresentation.proof.domain']);
+    // Signed by another wallet's key while naming this one as holder; a changed proof; credentials carried.
+    expect(await refusedWith({ ...(await testWallet().didAuthV1(request)), holder: wallet.did })).toEqual(
+      expect.arrayContaining(['verifiablePresentation.holder']),
+    );
+    expect(
+      await refusedWith({ ...signed, proof: { ...signed.proof, created: '2020-01-01T00:00:00Z' } }),
+    ).toEqual(['verifiablePresentation.proof']);
+    expect(await refusedWith({ ...signed, verifiableCredential: [] })).toEqual(['verifiablePresentation']);
+
+    // The 2.0 path is as it was: a 1.1 presentation is no presentation to the verification API.
+    const verified = await call(credentials.url, 'POST', '/api/credentials/presentations/verify', {
+      body: {
+        verifiablePresentation: signed,
+        options: { challenge: request.challenge, domain: request.domain },
+      },
+    });
+    expect(JSON.stringify(verified.body)).toContain(
+      'must be an array beginning with https://www.w3.org/ns/credentials/v2',
+    );
+
+    const answer = await exchange(made.exchangeUrl, { verifiablePresentation: signed });
+    expect(answer.status).toBe(200);
+    expect(answer.body.verifiablePresentation['@context']).toEqual(['https://www.w3.org/ns/credentials/v2']);
+    expect(answer.body.verifiablePresentation.verifiableCredential[0].credentialSubject.id).toBe(wallet.did);
+  });
+
   it('refuses a wrong challenge, domain, proof or holder with a 422 naming it, and still delivers to the right one', async () => {
     const wallet = testWallet();
     const made = await offer();

@@ -197,6 +197,7 @@ describe('verification page in a browser', () => {
     const shown = await upload(bundle);
     expect(shown).toMatchObject({ status: 'valid', focused: true, facts: { Credits: '5 UK credits' } });
     expect(shown.banner).toContain('Offline bundle: revocation and suspension as last known at');
+    expect(shown.banner).toContain('checked against our trust list and records, not against the file itself');
     expect(shown.banner).not.toContain('Warning');
     expect(shown.checks.find((check) => check.includes('Not revoked'))).toMatch(/Passed.*Last known at/s);
     expect(await seriousAccessibilityProblems(page)).toEqual([]);

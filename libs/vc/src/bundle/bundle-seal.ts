@@ -52,18 +52,29 @@ export function sealBundle(
   return { ...bundle, seal };
 }
 
+/** The kid of the key the seal names, when it can be read. */
+export function sealKid(bundle: OfflineBundle): string | undefined {
+  const decoded = decodeCompact(bundle.seal);
+  return typeof decoded === 'string' || typeof decoded.header.kid !== 'string'
+    ? undefined
+    : decoded.header.kid;
+}
+
 /**
  * Why the bundle's parts are not as the issuer sealed them, naming the first part altered, missing or added; or
  * undefined when each part is the one sealed. The seal is checked with the issuer's key from the bundled JWKS: a
- * changed key set either fails the seal or shows as an altered part.
+ * changed key set either fails the seal or shows as an altered part. A verifier that knows the issuer's keys itself
+ * gives the key it holds by the seal's kid (`pinned`): then the bundled keys are not believed for the seal either.
  */
-export function sealProblem(bundle: OfflineBundle): string | undefined {
+export function sealProblem(bundle: OfflineBundle, pinned?: { key?: KeyObject }): string | undefined {
   const decoded = decodeCompact(bundle.seal);
   if (typeof decoded === 'string') return `The bundle’s seal cannot be read (${decoded}).`;
   const { alg, kid, typ } = decoded.header;
   if (typ !== SEAL_TYPE || !isVerificationAlgorithm(alg) || typeof kid !== 'string')
     return 'The bundle’s seal is not an offline bundle seal.';
-  const key = bundledKey(bundle, kid);
+  const key = pinned ? pinned.key : bundledKey(bundle, kid);
+  if (pinned && (!key || jwsSignatureProblem(bundle.seal, alg, key)))
+    return 'The bundle’s seal does not verify with the issuer’s keys this verifier holds: the bundle is not the issuer’s.';
   if (!key || jwsSignatureProblem(bundle.seal, alg, key))
     return 'The bundle’s seal does not verify with the issuer’s bundled keys: the keys or the seal were altered.';
   const sealed = asObject(decoded.payload.parts) as Record<string, unknown>;

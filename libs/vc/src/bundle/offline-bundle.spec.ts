@@ -5,15 +5,22 @@ import { ISSUER, sampleCredentialInput } from '../testing/sample-credential';
 import { isoSeconds, signCredential } from '../vc-jwt';
 import type { BundledDocument, OfflineBundle } from './bundle-format';
 import { sealBundle } from './bundle-seal';
-import { verifyBundle } from './verify-bundle';
+import { readTrustSnapshot, signTrustSnapshot, snapshotAnchor } from './trust-snapshot';
+import { UNCONFIRMED_ISSUER_HEADLINE, verifyBundle } from './verify-bundle';
 
 const LIST = 'https://credits.example.ac.uk/api/credentials/status-lists/l1';
 const HOLDS = 'https://credits.example.ac.uk/api/credentials/status-lists/s1';
 const JWKS = 'https://credits.example.ac.uk/.well-known/jwks.json';
 
 /** A bundle as the credentials service makes one, with keys of its own; `listKey` signs the status lists. */
-function bundleOf(options: { revoked?: boolean; listKey?: ReturnType<typeof generateSigningKey> } = {}) {
-  const key = generateSigningKey('ES256');
+function bundleOf(
+  options: {
+    revoked?: boolean;
+    listKey?: ReturnType<typeof generateSigningKey>;
+    key?: ReturnType<typeof generateSigningKey>;
+  } = {},
+) {
+  const key = options.key ?? generateSigningKey('ES256');
   const kid = `${ISSUER}/keys/${key.thumbprint}`;
   const signer = { algorithm: 'ES256' as const, kid, privateKey: key.privateKeyPem };
   const listSigner = options.listKey
@@ -74,27 +81,99 @@ function bundleOf(options: { revoked?: boolean; listKey?: ReturnType<typeof gene
   );
 }
 
+/** An anchor that trusts the issuer and leaves its keys to the bundle: for what does not turn on trust. */
+const trusting = { isTrusted: () => Promise.resolve(true) };
+
 const check = (result: { checks: { id: string; outcome: string; message: string }[] }, id: string) =>
   result.checks.find((found) => found.id === id)!;
 
+/** The hub's trust snapshot, listing ISSUER with this key, signed by a trust-list key of its own. */
+function snapshotOf(issuerKey: ReturnType<typeof generateSigningKey>) {
+  const listKey = generateSigningKey('ES256');
+  const kid = `${ISSUER}/keys/${issuerKey.thumbprint}`;
+  return signTrustSnapshot(
+    {
+      iss: 'https://credits.example.ac.uk',
+      iat: Math.floor(Date.now() / 1000),
+      takenAt: new Date().toISOString(),
+      entries: [
+        {
+          issuerId: ISSUER,
+          name: 'University of Leeds',
+          kind: 'own',
+          keys: [publishedJwk(issuerKey.publicJwk, { kid, alg: 'ES256', iss: ISSUER })],
+        },
+      ],
+    },
+    {
+      algorithm: 'ES256',
+      kid: 'https://credits.example.ac.uk/api/credentials/trust-list/keys#1',
+      privateKey: listKey.privateKeyPem,
+      publicJwk: publishedJwk(listKey.publicJwk, {
+        kid: 'https://credits.example.ac.uk/api/credentials/trust-list/keys#1',
+        alg: 'ES256',
+        iss: 'https://credits.example.ac.uk',
+      }),
+    },
+  );
+}
+
 describe('an offline bundle', () => {
   it('verifies from what it holds, its statuses last known at its snapshot', async () => {
-    const bundle = bundleOf();
-    const result = await verifyBundle(bundle);
+    const key = generateSigningKey('ES256');
+    const bundle = bundleOf({ key });
+    const read = readTrustSnapshot(snapshotOf(key));
+    if (typeof read === 'string') throw new Error(read);
+    const result = await verifyBundle(bundle, { anchor: snapshotAnchor(read) });
     expect(result).toMatchObject({ status: 'valid', snapshot: { takenAt: bundle.snapshotAt, stale: false } });
     expect(check(result, 'revocation').message).toContain('Last known at');
     expect(check(result, 'suspension').outcome).toBe('passed');
     expect(check(result, 'partner').outcome).toBe('passed');
   });
 
+  it('without anything the verifier holds, says its signatures hold but its issuer is not confirmed', async () => {
+    const result = await verifyBundle(bundleOf());
+    expect(result).toMatchObject({
+      status: 'untrusted-issuer',
+      verified: false,
+      headline: UNCONFIRMED_ISSUER_HEADLINE,
+    });
+    expect(check(result, 'signature').outcome).toBe('passed');
+    expect(check(result, 'trust')).toMatchObject({ outcome: 'failed', message: /^Not confirmed/ });
+  });
+
+  it('with a trust snapshot, refuses a bundle forged end to end with another key, and a tampered snapshot', async () => {
+    const real = generateSigningKey('ES256');
+    const snapshot = snapshotOf(real);
+    const read = readTrustSnapshot(snapshot);
+    if (typeof read === 'string') throw new Error(read);
+    const forged = await verifyBundle(bundleOf(), { anchor: snapshotAnchor(read) });
+    expect(forged.status).toBe('invalid');
+    expect(check(forged, 'key').outcome).toBe('failed');
+    expect(check(forged, 'format').message).toMatch(
+      /seal does not verify with the issuer’s keys this verifier holds/,
+    );
+
+    const [header, payload, signature] = snapshot.jws.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    claims.entries[0].keys[0].x = generateSigningKey('ES256').publicJwk.x;
+    const tampered = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+    expect(readTrustSnapshot({ ...snapshot, jws: tampered })).toMatch(/altered after the hub signed it/);
+    expect(readTrustSnapshot(snapshot, 'another-thumbprint')).toMatch(/not the hub’s trust-list key/);
+  });
+
   it('says revoked when its revocation list says so', async () => {
-    expect((await verifyBundle(bundleOf({ revoked: true }))).status).toBe('revoked');
+    const key = generateSigningKey('ES256');
+    const read = readTrustSnapshot(snapshotOf(key));
+    if (typeof read === 'string') throw new Error(read);
+    const result = await verifyBundle(bundleOf({ revoked: true, key }), { anchor: snapshotAnchor(read) });
+    expect(result.status).toBe('revoked');
   });
 
   it('warns when the snapshot is older than the verifier allows', async () => {
     const bundle = bundleOf();
     const later = () => new Date(Date.parse(bundle.snapshotAt) + 40 * 86_400_000);
-    const result = await verifyBundle(bundle, { now: later });
+    const result = await verifyBundle(bundle, { now: later, anchor: trusting });
     // The status lists are read as of the snapshot, so an old bundle still gives its statuses.
     expect(result.status).toBe('valid');
     expect(result.snapshot).toMatchObject({ stale: true, ageDays: 40 });
@@ -105,7 +184,9 @@ describe('an offline bundle', () => {
   });
 
   it('checks the status lists’ own signatures: the issuer’s seal does not vouch for a list signed by another key', async () => {
-    const result = await verifyBundle(bundleOf({ listKey: generateSigningKey('ES256') }));
+    const result = await verifyBundle(bundleOf({ listKey: generateSigningKey('ES256') }), {
+      anchor: trusting,
+    });
     expect(result.status).not.toBe('valid');
     expect(check(result, 'revocation')).toMatchObject({
       outcome: 'error',

@@ -26,9 +26,10 @@ export class BundleFetcher implements DocumentFetcher {
 }
 
 /**
- * What a verifier knows without the bundle, when it knows anything (the verification service: its trust list and
- * its own issuers' keys, from its own records). Offline on a user's machine there is none: the bundle is believed as
- * its issuer sealed it.
+ * What a verifier knows without the bundle, when it knows anything: the verification service, its trust list and
+ * issuers' keys; a user's machine, a trust snapshot it saved from the hub or an issuer's keys (trust-snapshot.ts).
+ * Without one, the bundle's signatures are checked against its own keys only, and the result says the issuer is not
+ * confirmed (verify-bundle.ts).
  */
 export interface TrustAnchor {
   /** Whether the verifier trusts the issuer; with an anchor, the bundle's trust-list entry alone is not enough. */

@@ -4,7 +4,7 @@ import { decodeCompact } from '../verification/input';
 import { type Check, CHECKS, headlineOf, statusOf, type VerificationResult } from '../verification/result';
 import { verifyCredential, type VerifyOptions } from '../verification/verify-credential';
 import { missingStatusLists, type OfflineBundle, readBundle } from './bundle-format';
-import { sealProblem } from './bundle-seal';
+import { sealKid, sealProblem } from './bundle-seal';
 import { offlineContext, type TrustAnchor } from './offline-context';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -29,6 +29,12 @@ export interface SnapshotNote {
 
 export type OfflineVerificationResult = VerificationResult & { snapshot?: SnapshotNote };
 
+/** The headline when nothing the verifier holds confirms the issuer: the bundle was checked against itself only. */
+export const UNCONFIRMED_ISSUER_HEADLINE =
+  'Issuer not confirmed: the credential matches the keys inside this file and nothing in it was changed, but the file alone cannot prove those keys are the awarding body’s. Check it against a trust snapshot you saved from the hub, or verify it online.';
+const UNCONFIRMED_TRUST_MESSAGE =
+  'Not confirmed: the issuer’s keys and trust-list entry came from the bundle itself, which anyone could make. Give a trust snapshot saved from the hub (--trust) or the issuer’s keys (--issuer-jwks) to confirm it.';
+
 /**
  * Verifies an offline bundle without the network: the credential as any verification does, with its issuer's trust,
  * keys and statuses taken from the bundle as published at the snapshot. A part missing or not as the issuer sealed
@@ -43,14 +49,44 @@ export async function verifyBundle(
   if ('missing' in read) return refused(`The bundle has no ${read.missing}.`, now());
   const bundle = read;
   const content = bundle.contents[0]!;
-  const problem = sealProblem(bundle) ?? missingListProblem(bundle);
+  const kid = sealKid(bundle);
+  // A key the verifier could not reach now leaves the seal to the bundled keys; the key check then reports the error.
+  const pinned =
+    kid === undefined
+      ? undefined
+      : await options.anchor?.knownKey?.(kid, bundle.issuer.id).catch(() => undefined);
+  const problem = sealProblem(bundle, pinned) ?? missingListProblem(bundle);
   const result = await verifyCredential(
     content.jwt,
     offlineContext(bundle, now, options.anchor),
     holderOf(options),
   );
   const checked = problem ? withFormatFailure(result, problem) : result;
-  return { ...checked, snapshot: snapshotNote(bundle, now(), options.maxSnapshotAgeMs) };
+  // Without an anchor, the bundle vouched for itself: its signatures hold, but its issuer is not confirmed.
+  const trusted = options.anchor ? checked : withUnconfirmedTrust(checked);
+  return { ...trusted, snapshot: snapshotNote(bundle, now(), options.maxSnapshotAgeMs) };
+}
+
+function withUnconfirmedTrust<T extends VerificationResult>(result: T): T {
+  const checks = result.checks.map((check): Check =>
+    check.id === 'trust' && check.outcome === 'passed'
+      ? { ...check, outcome: 'failed', message: UNCONFIRMED_TRUST_MESSAGE }
+      : check,
+  );
+  const status = statusOf(checks);
+  const headline = status === 'untrusted-issuer' ? UNCONFIRMED_ISSUER_HEADLINE : headlineOf(status);
+  const held = result.heldCredentials?.map((inner) => ({
+    ...withUnconfirmedTrust(inner),
+    index: inner.index,
+  }));
+  return {
+    ...result,
+    status,
+    verified: false,
+    headline,
+    checks,
+    ...(held ? { heldCredentials: held } : {}),
+  };
 }
 
 function holderOf({ holderEmail }: VerifyOptions): VerifyOptions {

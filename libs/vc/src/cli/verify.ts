@@ -3,12 +3,22 @@
  *   npm run -s verify -- <file (.jwt, .json, .pdf) or JWT> [--server URL] [--email holder@example] [--json]
  * The server (default $CREDIT_BRIDGE_URL, else http://localhost:3000) gives the trust list and answers the partner
  * check; keys and status lists are fetched from where their issuers publish them. Exits 0 only when valid.
- *   npm run -s verify -- --offline <bundle.json> [--max-snapshot-age 30d] [--email ...] [--json]
- * verifies an offline bundle with nothing fetched: trust, keys and statuses as the bundle's snapshot holds them.
+ *   npm run -s verify -- --offline <bundle.json> [--trust <trust-snapshot.json>] [--max-snapshot-age 30d] ...
+ * verifies an offline bundle with nothing fetched: keys and statuses as the bundle's snapshot holds them, the
+ * issuer's trust and keys from a trust snapshot saved earlier from the hub (or from `--issuer-jwks <jwks.json>`,
+ * with `--issuer <id>` for keys that name no issuer). Without either, the issuer is reported not confirmed.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_SNAPSHOT_AGE_MS, type OfflineVerificationResult, verifyBundle } from '../bundle';
+import {
+  DEFAULT_MAX_SNAPSHOT_AGE_MS,
+  issuerKeysAnchor,
+  type OfflineVerificationResult,
+  readTrustSnapshot,
+  snapshotAnchor,
+  type TrustAnchor,
+  verifyBundle,
+} from '../bundle';
 import { credentialFromPdf } from '../pdf-attachment';
 import { type Check, type VerificationResult, verifyCredential } from '../verification';
 import { serverContext } from '../verification/server-context';
@@ -24,15 +34,23 @@ async function main(): Promise<number> {
       json: { type: 'boolean' },
       offline: { type: 'string' },
       'max-snapshot-age': { type: 'string' },
+      trust: { type: 'string' },
+      'issuer-jwks': { type: 'string' },
+      issuer: { type: 'string' },
     },
   });
   if (values.offline !== undefined) {
     if (positionals.length > 0) throw new Error('--offline takes the bundle; give no credential besides');
+    const trust = anchorOf(values);
     const result = await verifyBundle(JSON.parse(readFileSync(values.offline, 'utf8')), {
       maxSnapshotAgeMs: ageOf(values['max-snapshot-age']),
       ...(values.email ? { holderEmail: values.email } : {}),
+      ...(trust ? { anchor: trust.anchor } : {}),
     });
-    console.log(values.json ? JSON.stringify(result, null, 2) : describe(result));
+    const trustedBy = trust?.source ?? 'nothing you hold (the bundle’s own keys only)';
+    console.log(
+      values.json ? JSON.stringify({ ...result, trustedBy }, null, 2) : describe(result, trustedBy),
+    );
     return result.verified ? 0 : 1;
   }
   if (positionals.length !== 1) {
@@ -60,6 +78,37 @@ async function readCredential(argument: string): Promise<string> {
   return readFileSync(argument, 'utf8');
 }
 
+/**
+ * What this machine already holds to decide the issuer's trust and keys: a trust snapshot saved from the hub, or
+ * the issuer's keys; a file that is not one, or a snapshot altered since the hub signed it, stops the command.
+ */
+function anchorOf(values: {
+  trust?: string;
+  'issuer-jwks'?: string;
+  issuer?: string;
+}): { anchor: TrustAnchor; source: string } | undefined {
+  if (values.trust !== undefined && values['issuer-jwks'] !== undefined)
+    throw new Error('give --trust or --issuer-jwks, not both');
+  if (values.trust !== undefined) {
+    // The file as the hub serves it (JSON), or the bare JWS.
+    const text = readFileSync(values.trust, 'utf8');
+    const read = readTrustSnapshot(text.trim().startsWith('{') ? JSON.parse(text) : text);
+    if (typeof read === 'string') throw new Error(`${values.trust}: ${read}`);
+    return {
+      anchor: snapshotAnchor(read),
+      source: `the trust snapshot of ${read.claims.iss} taken at ${read.claims.takenAt} (signed by trust-list key ${read.keyThumbprint})`,
+    };
+  }
+  if (values['issuer-jwks'] !== undefined) {
+    const anchor = issuerKeysAnchor(JSON.parse(readFileSync(values['issuer-jwks'], 'utf8')), values.issuer);
+    if (typeof anchor === 'string') throw new Error(`${values['issuer-jwks']}: ${anchor}`);
+    return { anchor, source: `the issuer keys in ${values['issuer-jwks']}` };
+  }
+  if (values.issuer !== undefined)
+    throw new Error('--issuer names whose keys --issuer-jwks holds; give both');
+  return undefined;
+}
+
 /** `30d`, `12h` or `90m`: how old a bundle's snapshot may be before the result warns. */
 function ageOf(text: string | undefined): number {
   if (text === undefined) return DEFAULT_MAX_SNAPSHOT_AGE_MS;
@@ -68,7 +117,10 @@ function ageOf(text: string | undefined): number {
   return Number(match[1]) * { d: 86_400_000, h: 3_600_000, m: 60_000 }[match[2] as 'd' | 'h' | 'm'];
 }
 
-function describe(result: VerificationResult & Pick<OfflineVerificationResult, 'snapshot'>): string {
+function describe(
+  result: VerificationResult & Pick<OfflineVerificationResult, 'snapshot'>,
+  trustedBy?: string,
+): string {
   const { summary } = result;
   const facts: [string, string | undefined][] = [
     ['Learner', summary.learnerName],
@@ -88,6 +140,7 @@ function describe(result: VerificationResult & Pick<OfflineVerificationResult, '
     `${result.status.toUpperCase()}: ${result.headline}`,
     ...(result.reason ? [`Why: ${result.reason}`] : []),
     ...(result.snapshot ? [`Offline: statuses as last known at ${result.snapshot.takenAt}`] : []),
+    ...(trustedBy ? [`Issuer checked against: ${trustedBy}`] : []),
     ...(result.snapshot?.warning ? [`Warning: ${result.snapshot.warning}`] : []),
     '',
     ...facts.filter(([, value]) => value).map(([name, value]) => `  ${name.padEnd(14)}${value}`),

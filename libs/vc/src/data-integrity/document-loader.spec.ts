@@ -1,5 +1,5 @@
 import { canonicalise } from './canonicalise';
-import { BUNDLED_CONTEXT_URLS, bundledDocumentLoader } from './document-loader';
+import { BUNDLED_CONTEXT_URLS, bundledDocumentLoader, didAuthV1DocumentLoader } from './document-loader';
 
 const EXPECTED = [
   'https://www.w3.org/ns/credentials/v2',
@@ -47,5 +47,19 @@ describe('bundledDocumentLoader', () => {
   it('leaves a document with an unbundled context uncanonicalised', async () => {
     const document = { '@context': 'https://attacker.example/context.json', name: 'x' };
     await expect(canonicalise(document, bundledDocumentLoader)).rejects.toThrow(/attacker\.example/);
+  });
+
+  it('serves VC Data Model 1.1’s context to older wallets’ DIDAuth only, from its package', async () => {
+    const v1 = 'https://www.w3.org/2018/credentials/v1';
+    const remote = await didAuthV1DocumentLoader(v1);
+    expect((remote.document as any)['@context'].VerifiablePresentation['@id']).toBe(
+      'https://www.w3.org/2018/credentials#VerifiablePresentation',
+    );
+    expect(Object.isFrozen(remote.document)).toBe(true);
+    await expect(didAuthV1DocumentLoader(EXPECTED[0]!)).resolves.toMatchObject({ documentUrl: EXPECTED[0] });
+    await expect(didAuthV1DocumentLoader('https://attacker.example/context.json')).rejects.toThrow(
+      /not bundled/,
+    );
+    await expect(bundledDocumentLoader(v1)).rejects.toThrow(`JSON-LD document ${v1} is not bundled`);
   });
 });

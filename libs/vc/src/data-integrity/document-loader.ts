@@ -48,6 +48,22 @@ const BUNDLED: ReadonlyMap<string, object> = new Map(
 
 export const BUNDLED_CONTEXT_URLS: readonly string[] = [...BUNDLED.keys()];
 
+/** VC Data Model 1.1's context: older wallets still sign their DIDAuth presentations with it. */
+export const VC_V1_CONTEXT = 'https://www.w3.org/2018/credentials/v1';
+const VC_V1_DOCUMENT = deepFreeze(credentialsContexts.get(VC_V1_CONTEXT));
+if (!VC_V1_DOCUMENT) throw new Error(`the package bundling ${VC_V1_CONTEXT} does not carry it`);
+
+/**
+ * The bundled contexts and VC Data Model 1.1's, from the same package: only for a holder's DIDAuth presentation made
+ * by an older wallet (presentation/data-integrity-presentation.ts). Credentials are never read with it: we issue and
+ * verify VC 2.0 credentials only, and bundledDocumentLoader still refuses the 1.1 context.
+ */
+export function didAuthV1DocumentLoader(url: string): Promise<RemoteDocument> {
+  if (url === VC_V1_CONTEXT)
+    return Promise.resolve({ contextUrl: null, documentUrl: url, document: VC_V1_DOCUMENT });
+  return bundledDocumentLoader(url);
+}
+
 /**
  * Serves the JSON-LD contexts installed with the code and nothing else: a signature's meaning must not depend on
  * what a server answers today, and verification must not make requests an attacker can steer.

@@ -1,3 +1,4 @@
+import { bundledDocumentLoader, didAuthV1DocumentLoader } from '../data-integrity/document-loader';
 import { verifyDataIntegrity } from '../data-integrity/verify-data-integrity';
 import {
   checkChallengeAndDomain,
@@ -5,7 +6,12 @@ import {
   type PresentationProofResult,
   PresentationReport,
 } from './presentation-checks';
-import { holderKeyOf, holderKeyProblem, presentationContentOf } from './presentation-shape';
+import {
+  holderKeyOf,
+  holderKeyProblem,
+  isVcV1Presentation,
+  presentationContentOf,
+} from './presentation-shape';
 
 /**
  * A presentation secured with a Data Integrity proof (eddsa-rdfc-2022, proofPurpose authentication) by the holder's
@@ -16,7 +22,8 @@ export async function verifyDataIntegrityPresentation(
   expected: PresentationExpectations,
 ): Promise<PresentationProofResult> {
   const report = new PresentationReport();
-  const content = presentationContentOf(presentation);
+  const v1DidAuth = expected.acceptV1DidAuth === true;
+  const content = presentationContentOf(presentation, { v1DidAuth });
   report.check('presentation-format', typeof content === 'string' ? content : undefined);
   if (typeof content === 'string') return report.result([]);
   const proof = presentation.proof;
@@ -37,8 +44,12 @@ export async function verifyDataIntegrityPresentation(
     return report.result(content.credentials);
   }
   report.check('holder-key', holderKeyProblem(content.holder, holderKey.did));
+  // A 1.1 DIDAuth (older wallets) is read with the 1.1 context besides ours; a 2.0 presentation never is.
+  const documentLoader =
+    v1DidAuth && isVcV1Presentation(presentation) ? didAuthV1DocumentLoader : bundledDocumentLoader;
   const verification = await verifyDataIntegrity(presentation, () => Promise.resolve(holderKey.key), {
     expectedProofPurpose: 'authentication',
+    documentLoader,
   });
   report.check(
     'presentation-proof',

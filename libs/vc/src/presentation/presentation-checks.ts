@@ -19,6 +19,11 @@ export interface PresentationProblem {
 export interface PresentationExpectations {
   challenge?: string;
   domain?: string;
+  /**
+   * Whether a VC Data Model 1.1 DIDAuth presentation (Data Integrity proof, no credentials) is read too, as older
+   * Learner Credential Wallet builds sign them: only where a presentation proves a DID and nothing more.
+   */
+  acceptV1DidAuth?: boolean;
 }
 
 /** The presentation's own checks, and the credentials it carries (none when its form could not be read). */

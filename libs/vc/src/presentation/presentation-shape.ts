@@ -1,4 +1,5 @@
 import { publicKeyOfDidKey } from '../data-integrity/did-key';
+import { VC_V1_CONTEXT } from '../data-integrity/document-loader';
 import type { KeyObject } from 'node:crypto';
 
 const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -12,10 +13,19 @@ export interface PresentationContent {
   credentials: unknown[];
 }
 
-/** What a W3C VerifiablePresentation (VC Data Model 2.0) carries, or in words why it is not one. */
-export function presentationContentOf(presentation: Record<string, unknown>): PresentationContent | string {
+/**
+ * What a W3C VerifiablePresentation (VC Data Model 2.0) carries, or in words why it is not one. With `v1DidAuth`,
+ * a VC Data Model 1.1 presentation is read too, as a DIDAuth only: it may carry no credentials.
+ */
+export function presentationContentOf(
+  presentation: Record<string, unknown>,
+  { v1DidAuth = false }: { v1DidAuth?: boolean } = {},
+): PresentationContent | string {
   const context = presentation['@context'];
-  if (!Array.isArray(context) || context[0] !== VC_CONTEXT)
+  if (v1DidAuth && isVcV1Presentation(presentation)) {
+    if (presentation.verifiableCredential !== undefined)
+      return `A VC Data Model 1.1 presentation (${VC_V1_CONTEXT}) is accepted as a DIDAuth only, carrying no credentials.`;
+  } else if (!Array.isArray(context) || context[0] !== VC_CONTEXT)
     return `A presentation's @context must be an array beginning with ${VC_CONTEXT}.`;
   if (![presentation.type].flat().includes('VerifiablePresentation'))
     return "A presentation's type must include VerifiablePresentation.";
@@ -26,6 +36,12 @@ export function presentationContentOf(presentation: Record<string, unknown>): Pr
   if (credentials.length > MAX_PRESENTED_CREDENTIALS)
     return `A presentation may carry at most ${MAX_PRESENTED_CREDENTIALS} credentials; this carries ${credentials.length}.`;
   return { ...(holder === undefined ? {} : { holder }), credentials };
+}
+
+/** Whether a presentation is a VC Data Model 1.1 one: its @context (an array) begins with the 1.1 context. */
+export function isVcV1Presentation(presentation: Record<string, unknown>): boolean {
+  const context = presentation['@context'];
+  return Array.isArray(context) && context[0] === VC_V1_CONTEXT;
 }
 
 /** The holder's id; undefined for none, null for a holder that is neither an id nor an object with one. */

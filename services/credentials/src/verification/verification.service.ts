@@ -62,8 +62,9 @@ export class VerificationService {
   }
 
   /**
-   * An offline bundle, verified with nothing fetched: statuses as last known at its snapshot. Our trust list still
-   * decides trust, and our own issuers' keys are taken from our records, so a bundle cannot vouch for itself.
+   * An offline bundle: statuses as last known at its snapshot. Our trust list still decides trust, and a trusted
+   * issuer's keys are the ones we know (our own issuers' from our records, an external issuer's as it publishes
+   * them), never the bundle's: a bundle forged end to end with another key cannot vouch for itself.
    */
   async verifyOfflineBundle(
     bundle: unknown,
@@ -76,8 +77,9 @@ export class VerificationService {
       maxSnapshotAgeMs: this.settings.bundleMaxAgeMs,
       anchor: {
         isTrusted: (issuerId) => trust.isTrusted(issuerId),
+        // An untrusted issuer's keys are never looked up: the trust check says so, whatever the bundle holds.
         knownKey: async (kid, issuerId) =>
-          this.own.isOwnUrl(issuerId) ? { key: await this.own.resolveKey(kid, issuerId) } : undefined,
+          (await trust.isTrusted(issuerId)) ? { key: await trust.resolveKey(kid, issuerId) } : undefined,
       },
     });
   }

@@ -10,7 +10,7 @@ export const walletExchangeBody = z.strictObject({
     .union([z.record(z.string(), z.unknown()), z.string().min(1)])
     .optional()
     .describe(
-      "the DIDAuth presentation: a Data Integrity presentation (proofPurpose authentication) or a VP-JWT, by the wallet's did:key, with the challenge and domain of the request",
+      "the DIDAuth presentation: a Data Integrity presentation (proofPurpose authentication; VC Data Model 2.0, or 1.1 with no credentials as older Learner Credential Wallet builds sign it) or a VP-JWT, by the wallet's did:key, with the challenge and domain of the request",
     ),
 });
 export type WalletExchangeBody = z.output<typeof walletExchangeBody>;

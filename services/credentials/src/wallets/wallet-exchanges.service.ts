@@ -119,6 +119,8 @@ export class WalletExchangesService {
     const proof = await verifyPresentationProof(presentation, {
       challenge: offer.challenge,
       domain: this.domain(),
+      // Older Learner Credential Wallet builds sign their DIDAuth as VC Data Model 1.1.
+      acceptV1DidAuth: true,
     });
     const holder = this.provenHolder(proof);
     return this.deliver(offer, holder);

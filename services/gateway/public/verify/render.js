@@ -121,7 +121,9 @@ function snapshotView(snapshot) {
       'p',
       { class: 'banner__snapshot' },
       el('strong', {}, 'Offline bundle: '),
-      `revocation and suspension as last known at ${formatDateTime(snapshot.takenAt)}.`,
+      `revocation and suspension as last known at ${formatDateTime(snapshot.takenAt)}. `,
+      // The service decides trust: the file's own trust-list entry and keys are never taken for it.
+      'The issuer and its keys were checked against our trust list and records, not against the file itself.',
     ),
     text(snapshot.warning)
       ? el('p', { class: 'banner__warning' }, el('strong', {}, 'Warning: '), snapshot.warning)

@@ -1,0 +1,20 @@
+import { insertOnce } from '@lib/persistence';
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model } from 'mongoose';
+import { TRUST_LIST_KEY_MODEL, type TrustListKeyRecord } from './trust-list-key.schema';
+
+/** The hub's trust-list key, by `_id` ("hub"): one per deployment. */
+@Injectable()
+export class TrustListKeyRepository {
+  constructor(@InjectModel(TRUST_LIST_KEY_MODEL) private readonly keys: Model<TrustListKeyRecord>) {}
+
+  find(id: string): Promise<TrustListKeyRecord | null> {
+    return this.keys.findById(id).lean<TrustListKeyRecord>().exec();
+  }
+
+  /** Stores the key unless one with its `_id` is there already (made meanwhile by another instance). */
+  insertOnce(key: TrustListKeyRecord): Promise<boolean> {
+    return insertOnce(this.keys, key);
+  }
+}
