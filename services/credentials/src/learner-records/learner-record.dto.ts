@@ -9,9 +9,11 @@ export type LearnerRecordBody = z.output<typeof learnerRecordBody>;
 
 export const recordFormatQuery = z.strictObject({
   format: z
-    .enum(['jwt', 'json'])
+    .enum(['jwt', 'json', 'data-integrity'])
     .default('json')
-    .describe('jwt: the signed .jwt (application/vc+jwt); json: the decoded record with its JWT'),
+    .describe(
+      'jwt: the signed .jwt (application/vc+jwt); json: the decoded record with its JWT; data-integrity: the same record with an eddsa-rdfc-2022 proof, as the body’s DID (application/vc)',
+    ),
 });
 
 export const recordIdParam = credentialId;

@@ -11,6 +11,7 @@ import {
   recordFormatQuery,
   recordIdParam,
 } from './learner-record.dto';
+import { dataIntegrityCredentialView } from '../direct-issuing/direct-issuing.view-schema';
 import { learnerRecordAnswerView, learnerRecordView } from './learner-record.view-schema';
 import { LearnerRecordsService, type RecordFormat } from './learner-records.service';
 
@@ -51,12 +52,16 @@ export class LearnerRecordsController {
   }
 
   @Get(':credentialId/download')
-  @ApiOperation({ summary: 'Download your learner record: ?format=jwt (the signed .jwt) or json (learner)' })
+  @ApiOperation({
+    summary:
+      'Download your learner record: ?format=jwt (the signed .jwt), json (decoded, with its JWT) or data-integrity (the same record with a Data Integrity proof) (learner)',
+  })
   @ApiFileResponse({
     description: 'The record as a file (an attachment)',
     types: {
       'application/vc+jwt': 'text',
       'application/json': z.object({ credential: z.looseObject({}), jwt: z.string() }),
+      'application/vc': dataIntegrityCredentialView,
     },
   })
   async download(
