@@ -8,6 +8,8 @@ import { asObject, jwtPayloadOf, MAX_HELD_CREDENTIALS, MAX_RECORD_JWT_BYTES, sig
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
+import { OFFLINE_BUNDLE_MEDIA_TYPE } from '../sharing/offline-bundle.view-schema';
+import { OfflineBundlesService } from '../sharing/offline-bundles.service';
 import { statusListIds } from '../issuing/issue-builders';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
@@ -25,7 +27,7 @@ import { LearnerRecordsRepository } from './learner-records.repository';
 /** A body's credentials are read a page at a time. */
 const PAGE = { page: 1, pageSize: 200 } as const;
 
-export type RecordFormat = 'jwt' | 'json' | 'data-integrity';
+export type RecordFormat = 'jwt' | 'json' | 'data-integrity' | 'bundle';
 
 /**
  * The learner's Comprehensive Learner Records (CLR 2.0): generated on the learner's request from their credentials in
@@ -45,6 +47,7 @@ export class LearnerRecordsService {
     private readonly slots: StatusSlots,
     private readonly statusChanges: StatusChangesRepository,
     private readonly statuses: CredentialStatusService,
+    private readonly bundles: OfflineBundlesService,
   ) {}
 
   async generate(actor: Actor, awardingBodyId: string) {
@@ -123,6 +126,21 @@ export class LearnerRecordsService {
   async download(actor: Actor, credentialId: string, format: RecordFormat) {
     const record = await this.ownRecord(actor, credentialId);
     const name = `learner-record-${credentialId.replace(/^urn:uuid:/, '')}`;
+    if (format === 'bundle') {
+      const held = await this.issuing.credentialsByIds(record.credentialIds);
+      const order = new Map(record.credentialIds.map((id, at) => [id, at]));
+      held.sort((a, b) => order.get(a.credentialId)! - order.get(b.credentialId)!);
+      const bundle = await this.bundles.recordBundle(
+        { ...record, credentialId: record._id },
+        await this.dataIntegrityForm(record),
+        held,
+      );
+      return {
+        fileName: `${name}.bundle.json`,
+        contentType: OFFLINE_BUNDLE_MEDIA_TYPE,
+        body: JSON.stringify(bundle, null, 2),
+      };
+    }
     if (format === 'data-integrity')
       // application/vc: VC 2.0's media type of a credential secured by an embedded proof.
       return {
