@@ -99,7 +99,10 @@ export function readBundle(input: unknown): OfflineBundle | { missing: string } 
       contents.slice(1).every((held) => held.kind === 'credential' && text(held.id) && text(held.jwt)),
       'credentials the record holds (each a credential with its id and JWT)',
     ],
-    [first.kind === 'clr' || contents.length === 1, 'single credential (a bundle holds one, or one record)'],
+    [
+      first.kind === 'clr' || contents.length === 1,
+      'learner record first (a bundle of several credentials holds the record they are in)',
+    ],
     [documents.some((document) => document.role === 'jwks' && text(document.body)), 'issuer’s keys (JWKS)'],
     [
       documents.every((document) => text(document.url) && text(document.body) && text(document.mediaType)),
