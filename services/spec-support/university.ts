@@ -96,3 +96,26 @@ export const learner = (n: number | string) => ({
   givenName: `Given${n}`,
   familyName: `Family${n}`,
 });
+
+/** Another course of the same awarding body, taught by the same partner, with an open offering. */
+export async function anotherOffering(enrolment: string, base: University): Promise<University> {
+  const course = await ok(
+    call(enrolment, 'POST', '/api/enrolment/courses', { headers: base.registrar, body: courseBody() }),
+  );
+  await ok(
+    call(enrolment, 'POST', '/api/enrolment/authorisations', {
+      headers: base.registrar,
+      body: { partnerId: base.partnerId, courseId: course.id, validFrom: '2026-01-01' },
+    }),
+  );
+  const offering = await ok(
+    call(enrolment, 'POST', '/api/enrolment/offerings', {
+      headers: base.partner,
+      body: offeringBody(course.id, base.partnerId),
+    }),
+  );
+  await ok(
+    call(enrolment, 'POST', `/api/enrolment/offerings/${offering.id}/publish`, { headers: base.partner }),
+  );
+  return { ...base, courseId: course.id, offeringId: offering.id };
+}

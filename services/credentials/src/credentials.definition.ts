@@ -18,6 +18,12 @@ export const SERVICE_NAME = 'credentials';
 export const DEFAULT_PORT = 3003;
 
 /** Credentials' own variables, validated with the common ones in one schema; see `.env.example`. */
+/**
+ * A verification request's JSON: up to a 1 MB learner record (CLR 2.0), or its offline bundle, which adds each held
+ * credential's entry and the issuer's status lists (under 3 MB for the 200 credentials a record holds at most).
+ */
+export const VERIFY_JSON_LIMIT = '4mb';
+
 const credentialsVariables = {
   VERIFY_RATE_LIMIT: z.coerce
     .number()
@@ -184,6 +190,10 @@ export function credentialsService(env: NodeJS.ProcessEnv = process.env): Servic
         type: 'application/x-www-form-urlencoded',
         limit: '4kb',
       },
+      // One credential to verify, as JSON: a learner record (CLR 2.0) holds its credentials whole, and its offline
+      // bundle adds each one's status lists; other credentials are still refused over 64 KB by verification itself.
+      { path: '/api/credentials/verify', kind: 'json', limit: VERIFY_JSON_LIMIT, exact: true },
+      { path: '/api/credentials/credentials/verify', kind: 'json', limit: VERIFY_JSON_LIMIT, exact: true },
       // A PDF certificate uploaded for verification.
       {
         path: '/api/credentials/verify',

@@ -16,9 +16,8 @@ import { assessmentService } from '../../assessment/src/assessment.definition';
 import { enrolmentService } from '../../enrolment/src/enrolment.definition';
 import { completeAndRatify } from '../../spec-support/credentials';
 import {
-  courseBody,
+  anotherOffering,
   learner,
-  offeringBody,
   ok,
   setUpUniversity,
   type University,
@@ -42,6 +41,7 @@ describe('learner records (CLR 2.0)', () => {
   let uni: University;
   let learnerId: string;
   let learnerToken: { authorization: string };
+  let details: ReturnType<typeof learner>;
   /** The learner's three credentials, newest first. */
   let held: { credentialId: string; jwt: string }[];
 
@@ -59,39 +59,18 @@ describe('learner records (CLR 2.0)', () => {
     cr('POST', '/learners/me/clr', { headers, body: { awardingBodyId } });
   const verify = (credential: unknown) => ok(cr('POST', '/verify', { body: { credential } }));
 
-  /** Another course of the same awarding body, taught by the same partner, with an open offering. */
-  async function anotherOffering(base: University): Promise<University> {
-    const course = await ok(
-      call(enrolment.url, 'POST', '/api/enrolment/courses', { headers: base.registrar, body: courseBody() }),
-    );
-    await ok(
-      call(enrolment.url, 'POST', '/api/enrolment/authorisations', {
-        headers: base.registrar,
-        body: { partnerId: base.partnerId, courseId: course.id, validFrom: '2026-01-01' },
-      }),
-    );
-    const offering = await ok(
-      call(enrolment.url, 'POST', '/api/enrolment/offerings', {
-        headers: base.partner,
-        body: offeringBody(course.id, base.partnerId),
-      }),
-    );
-    await ok(
-      call(enrolment.url, 'POST', `/api/enrolment/offerings/${offering.id}/publish`, {
-        headers: base.partner,
-      }),
-    );
-    return { ...base, courseId: course.id, offeringId: offering.id };
-  }
-
   beforeAll(async () => {
     enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
     assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix });
     credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix });
     await Promise.all([recorder.start(), publisher.start()]);
     uni = await setUpUniversity(enrolment.url);
-    const details = learner(`clr-${randomUUID().slice(0, 6)}`);
-    const courses = [uni, await anotherOffering(uni), await anotherOffering(uni)];
+    details = learner(`clr-${randomUUID().slice(0, 6)}`);
+    const courses = [
+      uni,
+      await anotherOffering(enrolment.url, uni),
+      await anotherOffering(enrolment.url, uni),
+    ];
     const learnerIds = new Set<string>();
     for (const [n, course] of courses.entries())
       learnerIds.add((await completeAndRatify(stack(), course, 60 + n * 10, { learner: details })).learnerId);
@@ -256,6 +235,41 @@ describe('learner records (CLR 2.0)', () => {
     expect(asJson.credential.id).toBe(record.credentialId);
     const stranger = bearer('learner', { sub: randomUUID() });
     expect((await cr('GET', path, { headers: stranger })).status).toBe(404);
+
+    // In Data Integrity form: the same record as the body's DID, proved by its Ed25519 key with the CLR 2.0
+    // context; our verifier checks the proof and each credential it holds; any change fails the proof.
+    const asDi = await fetch(`${credentials.url}/api/credentials${path}?format=data-integrity`, {
+      headers: learnerToken,
+    });
+    expect(asDi.headers.get('content-type')).toMatch(/^application\/vc(;|$)/);
+    const proved = (await asDi.json()) as any;
+    const did = await ok(cr('GET', `/issuers/${uni.awardingBodyId}/did.json`));
+    const { iss: _iss, jti: _jti, sub: _sub, nbf: _nbf, iat: _iat, exp: _exp, ...vc } = clr;
+    const { proof, issuer, ...rest } = proved;
+    const { issuer: jwtIssuer, ...jwtRest } = vc;
+    expect(rest).toEqual(jwtRest);
+    expect(issuer).toEqual({ ...jwtIssuer, id: did.id });
+    expect(proof).toMatchObject({
+      cryptosuite: 'eddsa-rdfc-2022',
+      created: vc.validFrom,
+      verificationMethod: did.assertionMethod[0],
+    });
+    const provedResult = await verify(proved);
+    expect([provedResult.status, provedResult.heldCredentials.map((r: any) => r.status)]).toEqual([
+      'valid',
+      ['valid', 'valid', 'valid'],
+    ]);
+    for (const spoil of [
+      (copy: any) => (copy.credentialSubject.association[0].targetId = 'urn:credit-bridge:elsewhere'),
+      (copy: any) => (copy.partial = true),
+      (copy: any) => copy.credentialSubject.verifiableCredential.pop(),
+    ]) {
+      const copy = structuredClone(proved);
+      spoil(copy);
+      const refused = await verify(copy);
+      expect(refused.status).toBe('invalid');
+      expect(refused.checks.find((check: any) => check.id === 'signature').outcome).toBe('failed');
+    }
   }, 120_000);
 
   it("shows a held credential's revocation in the record's result, and the body's registrar revokes the record", async () => {
@@ -301,6 +315,38 @@ describe('learner records (CLR 2.0)', () => {
     const after = await verify(next.body.record.jwt);
     expect([after.status, after.reason]).toEqual(['revoked', 'Issued in error']);
   }, 120_000);
+
+  it('makes and verifies a record of 50 credentials, larger than the 64 KB any other credential may be', async () => {
+    // The learner holds two credentials in good standing from this body (one was revoked above): 48 more make 50.
+    const courses = await Promise.all(Array.from({ length: 48 }, () => anotherOffering(enrolment.url, uni)));
+    for (let at = 0; at < courses.length; at += 8)
+      await Promise.all(
+        courses
+          .slice(at, at + 8)
+          .map((course, n) => completeAndRatify(stack(), course, 50 + ((at + n) % 40), { learner: details })),
+      );
+    await waitFor(
+      async () => {
+        const mine = await ok(cr('GET', '/learners/me/credentials?pageSize=100', { headers: learnerToken }));
+        return mine.items.length === 51 ? true : undefined;
+      },
+      { what: '51 credentials to be issued', timeoutMs: 120_000 },
+    );
+    const made = await makeRecord(uni.awardingBodyId);
+    expect(made.status).toBe(201);
+    const record = made.body.record;
+    expect(record.credentialIds).toHaveLength(50);
+    expect(Buffer.byteLength(record.jwt)).toBeGreaterThan(64 * 1024);
+
+    const result = await verify(record.jwt);
+    expect(result.checks.find((check: any) => check.id === 'format').outcome).toBe('passed');
+    expect(result.status).toBe('valid');
+    expect(result.heldCredentials).toHaveLength(50);
+    expect(result.heldCredentials.every((one: any) => one.status === 'valid')).toBe(true);
+    expect(result.headline).toContain('Each of the 50 credentials it holds verifies.');
+    const vcApi = await cr('POST', '/credentials/verify', { body: { verifiableCredential: record.jwt } });
+    expect([vcApi.status, vcApi.body.verified]).toEqual([200, true]);
+  }, 300_000);
 
   it('answers bad requests clearly', async () => {
     const malformed = await makeRecord('not-a-uuid');

@@ -11,10 +11,10 @@ import {
   sealBundle,
   signJws,
 } from '@lib/vc';
-import { bearer, call, type RunningService } from '@lib/testing';
-import { earnCredential } from '../../spec-support/credentials';
+import { bearer, call, type RunningService, waitFor } from '@lib/testing';
+import { completeAndRatify, earnCredential } from '../../spec-support/credentials';
 import { type IssuingStack, startIssuingBehindGateway } from '../../spec-support/issuing-behind-gateway';
-import { ok, setUpUniversity } from '../../spec-support/university';
+import { anotherOffering, learner, ok, setUpUniversity } from '../../spec-support/university';
 
 const NO_NETWORK = resolve('services/spec-support/no-network.mjs');
 const folder = mkdtempSync(join(tmpdir(), 'offline-bundle-'));
@@ -365,5 +365,96 @@ describe('the offline bundle', () => {
       });
       expect(code).toBe(1);
     }
+  });
+
+  it('carries a learner record with each credential it holds: verified offline one by one, a tampered one named', async () => {
+    const services = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const details = learner('clr-bundle');
+    const courses = [
+      uni,
+      await anotherOffering(enrolment.url, uni),
+      await anotherOffering(enrolment.url, uni),
+    ];
+    let learnerId = '';
+    for (const [n, course] of courses.entries())
+      ({ learnerId } = await completeAndRatify(services, course, 60 + n * 10, { learner: details }));
+    const headers = bearer('learner', { sub: learnerId });
+    await waitFor(
+      async () => {
+        const mine = await ok(
+          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
+        );
+        return mine.items.length === 3 ? true : undefined;
+      },
+      { what: 'three credentials to be issued', timeoutMs: 60_000 },
+    );
+    const { record } = await ok(
+      call(credentials.url, 'POST', '/api/credentials/learners/me/clr', {
+        headers,
+        body: { awardingBodyId: uni.awardingBodyId },
+      }),
+    );
+    const response = await fetch(
+      `${credentials.url}/api/credentials/learners/me/clr/${record.credentialId}/download?format=bundle`,
+      { headers },
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(
+      'application/vnd.credit-bridge.offline-bundle+json',
+    );
+    expect(response.headers.get('content-disposition')).toContain('.bundle.json');
+    const bundle = (await response.json()) as any;
+    expect(bundle.contents.map((content: any) => [content.kind, content.id])).toEqual([
+      ['clr', record.credentialId],
+      ...record.credentialIds.map((id: string) => ['credential', id]),
+    ]);
+    expect(bundle.contents[0].dataIntegrity.proof).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022' });
+
+    // Offline, with networking disabled: the record and each credential it holds, with the snapshot's date.
+    const trust = await trustSnapshotFile();
+    const offline = await verifyOffline(bundle, '--trust', trust);
+    expect(offline.code).toBe(0);
+    expect(offline.result).toMatchObject({ status: 'valid', snapshot: { takenAt: bundle.snapshotAt } });
+    expect(offline.result.heldCredentials.map((one: any) => [one.summary.credentialId, one.status])).toEqual(
+      record.credentialIds.map((id: string) => [id, 'valid']),
+    );
+    const file = join(folder, 'record.bundle.json');
+    writeFileSync(file, JSON.stringify(bundle));
+    const plain = await verifyWithoutNetwork('--offline', file, '--trust', trust);
+    expect(plain.out).toContain('VALID: ');
+    expect(plain.out).toContain(`Offline: statuses as last known at ${bundle.snapshotAt}`);
+    expect(plain.out).toContain('Credentials the record holds (3):');
+    for (const id of record.credentialIds) expect(plain.out).toContain(id);
+    expect(
+      plain.out.match(/^ +\d+\. VALID: App building in a day \(C[0-9A-F]+\), issued by University /gm),
+    ).toHaveLength(3);
+
+    // The verification API verifies it as given, fetching nothing.
+    const posted = await ok(
+      call(credentials.url, 'POST', '/api/credentials/verify', { body: { credential: bundle } }),
+    );
+    expect([posted.status, posted.heldCredentials.length]).toEqual(['valid', 3]);
+
+    // A held credential altered in the bundle: invalid, and that credential is named, in JSON and in plain text.
+    const tampered = structuredClone(bundle);
+    const victim = tampered.contents[2];
+    const [header, payload, signature] = victim.jwt.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    claims.credentialSubject.achievement.name = 'A degree never awarded';
+    victim.jwt = [header, Buffer.from(JSON.stringify(claims)).toString('base64url'), signature].join('.');
+    const refused = await verifyOffline(tampered, '--trust', trust);
+    expect(refused.code).toBe(1);
+    expect(refused.result.status).toBe('invalid');
+    expect(formatMessage(refused.result)).toBe(
+      `The credential ${victim.id} was altered after the bundle was sealed.`,
+    );
+    const named = refused.result.heldCredentials.find((one: any) => one.summary.credentialId === victim.id);
+    expect([named.status, formatMessage(named)]).toEqual(['invalid', expect.stringContaining(victim.id)]);
+    const tamperedFile = join(folder, 'tampered-record.bundle.json');
+    writeFileSync(tamperedFile, JSON.stringify(tampered));
+    const tamperedPlain = await verifyWithoutNetwork('--offline', tamperedFile, '--trust', trust);
+    expect(tamperedPlain.out).toMatch(/^ +\d+\. INVALID: .+ — .*not the one the record holds/m);
+    expect(tamperedPlain.code).toBe(1);
   });
 });

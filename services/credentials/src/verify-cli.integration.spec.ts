@@ -2,10 +2,10 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bearer, call, type RunningService } from '@lib/testing';
-import { earnCredential } from '../../spec-support/credentials';
+import { bearer, call, type RunningService, waitFor } from '@lib/testing';
+import { completeAndRatify, earnCredential } from '../../spec-support/credentials';
 import { type IssuingStack, startIssuingBehindGateway } from '../../spec-support/issuing-behind-gateway';
-import { ok, setUpUniversity } from '../../spec-support/university';
+import { anotherOffering, learner, ok, setUpUniversity } from '../../spec-support/university';
 
 /** Runs `npm run -s verify` as a user would, built, against a gateway that is the credentials' public origin. */
 function verifyCli(...args: string[]): Promise<{ code: number | null; out: string }> {
@@ -91,5 +91,58 @@ describe('the verify command', () => {
     expect(tampered.out).toContain('INVALID: ');
     expect(tampered.code).toBe(1);
     expect((await verifyCli()).code).toBe(2);
+  });
+
+  it('lists each credential a learner record holds, with what it certifies, its issuer and its result', async () => {
+    const services = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
+    const uni = await setUpUniversity(enrolment.url, 5);
+    const details = learner('clr-cli');
+    let learnerId = '';
+    for (const [n, course] of [uni, await anotherOffering(enrolment.url, uni)].entries())
+      ({ learnerId } = await completeAndRatify(services, course, 70 + n, { learner: details }));
+    const headers = bearer('learner', { sub: learnerId });
+    const mine = await waitFor(
+      async () => {
+        const page = await ok(
+          call(credentials.url, 'GET', '/api/credentials/learners/me/credentials', { headers }),
+        );
+        return page.items.length === 2 ? page.items : undefined;
+      },
+      { what: 'two credentials to be issued', timeoutMs: 60_000 },
+    );
+    const { record } = await ok(
+      call(credentials.url, 'POST', '/api/credentials/learners/me/clr', {
+        headers,
+        body: { awardingBodyId: uni.awardingBodyId },
+      }),
+    );
+    const file = join(tmpdir(), `record-${learnerId}.jwt`);
+    writeFileSync(file, record.jwt);
+    const valid = await verifyCli(file, '--server', origin);
+    expect(valid.out).toContain('VALID: ');
+    expect(valid.out).toContain('Each of the 2 credentials it holds verifies.');
+    expect(valid.out).toContain('Credentials the record holds (2):');
+    expect(
+      valid.out.match(/^ +\d+\. VALID: App building in a day \(C[0-9A-F]+\), issued by University /gm),
+    ).toHaveLength(2);
+    for (const one of mine) expect(valid.out).toContain(one.credentialId);
+    expect(valid.code).toBe(0);
+
+    // One revoked since: the record itself is still valid, and that credential's line says so (the status list
+    // read from its issuer carries no reason, so the failed check is named).
+    await ok(
+      call(credentials.url, 'POST', `/api/credentials/credentials/${mine[0].credentialId}/revocation`, {
+        headers: uni.registrar,
+        body: { reason: 'Awarded in error' },
+      }),
+    );
+    const oneRevoked = await verifyCli(file, '--server', origin);
+    expect(oneRevoked.out).toContain('1 of the 2 credentials it holds did not verify');
+    expect(oneRevoked.out).toMatch(
+      new RegExp(
+        `^ +\\d+\\. REVOKED: App building in a day .+ — Not revoked: Revoked by the issuer\\.\\n +${mine[0].credentialId}$`,
+        'm',
+      ),
+    );
   });
 });

@@ -51,7 +51,7 @@ describe('web app: a learner’s learning record', () => {
     opened = undefined;
   });
 
-  const verify = (credential: string) =>
+  const verify = (credential: unknown) =>
     ok(call(url, 'POST', '/api/credentials/verify', { body: { credential } }));
   const recordCards = (page: Page) =>
     page.getByRole('region', { name: 'Your records' }).getByRole('listitem');
@@ -95,6 +95,13 @@ describe('web app: a learner’s learning record', () => {
     expect(json.jwt).toBe(jwt);
     expect(json.credential.type).toEqual(['VerifiableCredential', 'ClrCredential']);
     const firstId: string = json.credential.id;
+    // The Data Integrity form and the offline bundle verify through the same API.
+    const proved = JSON.parse(await downloaded(page, 'Data Integrity (.json)'));
+    expect(proved.proof).toMatchObject({ cryptosuite: 'eddsa-rdfc-2022' });
+    expect((await verify(proved)).status).toBe('valid');
+    const bundle = JSON.parse(await downloaded(page, 'Offline bundle'));
+    expect(bundle.contents.map((part: any) => part.kind)).toEqual(['clr', 'credential']);
+    expect((await verify(bundle)).heldCredentials.map((held: any) => held.status)).toEqual(['valid']);
     // Asked again unchanged: the same record, said so.
     await body.getByRole('button', { name: `Make a record from ${bodyName}` }).click();
     await body.getByText(/^Nothing has changed since your current record from/).waitFor();

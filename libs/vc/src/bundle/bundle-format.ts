@@ -4,7 +4,8 @@ import { asList, asObject, type JsonObject } from '../json-reading';
  * An offline bundle: one JSON file holding a credential and everything a verifier would otherwise fetch, as the
  * issuer published it when the learner downloaded it. One JSON document, not a zip: it needs no unpacking library
  * (a browser reads it with `JSON.parse`), the verification API takes it as a request body, and nothing in it is
- * binary. `contents` is a list of kinds so that a CLR (kind `clr`) goes in the same envelope later.
+ * binary. `contents` is a list of kinds: a single credential (kind `credential`), or a learner record (kind `clr`,
+ * first) followed by each credential it holds (kind `credential`, for each one's hold slot and partner answer).
  */
 export const OFFLINE_BUNDLE_TYPE = 'CreditBridgeOfflineBundle';
 export const OFFLINE_BUNDLE_VERSION = 1;
@@ -40,6 +41,18 @@ export interface BundledCredential {
   partner?: { partnerId: string; authorised: boolean };
 }
 
+/** A learner record (CLR 2.0 ClrCredential), in the forms the issuer signed; its credentials follow it. */
+export interface BundledRecord {
+  kind: 'clr';
+  id: string;
+  /** The VC-JWT: what an offline verifier checks, with each credential it holds. */
+  jwt: string;
+  /** The same record with a Data Integrity proof, as the issuer's DID. */
+  dataIntegrity?: JsonObject;
+}
+
+export type BundledContent = BundledCredential | BundledRecord;
+
 export interface OfflineBundle {
   type: typeof OFFLINE_BUNDLE_TYPE;
   version: typeof OFFLINE_BUNDLE_VERSION;
@@ -51,7 +64,8 @@ export interface OfflineBundle {
     profile: JsonObject;
     trustListEntry: BundledTrustEntry;
   };
-  contents: BundledCredential[];
+  /** The credential or learner record verified first; after a record, the credentials it holds. */
+  contents: BundledContent[];
   documents: BundledDocument[];
   /** A compact JWS by the issuer's key over the digest of every part above (see bundle-seal.ts). */
   seal: string;
@@ -67,7 +81,8 @@ export function readBundle(input: unknown): OfflineBundle | { missing: string } 
   const bundle = asObject(input);
   const issuer = asObject(bundle.issuer);
   const trust = asObject(issuer.trustListEntry);
-  const first = asObject(asList(bundle.contents)[0]);
+  const contents = asList(bundle.contents).map(asObject);
+  const first = contents[0] ?? {};
   const documents = asList(bundle.documents).map(asObject);
   const text = (value: unknown) => typeof value === 'string' && value !== '';
   const checks: [boolean, string][] = [
@@ -76,7 +91,18 @@ export function readBundle(input: unknown): OfflineBundle | { missing: string } 
     [text(issuer.id), 'issuer'],
     [Object.keys(asObject(issuer.profile)).length > 0, 'issuer profile'],
     [text(trust.issuerId) && (trust.kind === 'own' || trust.kind === 'external'), 'trust-list entry'],
-    [first.kind === 'credential' && text(first.id) && text(first.jwt), 'credential'],
+    [
+      (first.kind === 'credential' || first.kind === 'clr') && text(first.id) && text(first.jwt),
+      'credential',
+    ],
+    [
+      contents.slice(1).every((held) => held.kind === 'credential' && text(held.id) && text(held.jwt)),
+      'credentials the record holds (each a credential with its id and JWT)',
+    ],
+    [
+      first.kind === 'clr' || contents.length === 1,
+      'learner record first (a bundle of several credentials holds the record they are in)',
+    ],
     [documents.some((document) => document.role === 'jwks' && text(document.body)), 'issuer’s keys (JWKS)'],
     [
       documents.every((document) => text(document.url) && text(document.body) && text(document.mediaType)),

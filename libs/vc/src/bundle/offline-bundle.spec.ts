@@ -213,5 +213,16 @@ describe('an offline bundle', () => {
     };
     expect(check(await verifyBundle(added), 'format').message).toMatch(/status list at .+x .+ was added/);
     expect((await verifyBundle({ type: 'CreditBridgeOfflineBundle' })).status).toBe('invalid');
+    const twoCredentials = { ...bundle, contents: [bundle.contents[0]!, bundle.contents[0]!] };
+    expect(check(await verifyBundle(twoCredentials), 'format').message).toBe(
+      'The bundle has no learner record first (a bundle of several credentials holds the record they are in).',
+    );
+    const recordOfNothing = {
+      ...bundle,
+      contents: [bundle.contents[0]!, { kind: 'clr', id: 'x', jwt: 'y' }],
+    };
+    expect(check(await verifyBundle(recordOfNothing), 'format').message).toMatch(
+      /^The bundle has no credentials the record holds/,
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { VerificationContext } from '../verification/context';
 import { HttpSource } from '../verification/http-source';
 import { remoteStatusReader } from '../verification/remote-issuers';
 import { remoteKeyResolver } from '../verification/remote-keys';
-import type { OfflineBundle } from './bundle-format';
+import type { BundledCredential, OfflineBundle } from './bundle-format';
 
 /**
  * Serves a bundle's documents in place of the network: the URL a verifier would fetch gives the document published
@@ -65,7 +65,11 @@ export function offlineContext(
     return known ? known.key : bundledKey(kid, issuerId);
   };
   const readStatus = remoteStatusReader(http, resolveKey, () => snapshot);
-  const contentOf = (credentialId: string) => bundle.contents.find((content) => content.id === credentialId);
+  // The credentials the bundle holds (a learner record's, or the one credential) carry their hold and partner.
+  const credentials = bundle.contents.filter(
+    (content): content is BundledCredential => content.kind === 'credential',
+  );
+  const contentOf = (credentialId: string) => credentials.find((content) => content.id === credentialId);
   return {
     isTrusted: async (issuerId) =>
       trusted(issuerId) && (anchor.isTrusted ? await anchor.isTrusted(issuerId) : true),
@@ -77,7 +81,7 @@ export function offlineContext(
       return readStatus({ credentialId, ...hold, purpose: 'suspension' }, issuerId);
     },
     partnerAuthorised: (question) => {
-      const partner = bundle.contents.find(
+      const partner = credentials.find(
         (content) => content.partner?.partnerId === question.partnerId,
       )?.partner;
       return Promise.resolve(trusted(question.issuerId) ? partner?.authorised : undefined);

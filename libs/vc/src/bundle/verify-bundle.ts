@@ -1,6 +1,7 @@
 import { asList, asObject } from '../json-reading';
 import { summariseCredential } from '../summary';
-import { decodeCompact } from '../verification/input';
+import { compactJwtOf, decodeCompact, MAX_RECORD_JWT_BYTES } from '../verification/input';
+import { heldCredentialsOf, withHeldResults } from '../verification/held-credentials';
 import { type Check, CHECKS, headlineOf, statusOf, type VerificationResult } from '../verification/result';
 import { verifyCredential, type VerifyOptions } from '../verification/verify-credential';
 import { missingStatusLists, type OfflineBundle, readBundle } from './bundle-format';
@@ -61,7 +62,8 @@ export async function verifyBundle(
     offlineContext(bundle, now, options.anchor),
     holderOf(options),
   );
-  const checked = problem ? withFormatFailure(result, problem) : result;
+  const held = content.kind === 'clr' ? withHeldCopiesChecked(result, bundle) : result;
+  const checked = problem ? withFormatFailure(held, problem) : held;
   // Without an anchor, the bundle vouched for itself: its signatures hold, but its issuer is not confirmed.
   const trusted = options.anchor ? checked : withUnconfirmedTrust(checked);
   return { ...trusted, snapshot: snapshotNote(bundle, now(), options.maxSnapshotAgeMs) };
@@ -93,16 +95,48 @@ function holderOf({ holderEmail }: VerifyOptions): VerifyOptions {
   return holderEmail ? { holderEmail } : {};
 }
 
-/** Sealing covers what was put in; a list the credential points at that was never put in is named here. */
+/**
+ * Sealing covers what was put in; a list the credential (or the record, or a credential it holds) points at that
+ * was never put in is named here.
+ */
 function missingListProblem(bundle: OfflineBundle): string | undefined {
-  const content = bundle.contents[0]!;
-  const decoded = decodeCompact(content.jwt);
-  if (typeof decoded === 'string') return undefined;
-  const urls = asList(decoded.payload.credentialStatus)
-    .map((entry) => asObject(entry).statusListCredential)
-    .filter((url): url is string => typeof url === 'string');
-  const missing = missingStatusLists(bundle, content.hold ? [...urls, content.hold.listUrl] : urls);
+  const urls = bundle.contents.flatMap((content) => {
+    const decoded = decodeCompact(content.jwt, MAX_RECORD_JWT_BYTES);
+    const listed =
+      typeof decoded === 'string'
+        ? []
+        : asList(decoded.payload.credentialStatus)
+            .map((entry) => asObject(entry).statusListCredential)
+            .filter((url): url is string => typeof url === 'string');
+    return content.kind === 'credential' && content.hold ? [...listed, content.hold.listUrl] : listed;
+  });
+  const missing = missingStatusLists(bundle, [...new Set(urls)]);
   return missing.length > 0 ? `The status list at ${missing[0]} is missing from the bundle.` : undefined;
+}
+
+/**
+ * A learner record's credentials are verified as the record holds them (signed into it); the bundle's copy of each
+ * (which carries its hold slot and partner answer) must be that same credential. One whose copy is altered or
+ * missing is invalid, named by its own result.
+ */
+function withHeldCopiesChecked(result: VerificationResult, bundle: OfflineBundle): VerificationResult {
+  if (!result.heldCredentials) return result;
+  const decoded = decodeCompact(bundle.contents[0]!.jwt, MAX_RECORD_JWT_BYTES);
+  if (typeof decoded === 'string') return result;
+  const inRecord = heldCredentialsOf(decoded.payload).map((entry) => compactJwtOf(entry));
+  const copies = new Map(bundle.contents.slice(1).map((content) => [content.id, content.jwt] as const));
+  const held = result.heldCredentials.map((one) => {
+    const id = one.summary.credentialId;
+    if (id && copies.get(id) === inRecord[one.index]) return one;
+    return {
+      ...withFormatFailure(
+        one,
+        `The bundle’s copy of credential ${id ?? one.index + 1} is not the one the record holds: it was altered or is missing.`,
+      ),
+      index: one.index,
+    };
+  });
+  return withHeldResults({ ...result, headline: headlineOf(result.status) }, held);
 }
 
 export function snapshotNote(

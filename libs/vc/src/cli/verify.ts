@@ -146,7 +146,31 @@ function describe(
     ...facts.filter(([, value]) => value).map(([name, value]) => `  ${name.padEnd(14)}${value}`),
     '',
     ...result.checks.map((check) => `  ${SYMBOLS[check.outcome]} ${check.title}: ${check.message}`),
+    ...heldLines(result.heldCredentials),
   ].join('\n');
+}
+
+/** A learner record's credentials, each with what it certifies, its issuer and its own result. */
+function heldLines(held: VerificationResult['heldCredentials']): string[] {
+  if (!held || held.length === 0) return [];
+  return [
+    '',
+    `Credentials the record holds (${held.length}):`,
+    ...held.map((one) => {
+      const { course, courseCode, awardingBody, awardingBodyId, credentialId } = one.summary;
+      const what = `${course ?? 'an unnamed achievement'}${courseCode ? ` (${courseCode})` : ''}`;
+      const why = one.status === 'valid' ? '' : ` — ${one.reason ?? failedCheck(one.checks)}`;
+      return [
+        `  ${String(one.index + 1).padStart(3)}. ${one.status.toUpperCase()}: ${what}, issued by ${awardingBody ?? awardingBodyId ?? 'an unnamed issuer'}${why}`,
+        ...(credentialId ? [`       ${credentialId}`] : []),
+      ].join('\n');
+    }),
+  ];
+}
+
+function failedCheck(checks: readonly Check[]): string {
+  const failed = checks.find((check) => check.outcome === 'failed' || check.outcome === 'error');
+  return failed ? `${failed.title}: ${failed.message}` : 'not verified';
 }
 
 main().then(

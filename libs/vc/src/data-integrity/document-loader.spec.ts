@@ -8,6 +8,7 @@ const EXPECTED = [
   'https://w3id.org/security/suites/ed25519-2020/v1',
   'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
   'https://www.w3.org/ns/credentials/undefined-terms/v2',
+  'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json',
 ];
 
 describe('bundledDocumentLoader', () => {
@@ -29,6 +30,10 @@ describe('bundledDocumentLoader', () => {
     const ob = (await bundledDocumentLoader(EXPECTED[4]!)).document as any;
     expect(ob['@context'].OpenBadgeCredential['@id']).toBe(
       'https://purl.imsglobal.org/spec/vc/ob/vocab.html#OpenBadgeCredential',
+    );
+    const clr = (await bundledDocumentLoader(EXPECTED[6]!)).document as any;
+    expect(clr['@context'].ClrSubject['@context'].verifiableCredential['@id']).toBe(
+      'https://purl.imsglobal.org/spec/vc/clr/vocab.html#verifiableCredential',
     );
     const multikey = (await bundledDocumentLoader(EXPECTED[2]!)).document as any;
     expect(multikey['@context'].Multikey['@id']).toBe('https://w3id.org/security#Multikey');

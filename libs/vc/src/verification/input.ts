@@ -1,5 +1,10 @@
 /** The largest credential we accept: a VC-JWT of ours is under 8 KB. */
 export const MAX_JWT_BYTES = 64 * 1024;
+/**
+ * The largest learner record (a CLR 2.0 ClrCredential) we accept: it holds each credential whole, so it grows by
+ * about 7 KB a credential; 1 MB holds well over a hundred. Any other credential keeps the 64 KB limit.
+ */
+export const MAX_RECORD_JWT_BYTES = 1024 * 1024;
 
 const DATA_URL_PREFIX = 'data:application/vc+jwt,';
 const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
@@ -63,10 +68,10 @@ export interface DecodedJwt {
   payload: Record<string, unknown>;
 }
 
-/** Splits and decodes a compact JWS, or says in words why it is not one. */
-export function decodeCompact(compact: string): DecodedJwt | string {
-  if (Buffer.byteLength(compact) > MAX_JWT_BYTES)
-    return `The credential is ${Buffer.byteLength(compact)} bytes; the limit is 64 KB.`;
+/** Splits and decodes a compact JWS of at most `maxBytes`, or says in words why it is not one. */
+export function decodeCompact(compact: string, maxBytes = MAX_JWT_BYTES): DecodedJwt | string {
+  if (Buffer.byteLength(compact) > maxBytes)
+    return `The credential is ${Buffer.byteLength(compact)} bytes; the limit is ${maxBytes / 1024} KB.`;
   const parts = compact.split('.');
   if (parts.length !== 3) return `A compact JWT has three parts separated by dots; this has ${parts.length}.`;
   // An empty signature is a well-formed (unsecured) JWT; the header check refuses it.
@@ -84,7 +89,7 @@ export function decodeCompact(compact: string): DecodedJwt | string {
  * stored ourselves, or for showing what an unverified upload claims. Undefined when it is not a JWT.
  */
 export function jwtPayloadOf(compact: string): Record<string, unknown> | undefined {
-  const decoded = decodeCompact(compact);
+  const decoded = decodeCompact(compact, MAX_RECORD_JWT_BYTES);
   return typeof decoded === 'string' ? undefined : decoded.payload;
 }
 

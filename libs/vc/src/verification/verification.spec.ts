@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { achievementCredential } from '../achievement-credential';
 import { generateSigningKey, publicKeyFromJwk } from '../keys';
 import { ISSUER, sampleCredentialInput } from '../testing/sample-credential';
-import { signCredential } from '../vc-jwt';
+import { CLR_CONTEXTS } from '../contexts';
+import { envelope, signCredential } from '../vc-jwt';
 import { type VerificationContext, UnreachableError } from './context';
 import { OpenFetcher } from '../outbound';
 import { HttpSource } from './http-source';
@@ -51,6 +52,47 @@ describe('verifyCredential', () => {
       'partner',
       'holder',
     ]);
+  });
+
+  it('takes a learner record (CLR 2.0) of up to 1 MB, and any other credential of up to 64 KB', async () => {
+    const signer = { algorithm: 'ES256' as const, kid, privateKey: key.privateKeyPem };
+    const record = (copies: number) => {
+      const clr = {
+        '@context': [...CLR_CONTEXTS],
+        id: 'urn:uuid:33333333-3333-4333-8333-333333333333',
+        type: ['VerifiableCredential', 'ClrCredential'],
+        issuer: { id: ISSUER, type: ['Profile'], name: 'University of Leeds' },
+        name: 'Comprehensive Learner Record',
+        validFrom: '2026-12-11T10:00:00Z',
+        credentialSubject: {
+          id: 'urn:uuid:44444444-4444-4444-8444-444444444444',
+          type: ['ClrSubject'],
+          verifiableCredential: Array.from({ length: copies }, () => envelope(jwt)),
+          achievement: [],
+        },
+      };
+      return signCredential(clr, signer);
+    };
+    const format = async (compact: string) =>
+      (await verifyCredential(compact, context())).checks.find((check) => check.id === 'format')!;
+
+    const large = record(Math.ceil((80 * 1024) / jwt.length));
+    expect(Buffer.byteLength(large)).toBeGreaterThan(64 * 1024);
+    expect(await format(large)).toMatchObject({ outcome: 'passed' });
+    const padded = achievementCredential(sampleCredentialInput());
+    const plain = signCredential(
+      { ...padded, evidence: [{ type: ['Evidence'], narrative: 'x'.repeat(70_000) }] },
+      signer,
+    );
+    expect(await format(plain)).toMatchObject({
+      outcome: 'failed',
+      message: expect.stringContaining('the limit is 64 KB (1024 KB for a learner record)'),
+    });
+    const huge = record(Math.ceil((1100 * 1024) / jwt.length));
+    expect(await format(huge)).toMatchObject({
+      outcome: 'failed',
+      message: expect.stringContaining('1024 KB'),
+    });
   });
 
   it('is never valid when a key or a status list cannot be fetched', async () => {

@@ -4,7 +4,14 @@ import { algorithmRefusal, jwsSignatureProblem } from '../jws';
 import { isVerificationAlgorithm, type VerificationAlgorithm } from '../keys';
 import { summariseCredential } from '../summary';
 import type { VerificationContext } from './context';
-import { compactJwtOf, decodeCompact, type DecodedJwt, envelopeProblem } from './input';
+import {
+  compactJwtOf,
+  decodeCompact,
+  type DecodedJwt,
+  envelopeProblem,
+  MAX_JWT_BYTES,
+  MAX_RECORD_JWT_BYTES,
+} from './input';
 import { type CheckOutcome, headlineOf, statusOf, type VerificationResult } from './result';
 import { checkContent, issuerIdOf, subjectOf, trustCheck } from './content-checks';
 import { hasEmbeddedProof, verifyWithProof } from './embedded-proof';
@@ -98,12 +105,22 @@ function decodedInput(input: unknown, report: Report): (DecodedJwt & { compact: 
     );
     return undefined;
   }
-  const decoded = decodeCompact(compact);
+  // A learner record may be larger than any other credential; what it is shows only once decoded.
+  const decoded = decodeCompact(compact, MAX_RECORD_JWT_BYTES);
+  const bytes = Buffer.byteLength(compact);
+  if (typeof decoded !== 'string' && bytes > MAX_JWT_BYTES && !isLearnerRecord(decoded.payload)) {
+    report.record(
+      'format',
+      'failed',
+      `The credential is ${bytes} bytes; the limit is ${MAX_JWT_BYTES / 1024} KB (${MAX_RECORD_JWT_BYTES / 1024} KB for a learner record).`,
+    );
+    return undefined;
+  }
   if (typeof decoded === 'string') {
     report.record('format', 'failed', decoded);
     return undefined;
   }
-  report.record('format', 'passed', `A compact JWT of ${Buffer.byteLength(compact)} bytes.`);
+  report.record('format', 'passed', `A compact JWT of ${bytes} bytes.`);
   return { ...decoded, compact };
 }
 

@@ -87,6 +87,15 @@ export class IssuingRepository {
     return insertManyOnce(this.holds, holds);
   }
 
+  /** The credentials of these ids, in one read through the unique `credentialId` index. */
+  credentialsByIds(credentialIds: readonly string[]): Promise<IssuedCredential[]> {
+    if (credentialIds.length === 0) return Promise.resolve([]);
+    return this.credentials
+      .find({ credentialId: { $in: [...new Set(credentialIds)] } }, WITHOUT_OUTBOX)
+      .lean<IssuedCredential[]>()
+      .exec();
+  }
+
   credentialById(credentialId: string): Promise<IssuedCredential | null> {
     return this.credentials.findOne({ credentialId }, WITHOUT_OUTBOX).lean<IssuedCredential>().exec();
   }

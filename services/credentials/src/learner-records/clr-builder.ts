@@ -3,20 +3,15 @@ import {
   asList,
   asObject,
   asText,
+  CLR_CONTEXTS,
   envelope,
   isoSeconds,
   jwtPayloadOf,
-  OB_V3_CONTEXT,
   profile,
   type ProfileInput,
   statusEntry,
-  VC_V2_CONTEXT,
 } from '@lib/vc';
 import type { ApprovedCredit } from './approved-credit.schema';
-
-export const CLR_V2_CONTEXT = 'https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json';
-/** CLR 2.0 orders the contexts VC 2.0, CLR 2.0, then Open Badges 3.0 (credentials-standards.md, section 6). */
-export const CLR_CONTEXTS = [VC_V2_CONTEXT, CLR_V2_CONTEXT, OB_V3_CONTEXT] as const;
 
 /** One of the learner's credentials the record holds: its id and the compact JWT as issued. */
 export interface HeldCredential {

@@ -11,6 +11,8 @@ import {
   recordFormatQuery,
   recordIdParam,
 } from './learner-record.dto';
+import { dataIntegrityCredentialView } from '../direct-issuing/direct-issuing.view-schema';
+import { OFFLINE_BUNDLE_MEDIA_TYPE, offlineBundleView } from '../sharing/offline-bundle.view-schema';
 import { learnerRecordAnswerView, learnerRecordView } from './learner-record.view-schema';
 import { LearnerRecordsService, type RecordFormat } from './learner-records.service';
 
@@ -51,12 +53,17 @@ export class LearnerRecordsController {
   }
 
   @Get(':credentialId/download')
-  @ApiOperation({ summary: 'Download your learner record: ?format=jwt (the signed .jwt) or json (learner)' })
+  @ApiOperation({
+    summary:
+      'Download your learner record: ?format=jwt (the signed .jwt), json (decoded, with its JWT), data-integrity (the same record with a Data Integrity proof) or bundle (an offline bundle with each credential it holds, verifiable without the network) (learner)',
+  })
   @ApiFileResponse({
     description: 'The record as a file (an attachment)',
     types: {
       'application/vc+jwt': 'text',
       'application/json': z.object({ credential: z.looseObject({}), jwt: z.string() }),
+      'application/vc': dataIntegrityCredentialView,
+      [OFFLINE_BUNDLE_MEDIA_TYPE]: offlineBundleView,
     },
   })
   async download(

@@ -4,10 +4,12 @@ import { learnerRecordIssuedV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
 import { mapPage, type Pagination } from '@lib/persistence';
 import { notHereYet } from '@lib/platform';
-import { jwtPayloadOf, MAX_JWT_BYTES, signCredential } from '@lib/vc';
+import { asObject, jwtPayloadOf, MAX_HELD_CREDENTIALS, MAX_RECORD_JWT_BYTES, signCredential } from '@lib/vc';
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
+import { OFFLINE_BUNDLE_MEDIA_TYPE } from '../sharing/offline-bundle.view-schema';
+import { OfflineBundlesService } from '../sharing/offline-bundles.service';
 import { statusListIds } from '../issuing/issue-builders';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { IssuingRepository } from '../issuing/issuing.repository';
@@ -25,7 +27,7 @@ import { LearnerRecordsRepository } from './learner-records.repository';
 /** A body's credentials are read a page at a time. */
 const PAGE = { page: 1, pageSize: 200 } as const;
 
-export type RecordFormat = 'jwt' | 'json';
+export type RecordFormat = 'jwt' | 'json' | 'data-integrity' | 'bundle';
 
 /**
  * The learner's Comprehensive Learner Records (CLR 2.0): generated on the learner's request from their credentials in
@@ -45,6 +47,7 @@ export class LearnerRecordsService {
     private readonly slots: StatusSlots,
     private readonly statusChanges: StatusChangesRepository,
     private readonly statuses: CredentialStatusService,
+    private readonly bundles: OfflineBundlesService,
   ) {}
 
   async generate(actor: Actor, awardingBodyId: string) {
@@ -116,12 +119,35 @@ export class LearnerRecordsService {
     );
   }
 
-  /** The learner's own record as a file: the signed .jwt, or its decoded JSON. Another's answers 404. */
+  /**
+   * The learner's own record as a file: the signed .jwt, its decoded JSON, or the record with a Data Integrity
+   * proof. Another's answers 404.
+   */
   async download(actor: Actor, credentialId: string, format: RecordFormat) {
-    const record = await this.records.recordById(credentialId);
-    if (!record || record.learnerId !== actor.sub)
-      throw new NotFoundException(notHereYet('learner record', credentialId));
+    const record = await this.ownRecord(actor, credentialId);
     const name = `learner-record-${credentialId.replace(/^urn:uuid:/, '')}`;
+    if (format === 'bundle') {
+      const held = await this.issuing.credentialsByIds(record.credentialIds);
+      const order = new Map(record.credentialIds.map((id, at) => [id, at]));
+      held.sort((a, b) => order.get(a.credentialId)! - order.get(b.credentialId)!);
+      const bundle = await this.bundles.recordBundle(
+        { ...record, credentialId: record._id },
+        await this.dataIntegrityForm(record),
+        held,
+      );
+      return {
+        fileName: `${name}.bundle.json`,
+        contentType: OFFLINE_BUNDLE_MEDIA_TYPE,
+        body: JSON.stringify(bundle, null, 2),
+      };
+    }
+    if (format === 'data-integrity')
+      // application/vc: VC 2.0's media type of a credential secured by an embedded proof.
+      return {
+        fileName: `${name}.json`,
+        contentType: 'application/vc',
+        body: JSON.stringify(await this.dataIntegrityForm(record), null, 2),
+      };
     return format === 'jwt'
       ? { fileName: `${name}.jwt`, contentType: 'application/vc+jwt', body: record.jwt }
       : {
@@ -129,6 +155,35 @@ export class LearnerRecordsService {
           contentType: 'application/json',
           body: JSON.stringify({ credential: jwtPayloadOf(record.jwt), jwt: record.jwt }, null, 2),
         };
+  }
+
+  /** The learner's own record; another's answers 404 like a missing one. */
+  async ownRecord(actor: Actor, credentialId: string): Promise<LearnerRecord> {
+    const record = await this.records.recordById(credentialId);
+    if (!record || record.learnerId !== actor.sub)
+      throw new NotFoundException(notHereYet('learner record', credentialId));
+    return record;
+  }
+
+  /**
+   * The record the JWT carries, secured instead by an eddsa-rdfc-2022 proof of the body's Ed25519 key, made at its
+   * validFrom so that each download is the same document. As for a single credential, only the issuer's id changes,
+   * to the body's DID (a proof's verification method must be the issuer's); the credentials it holds stay the
+   * enveloped VC-JWTs as issued, each verifiable on its own.
+   */
+  async dataIntegrityForm(record: LearnerRecord): Promise<Record<string, unknown>> {
+    // Our own signed record, read back from our store: its payload is known to decode.
+    const {
+      iss: _iss,
+      jti: _jti,
+      sub: _sub,
+      nbf: _nbf,
+      iat: _iat,
+      exp: _exp,
+      ...vc
+    } = jwtPayloadOf(record.jwt)!;
+    const issuer = { ...asObject(vc.issuer), id: this.issuers.issuerDid(record.awardingBodyId) };
+    return this.issuers.prove(record.awardingBodyId, { ...vc, issuer }, String(vc.validFrom));
   }
 
   /** The record signed by the body, with a revocation entry of the body's list; refused when too large to verify. */
@@ -155,10 +210,11 @@ export class LearnerRecordsService {
       statusIndex: slot!.index,
     });
     const jwt = signCredential(unsigned, await this.issuers.signingKey(awardingBodyId), issuedAt);
-    // A verifier reads a VC-JWT of at most MAX_JWT_BYTES; a larger record could not be checked by anyone.
-    if (Buffer.byteLength(jwt) > MAX_JWT_BYTES)
+    // A verifier reads a learner record of at most MAX_RECORD_JWT_BYTES, and checks at most MAX_HELD_CREDENTIALS of
+    // the credentials it holds; a larger record could not be checked by anyone.
+    if (Buffer.byteLength(jwt) > MAX_RECORD_JWT_BYTES || credentials.length > MAX_HELD_CREDENTIALS)
       throw new UnprocessableEntityException({
-        message: `Your ${credentials.length} credentials from this awarding body make a record larger than verifiers read (${MAX_JWT_BYTES / 1024} KB).`,
+        message: `Your ${credentials.length} credentials from this awarding body make a record larger than verifiers read (${MAX_HELD_CREDENTIALS} credentials, ${MAX_RECORD_JWT_BYTES / 1024} KB).`,
         errors: [{ field: 'awardingBodyId', message: 'too many credentials for one record' }],
       });
     return { jwt, listId, statusIndex: slot!.index, issuerId: issuer.id };

@@ -31,7 +31,11 @@ export const offlineBundleView = z.object({
   }),
   contents: z.array(
     z.object({
-      kind: z.literal('credential').describe('a CLR will be kind `clr`'),
+      kind: z
+        .enum(['credential', 'clr'])
+        .describe(
+          'credential: a credential, with its hold slot and partner answer; clr: a learner record (CLR 2.0), always first, followed by each credential it holds',
+        ),
       id: z.string(),
       jwt: z.string(),
       dataIntegrity: z.looseObject({}).optional(),

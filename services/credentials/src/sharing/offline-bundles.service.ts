@@ -12,6 +12,7 @@ import {
 } from '@lib/vc';
 import { Injectable } from '@nestjs/common';
 import { IssuersService } from '../issuers/issuers.service';
+import type { IssuedCredential } from '../issuing/issued-credential.schema';
 import { StatusListsService } from '../status-lists/status-lists.service';
 import { OwnIssuerLookups } from '../verification/own-issuer-lookups';
 import { TrustListService } from '../verification/trust-list.service';
@@ -33,29 +34,62 @@ export class OfflineBundlesService {
 
   async bundle(actor: Actor, credentialId: string): Promise<OfflineBundle> {
     const { issued, dataIntegrity } = await this.sharing.ownWithProof(actor, credentialId);
-    const organisationId = issued.awardingBodyId;
+    return this.sealed(issued.awardingBodyId, [issued.statusListId, issued.suspensionListId], async () => [
+      { ...(await this.heldContent(issued)), dataIntegrity },
+    ]);
+  }
+
+  /**
+   * A learner record (CLR 2.0) as an offline bundle: the record in both signed forms first (kind `clr`), then each
+   * credential it holds (kind `credential`, as issued, with its hold slot and partner answer), and the body's status
+   * lists that the record and each of them point at.
+   */
+  async recordBundle(
+    record: { credentialId: string; jwt: string; awardingBodyId: string; statusListId: string },
+    dataIntegrity: Record<string, unknown>,
+    held: readonly IssuedCredential[],
+  ): Promise<OfflineBundle> {
+    const listIds = [
+      record.statusListId,
+      ...held.flatMap((issued) => [issued.statusListId, issued.suspensionListId]),
+    ];
+    return this.sealed(record.awardingBodyId, listIds, async () => [
+      { kind: 'clr', id: record.credentialId, jwt: record.jwt, dataIntegrity },
+      ...(await Promise.all(held.map((issued) => this.heldContent(issued)))),
+    ]);
+  }
+
+  /** A credential as a bundle holds it: its VC-JWT, its hold slot, and the partner answer as of now. */
+  private async heldContent(issued: IssuedCredential): Promise<BundledCredential> {
+    const partner = await this.partnerAnswer(issued.jwt, this.issuers.issuerUrl(issued.awardingBodyId));
+    return {
+      kind: 'credential',
+      id: issued.credentialId,
+      jwt: issued.jwt,
+      hold: { listUrl: this.listUrl(issued.suspensionListId), index: issued.suspensionIndex },
+      ...(partner ? { partner } : {}),
+    };
+  }
+
+  /** The contents with the body's keys, DID document, profile, trust-list entry and these lists, sealed now. */
+  private async sealed(
+    organisationId: string,
+    listIds: readonly string[],
+    contentsOf: () => Promise<OfflineBundle['contents']>,
+  ): Promise<OfflineBundle> {
     const issuerId = this.issuers.issuerUrl(organisationId);
     const did = this.issuers.issuerDid(organisationId);
-    const listIds = [issued.statusListId, issued.suspensionListId];
-    const [keySet, didDocument, profile, trustListEntry, lists, partner] = await Promise.all([
+    const [keySet, didDocument, profile, trustListEntry, lists, contents] = await Promise.all([
       this.issuers.keySet(),
       this.issuers.didDocument(organisationId),
       this.issuers.profile(organisationId),
       this.trustList.ownEntry(organisationId),
-      Promise.all(listIds.map((listId) => this.listDocuments(listId))),
-      this.partnerAnswer(issued.jwt, issuerId),
+      Promise.all([...new Set(listIds)].map((listId) => this.listDocuments(listId))),
+      contentsOf(),
     ]);
     if (!trustListEntry) throw new Error(`awarding body ${organisationId} is not on the trust list`);
     // Taken after the lists were signed, so that each list is valid at the snapshot it is read as of.
     const snapshotAt = isoSeconds(new Date());
-    const content: BundledCredential = {
-      kind: 'credential',
-      id: issued.credentialId,
-      jwt: issued.jwt,
-      dataIntegrity,
-      hold: { listUrl: this.listUrl(issued.suspensionListId), index: issued.suspensionIndex },
-      ...(partner ? { partner } : {}),
-    };
     const documents: BundledDocument[] = [
       {
         role: 'jwks',
@@ -78,7 +112,7 @@ export class OfflineBundlesService {
         version: OFFLINE_BUNDLE_VERSION,
         snapshotAt,
         issuer: { id: issuerId, did, profile, trustListEntry },
-        contents: [content],
+        contents,
         documents,
       },
       await this.issuers.signingKey(organisationId),

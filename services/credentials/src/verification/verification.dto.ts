@@ -1,4 +1,5 @@
 import { credentialId } from '@lib/contracts';
+import { MAX_RECORD_JWT_BYTES } from '@lib/vc';
 import { z } from 'zod';
 
 /** The most credentials one batch may hold. */
@@ -21,8 +22,16 @@ const credentialInput = z
   .union([z.string().min(1).max(200_000), jsonObject])
   .describe('the compact VC-JWT, its enveloped JSON form, or our JSON download');
 
+/**
+ * One credential verified on its own may be a learner record (CLR 2.0), which holds its credentials whole: its
+ * compact JWT may be up to MAX_RECORD_JWT_BYTES; every other credential is still refused over 64 KB by verification.
+ */
+const singleCredentialInput = z
+  .union([z.string().min(1).max(MAX_RECORD_JWT_BYTES), jsonObject])
+  .describe('the compact VC-JWT, its enveloped JSON form, or our JSON download');
+
 export const verifyBody = z.strictObject({
-  credential: credentialInput.describe(
+  credential: singleCredentialInput.describe(
     'the compact VC-JWT, its enveloped JSON form, our JSON download, or an offline bundle (download ?format=bundle), verified without fetching anything',
   ),
   holderEmail: z.email().max(320).optional().describe('checked against the hashed email in the credential'),
@@ -39,7 +48,7 @@ export const verifyBatchBody = z.strictObject({
 
 /** W3C VC-API `POST /credentials/verify`. */
 export const vcApiVerifyBody = z.object({
-  verifiableCredential: credentialInput,
+  verifiableCredential: singleCredentialInput,
   options: jsonObject.optional(),
 });
 export type VcApiVerifyBody = z.output<typeof vcApiVerifyBody>;

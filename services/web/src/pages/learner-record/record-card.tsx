@@ -2,11 +2,18 @@ import { currentSession } from '../../auth/session';
 import { downloadFile } from '../download';
 import { counted, longDate, type OwnRecord, type RecordStanding, recordFacts } from './learner-record';
 
-type RecordFormat = 'jwt' | 'json';
+type RecordFormat = 'jwt' | 'json' | 'data-integrity' | 'bundle';
 
-const FORMATS: { format: RecordFormat; label: string }[] = [
-  { format: 'jwt', label: 'Signed record (.jwt)' },
-  { format: 'json', label: 'Record (.json)' },
+const FORMATS: { format: RecordFormat; label: string; file: string }[] = [
+  { format: 'jwt', label: 'Signed record (.jwt)', file: 'learner-record.jwt' },
+  { format: 'json', label: 'Record (.json)', file: 'learner-record.json' },
+  {
+    format: 'data-integrity',
+    label: 'Data Integrity (.json)',
+    file: 'learner-record.data-integrity.json',
+  },
+  // The record with each credential it holds, keys and statuses: verifiable later without the network.
+  { format: 'bundle', label: 'Offline bundle', file: 'learner-record.bundle.json' },
 ];
 
 /** One of the learner's records: whom it is from, what it holds, where it stands, and its files. */
@@ -28,12 +35,10 @@ export function RecordCard({
     ],
     ['Modules', facts.modules.join(' · ')],
   ];
-  const download = (format: RecordFormat) => {
+  const download = ({ format, file }: (typeof FORMATS)[number]) => {
     const path = `/api/credentials/learners/me/clr/${encodeURIComponent(record.credentialId)}/download`;
     const token = currentSession()?.accessToken ?? '';
-    downloadFile(`${path}?format=${format}`, token, `learner-record.${format}`).catch((error: Error) =>
-      onProblem(error.message),
-    );
+    downloadFile(`${path}?format=${format}`, token, file).catch((error: Error) => onProblem(error.message));
   };
   return (
     <li className="card">
@@ -50,14 +55,14 @@ export function RecordCard({
           ))}
       </dl>
       <div className="actions">
-        {FORMATS.map(({ format, label }) => (
+        {FORMATS.map((choice) => (
           <button
-            key={format}
+            key={choice.format}
             type="button"
             className="button button--secondary"
-            onClick={() => download(format)}
+            onClick={() => download(choice)}
           >
-            {label}
+            {choice.label}
           </button>
         ))}
       </div>
