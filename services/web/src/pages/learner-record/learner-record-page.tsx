@@ -78,8 +78,9 @@ export function LearnerRecordPage({ api }: { api: ApiClients }) {
               {found.total === 0 && <p>You have not made a record yet.</p>}
               {found.total > 0 && (
                 <p className="hint">
-                  Anyone can check a record you give them, the <code>.jwt</code> or <code>.json</code> file,
-                  on the <a href="/verify">verify page</a>: the record and each credential in it.
+                  Anyone can check a record you give them, any of these files, on the{' '}
+                  <a href="/verify">verify page</a>: the record and each credential in it. The offline bundle
+                  also carries what is needed to check it years later without our servers.
                 </p>
               )}
               <ul className="cards">
