@@ -6,6 +6,7 @@ import { mapPage, type Pagination } from '@lib/persistence';
 import { notHereYet } from '@lib/platform';
 import { jwtPayloadOf, MAX_JWT_BYTES, signCredential } from '@lib/vc';
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
 import { statusListIds } from '../issuing/issue-builders';
@@ -45,6 +46,7 @@ export class LearnerRecordsService {
     private readonly slots: StatusSlots,
     private readonly statusChanges: StatusChangesRepository,
     private readonly statuses: CredentialStatusService,
+    private readonly metrics: CredentialMetrics,
   ) {}
 
   async generate(actor: Actor, awardingBodyId: string) {
@@ -154,7 +156,8 @@ export class LearnerRecordsService {
       statusListUrl: `${this.issuers.statusListsUrl()}/${listId}`,
       statusIndex: slot!.index,
     });
-    const jwt = signCredential(unsigned, await this.issuers.signingKey(awardingBodyId), issuedAt);
+    const key = await this.issuers.signingKey(awardingBodyId);
+    const jwt = this.metrics.signed('jwt', () => signCredential(unsigned, key, issuedAt));
     // A verifier reads a VC-JWT of at most MAX_JWT_BYTES; a larger record could not be checked by anyone.
     if (Buffer.byteLength(jwt) > MAX_JWT_BYTES)
       throw new UnprocessableEntityException({
