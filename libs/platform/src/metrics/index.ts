@@ -7,3 +7,4 @@ export * from './metrics-settings';
 export * from './outbox-metrics';
 export * from './service-metrics';
 export * from './messaging-metrics';
+export * from './metric-names';
