@@ -83,7 +83,7 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   await app.startAllMicroservices();
   outlastClientKeepAlive(app.getHttpServer());
   await app.listen(config.port, config.host);
-  await metrics.serve(config.metrics);
+  new Logger(config.service).log(`metrics on ${await metrics.serve(config.metrics)}`);
   return app;
 }
 

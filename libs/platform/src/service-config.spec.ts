@@ -39,6 +39,7 @@ describe('loadServiceConfig', () => {
     expect(at({})).toEqual({ host: '127.0.0.1', port: 9463 });
     expect(at({ PORT: '3013', HOST: '0.0.0.0' })).toEqual({ host: '0.0.0.0', port: 9473 });
     expect(at({ PORT: '0' })).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(at({ PORT: '60000' })).toEqual({ host: '127.0.0.1', port: 0 });
     expect(at({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9464' })).toEqual({ host: '0.0.0.0', port: 9464 });
     expect(() => at({ METRICS_PORT: '70000' })).toThrow('METRICS_PORT');
   });

@@ -6,7 +6,7 @@ import {
   ServiceMetrics,
   setupOpenApi,
 } from '@lib/platform';
-import type { INestApplication } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -40,6 +40,6 @@ export async function startGateway(config: GatewayConfig = loadGatewayConfig()):
   );
   outlastClientKeepAlive(app.getHttpServer());
   await app.listen(config.port, config.host);
-  await metrics.serve(config.metrics);
+  new Logger('gateway').log(`metrics on ${await metrics.serve(config.metrics)}`);
   return app;
 }

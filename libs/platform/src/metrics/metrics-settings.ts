@@ -13,7 +13,7 @@ export const METRICS_PORT_OFFSET = 6460;
 export const metricsVariables = {
   /** The interface `/metrics` listens on; default HOST. In a pod, 0.0.0.0 with a NetworkPolicy for the scraper. */
   METRICS_HOST: z.string().min(1).optional(),
-  /** The port of `/metrics`; default PORT + 6460 (0 when PORT is 0). */
+  /** The port of `/metrics`; default PORT + 6460 (a free port when PORT is 0 or above 59075). */
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
 };
 
@@ -24,6 +24,8 @@ export function metricsSettingsOf(e: {
   METRICS_HOST?: string | undefined;
   METRICS_PORT?: number | undefined;
 }): MetricsSettings {
-  const port = e.METRICS_PORT ?? (e.PORT === 0 ? 0 : e.PORT + METRICS_PORT_OFFSET);
+  const beside = e.PORT + METRICS_PORT_OFFSET;
+  // A free port when there is no port beside: an ephemeral HTTP port, or one too high to add to.
+  const port = e.METRICS_PORT ?? (e.PORT === 0 || beside > 65535 ? 0 : beside);
   return { host: e.METRICS_HOST ?? e.HOST, port };
 }
