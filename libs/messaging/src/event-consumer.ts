@@ -6,6 +6,7 @@ import { BatchProgress } from './batch-progress';
 import { ConsumerWatchdog, disconnectWithin } from './consumer-watchdog';
 import { type DeadLetterFailure, sendDeadLetter } from './dead-letter-sender';
 import type { EventHandler } from './event-handler';
+import { type EventMetrics, noEventMetrics } from './event-metrics';
 import {
   type Decoded,
   EventRunner,
@@ -37,6 +38,8 @@ export interface EventConsumerOptions {
   readonly partitionsConcurrently?: number;
   /** Within a batch, message keys handled at once; one key's messages always in order (default 16). */
   readonly keysConcurrently?: number;
+  /** Counts of events handled, retried and dead-lettered; none kept when not given. */
+  readonly metrics?: EventMetrics;
 }
 
 /** How long KafkaJS may take to rejoin the group after a crash it restarts itself, before the consumer is rebuilt. */
@@ -64,6 +67,7 @@ export class EventConsumer {
   private readonly policy: RetryPolicy;
   private readonly pauses: PartitionPauses;
   private readonly runner: EventRunner;
+  private readonly metrics: EventMetrics;
   private running = false;
   private stopping = false;
   private rebuilding = false;
@@ -81,8 +85,13 @@ export class EventConsumer {
     this.logger = options.logger ?? silentLogger;
     this.policy = options.retry ?? DEFAULT_RETRY;
     this.pauses = new PartitionPauses(this.policy);
-    this.runner = new EventRunner(this.policy, this.processed, options.groupId, (item, failure) =>
-      this.deadLetter(item, failure),
+    this.metrics = options.metrics ?? noEventMetrics;
+    this.runner = new EventRunner(
+      this.policy,
+      this.processed,
+      options.groupId,
+      (item, failure) => this.deadLetter(item, failure),
+      this.metrics,
     );
     this.consumer = this.newConsumer();
   }
@@ -262,11 +271,13 @@ export class EventConsumer {
       handled.map(({ envelope, topic }) => ({ eventId: envelope.id, topic })),
     );
     for (const item of handled) progress.markDone(item.message.offset);
+    if (handled.length > 0) this.metrics.consumed(handled[0]!.handler.contract.topic, handled.length);
     return outcomes.find((outcome) => outcome.stall)?.stall;
   }
 
   private async deadLetter(item: Omit<Decoded, 'envelope'>, failure: DeadLetterFailure): Promise<void> {
     await sendDeadLetter(this.options.producer, this.options.groupId, item, failure);
+    this.metrics.deadLettered(item.handler.contract.topic, failure.kind);
     this.logger.error(
       `${item.topic}[${item.partition}]@${item.message.offset} sent to the dead-letter topic ` +
         `(${failure.kind}, ${failure.attempts} attempts): ${failure.reason}`,

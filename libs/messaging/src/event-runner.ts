@@ -4,6 +4,7 @@ import { runWithCorrelationId } from './correlation';
 import type { DeadLetterFailure } from './dead-letter-sender';
 import { type EventAttempt, EventAttempts } from './event-attempts';
 import type { EventHandler } from './event-handler';
+import { type EventMetrics, noEventMetrics } from './event-metrics';
 import { failureClassOf } from './failure-class';
 import type { ProcessedEvents } from './processed-events';
 import { backoffDelay, sleep, type RetryPolicy } from './retry';
@@ -55,6 +56,7 @@ export class EventRunner {
     private readonly processed: ProcessedEvents,
     private readonly groupId: string,
     private readonly sendDeadLetter: (item: Decoded, failure: DeadLetterFailure) => Promise<void>,
+    private readonly metrics: EventMetrics = noEventMetrics,
   ) {}
 
   /** The batch in one call, retried in place; one by one when it keeps failing unless the failure is transient. */
@@ -72,6 +74,7 @@ export class EventRunner {
         if (error instanceof HeartbeatFailure) throw error;
         const failureClass = failureClassOf(error);
         if (failureClass === 'permanent') return 'one-by-one';
+        this.metrics.retried(handler.contract.topic, items.length);
         if (attempt >= this.policy.attemptsInPlace)
           return failureClass === 'transient' ? stall(reasonOf(error)) : 'one-by-one';
         await sleep(backoffDelay(this.policy, attempt));
@@ -123,6 +126,7 @@ export class EventRunner {
         if (failureClass === 'permanent') return this.gaveUp(envelope.id, 'rejected', reason, attempt);
         if (failureClass === 'unknown' && attempt.count >= this.policy.unknownErrorAttempts)
           return this.gaveUp(envelope.id, 'poison', reason, attempt);
+        this.metrics.retried(handler.contract.topic, 1);
         if (inPlace >= this.policy.attemptsInPlace) return stall(`${failureClass}: ${reason}`);
         await sleep(backoffDelay(this.policy, inPlace));
         await heartbeat();

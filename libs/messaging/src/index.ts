@@ -13,3 +13,4 @@ export * from './dead-letters';
 export * from './kafka-client';
 export * from './topic-admin';
 export * from './processed-events';
+export * from './event-metrics';

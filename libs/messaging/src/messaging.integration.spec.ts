@@ -81,7 +81,14 @@ describe('messaging through real Kafka and the real database', () => {
         handled.push(data);
       }
     };
+    // What the consumer counts, by topic: [topic, what, count or kind].
+    const counted: [string, string, number | string][] = [];
     const consumer = new EventConsumer({
+      metrics: {
+        consumed: (topic, count) => counted.push([topic, 'consumed', count]),
+        retried: (topic, count) => counted.push([topic, 'retried', count]),
+        deadLettered: (topic, kind) => counted.push([topic, 'dead-lettered', kind]),
+      },
       kafka,
       groupId: uniqueName('group'),
       db,
@@ -110,7 +117,7 @@ describe('messaging through real Kafka and the real database', () => {
         messages: [encodeEvent(contract, data, { source: '/spec', correlationId: 'c', id })],
       });
     const handledCount = (probeId: string) => handled.filter((probe) => probe.probeId === probeId).length;
-    return { contract, consumer, handled, handledCount, send, state };
+    return { contract, consumer, handled, handledCount, send, state, counted };
   }
 
   function relay(collectionName: string, extra: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) {
@@ -312,6 +319,16 @@ describe('messaging through real Kafka and the real database', () => {
       [DLQ_HEADERS.originalPartition]: byKind.invalid!.headers[DLQ_HEADERS.originalPartition],
     });
     expect(probe.handledCount(poison.probeId)).toBe(0);
+    const counts = (what: string) =>
+      probe.counted.filter(([topic, kind]) => topic === probe.contract.topic && kind === what);
+    expect(
+      counts('dead-lettered')
+        .map(([, , kind]) => kind)
+        .sort(),
+    ).toEqual(['invalid', 'poison']);
+    // Three attempts, the last of which gives up: two tries again.
+    expect(counts('retried').reduce((sum, [, , count]) => sum + Number(count), 0)).toBe(2);
+    expect(counts('consumed').reduce((sum, [, , count]) => sum + Number(count), 0)).toBeGreaterThanOrEqual(1);
   });
 
   it('dead-letters an event its handler rejects as permanent at once, and handles what follows on its key', async () => {

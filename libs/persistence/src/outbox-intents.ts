@@ -49,3 +49,26 @@ export async function recordOutboxIntents(
     if (!duplicateIndexesOf(error)) throw error;
   }
 }
+
+/**
+ * The index the relay's oldest-first read and the oldest intent's age (a metric) are served by, so neither sorts
+ * the collection; created at start-up.
+ */
+export async function ensureOutboxPendingIndex(db: Db): Promise<void> {
+  await outboxPendingOf(db).createIndex({ createdAt: 1 }, { name: 'createdAt_1' });
+}
+
+/** How many documents wait for the relay (from the collection's count, no scan) and the oldest one's time. */
+export async function outboxBacklog(
+  pending: Collection<OutboxIntent>,
+): Promise<{ pending: number; oldestAt: Date | undefined }> {
+  const [count, oldest] = await Promise.all([
+    pending.estimatedDocumentCount(),
+    pending
+      .find({}, { projection: { createdAt: 1 } })
+      .sort({ createdAt: 1 })
+      .limit(1)
+      .toArray(),
+  ]);
+  return { pending: count, oldestAt: oldest[0]?.createdAt };
+}

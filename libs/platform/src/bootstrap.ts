@@ -1,4 +1,5 @@
 import { ensureTopics } from '@lib/messaging';
+import { ensureOutboxPendingIndex } from '@lib/persistence';
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,6 +12,10 @@ import { EventConsumerReadiness } from './event-consumer-readiness';
 import { KafkaEventServer } from './kafka-event-server';
 import { hardenHttp } from './http-hardening';
 import { outlastClientKeepAlive } from './keep-alive';
+import { promEventMetrics } from './metrics/event-metrics';
+import { httpMetricsMiddleware } from './metrics/http-metrics';
+import { registerMessagingMetrics } from './metrics/messaging-metrics';
+import { ServiceMetrics } from './metrics/service-metrics';
 import { setupOpenApi } from './openapi';
 import type { ServiceConfig } from './service-config';
 import { EVENT_PRODUCER, KAFKA } from './tokens';
@@ -34,6 +39,8 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   const app = await NestFactory.create<NestExpressApplication>(definition.module, {
     logger: loggerLevels(config),
   });
+  const metrics = app.get(ServiceMetrics);
+  app.use(httpMetricsMiddleware(metrics.registry));
   hardenHttp(app, config.trustProxy);
   for (const body of definition.largeBodies ?? []) app.use(body.path, largeBodyParser(body));
   app.useBodyParser('json', { limit: DEFAULT_JSON_LIMIT });
@@ -50,22 +57,34 @@ export async function startService(definition: ServiceDefinition): Promise<INest
     groupId: config.consumerGroup,
     topicPrefix: config.topicPrefix,
     retry: config.eventRetry,
+    metrics: promEventMetrics(metrics.registry),
   });
   app.connectMicroservice({ strategy: events }, { inheritAppConfig: true });
   app.get(EventConsumerReadiness).attach(events);
   await app.init();
   // Unique indexes carry our guarantees (one seat, one ledger entry), so they exist before any request.
   const connection = app.get<Connection>(getConnectionToken());
-  await Promise.all(Object.values(connection.models).map((model) => model.init()));
+  await Promise.all([
+    ...Object.values(connection.models).map((model) => model.init()),
+    ensureOutboxPendingIndex(connection.db!),
+  ]);
   const topics = [...definition.publishes, ...events.topics].map((topic) => `${config.topicPrefix}${topic}`);
   const created = await ensureTopics(kafka, topics, {
     partitions: config.topicPartitions,
     replicationFactor: config.topicReplicationFactor,
   });
   if (created.length > 0) new Logger(config.service).log(`created topics ${created.join(', ')}`);
+  registerMessagingMetrics(metrics, {
+    kafka,
+    db: connection.db!,
+    groupId: config.consumerGroup,
+    topics: events.topics,
+    topicPrefix: config.topicPrefix,
+  });
   await app.startAllMicroservices();
   outlastClientKeepAlive(app.getHttpServer());
   await app.listen(config.port, config.host);
+  new Logger(config.service).log(`metrics on ${await metrics.serve(config.metrics)}`);
   return app;
 }
 

@@ -1,5 +1,11 @@
 import { contractForTopic, type EventEnvelope } from '@lib/contracts';
-import { type ConsumerStatus, EventConsumer, type EventHandler, type RetryPolicy } from '@lib/messaging';
+import {
+  type ConsumerStatus,
+  EventConsumer,
+  type EventHandler,
+  type EventMetrics,
+  type RetryPolicy,
+} from '@lib/messaging';
 import { Logger } from '@nestjs/common';
 import { BaseRpcContext, type CustomTransportStrategy, EventPattern, Server } from '@nestjs/microservices';
 import type { Kafka, Producer } from 'kafkajs';
@@ -34,6 +40,7 @@ export interface KafkaEventServerOptions {
   readonly groupId: string;
   readonly topicPrefix: string;
   readonly retry?: RetryPolicy;
+  readonly metrics?: EventMetrics;
 }
 
 /**

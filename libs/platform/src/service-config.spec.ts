@@ -30,6 +30,7 @@ describe('loadServiceConfig', () => {
         maxLifetimeSeconds: 3600,
         clockSkewSeconds: 30,
       },
+      metrics: { host: '127.0.0.1', port: 9461 },
     });
   });
 
@@ -39,6 +40,17 @@ describe('loadServiceConfig', () => {
     expect(() =>
       loadServiceConfig('enrolment', 3001, { ...devIdp, KAFKA_TOPIC_REPLICATION_FACTOR: '0' }),
     ).toThrow('KAFKA_TOPIC_REPLICATION_FACTOR');
+  });
+
+  it('serves /metrics beside the HTTP port unless told where, on a free port when the HTTP port is', () => {
+    const at = (env: Record<string, string>) =>
+      loadServiceConfig('credentials', 3003, { ...devIdp, ...env }).metrics;
+    expect(at({})).toEqual({ host: '127.0.0.1', port: 9463 });
+    expect(at({ PORT: '3013', HOST: '0.0.0.0' })).toEqual({ host: '0.0.0.0', port: 9473 });
+    expect(at({ PORT: '0' })).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(at({ PORT: '60000' })).toEqual({ host: '127.0.0.1', port: 0 });
+    expect(at({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9464' })).toEqual({ host: '0.0.0.0', port: 9464 });
+    expect(() => at({ METRICS_PORT: '70000' })).toThrow('METRICS_PORT');
   });
 
   it('takes how long events are retried from the environment', () => {

@@ -2,6 +2,7 @@ import { DEFAULT_RETRY, type RetryPolicy } from '@lib/messaging';
 import { z } from 'zod';
 import { type AuthSettings, resolveAuthSettings } from '@lib/auth';
 import { formatIssues } from '@lib/contracts';
+import { type MetricsSettings, metricsSettingsOf, metricsVariables } from './metrics/metrics-settings';
 import { trustProxySetting } from './trust-proxy';
 
 const csv = z
@@ -53,6 +54,7 @@ export const serviceEnvironmentSchema = z.object({
   /** The development sign-in provider's issuer URL, whose tokens are accepted too (development and test only). */
   DEV_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: trustProxySetting,
+  ...metricsVariables,
 });
 
 export interface ServiceConfig {
@@ -74,6 +76,8 @@ export interface ServiceConfig {
   readonly auth: AuthSettings;
   /** Proxies whose X-Forwarded-Proto is believed (Express `trust proxy`); none when undefined. */
   readonly trustProxy?: readonly string[];
+  /** Where `/metrics` is served: a port of its own, never the public API's. */
+  readonly metrics: MetricsSettings;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +150,7 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     auth,
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
+    metrics: metricsSettingsOf(e),
   };
 }
 

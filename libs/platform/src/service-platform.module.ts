@@ -8,6 +8,7 @@ import { ErrorFilter } from './error.filter';
 import { EventConsumerReadiness } from './event-consumer-readiness';
 import { HealthController } from './health.controller';
 import { KafkaReadiness, kafkaProviders } from './kafka.providers';
+import { ServiceMetrics } from './metrics/service-metrics';
 import type { ReadinessCheck } from './readiness';
 import type { ServiceConfig } from './service-config';
 import {
@@ -57,6 +58,7 @@ export class ServicePlatformModule {
         { provide: APP_GUARD, useFactory: () => new AccessTokenGuard(config.auth, access) },
         ...kafkaProviders(outboxCollections),
         EventConsumerReadiness,
+        { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(config.service) },
         {
           provide: READINESS_CHECKS,
           inject: [getConnectionToken(), EventConsumerReadiness],
@@ -67,7 +69,7 @@ export class ServicePlatformModule {
           ],
         },
       ],
-      exports: [SERVICE_CONFIG, KAFKA, EVENT_PRODUCER, OUTBOX_RELAY, EventConsumerReadiness],
+      exports: [SERVICE_CONFIG, KAFKA, EVENT_PRODUCER, OUTBOX_RELAY, EventConsumerReadiness, ServiceMetrics],
     };
   }
 }

@@ -23,3 +23,4 @@ export * from './clr-schema';
 export * from './page-checks';
 export * from './test-certificate';
 export * from './did-web-issuer';
+export * from './prometheus-text';

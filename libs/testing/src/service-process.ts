@@ -47,7 +47,8 @@ export async function spawnService(
     const output = options.logFile ? openSync(options.logFile, 'a') : 'ignore';
     try {
       child = spawn(process.execPath, ['--enable-source-maps', main], {
-        env: { ...process.env, ...env, PORT: String(port) },
+        // A free port for /metrics too: PORT + 6460 from a free port may be taken, or past 65535.
+        env: { ...process.env, METRICS_PORT: '0', ...env, PORT: String(port) },
         stdio: ['ignore', output, output],
       });
     } finally {

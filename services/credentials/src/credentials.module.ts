@@ -12,6 +12,7 @@ import {
 import { CertificateBrandingController } from './branding/certificate-branding.controller';
 import { CertificateBrandingRepository } from './branding/certificate-branding.repository';
 import { CertificateBrandingService } from './branding/certificate-branding.service';
+import { CredentialMetrics } from './common/credential-metrics';
 import { CoursesConsumer } from './courses/courses.consumer';
 import { KnownCoursesRepository } from './courses/known-courses.repository';
 import { CREDENTIALS_SETTINGS, type CredentialsSettings } from './credentials-settings';
@@ -213,6 +214,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     Oid4vciController,
   ],
   providers: [
+    CredentialMetrics,
     IssuersRepository,
     IssuersService,
     AchievementsRepository,

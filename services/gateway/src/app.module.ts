@@ -1,4 +1,4 @@
-import { ErrorFilter, HealthController, READINESS_CHECKS, SERVICE_NAME } from '@lib/platform';
+import { ErrorFilter, HealthController, READINESS_CHECKS, SERVICE_NAME, ServiceMetrics } from '@lib/platform';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { type GatewayConfig, UPSTREAM_SERVICES } from './gateway-config';
@@ -15,6 +15,7 @@ export class AppModule {
       providers: [
         { provide: SERVICE_NAME, useValue: 'gateway' },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: ServiceMetrics, useFactory: () => new ServiceMetrics('gateway') },
         {
           provide: READINESS_CHECKS,
           useValue: UPSTREAM_SERVICES.map(

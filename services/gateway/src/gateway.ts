@@ -1,8 +1,16 @@
-import { correlationMiddleware, hardenHttp, outlastClientKeepAlive, setupOpenApi } from '@lib/platform';
-import type { INestApplication } from '@nestjs/common';
+import {
+  correlationMiddleware,
+  hardenHttp,
+  httpMetricsMiddleware,
+  outlastClientKeepAlive,
+  ServiceMetrics,
+  setupOpenApi,
+} from '@lib/platform';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { gatewayRouteLabel } from './gateway-routes';
 import { type GatewayConfig, loadGatewayConfig, UPSTREAM_SERVICES } from './gateway-config';
 import { servePublicAssets } from './public-pages';
 import { serviceProxy, wellKnownProxy } from './service-proxy';
@@ -16,6 +24,8 @@ export async function startGateway(config: GatewayConfig = loadGatewayConfig()):
     logger: levels,
     bodyParser: false,
   });
+  const metrics = app.get(ServiceMetrics);
+  app.use(httpMetricsMiddleware(metrics.registry, gatewayRouteLabel));
   hardenHttp(app, config.trustProxy);
   app.enableShutdownHooks();
   app.use(correlationMiddleware);
@@ -30,5 +40,6 @@ export async function startGateway(config: GatewayConfig = loadGatewayConfig()):
   );
   outlastClientKeepAlive(app.getHttpServer());
   await app.listen(config.port, config.host);
+  new Logger('gateway').log(`metrics on ${await metrics.serve(config.metrics)}`);
   return app;
 }

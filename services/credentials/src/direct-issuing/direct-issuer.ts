@@ -19,6 +19,7 @@ import {
   Logger,
   UnprocessableEntityException,
 } from '@nestjs/common';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
 import { statusListIds } from '../issuing/issue-builders';
@@ -53,6 +54,7 @@ export class DirectIssuer {
     private readonly slots: StatusSlots,
     private readonly awards: IssuingRepository,
     private readonly direct: DirectCredentialsRepository,
+    private readonly metrics: CredentialMetrics,
   ) {}
 
   async issue(actor: Actor, { credential, options }: VcApiIssueBody): Promise<IssuedByApi> {
@@ -70,7 +72,7 @@ export class DirectIssuer {
     const secured =
       format === 'data-integrity'
         ? await this.issuers.prove(organisationId, signed as never, isoSeconds(issuedAt))
-        : signCredential(signed, await this.issuers.signingKey(organisationId), issuedAt);
+        : await this.signJwt(signed, organisationId, issuedAt);
     const types = [signed.type].flat() as string[];
     const subject = [signed.credentialSubject].flat()[0];
     const event = outboxEvent(directCredentialIssuedV1, {
@@ -95,11 +97,21 @@ export class DirectIssuer {
       ...withOutbox(EVENT_SOURCE, event),
     });
     if (!inserted) throw this.issuedAlready(credentialId);
+    this.metrics.issued('direct');
     this.logger.log(`issued ${credentialId} through the VC-API for ${organisationId}, by ${actor.sub}`);
     return { verifiableCredential: typeof secured === 'string' ? envelope(secured) : secured };
   }
 
   /** Who issues and under which id, once the caller and the credential pass every check; the refusal otherwise. */
+  private async signJwt(
+    credential: SignableCredential,
+    organisationId: string,
+    issuedAt: Date,
+  ): Promise<string> {
+    const key = await this.issuers.signingKey(organisationId);
+    return this.metrics.signed('jwt', () => signCredential(credential, key, issuedAt));
+  }
+
   private async accepted(actor: Actor, credential: Record<string, unknown>, format: IssueFormat) {
     const organisationId = actor.org;
     if (!organisationId || !(await this.issuers.isIssuer(organisationId)))

@@ -17,6 +17,7 @@ import {
   type SigningKey,
 } from '@lib/vc';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { didWebOf } from './did-web';
 import type { Issuer, SigningKeyRecord } from './issuer.schema';
 import { IssuersRepository } from './issuers.repository';
@@ -63,6 +64,7 @@ export class IssuersService {
     private readonly issuers: IssuersRepository,
     @Inject(KEY_ENCRYPTER) private readonly encrypter: KeyEncrypter,
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    private readonly metrics: CredentialMetrics,
   ) {
     this.didPrefix = `${didWebOf(this.issuerUrl(''))}:`;
   }
@@ -237,7 +239,8 @@ export class IssuersService {
    * eddsa is deterministic, so the same document, key and time give the same proof.
    */
   async prove<T extends JsonLdDocument>(issuerId: string, document: T, created: string) {
-    return signDataIntegrity(document, { ...(await this.proofKey(issuerId)), created });
+    const key = await this.proofKey(issuerId);
+    return this.metrics.proved(() => signDataIntegrity(document, { ...key, created }));
   }
 
   /** A key's public name: the kid URL of a VC-JWT key, the DID URL (`<did>#<thumbprint>`) of an Ed25519 key. */

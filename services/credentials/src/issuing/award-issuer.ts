@@ -5,6 +5,7 @@ import { signCredential } from '@lib/vc';
 import { Injectable, Logger } from '@nestjs/common';
 import type { AchievementVersion } from '../achievements/achievement.schema';
 import { AchievementsService } from '../achievements/achievements.service';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
 import type { OfferingFact, OrganisationFact } from '../progress/progress.schema';
@@ -51,6 +52,7 @@ export class AwardIssuer {
     private readonly achievementUrls: AchievementsService,
     private readonly issuers: IssuersService,
     private readonly slots: StatusSlots,
+    private readonly metrics: CredentialMetrics,
   ) {}
 
   async issueAll(pending: readonly PendingAward[]): Promise<void> {
@@ -64,10 +66,9 @@ export class AwardIssuer {
     const records: (IssuedCredential & ReturnType<typeof withOutbox>)[] = [];
     for (const [n, p] of pending.entries()) {
       const facts = await this.issueFacts(p, revocations[n]!, suspensions[n]!);
-      const jwt = signCredential(
-        credentialToSign(facts),
-        await this.issuers.signingKey(p.offering.awardingBodyId),
-        facts.issuedAt,
+      const key = await this.issuers.signingKey(p.offering.awardingBodyId);
+      const jwt = this.metrics.signed('jwt', () =>
+        signCredential(credentialToSign(facts), key, facts.issuedAt),
       );
       const { record, event } = issuedRecord(facts, jwt);
       const outbox = runWithCorrelationId(p.correlationId ?? randomUUID(), () =>
@@ -77,6 +78,7 @@ export class AwardIssuer {
     }
     await this.issuing.listForLearners(records);
     const inserted = await this.issuing.insertCredentials(records);
+    this.metrics.issued('award', inserted.filter(Boolean).length);
     for (const [n, record] of records.entries()) {
       if (inserted[n])
         this.logger.log(

@@ -1,3 +1,5 @@
+import type { ServiceMetrics } from '@lib/platform';
+import { Registry } from 'prom-client';
 import { Logger } from '@nestjs/common';
 import { jwtPayloadOf } from '@lib/vc';
 import type { AchievementsRepository } from '../achievements/achievements.repository';
@@ -27,6 +29,7 @@ import {
   resultOf,
 } from '../testing/issuing-factories';
 import type { IssuingRepository } from './issuing.repository';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { AwardIssuer } from './award-issuer';
 import { IssuingService } from './issuing.service';
 import { StatusSlots } from './status-slots';
@@ -47,6 +50,7 @@ function setUp(offering: OfferingFact = offeringOf()) {
     new FakeAchievementUrls() as unknown as AchievementsService,
     issuers as unknown as IssuersService,
     new StatusSlots(issuing as unknown as IssuingRepository),
+    new CredentialMetrics({ registry: new Registry() } as ServiceMetrics),
   );
   const service = new IssuingService(
     issuing as unknown as IssuingRepository,

@@ -6,6 +6,7 @@ import { mapPage, type Pagination } from '@lib/persistence';
 import { notHereYet } from '@lib/platform';
 import { asObject, jwtPayloadOf, MAX_HELD_CREDENTIALS, MAX_RECORD_JWT_BYTES, signCredential } from '@lib/vc';
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { EVENT_SOURCE } from '../common/event-source';
 import { IssuersService } from '../issuers/issuers.service';
 import { OFFLINE_BUNDLE_MEDIA_TYPE } from '../sharing/offline-bundle.view-schema';
@@ -48,6 +49,7 @@ export class LearnerRecordsService {
     private readonly statusChanges: StatusChangesRepository,
     private readonly statuses: CredentialStatusService,
     private readonly bundles: OfflineBundlesService,
+    private readonly metrics: CredentialMetrics,
   ) {}
 
   async generate(actor: Actor, awardingBodyId: string) {
@@ -209,7 +211,8 @@ export class LearnerRecordsService {
       statusListUrl: `${this.issuers.statusListsUrl()}/${listId}`,
       statusIndex: slot!.index,
     });
-    const jwt = signCredential(unsigned, await this.issuers.signingKey(awardingBodyId), issuedAt);
+    const key = await this.issuers.signingKey(awardingBodyId);
+    const jwt = this.metrics.signed('jwt', () => signCredential(unsigned, key, issuedAt));
     // A verifier reads a learner record of at most MAX_RECORD_JWT_BYTES, and checks at most MAX_HELD_CREDENTIALS of
     // the credentials it holds; a larger record could not be checked by anyone.
     if (Buffer.byteLength(jwt) > MAX_RECORD_JWT_BYTES || credentials.length > MAX_HELD_CREDENTIALS)

@@ -8,6 +8,7 @@ import {
 } from '@lib/contracts';
 import { outboxEvent, type PendingEvent, withOutbox } from '@lib/messaging';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { AchievementsRepository } from '../achievements/achievements.repository';
 import { AchievementsService } from '../achievements/achievements.service';
 import type { DirectCredential } from '../direct-issuing/direct-credential.schema';
@@ -43,6 +44,7 @@ export class CredentialStatusService {
     private readonly issuers: IssuersService,
     private readonly direct: DirectCredentialsRepository,
     private readonly learnerRecords: LearnerRecordsRepository,
+    private readonly metrics: CredentialMetrics,
   ) {}
 
   async change(
@@ -142,6 +144,7 @@ export class CredentialStatusService {
         "The credential's status changed at the same moment; reload and try again.",
       );
     }
+    this.metrics.statusChanged(action);
     return { credentialId, ...stateAfter([...changes, change]) };
   }
 

@@ -1,5 +1,6 @@
 import { emptyStatusList, isoSeconds, setBit, signCredential, statusListCredential } from '@lib/vc';
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { IssuersService } from '../issuers/issuers.service';
 import { issuerOfList, purposeOfList, setIndexes, STATUS_LIST_TTL_MS } from './status-list-rules';
 import { StatusChangesRepository } from './status-changes.repository';
@@ -10,13 +11,15 @@ export class StatusListsService {
   constructor(
     private readonly issuers: IssuersService,
     private readonly statusChanges: StatusChangesRepository,
+    private readonly metrics: CredentialMetrics,
   ) {}
 
   /** The list as a VC-JWT signed by its issuer; 404 when the issuer is not one of ours. */
   async signedList(listId: string): Promise<string> {
     const issuerId = await this.issuerOf(listId);
     const list = await this.unsigned(listId, issuerId, this.issuers.issuerUrl(issuerId));
-    return signCredential(list, await this.issuers.signingKey(issuerId));
+    const key = await this.issuers.signingKey(issuerId);
+    return this.metrics.signed('jwt', () => signCredential(list, key));
   }
 
   /**

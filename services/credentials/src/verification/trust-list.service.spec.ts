@@ -1,9 +1,11 @@
+import { Registry } from 'prom-client';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { asReal, type PublicOf } from '@lib/fakes';
 import { randomBytes } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { type AddressInfo, connect, createServer, type Server } from 'node:net';
 import type { Actor } from '@lib/auth';
-import type { ServiceConfig } from '@lib/platform';
+import type { ServiceConfig, ServiceMetrics } from '@lib/platform';
 import { type ConnectTarget, GuardedFetch, HttpSource, parseAllowList } from '@lib/vc';
 import {
   ConflictException,
@@ -130,7 +132,12 @@ describe('TrustListService', () => {
     own.issuers.push({ _id: universityB, name: 'University B', createdAt: new Date() });
     const ownIssuers = own as Pick<IssuersRepository, 'allIssuers'> as IssuersRepository;
     const config = { publicBaseUrl: BASE } as Pick<ServiceConfig, 'publicBaseUrl'> as ServiceConfig;
-    const issuers = new IssuersService(ownIssuers, new LocalKeyEncrypter(randomBytes(32), 'kek-1'), config);
+    const issuers = new IssuersService(
+      ownIssuers,
+      new LocalKeyEncrypter(randomBytes(32), 'kek-1'),
+      config,
+      new CredentialMetrics({ registry: new Registry() } as ServiceMetrics),
+    );
     // The fetch client verification uses, with its resolver and connector injected: no socket leaves this machine.
     const fetcher = new GuardedFetch({
       allow: parseAllowList('').list,

@@ -14,6 +14,7 @@ import {
   type VerifyOptions,
 } from '@lib/vc';
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { CredentialMetrics } from '../common/credential-metrics';
 import { CREDENTIALS_SETTINGS, type CredentialsSettings } from '../credentials-settings';
 import { SharingService } from '../sharing/sharing.service';
 import { UploadReader } from '../uploads/upload-reader';
@@ -43,6 +44,7 @@ export class VerificationService {
     private readonly uploads: UploadReader,
     @Inject(REMOTE_DOCUMENTS) private readonly http: HttpSource,
     @Inject(CREDENTIALS_SETTINGS) private readonly settings: CredentialsSettings,
+    private readonly metrics: CredentialMetrics,
   ) {}
 
   async verify(
@@ -50,7 +52,8 @@ export class VerificationService {
     options: VerifyOptions = {},
     scope: TrustScope = {},
   ): Promise<VerificationResult> {
-    return verifyCredential(credential, await this.contextFor(scope), options);
+    const context = await this.contextFor(scope);
+    return this.metrics.verified(() => verifyCredential(credential, context, options));
   }
 
   /** `POST /verify`: a credential, the one a certificate PDF carries, or an offline bundle. */
@@ -72,16 +75,18 @@ export class VerificationService {
     { organisationId }: TrustScope,
   ): Promise<OfflineVerificationResult> {
     const trust = await this.contextFor({ ...(organisationId ? { organisationId } : {}) });
-    return verifyBundle(bundle, {
-      ...options,
-      maxSnapshotAgeMs: this.settings.bundleMaxAgeMs,
-      anchor: {
-        isTrusted: (issuerId) => trust.isTrusted(issuerId),
-        // An untrusted issuer's keys are never looked up: the trust check says so, whatever the bundle holds.
-        knownKey: async (kid, issuerId) =>
-          (await trust.isTrusted(issuerId)) ? { key: await trust.resolveKey(kid, issuerId) } : undefined,
-      },
-    });
+    return this.metrics.verified(() =>
+      verifyBundle(bundle, {
+        ...options,
+        maxSnapshotAgeMs: this.settings.bundleMaxAgeMs,
+        anchor: {
+          isTrusted: (issuerId) => trust.isTrusted(issuerId),
+          // An untrusted issuer's keys are never looked up: the trust check says so, whatever the bundle holds.
+          knownKey: async (kid, issuerId) =>
+            (await trust.isTrusted(issuerId)) ? { key: await trust.resolveKey(kid, issuerId) } : undefined,
+        },
+      }),
+    );
   }
 
   /** One result per credential, in the order given. */
@@ -91,7 +96,9 @@ export class VerificationService {
     scope: TrustScope = {},
   ): Promise<VerificationResult[]> {
     const context = await this.contextFor(scope);
-    return mapConcurrently(credentials, 16, (credential) => verifyCredential(credential, context, options));
+    return mapConcurrently(credentials, 16, (credential) =>
+      this.metrics.verified(() => verifyCredential(credential, context, options)),
+    );
   }
 
   /** A batch (read off the event loop), counted by status. */
