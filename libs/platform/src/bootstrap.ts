@@ -1,4 +1,5 @@
 import { ensureTopics } from '@lib/messaging';
+import { runInService, startTracing } from '@lib/telemetry';
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -11,6 +12,7 @@ import { EventConsumerReadiness } from './event-consumer-readiness';
 import { KafkaEventServer } from './kafka-event-server';
 import { hardenHttp } from './http-hardening';
 import { outlastClientKeepAlive } from './keep-alive';
+import { type LogDestination, serviceLogger } from './logging';
 import { setupOpenApi } from './openapi';
 import type { ServiceConfig } from './service-config';
 import { EVENT_PRODUCER, KAFKA } from './tokens';
@@ -23,6 +25,8 @@ export interface ServiceDefinition {
   readonly publishes: readonly string[];
   /** Body parsers for routes that take more than the defaults, registered before them (the first parser wins). */
   readonly largeBodies?: readonly LargeBody[];
+  /** Where log lines go (standard output by default); specs capture them here. */
+  readonly logDestination?: LogDestination;
 }
 
 /**
@@ -30,10 +34,16 @@ export interface ServiceDefinition {
  * `main.ts` and the integration specs both start services through here.
  */
 export async function startService(definition: ServiceDefinition): Promise<INestApplication> {
+  // Everything the service creates inherits its scope, so its log lines and spans name it (see runInService).
+  return runInService(definition.config.service, () => startInScope(definition));
+}
+
+async function startInScope(definition: ServiceDefinition): Promise<INestApplication> {
   const { config } = definition;
-  const app = await NestFactory.create<NestExpressApplication>(definition.module, {
-    logger: loggerLevels(config),
-  });
+  startTracing(config.service, config.tracesEndpoint);
+  const logger = serviceLogger(config.service, config.logging, definition.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(definition.module, { logger: logger.nest });
+  app.use(logger.requests);
   hardenHttp(app, config.trustProxy);
   for (const body of definition.largeBodies ?? []) app.use(body.path, largeBodyParser(body));
   app.useBodyParser('json', { limit: DEFAULT_JSON_LIMIT });
@@ -66,8 +76,4 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   outlastClientKeepAlive(app.getHttpServer());
   await app.listen(config.port, config.host);
   return app;
-}
-
-function loggerLevels(config: ServiceConfig): ('log' | 'error' | 'warn')[] {
-  return config.environment === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
 }

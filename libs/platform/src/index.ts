@@ -27,3 +27,4 @@ export * from './api-responses';
 export * from './body-limits';
 export * from './zod-query';
 export * from './still-travelling';
+export * from './logging';

@@ -2,12 +2,23 @@ import { DEFAULT_RETRY, type RetryPolicy } from '@lib/messaging';
 import { z } from 'zod';
 import { type AuthSettings, resolveAuthSettings } from '@lib/auth';
 import { formatIssues } from '@lib/contracts';
+import { tracesEndpoint } from '@lib/telemetry';
+import { logEnvironmentSchema, type LogSettings, logSettingsOf } from './logging/log-settings';
 import { trustProxySetting } from './trust-proxy';
 
 const csv = z
   .string()
   .min(1)
   .transform((value) => value.split(',').map((part) => part.trim()));
+
+/** OpenTelemetry's own variables for the OTLP exporter: tracing is off without an endpoint. */
+function tracingEnvironmentSchema() {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
+  };
+}
 
 /** The environment every domain service reads at start-up; see `.env.example`. */
 export const serviceEnvironmentSchema = z.object({
@@ -51,6 +62,8 @@ export const serviceEnvironmentSchema = z.object({
   /** The development sign-in provider's issuer URL, whose tokens are accepted too (development and test only). */
   DEV_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: trustProxySetting,
+  ...logEnvironmentSchema,
+  ...tracingEnvironmentSchema(),
 });
 
 export interface ServiceConfig {
@@ -71,6 +84,9 @@ export interface ServiceConfig {
   readonly auth: AuthSettings;
   /** Proxies whose X-Forwarded-Proto is believed (Express `trust proxy`); none when undefined. */
   readonly trustProxy?: readonly string[];
+  readonly logging: LogSettings;
+  /** The OTLP/HTTP traces endpoint; tracing is off without one. */
+  readonly tracesEndpoint?: string;
 }
 
 export class ConfigError extends Error {
@@ -142,7 +158,18 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     publicBaseUrl: e.PUBLIC_BASE_URL.replace(/\/$/, ''),
     auth,
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
+    logging: logSettingsOf(e.NODE_ENV, e),
+    ...optional('tracesEndpoint', tracesEndpoint(tracingVariables(e))),
   };
+}
+
+function tracingVariables(e: z.output<typeof serviceEnvironmentSchema>): Record<string, string | undefined> {
+  const { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_SDK_DISABLED } = e;
+  return { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_SDK_DISABLED };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
 /** The environment without unset or empty variables, so schema defaults apply to them. */

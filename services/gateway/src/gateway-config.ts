@@ -1,5 +1,12 @@
 import { formatIssues } from '@lib/contracts';
-import { ConfigError, definedOnly, trustProxySetting } from '@lib/platform';
+import {
+  ConfigError,
+  definedOnly,
+  logEnvironmentSchema,
+  type LogSettings,
+  logSettingsOf,
+  trustProxySetting,
+} from '@lib/platform';
 import { z } from 'zod';
 
 /** The services behind the gateway, each reached under `/api/<name>/...`. */
@@ -19,6 +26,7 @@ const schema = z.object({
   WEB_OIDC_CLIENT_ID: z.string().min(1).default('credit-bridge-web'),
   WEB_OIDC_SCOPE: z.string().min(1).default('openid profile'),
   WEB_OIDC_RESOURCE: z.url().optional(),
+  ...logEnvironmentSchema,
 });
 
 /** How the web app signs people in: the OpenID Provider and the app's public client there. */
@@ -39,6 +47,7 @@ export interface GatewayConfig {
   /** The TLS-terminating proxies in front whose X-Forwarded-Proto is believed (HSTS); none when undefined. */
   readonly trustProxy?: readonly string[];
   readonly webApp: WebAppConfig;
+  readonly logging: LogSettings;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -62,5 +71,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       scope: e.WEB_OIDC_SCOPE,
       ...(e.WEB_OIDC_RESOURCE ? { resource: e.WEB_OIDC_RESOURCE } : {}),
     },
+    logging: logSettingsOf(e.NODE_ENV, e),
   };
 }
