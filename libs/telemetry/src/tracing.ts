@@ -11,6 +11,7 @@ import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { ServiceTracerProvider } from './service-tracers';
 
 let router: ServiceTracerProvider | undefined;
+let unregister: (() => void) | undefined;
 const providers = new Map<string, TracerProvider>();
 
 /** Context manager, W3C propagator, the per-service router and the HTTP, Express and mongoose instrumentations. */
@@ -20,7 +21,7 @@ function installOnce(): ServiceTracerProvider {
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   trace.setGlobalTracerProvider(router);
-  registerInstrumentations({
+  unregister = registerInstrumentations({
     instrumentations: [
       new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isProbe(request.url) }),
       new ExpressInstrumentation(),
@@ -57,4 +58,17 @@ export function startTracing(service: string, url: string | undefined): boolean 
 export async function flushTraces(service?: string): Promise<void> {
   const chosen = service === undefined ? [...providers.values()] : [providers.get(service)];
   await Promise.all(chosen.flatMap((provider) => (provider ? [provider.forceFlush()] : [])));
+}
+
+/** Sends what is buffered, then undoes `startTracing` for every service: instrumentations removed, globals reset. */
+export async function stopTracing(): Promise<void> {
+  await flushTraces();
+  await Promise.all([...providers.values()].map((provider) => provider.shutdown()));
+  providers.clear();
+  unregister?.();
+  unregister = undefined;
+  router = undefined;
+  trace.disable();
+  context.disable();
+  propagation.disable();
 }
