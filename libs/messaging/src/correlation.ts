@@ -47,3 +47,8 @@ export function currentCorrelationId(): string {
 export function correlationScope(): CorrelationScope | undefined {
   return storage.getStore();
 }
+
+/** Runs work (a timer that outlives the request or event, say) outside any correlation scope. */
+export function outsideCorrelation<T>(work: () => T): T {
+  return storage.exit(work);
+}

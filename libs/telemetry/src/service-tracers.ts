@@ -33,11 +33,11 @@ export class ServiceTracerProvider implements TracerProvider {
     return new ServiceTracer(() => this.providerNow().getTracer(name, version));
   }
 
-  /** The current service's provider; outside any service, the first one started. */
+  /** The current service's provider (none if it does not trace); outside any service, the first one started. */
   private providerNow(): TracerProvider {
     const service = currentService();
-    const own = service === undefined ? undefined : this.providers.get(service);
-    return own ?? this.providers.values().next().value ?? NO_PROVIDER;
+    if (service !== undefined) return this.providers.get(service) ?? NO_PROVIDER;
+    return this.providers.values().next().value ?? NO_PROVIDER;
   }
 }
 

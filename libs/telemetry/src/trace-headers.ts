@@ -41,6 +41,11 @@ export function traceHeadersForEvent(topic: string, eventId: string): TraceHeade
   };
 }
 
+/** Runs work outside any trace: background work started from a request must not join the request's trace. */
+export function untraced<T>(work: () => T): T {
+  return context.with(ROOT_CONTEXT, work);
+}
+
 /** The context an event's headers carry: the parent of the consumer's handling span. */
 export function contextOfTraceHeaders(headers: TraceHeaders): Context {
   if (!headers.traceparent) return ROOT_CONTEXT;

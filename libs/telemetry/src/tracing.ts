@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
@@ -28,6 +29,9 @@ function installOnce(): ServiceTracerProvider {
       new MongooseInstrumentation(),
     ],
   });
+  // HTTP is patched in place when next required: require it now, in case it was loaded before (a test runner).
+  const load = createRequire(__filename);
+  for (const core of ['http', 'https']) load(core);
   return router;
 }
 
