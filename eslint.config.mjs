@@ -70,6 +70,7 @@ export default tseslint.config(
       'deploy/**',
       'libs/testing/**',
       'libs/platform/src/service-config.ts',
+      'libs/telemetry/src/tracing-settings.ts',
       'services/gateway/src/gateway-config.ts',
     ],
     rules: {

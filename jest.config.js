@@ -17,6 +17,14 @@ if (!['all', 'shared', 'alone'].includes(phase))
 /** Packages published as ES modules only that specs import. */
 const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
 
+/** The OTLP exporter's CommonJS build loads `http` with a dynamic import(), which jest's CommonJS runtime refuses. */
+const DYNAMIC_IMPORTS = ['@opentelemetry/otlp-exporter-base'];
+const commonJs = {
+  swcrc: false,
+  module: { type: 'commonjs' },
+  jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } },
+};
+
 const shared = {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/scripts'],
@@ -24,16 +32,10 @@ const shared = {
     '^.+\\.ts$': ['@swc/jest', { swcrc: false, ...swcOptions({ withPaths: false }) }],
     // The OpenID Connect relying party of the sign-in specs (openid-client and what it imports) ships ES modules
     // only, which jest's CommonJS runtime cannot load on Node 20: compiled to CommonJS like our own code.
-    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: [
-      '@swc/jest',
-      {
-        swcrc: false,
-        module: { type: 'commonjs' },
-        jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } },
-      },
-    ],
+    [`/node_modules/(${ESM_ONLY.join('|')})/.+\\.js$`]: ['@swc/jest', commonJs],
+    [`/node_modules/(${DYNAMIC_IMPORTS.join('|')})/.+\\.cjs$`]: ['@swc/jest', commonJs],
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(${[...ESM_ONLY, ...DYNAMIC_IMPORTS].join('|')})/)`],
   moduleNameMapper: Object.fromEntries(
     Object.entries(pathAliases()).map(([alias, target]) => [`^${alias}$`, `<rootDir>/${target}`]),
   ),

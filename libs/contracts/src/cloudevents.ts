@@ -15,6 +15,12 @@ export interface EventEnvelope<T = unknown> {
   readonly subject: string;
   /** Flows from the HTTP request through every event it causes. */
   readonly correlationId: string;
+  /**
+   * W3C trace context of the span that wrote the event (the CloudEvents distributed-tracing extension), so the
+   * consumer's span joins the same trace; absent when tracing is off.
+   */
+  readonly traceparent?: string;
+  readonly tracestate?: string;
   readonly data: T;
 }
 
@@ -26,6 +32,8 @@ export const CE_HEADERS = {
   time: 'ce_time',
   subject: 'ce_subject',
   correlationId: 'ce_correlationid',
+  traceparent: 'ce_traceparent',
+  tracestate: 'ce_tracestate',
   contentType: 'content-type',
 } as const;
 
@@ -43,6 +51,8 @@ export function envelopeHeaders(envelope: Omit<EventEnvelope, 'data'>): KafkaHea
     [CE_HEADERS.time]: envelope.time,
     [CE_HEADERS.subject]: envelope.subject,
     [CE_HEADERS.correlationId]: envelope.correlationId,
+    ...(envelope.traceparent ? { [CE_HEADERS.traceparent]: envelope.traceparent } : {}),
+    ...(envelope.tracestate ? { [CE_HEADERS.tracestate]: envelope.tracestate } : {}),
     [CE_HEADERS.contentType]: JSON_CONTENT_TYPE,
   };
 }

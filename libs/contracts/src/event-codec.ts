@@ -22,6 +22,8 @@ export interface EncodeOptions {
   readonly correlationId: string;
   readonly id?: string;
   readonly time?: Date;
+  /** The W3C trace context to carry (see EventEnvelope.traceparent). */
+  readonly trace?: { readonly traceparent?: string; readonly tracestate?: string };
 }
 
 export class InvalidEventError extends Error {
@@ -49,6 +51,7 @@ export function encodeEvent<C extends EventContract>(
     time: (options.time ?? new Date()).toISOString(),
     subject: key,
     correlationId: options.correlationId,
+    ...options.trace,
   });
   return { topic: contract.topic, key, value: JSON.stringify(parsed.data), headers };
 }
@@ -84,9 +87,17 @@ export function decodeEvent<C extends EventContract>(
       time: headers[CE_HEADERS.time]!,
       subject: headers[CE_HEADERS.subject] ?? '',
       correlationId: headers[CE_HEADERS.correlationId] ?? headers[CE_HEADERS.id]!,
+      ...traceOf(headers),
       data: parsed.data as EventData<C>,
     },
   };
+}
+
+/** The trace-context extension's attributes, when the event carries them. */
+function traceOf(headers: KafkaHeaders): { traceparent?: string; tracestate?: string } {
+  const traceparent = headers[CE_HEADERS.traceparent];
+  const tracestate = headers[CE_HEADERS.tracestate];
+  return { ...(traceparent ? { traceparent } : {}), ...(tracestate ? { tracestate } : {}) };
 }
 
 function headerProblems(contract: EventContract, headers: KafkaHeaders): string[] {

@@ -1,6 +1,7 @@
 import type { EventEnvelope } from '@lib/contracts';
 import type { KafkaMessage } from 'kafkajs';
-import { runWithCorrelationId } from './correlation';
+import { inBatchConsumerSpan, inConsumerSpan } from '@lib/telemetry';
+import { runForEvent, runForEvents } from './correlation';
 import type { DeadLetterFailure } from './dead-letter-sender';
 import { type EventAttempt, EventAttempts } from './event-attempts';
 import type { EventHandler } from './event-handler';
@@ -68,7 +69,9 @@ export class EventRunner {
     const envelopes = items.map((item) => item.envelope);
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await handler.handleBatch!(envelopes);
+        await runForEvents(envelopes, () =>
+          inBatchConsumerSpan(envelopes, this.groupId, () => handler.handleBatch!(envelopes)),
+        );
         return 'handled';
       } catch (error) {
         if (error instanceof HeartbeatFailure) throw error;
@@ -88,8 +91,9 @@ export class EventRunner {
     const handled: Decoded[] = [];
     const deadLettered: Decoded[] = [];
     for (const item of group) {
-      const outcome = await runWithCorrelationId(item.envelope.correlationId, () =>
-        this.handleWithRetry(item, heartbeat),
+      // Log lines carry the event's correlation id, id and topic; its span continues the trace that wrote it.
+      const outcome = await runForEvent(item.envelope, () =>
+        inConsumerSpan(item.envelope, this.groupId, () => this.handleWithRetry(item, heartbeat)),
       );
       if (outcome === 'handled') {
         handled.push(item);

@@ -1,6 +1,8 @@
 import { OUTBOX_WRITTEN, type OutboxIntent, outboxSignal, recordOutboxIntents } from '@lib/persistence';
 import type { Collection, Document, Filter } from 'mongodb';
 import type { Producer, TopicMessages } from 'kafkajs';
+import { untraced } from '@lib/telemetry';
+import { outsideCorrelation } from './correlation';
 import type { OutboxEntry, OutboxFields } from './outbox';
 import { type MessagingLogger, silentLogger } from './logger';
 
@@ -199,15 +201,18 @@ export class OutboxRelay {
 
   private schedule(delayMs: number): void {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.pass().then((sent) => {
-        this.running = undefined;
-        // After sending, or when told of new writes meanwhile, go again at once; otherwise wait for the poll.
-        const soon = sent > 0 || this.again;
-        this.again = false;
-        if (!this.stopped) this.schedule(soon ? 0 : (this.options.pollIntervalMs ?? 5000));
-      });
-    }, delayMs);
+    // A nudge comes from a request or event; the passes are the relay's own, in neither's log scope or trace.
+    this.timer = outsideCorrelation(() => untraced(() => setTimeout(() => this.onTimer(), delayMs)));
+  }
+
+  private onTimer(): void {
+    this.running = this.pass().then((sent) => {
+      this.running = undefined;
+      // After sending, or when told of new writes meanwhile, go again at once; otherwise wait for the poll.
+      const soon = sent > 0 || this.again;
+      this.again = false;
+      if (!this.stopped) this.schedule(soon ? 0 : (this.options.pollIntervalMs ?? 5000));
+    });
   }
 
   private async pass(): Promise<number> {

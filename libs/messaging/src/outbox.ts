@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { encodeEvent, type EventContract, type EventData, type KafkaHeaders } from '@lib/contracts';
+import { traceHeadersForEvent } from '@lib/telemetry';
 import { currentCorrelationId } from './correlation';
 
 /**
@@ -31,13 +33,17 @@ export interface PendingEvent {
 export function withOutbox(source: string, ...events: PendingEvent[]): OutboxFields {
   const now = new Date();
   const outbox = events.map(({ contract, data }) => {
+    const id = randomUUID();
+    // The active trace (the request's or event's span) travels with the event, so its consumers join that trace.
     const encoded = encodeEvent(contract, data as never, {
       source,
+      id,
       correlationId: currentCorrelationId(),
       time: now,
+      trace: traceHeadersForEvent(contract.topic, id),
     });
     return {
-      id: encoded.headers.ce_id!,
+      id,
       topic: encoded.topic,
       key: encoded.key,
       value: encoded.value,

@@ -1,5 +1,6 @@
 import { ensureTopics } from '@lib/messaging';
 import { ensureOutboxPendingIndex } from '@lib/persistence';
+import { runInService, startTracing } from '@lib/telemetry';
 import { type DynamicModule, type INestApplication, Logger, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -16,6 +17,7 @@ import { promEventMetrics } from './metrics/event-metrics';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 import { registerMessagingMetrics } from './metrics/messaging-metrics';
 import { ServiceMetrics } from './metrics/service-metrics';
+import { type LogDestination, serviceLogger } from './logging';
 import { setupOpenApi } from './openapi';
 import type { ServiceConfig } from './service-config';
 import { EVENT_PRODUCER, KAFKA } from './tokens';
@@ -28,6 +30,8 @@ export interface ServiceDefinition {
   readonly publishes: readonly string[];
   /** Body parsers for routes that take more than the defaults, registered before them (the first parser wins). */
   readonly largeBodies?: readonly LargeBody[];
+  /** Where log lines go (standard output by default); specs capture them here. */
+  readonly logDestination?: LogDestination;
 }
 
 /**
@@ -35,10 +39,16 @@ export interface ServiceDefinition {
  * `main.ts` and the integration specs both start services through here.
  */
 export async function startService(definition: ServiceDefinition): Promise<INestApplication> {
+  // Everything the service creates inherits its scope, so its log lines and spans name it (see runInService).
+  return runInService(definition.config.service, () => startInScope(definition));
+}
+
+async function startInScope(definition: ServiceDefinition): Promise<INestApplication> {
   const { config } = definition;
-  const app = await NestFactory.create<NestExpressApplication>(definition.module, {
-    logger: loggerLevels(config),
-  });
+  startTracing(config.service, config.tracesEndpoint);
+  const logger = serviceLogger(config.service, config.logging, definition.logDestination);
+  const app = await NestFactory.create<NestExpressApplication>(definition.module, { logger: logger.nest });
+  app.use(logger.requests);
   const metrics = app.get(ServiceMetrics);
   app.use(httpMetricsMiddleware(metrics.registry));
   hardenHttp(app, config.trustProxy);
@@ -86,8 +96,4 @@ export async function startService(definition: ServiceDefinition): Promise<INest
   await app.listen(config.port, config.host);
   new Logger(config.service).log(`metrics on ${await metrics.serve(config.metrics)}`);
   return app;
-}
-
-function loggerLevels(config: ServiceConfig): ('log' | 'error' | 'warn')[] {
-  return config.environment === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
 }

@@ -28,3 +28,4 @@ export * from './body-limits';
 export * from './zod-query';
 export * from './still-travelling';
 export * from './metrics';
+export * from './logging';

@@ -31,6 +31,7 @@ describe('loadServiceConfig', () => {
         clockSkewSeconds: 30,
       },
       metrics: { host: '127.0.0.1', port: 9461 },
+      logging: { level: 'info', format: 'pretty' },
     });
   });
 
@@ -51,6 +52,32 @@ describe('loadServiceConfig', () => {
     expect(at({ PORT: '60000' })).toEqual({ host: '127.0.0.1', port: 0 });
     expect(at({ METRICS_HOST: '0.0.0.0', METRICS_PORT: '9464' })).toEqual({ host: '0.0.0.0', port: 9464 });
     expect(() => at({ METRICS_PORT: '70000' })).toThrow('METRICS_PORT');
+  });
+
+  it('logs JSON at info outside development, warn under test, and as LOG_LEVEL and LOG_FORMAT say', () => {
+    const logging = (env: NodeJS.ProcessEnv) =>
+      loadServiceConfig('enrolment', 3001, { ...devIdp, ...env }).logging;
+    expect(logging({ NODE_ENV: 'test' })).toEqual({ level: 'warn', format: 'json' });
+    expect(logging({ LOG_LEVEL: 'debug', LOG_FORMAT: 'json' })).toEqual({ level: 'debug', format: 'json' });
+    expect(() => logging({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL');
+  });
+
+  it('traces only when an OTLP endpoint is configured', () => {
+    const endpoint = (env: NodeJS.ProcessEnv) =>
+      loadServiceConfig('enrolment', 3001, { ...devIdp, ...env }).tracesEndpoint;
+    expect(endpoint({})).toBeUndefined();
+    expect(endpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' })).toBe(
+      'http://collector:4318/v1/traces',
+    );
+    expect(endpoint({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/traces' })).toBe(
+      'http://collector:4318/traces',
+    );
+    expect(
+      endpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SDK_DISABLED: 'true' }),
+    ).toBeUndefined();
+    expect(() => endpoint({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(
+      'OTEL_EXPORTER_OTLP_ENDPOINT',
+    );
   });
 
   it('takes how long events are retried from the environment', () => {

@@ -3,12 +3,23 @@ import { z } from 'zod';
 import { type AuthSettings, resolveAuthSettings } from '@lib/auth';
 import { formatIssues } from '@lib/contracts';
 import { type MetricsSettings, metricsSettingsOf, metricsVariables } from './metrics/metrics-settings';
+import { tracesEndpoint } from '@lib/telemetry';
+import { logEnvironmentSchema, type LogSettings, logSettingsOf } from './logging/log-settings';
 import { trustProxySetting } from './trust-proxy';
 
 const csv = z
   .string()
   .min(1)
   .transform((value) => value.split(',').map((part) => part.trim()));
+
+/** OpenTelemetry's own variables for the OTLP exporter: tracing is off without an endpoint. */
+function tracingEnvironmentSchema() {
+  return {
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+    OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
+  };
+}
 
 /** The environment every domain service reads at start-up; see `.env.example`. */
 export const serviceEnvironmentSchema = z.object({
@@ -55,6 +66,8 @@ export const serviceEnvironmentSchema = z.object({
   DEV_OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: trustProxySetting,
   ...metricsVariables,
+  ...logEnvironmentSchema,
+  ...tracingEnvironmentSchema(),
 });
 
 export interface ServiceConfig {
@@ -78,6 +91,9 @@ export interface ServiceConfig {
   readonly trustProxy?: readonly string[];
   /** Where `/metrics` is served: a port of its own, never the public API's. */
   readonly metrics: MetricsSettings;
+  readonly logging: LogSettings;
+  /** The OTLP/HTTP traces endpoint; tracing is off without one. */
+  readonly tracesEndpoint?: string;
 }
 
 export class ConfigError extends Error {
@@ -151,7 +167,18 @@ function serviceConfigOf(service: string, e: z.output<typeof serviceEnvironmentS
     auth,
     ...(e.TRUST_PROXY ? { trustProxy: e.TRUST_PROXY } : {}),
     metrics: metricsSettingsOf(e),
+    logging: logSettingsOf(e.NODE_ENV, e),
+    ...optional('tracesEndpoint', tracesEndpoint(tracingVariables(e))),
   };
+}
+
+function tracingVariables(e: z.output<typeof serviceEnvironmentSchema>): Record<string, string | undefined> {
+  const { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_SDK_DISABLED } = e;
+  return { OTEL_EXPORTER_OTLP_ENDPOINT, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, OTEL_SDK_DISABLED };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
 /** The environment without unset or empty variables, so schema defaults apply to them. */

@@ -1,5 +1,6 @@
 import { pingDatabase } from '@lib/persistence';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { flushTraces } from '@lib/telemetry';
 import { type AccessTable, AccessTokenGuard } from '@lib/auth';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { getConnectionToken, MongooseModule } from '@nestjs/mongoose';
@@ -26,6 +27,15 @@ export interface ServicePlatformOptions {
   readonly access: AccessTable;
   /** Collections whose documents carry an outbox for the relay to send. */
   readonly outboxCollections?: readonly string[];
+}
+
+/** Sends the spans still buffered when the service stops (a no-op when tracing is off). */
+class TracesFlush implements OnApplicationShutdown {
+  constructor(private readonly service: string) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await flushTraces(this.service);
+  }
 }
 
 /**
@@ -59,6 +69,7 @@ export class ServicePlatformModule {
         ...kafkaProviders(outboxCollections),
         EventConsumerReadiness,
         { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(config.service) },
+        { provide: TracesFlush, useValue: new TracesFlush(config.service) },
         {
           provide: READINESS_CHECKS,
           inject: [getConnectionToken(), EventConsumerReadiness],

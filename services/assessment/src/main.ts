@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { runMain, startService } from '@lib/platform';
 import { assessmentService, SERVICE_NAME } from './assessment.definition';

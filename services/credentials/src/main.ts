@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { runMain, startService } from '@lib/platform';
 import { credentialsService, SERVICE_NAME } from './credentials.definition';

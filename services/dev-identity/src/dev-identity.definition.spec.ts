@@ -15,6 +15,7 @@ describe('the development sign-in provider’s configuration', () => {
         redirectUris: ['http://localhost:3000/app/callback'],
         postLogoutRedirectUris: ['http://localhost:3000/app/'],
       },
+      logging: { level: 'info', format: 'pretty' },
     });
   });
 

@@ -1,5 +1,11 @@
 import { formatIssues } from '@lib/contracts';
-import { ConfigError, definedOnly } from '@lib/platform';
+import {
+  ConfigError,
+  definedOnly,
+  logEnvironmentSchema,
+  type LogSettings,
+  logSettingsOf,
+} from '@lib/platform';
 import { join } from 'node:path';
 import { z } from 'zod';
 
@@ -33,6 +39,7 @@ const schema = z.object({
   /** Present only when the services trust a real identity provider: then this one must not run. */
   AUTH_JWKS_URL: z.string().optional(),
   AUTH_ISSUER: z.string().optional(),
+  ...logEnvironmentSchema,
 });
 
 export interface DevIdentityConfig {
@@ -49,6 +56,7 @@ export interface DevIdentityConfig {
     readonly redirectUris: readonly string[];
     readonly postLogoutRedirectUris: readonly string[];
   };
+  readonly logging: LogSettings;
 }
 
 /** Access tokens last a quarter of an hour, or less when the services accept less. */
@@ -85,5 +93,6 @@ export function loadDevIdentityConfig(env: NodeJS.ProcessEnv = process.env): Dev
       redirectUris: e.WEB_CLIENT_REDIRECT_URIS ?? [`${origin}/app/callback`],
       postLogoutRedirectUris: e.WEB_CLIENT_POST_LOGOUT_REDIRECT_URIS ?? [`${origin}/app/`],
     },
+    logging: logSettingsOf(e.NODE_ENV, e),
   };
 }

@@ -1,10 +1,11 @@
 import { DevIdentityProvider } from '@lib/auth';
+import { createStructuredLogger } from '@lib/platform';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AccountStore } from './accounts';
-import type { DevIdentityConfig } from './dev-identity.definition';
+import { type DevIdentityConfig, SERVICE_NAME } from './dev-identity.definition';
 import { EnrolmentDirectory } from './enrolment-directory';
 import { SignIn } from './interaction';
 import { messagePage, pageHeaders } from './page-layout';
@@ -37,6 +38,7 @@ export async function startDevIdentity(config: DevIdentityConfig): Promise<Runni
     'http://127.0.0.1:*',
   ]);
   const stylesheet = readFileSync(STYLESHEET);
+  const log = createStructuredLogger(SERVICE_NAME, config.logging);
 
   const route = async (request: IncomingMessage, response: ServerResponse) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -58,8 +60,9 @@ export async function startDevIdentity(config: DevIdentityConfig): Promise<Runni
 
   const server = createServer((request, response) => {
     route(request, response).catch((error: unknown) => {
-      console.error(
-        `dev-identity: ${request.method} ${request.url} failed: ${(error as Error).stack ?? String(error)}`,
+      log.error(
+        { err: error },
+        `${request.method} ${new URL(request.url ?? '/', 'http://localhost').pathname} failed`,
       );
       if (!response.headersSent)
         response

@@ -5,6 +5,9 @@ import {
   type MetricsSettings,
   metricsSettingsOf,
   metricsVariables,
+  logEnvironmentSchema,
+  type LogSettings,
+  logSettingsOf,
   trustProxySetting,
 } from '@lib/platform';
 import { z } from 'zod';
@@ -27,6 +30,7 @@ const schema = z.object({
   WEB_OIDC_SCOPE: z.string().min(1).default('openid profile'),
   WEB_OIDC_RESOURCE: z.url().optional(),
   ...metricsVariables,
+  ...logEnvironmentSchema,
 });
 
 /** How the web app signs people in: the OpenID Provider and the app's public client there. */
@@ -49,6 +53,7 @@ export interface GatewayConfig {
   readonly webApp: WebAppConfig;
   /** Where the gateway's own `/metrics` is served: not the public port. */
   readonly metrics: MetricsSettings;
+  readonly logging: LogSettings;
 }
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -73,5 +78,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...(e.WEB_OIDC_RESOURCE ? { resource: e.WEB_OIDC_RESOURCE } : {}),
     },
     metrics: metricsSettingsOf(e),
+    logging: logSettingsOf(e.NODE_ENV, e),
   };
 }

@@ -3,9 +3,11 @@ import {
   hardenHttp,
   httpMetricsMiddleware,
   outlastClientKeepAlive,
+  serviceLogger,
   ServiceMetrics,
   setupOpenApi,
 } from '@lib/platform';
+import { runInService } from '@lib/telemetry';
 import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -17,13 +19,18 @@ import { serviceProxy, wellKnownProxy } from './service-proxy';
 import { serveWebApp } from './web-app';
 
 /** Builds and starts the gateway, from `main.ts` and from the integration specs alike. */
-export async function startGateway(config: GatewayConfig = loadGatewayConfig()): Promise<INestApplication> {
-  const levels: ('log' | 'error' | 'warn')[] =
-    config.environment === 'test' ? ['error', 'warn'] : ['log', 'error', 'warn'];
+export function startGateway(config: GatewayConfig = loadGatewayConfig()): Promise<INestApplication> {
+  // Its log lines and spans name the gateway even beside services in one process (see runInService).
+  return runInService('gateway', () => startInScope(config));
+}
+
+async function startInScope(config: GatewayConfig): Promise<INestApplication> {
+  const logger = serviceLogger('gateway', config.logging);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
-    logger: levels,
+    logger: logger.nest,
     bodyParser: false,
   });
+  app.use(logger.requests);
   const metrics = app.get(ServiceMetrics);
   app.use(httpMetricsMiddleware(metrics.registry, gatewayRouteLabel));
   hardenHttp(app, config.trustProxy);

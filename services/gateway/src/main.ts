@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { runMain } from '@lib/platform';
 import { startGateway } from './gateway';

@@ -1,3 +1,4 @@
+import './instrument';
 import 'reflect-metadata';
 import { runMain, startService } from '@lib/platform';
 import { recognitionService, SERVICE_NAME } from './recognition.definition';
