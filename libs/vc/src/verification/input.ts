@@ -93,6 +93,16 @@ export function jwtPayloadOf(compact: string): Record<string, unknown> | undefin
   return typeof decoded === 'string' ? undefined : decoded.payload;
 }
 
+/**
+ * The credential a VC-JWT we signed and stored ourselves carries: its payload without the JWT's own claims (iss,
+ * jti, sub, nbf, iat, exp), as the document other forms (Data Integrity, a wallet's copy) are made from.
+ */
+export function credentialOfOwnJwt(compact: string): Record<string, unknown> {
+  // Our own signed credential, read back from our store: its payload is known to decode.
+  const { iss: _iss, jti: _jti, sub: _sub, nbf: _nbf, iat: _iat, exp: _exp, ...vc } = jwtPayloadOf(compact)!;
+  return vc;
+}
+
 function json(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));

@@ -4,7 +4,14 @@ import { learnerRecordIssuedV1 } from '@lib/contracts';
 import { outboxEvent, withOutbox } from '@lib/messaging';
 import { mapPage, type Pagination } from '@lib/persistence';
 import { notHereYet } from '@lib/platform';
-import { asObject, jwtPayloadOf, MAX_HELD_CREDENTIALS, MAX_RECORD_JWT_BYTES, signCredential } from '@lib/vc';
+import {
+  asObject,
+  credentialOfOwnJwt,
+  jwtPayloadOf,
+  MAX_HELD_CREDENTIALS,
+  MAX_RECORD_JWT_BYTES,
+  signCredential,
+} from '@lib/vc';
 import { Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { CredentialMetrics } from '../common/credential-metrics';
 import { EVENT_SOURCE } from '../common/event-source';
@@ -174,16 +181,7 @@ export class LearnerRecordsService {
    * enveloped VC-JWTs as issued, each verifiable on its own.
    */
   async dataIntegrityForm(record: LearnerRecord): Promise<Record<string, unknown>> {
-    // Our own signed record, read back from our store: its payload is known to decode.
-    const {
-      iss: _iss,
-      jti: _jti,
-      sub: _sub,
-      nbf: _nbf,
-      iat: _iat,
-      exp: _exp,
-      ...vc
-    } = jwtPayloadOf(record.jwt)!;
+    const vc = credentialOfOwnJwt(record.jwt);
     const issuer = { ...asObject(vc.issuer), id: this.issuers.issuerDid(record.awardingBodyId) };
     return this.issuers.prove(record.awardingBodyId, { ...vc, issuer }, String(vc.validFrom));
   }

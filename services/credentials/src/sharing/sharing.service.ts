@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '@lib/auth';
 import { mapPage, type Page, type Pagination } from '@lib/persistence';
 import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
-import { envelope, jwtPayloadOf, type PaperSize, summariseCredential } from '@lib/vc';
+import { credentialOfOwnJwt, envelope, type PaperSize, summariseCredential } from '@lib/vc';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { IssuersService } from '../issuers/issuers.service';
 import type { IssuedCredential } from '../issuing/issued-credential.schema';
@@ -216,13 +216,10 @@ export class SharingService {
 }
 
 function document(credential: IssuedCredential): CredentialDocument {
-  // Our own signed credential, read back from our store: its payload is known to decode.
-  const payload = jwtPayloadOf(credential.jwt)!;
-  const { iss: _iss, jti: _jti, sub: _sub, nbf: _nbf, iat: _iat, exp: _exp, ...vc } = payload;
   return {
     credentialId: credential.credentialId,
     jwt: credential.jwt,
-    credential: vc,
+    credential: credentialOfOwnJwt(credential.jwt),
     envelope: envelope(credential.jwt),
   };
 }

@@ -4,7 +4,7 @@ import { type ServiceConfig, SERVICE_CONFIG } from '@lib/platform';
 import {
   type DataIntegrityProof,
   isoSeconds,
-  jwtPayloadOf,
+  credentialOfOwnJwt,
   type PresentationCheckId,
   type PresentationProofResult,
   verifyPresentationProof,
@@ -191,16 +191,7 @@ export class WalletExchangesService {
   ): Promise<DeliveredCredential> {
     const issued = await this.issuing.credentialById(offer.credentialId);
     if (!issued) throw new NotFoundException('No such wallet offer.');
-    // Our own signed credential, read back from our store: its payload is known to decode.
-    const {
-      iss: _iss,
-      jti: _jti,
-      sub: _sub,
-      nbf: _nbf,
-      iat: _iat,
-      exp: _exp,
-      ...vc
-    } = jwtPayloadOf(issued.jwt)!;
+    const vc = credentialOfOwnJwt(issued.jwt);
     const deliveredAt = new Date();
     const bound = {
       ...vc,
