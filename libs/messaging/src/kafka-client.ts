@@ -37,10 +37,21 @@ export function createIdempotentProducer(kafka: Kafka): Producer {
  */
 const EXPECTED_WARNINGS = ['Limiting retries for the idempotent producer'];
 
-function oneLineLogs(logger: MessagingLogger): logCreator {
+/**
+ * While a new topic's partitions elect their leaders, a request to one answers with these; KafkaJS refreshes its
+ * metadata and retries, and the caller gets the error if it lasts. The connection's own line for each is noise.
+ */
+const SETTLING_LEADERSHIP = [
+  'This server is not the leader for that topic-partition',
+  'This server does not host this topic-partition',
+  'There is no leader for this topic-partition as we are in the middle of a leadership election',
+];
+
+export function oneLineLogs(logger: MessagingLogger): logCreator {
   return () =>
     ({ namespace, level, log }) => {
       if (EXPECTED_WARNINGS.some((warning) => log.message.startsWith(warning))) return;
+      if (namespace === 'Connection' && SETTLING_LEADERSHIP.includes(String(log.error))) return;
       const error = typeof log.error === 'string' ? `: ${log.error}` : '';
       const line = `kafkajs ${namespace} ${log.message}${error}`;
       if (level === logLevel.ERROR) logger.error(line);
