@@ -1,88 +1,82 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { gunzipSync } from 'node:zlib';
-import { flushTraces, stopTracing } from '@lib/telemetry';
-import { call, type RunningService, startTestService, testTopicPrefix, waitFor } from '@lib/testing';
-import { assessmentService } from './assessment/src/assessment.definition';
-import { credentialsService } from './credentials/src/credentials.definition';
-import { enrolmentService } from './enrolment/src/enrolment.definition';
-import { recognitionService } from './recognition/src/recognition.definition';
+import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  call,
+  type ServiceProcess,
+  spawnService,
+  testIdentityProvider,
+  testStack,
+  testTopicPrefix,
+  waitFor,
+} from '@lib/testing';
 import { completeWithProvisionalMark, credentialOf, defineAchievement } from './spec-support/credentials';
+import {
+  ancestorsOf,
+  otlpReceiver,
+  type OtlpReceiver,
+  type ReceivedSpan,
+} from './spec-support/otlp-receiver';
 import { ok, setUpUniversity } from './spec-support/university';
 
-interface ReceivedSpan {
-  readonly service: string;
-  readonly traceId: string;
-  readonly spanId: string;
-  readonly parentSpanId: string;
-  readonly name: string;
-  readonly kind: number;
-  readonly attributes: Record<string, unknown>;
-}
+/** OTLP's span kinds as numbers in JSON. */
+const SERVER = 2;
 
-type KeyValue = { key: string; value: Record<string, unknown> };
-const valuesOf = (attributes: KeyValue[] = []) =>
-  Object.fromEntries(attributes.map(({ key, value }) => [key, Object.values(value)[0]]));
-
-/** An OTLP/HTTP receiver of JSON trace exports, as a collector would be. */
-async function otlpReceiver(): Promise<{ server: Server; url: string; spans: ReceivedSpan[] }> {
-  const spans: ReceivedSpan[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const text = (request.headers['content-encoding'] === 'gzip' ? gunzipSync(body) : body).toString();
-      const exported = JSON.parse(text) as { resourceSpans: any[] };
-      for (const resourceSpans of exported.resourceSpans) {
-        const service = String(valuesOf(resourceSpans.resource?.attributes)['service.name']);
-        for (const scope of resourceSpans.scopeSpans ?? [])
-          for (const span of scope.spans ?? [])
-            spans.push({
-              service,
-              ...span,
-              parentSpanId: span.parentSpanId ?? '',
-              attributes: valuesOf(span.attributes),
-            });
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, spans };
-}
-
-/** One ratification, followed through assessment, credentials and recognition as one trace. */
+/**
+ * One ratification, followed as one trace from its HTTP request through assessment, credentials and recognition.
+ * Each service runs built, in a process of its own, as in production: its `main.ts` loads the instrumentations before
+ * HTTP, Express and mongoose, which jest's module loader would not let them patch in this process.
+ */
 describe('traces across the services', () => {
   const prefix = testTopicPrefix();
-  let receiver: Awaited<ReturnType<typeof otlpReceiver>>;
-  let enrolment: RunningService;
-  let assessment: RunningService;
-  let credentials: RunningService;
-  let recognition: RunningService;
+  const logs: string[] = [];
+  let receiver: OtlpReceiver;
+  const running: ServiceProcess[] = [];
+
+  const start = async (service: string, extra: Record<string, string> = {}) => {
+    const run = `${service}-${randomUUID().slice(0, 8)}`;
+    const logFile = join(tmpdir(), `traces-${run}.log`);
+    logs.push(logFile);
+    const started = await spawnService(
+      service,
+      {
+        NODE_ENV: 'test',
+        MONGODB_URL: testStack().mongoServerUrl,
+        MONGODB_DATABASE: `spec_${run.replace('-', '_')}`,
+        KAFKA_BROKERS: testStack().kafkaBrokers.join(','),
+        KAFKA_GROUP_ID: `spec-${run}`,
+        KAFKA_TOPIC_PREFIX: prefix,
+        AUTH_JWKS_FILE: testIdentityProvider().jwksFile,
+        ...extra,
+      },
+      { logFile },
+    );
+    running.push(started);
+    return started;
+  };
+
+  let enrolment: ServiceProcess;
+  let assessment: ServiceProcess;
+  let credentials: ServiceProcess;
 
   beforeAll(async () => {
     receiver = await otlpReceiver();
-    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
-    enrolment = await startTestService('enrolment', enrolmentService, { topicPrefix: prefix });
-    assessment = await startTestService('assessment', assessmentService, { topicPrefix: prefix, env });
-    credentials = await startTestService('credentials', credentialsService, { topicPrefix: prefix, env });
-    recognition = await startTestService('recognition', recognitionService, {
-      topicPrefix: prefix,
-      env: { ...env, CREDENTIALS_URL: credentials.url },
-    });
-  }, 60_000);
+    const traced = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url };
+    [enrolment, assessment, credentials] = await Promise.all([
+      start('enrolment'),
+      start('assessment', traced),
+      start('credentials', traced),
+    ]);
+    await start('recognition', { ...traced, CREDENTIALS_URL: credentials.url });
+  }, 120_000);
 
   afterAll(async () => {
-    await recognition.stop();
-    await credentials.stop();
-    await assessment.stop();
-    await enrolment.stop();
-    await stopTracing();
-    await new Promise((resolve) => receiver.server.close(resolve));
+    // SIGTERM: each service sends its buffered spans as it stops.
+    await Promise.all(running.map((service) => service.stop()));
+    await receiver?.close();
   });
 
-  it('shows one ratification as one trace with spans of assessment, credentials and recognition', async () => {
+  it('shows one ratification as one trace from its HTTP request through assessment, credentials and recognition', async () => {
     const services = { enrolment: enrolment.url, assessment: assessment.url, credentials: credentials.url };
     const uni = await setUpUniversity(enrolment.url);
     await defineAchievement(credentials.url, uni);
@@ -91,48 +85,66 @@ describe('traces across the services', () => {
     await ok(call(assessment.url, 'POST', ratification, { headers: uni.registrar }));
     await credentialOf(credentials.url, learnerId);
 
-    const issuedBy = (span: ReceivedSpan) =>
-      span.service === 'recognition' && span.name === 'credentials.credential.issued.v1 process';
-    // The trace begins where the ratified event is written, inside the ratification request: under jest the HTTP
-    // server span is missing (the HTTP instrumentation hooks Node's module loader, which jest replaces); a service
-    // process has it as this span's parent.
-    const ratified = await waitFor(
-      async () => {
-        await flushTraces();
-        const written = receiver.spans.find(
-          (span) => span.service === 'assessment' && span.name === 'assessment.result.ratified.v1 create',
+    const isRequest = (span: ReceivedSpan) =>
+      span.service === 'assessment' &&
+      span.kind === SERVER &&
+      Object.values(span.attributes).some((value) => String(value).endsWith(ratification));
+    const chain = [
+      ['assessment', 'assessment.result.ratified.v1 create'],
+      ['credentials', 'assessment.result.ratified.v1 process'],
+      ['credentials', 'credentials.credential.issued.v1 create'],
+      ['recognition', 'credentials.credential.issued.v1 process'],
+    ] as const;
+    // Each service exports its spans in batches every few seconds: wait until the whole chain has arrived.
+    const request = await waitFor(
+      () => {
+        const found = receiver.spans.find(isRequest);
+        const trace = receiver.spans.filter((span) => span.traceId === found?.traceId);
+        const arrived = chain.every(([service, name]) =>
+          trace.some((span) => span.service === service && span.name === name),
         );
-        const trace = receiver.spans.filter((span) => span.traceId === written?.traceId);
-        return written && trace.some(issuedBy) ? written : undefined;
+        return found && arrived ? found : undefined;
       },
-      { what: 'the ratification’s trace to reach recognition', timeoutMs: 30000 },
+      { what: `the ratification’s trace to reach recognition (logs: ${logs.join(' ')})`, timeoutMs: 60000 },
     );
 
-    const trace = receiver.spans.filter((span) => span.traceId === ratified.traceId);
+    // Stopped, each service sends what it still buffers: the trace is complete, with no span missing its parent.
+    await Promise.all(running.map((service) => service.stop()));
+    const trace = receiver.spans.filter((span) => span.traceId === request.traceId);
+    // The request starts the trace (its caller sent no trace context), under Express's route.
+    expect(request).toMatchObject({
+      parentSpanId: '',
+      name: `POST /api/assessment/results/:resultId/ratification`,
+    });
     expect(new Set(trace.map((span) => span.service))).toEqual(
       new Set(['assessment', 'credentials', 'recognition']),
     );
-    const byId = new Map(trace.map((span) => [span.spanId, span]));
-    const parentOf = (span: ReceivedSpan | undefined) => byId.get(span?.parentSpanId ?? '');
-    // The chain: the ratified event written in assessment, its handling in credentials, the credential's issued
-    // event written there, and its handling in recognition.
-    const handled = trace.find(
-      (span) => span.service === 'credentials' && span.name === 'assessment.result.ratified.v1 process',
+    // Everything in the trace descends from the request: the set-up's requests and events are traces of their own.
+    expect(trace.filter((span) => span !== request && !ancestorsOf(span, trace).includes(request))).toEqual(
+      [],
     );
-    expect(parentOf(handled)).toBe(ratified);
-    const issued = parentOf(trace.find(issuedBy));
-    expect(issued).toMatchObject({ service: 'credentials', name: 'credentials.credential.issued.v1 create' });
-    expect(ancestors(issued, parentOf)).toContain(handled);
-    // Only this ratification is in the trace: the set-up's requests and events are traces of their own.
     expect(trace.filter((span) => span.name.startsWith('enrolment.'))).toEqual([]);
-  });
-});
 
-function ancestors(
-  span: ReceivedSpan | undefined,
-  parentOf: (span: ReceivedSpan | undefined) => ReceivedSpan | undefined,
-): ReceivedSpan[] {
-  const found: ReceivedSpan[] = [];
-  for (let next = parentOf(span); next && found.length < 50; next = parentOf(next)) found.push(next);
-  return found;
-}
+    const find = (service: string, name: string) =>
+      trace.find((span) => span.service === service && span.name === name);
+    // The chain: the request writes the ratified event (its outbox span under the request's span), credentials
+    // handles it and writes the issued event, and recognition handles that.
+    const ratified = find('assessment', 'assessment.result.ratified.v1 create');
+    expect(ancestorsOf(ratified, trace)).toContain(request);
+    const handled = find('credentials', 'assessment.result.ratified.v1 process');
+    expect(ancestorsOf(handled, trace)[0]).toBe(ratified);
+    const issued = find('credentials', 'credentials.credential.issued.v1 create');
+    expect(ancestorsOf(issued, trace)).toContain(handled);
+    const recognised = find('recognition', 'credentials.credential.issued.v1 process');
+    expect(ancestorsOf(recognised, trace)[0]).toBe(issued);
+
+    // mongoose's work inside the request and inside the consumers is in the trace too.
+    const mongoose = (service: string) =>
+      trace.filter(
+        (span) => span.service === service && span.scope === '@opentelemetry/instrumentation-mongoose',
+      );
+    expect(mongoose('assessment').length).toBeGreaterThan(0);
+    expect(mongoose('credentials').some((span) => ancestorsOf(span, trace).includes(handled!))).toBe(true);
+    expect(mongoose('recognition').some((span) => ancestorsOf(span, trace).includes(recognised!))).toBe(true);
+  }, 120_000);
+});
