@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import {
   call,
   type ServiceProcess,
+  spawnedServiceEnv,
   spawnService,
-  testIdentityProvider,
-  testStack,
   testTopicPrefix,
   waitFor,
 } from '@lib/testing';
@@ -37,20 +36,7 @@ describe('traces across the services', () => {
     const run = `${service}-${randomUUID().slice(0, 8)}`;
     const logFile = join(tmpdir(), `traces-${run}.log`);
     logs.push(logFile);
-    const started = await spawnService(
-      service,
-      {
-        NODE_ENV: 'test',
-        MONGODB_URL: testStack().mongoServerUrl,
-        MONGODB_DATABASE: `spec_${run.replace('-', '_')}`,
-        KAFKA_BROKERS: testStack().kafkaBrokers.join(','),
-        KAFKA_GROUP_ID: `spec-${run}`,
-        KAFKA_TOPIC_PREFIX: prefix,
-        AUTH_JWKS_FILE: testIdentityProvider().jwksFile,
-        ...extra,
-      },
-      { logFile },
-    );
+    const started = await spawnService(service, spawnedServiceEnv(run, prefix, extra), { logFile });
     running.push(started);
     return started;
   };

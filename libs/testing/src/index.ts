@@ -10,6 +10,7 @@ export * from './service-harness';
 export * from './http-client';
 export * from './event-recorder';
 export * from './service-process';
+export * from './spawned-service-env';
 export * from './pdf-reader';
 export * from './external-issuer';
 export * from './browser';

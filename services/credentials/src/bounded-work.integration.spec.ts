@@ -6,9 +6,8 @@ import {
   bearer,
   call,
   type ServiceProcess,
+  spawnedServiceEnv,
   spawnService,
-  testIdentityProvider,
-  testStack,
   testTopicPrefix,
 } from '@lib/testing';
 import { earnCredential } from '../../spec-support/credentials';
@@ -49,20 +48,9 @@ describe('bounded work per request', () => {
   /** Every service runs built, in a process of its own: this process is only the clients, timing their calls. */
   const start = (service: string, extra: Record<string, string> = {}) => {
     const run = `${service}-${randomUUID().slice(0, 8)}`;
-    return spawnService(
-      service,
-      {
-        NODE_ENV: 'test',
-        MONGODB_URL: testStack().mongoServerUrl,
-        MONGODB_DATABASE: `spec_${run.replace('-', '_')}`,
-        KAFKA_BROKERS: testStack().kafkaBrokers.join(','),
-        KAFKA_GROUP_ID: `spec-${run}`,
-        KAFKA_TOPIC_PREFIX: prefix,
-        AUTH_JWKS_FILE: testIdentityProvider().jwksFile,
-        ...extra,
-      },
-      { logFile: join(tmpdir(), `bounded-work-${run}.log`) },
-    );
+    return spawnService(service, spawnedServiceEnv(run, prefix, extra), {
+      logFile: join(tmpdir(), `bounded-work-${run}.log`),
+    });
   };
   let enrolment: ServiceProcess;
   let assessment: ServiceProcess;
