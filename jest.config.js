@@ -4,16 +4,6 @@
  */
 const { pathAliases, swcOptions } = require('./tools/swc-options');
 
-/**
- * Specs that time a service's answers (a hostile upload must not hold other callers' calls) measure the service, not
- * the machine, only when nothing else runs: `make test` runs them after the rest, one at a time (JEST_PHASE=alone).
- */
-const RUN_ALONE = ['bounded-work.integration.spec.ts'];
-const alone = RUN_ALONE.map((file) => `/${file.replace(/\./g, '\\.')}$`);
-const phase = process.env.JEST_PHASE ?? 'all';
-if (!['all', 'shared', 'alone'].includes(phase))
-  throw new Error(`JEST_PHASE must be all, shared or alone, not ${phase}`);
-
 /** Packages published as ES modules only that specs import. */
 const ESM_ONLY = ['openid-client', 'oauth4webapi', 'jose'];
 
@@ -53,13 +43,9 @@ module.exports = {
     {
       ...shared,
       displayName: 'integration',
-      testMatch:
-        phase === 'alone'
-          ? RUN_ALONE.map((file) => `**/${file}`)
-          : ['**/*.integration.spec.ts', '**/*.browser.spec.ts'],
-      testPathIgnorePatterns: phase === 'shared' ? alone : [],
+      testMatch: ['**/*.integration.spec.ts', '**/*.browser.spec.ts'],
     },
-  ].filter((project) => phase !== 'alone' || project.displayName === 'integration'),
+  ],
   // Integration specs share one Kafka broker and database; two workers keep the 2-core machine responsive.
   maxWorkers: 2,
   testTimeout: 60000,
