@@ -11,6 +11,7 @@ import {
   resultRatifiedV1,
 } from '@lib/contracts';
 import { createIdempotentProducer, createKafka, silentLogger } from '@lib/messaging';
+import { MongoClient } from 'mongodb';
 
 /** The development identity provider `make up` trusts. */
 export const devIdentityProvider = (): DevIdentityProvider =>
@@ -218,4 +219,48 @@ function ratifiedPassEvents(
     ratifiedBy: 'bench',
     ratifiedAt: now,
   }));
+}
+
+/** Where a benchmark finds the running stack: the gateway's URL, Kafka's brokers and the database. */
+export interface BenchStack {
+  url: string;
+  brokers: string;
+  mongo: string;
+}
+
+/** A credential the benchmark issued, as the credentials service stored it. */
+export interface BenchCredential {
+  jwt: string;
+  credentialId: string;
+  learnerId: string;
+}
+
+/**
+ * Issues `count` credentials on a fresh offering, the ratifications sent on Kafka as assessment would, and waits
+ * (five minutes at most) until the credentials service has stored them all.
+ */
+export async function benchCredentials(stack: BenchStack, count: number): Promise<BenchCredential[]> {
+  const offering = await benchOffering(stack.url, count);
+  await untilOk('defining the achievement', () =>
+    post(stack.url, '/api/credentials/achievements', offering.registrar, {
+      courseId: offering.courseId,
+      criteria: 'Attend and pass.',
+    }),
+  );
+  await sendAwardEvents(stack.brokers, offering, count);
+  const mongo = await MongoClient.connect(stack.mongo);
+  try {
+    const issued = mongo.db('credit_bridge_credentials').collection<BenchCredential>('issued_credentials');
+    const deadline = Date.now() + 5 * 60000;
+    for (;;) {
+      const found = await issued
+        .find({ offeringId: offering.offeringId }, { projection: { jwt: 1, credentialId: 1, learnerId: 1 } })
+        .toArray();
+      if (found.length >= count) return found;
+      if (Date.now() > deadline) throw new Error(`only ${found.length} of ${count} credentials issued`);
+      await new Promise((done) => setTimeout(done, 500));
+    }
+  } finally {
+    await mongo.close();
+  }
 }

@@ -8,8 +8,7 @@
 import { createPublicKey } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
-import { MongoClient } from 'mongodb';
-import { benchOffering, machine, post, sendAwardEvents, untilOk } from './bench-stack';
+import { benchCredentials, machine } from './bench-stack';
 
 const { values } = parseArgs({
   options: {
@@ -21,30 +20,6 @@ const { values } = parseArgs({
   },
 });
 const requests = Number(values.requests);
-
-async function ourCredentials(count: number): Promise<string[]> {
-  const offering = await benchOffering(values.url, count);
-  await untilOk('defining the achievement', () =>
-    post(values.url, '/api/credentials/achievements', offering.registrar, {
-      courseId: offering.courseId,
-      criteria: 'Attend and pass.',
-    }),
-  );
-  await sendAwardEvents(values.brokers, offering, count);
-  const mongo = await MongoClient.connect(values.mongo);
-  try {
-    const issued = mongo.db('credit_bridge_credentials').collection<{ jwt: string }>('issued_credentials');
-    const deadline = Date.now() + 5 * 60000;
-    for (;;) {
-      const found = await issued.find({ offeringId: offering.offeringId }).toArray();
-      if (found.length >= count) return found.map((credential) => credential.jwt);
-      if (Date.now() > deadline) throw new Error(`only ${found.length} of ${count} credentials issued`);
-      await new Promise((done) => setTimeout(done, 500));
-    }
-  } finally {
-    await mongo.close();
-  }
-}
 
 async function rawVerificationRate(credential: string): Promise<number> {
   const { kid } = jwt.decode(credential, { complete: true })!.header;
@@ -108,7 +83,7 @@ async function batches(credentials: string[], rounds: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const credentials = await ourCredentials(50);
+  const credentials = (await benchCredentials(values, 50)).map((credential) => credential.jwt);
   await singleCalls(credentials, 8); // warm-up: keys read and cached, connections open
   const ceiling = await rawVerificationRate(credentials[0]!);
   console.log(machine());
