@@ -14,6 +14,11 @@ export interface CredentialsSettings {
   readonly uploads: UploadLimits;
   /** The key-encryption key (`CREDENTIALS_KEK`) and its id (`CREDENTIALS_KEK_ID`); required in production. */
   readonly kek?: { readonly key: Buffer; readonly id: string };
+  /**
+   * The key-encryption key before the current one (`CREDENTIALS_KEK_PREVIOUS`, `CREDENTIALS_KEK_PREVIOUS_ID`), kept
+   * during a rotation: it only decrypts, and the service re-encrypts what is stored under it at start-up.
+   */
+  readonly previousKek?: { readonly key: Buffer; readonly id: string };
   /** Without a configured key, development keeps a generated one here (`DEV_SECRETS_DIR`). */
   readonly devSecretsDir: string;
   /** Inside addresses that fetches of users' URLs may reach all the same (`OUTBOUND_FETCH_ALLOW`): development only. */

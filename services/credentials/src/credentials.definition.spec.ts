@@ -88,6 +88,19 @@ describe('credentials configuration', () => {
     });
   });
 
+  it('reads the previous key-encryption key kept during a rotation', () => {
+    const previous = randomBytes(32).toString('base64');
+    const { settings } = loadCredentialsEnvironment({
+      ...devIdp,
+      CREDENTIALS_KEK: kek,
+      CREDENTIALS_KEK_ID: 'kek-2',
+      CREDENTIALS_KEK_PREVIOUS: previous,
+      CREDENTIALS_KEK_PREVIOUS_ID: 'kek-1',
+    });
+    expect(settings.kek).toEqual({ key: Buffer.from(kek, 'base64'), id: 'kek-2' });
+    expect(settings.previousKek).toEqual({ key: Buffer.from(previous, 'base64'), id: 'kek-1' });
+  });
+
   it('names the key-encryption key kek-1 when no id is given', () => {
     expect(loadCredentialsEnvironment({ ...devIdp, CREDENTIALS_KEK: kek }).settings.kek?.id).toBe('kek-1');
   });
@@ -114,6 +127,25 @@ describe('credentials configuration', () => {
       'CREDENTIALS_KEK: must be base64 of exactly 32 bytes',
     ],
     ['CREDENTIALS_KEK is not base64', { CREDENTIALS_KEK: 'swordfish' }, 'CREDENTIALS_KEK: must be base64'],
+    [
+      'CREDENTIALS_KEK_PREVIOUS comes without its id',
+      { CREDENTIALS_KEK: kek, CREDENTIALS_KEK_PREVIOUS: randomBytes(32).toString('base64') },
+      'CREDENTIALS_KEK_PREVIOUS_ID: CREDENTIALS_KEK_PREVIOUS and its id are given together or not at all',
+    ],
+    [
+      'CREDENTIALS_KEK_PREVIOUS has the current key’s id',
+      {
+        CREDENTIALS_KEK: kek,
+        CREDENTIALS_KEK_PREVIOUS: randomBytes(32).toString('base64'),
+        CREDENTIALS_KEK_PREVIOUS_ID: 'kek-1',
+      },
+      'CREDENTIALS_KEK_PREVIOUS_ID: must differ from the current key-encryption key',
+    ],
+    [
+      'CREDENTIALS_KEK_PREVIOUS is 16 bytes',
+      { CREDENTIALS_KEK_PREVIOUS: randomBytes(16).toString('base64'), CREDENTIALS_KEK_PREVIOUS_ID: 'kek-0' },
+      'CREDENTIALS_KEK_PREVIOUS: must be base64 of exactly 32 bytes',
+    ],
     [
       'OUTBOUND_FETCH_ALLOW has an entry without a port',
       { OUTBOUND_FETCH_ALLOW: '127.0.0.1:4000,localhost' },

@@ -89,6 +89,18 @@ const credentialsVariables = {
     .optional()
     .describe('the key-encryption key for signing keys at rest; required in production'),
   CREDENTIALS_KEK_ID: z.string().min(1).default('kek-1').describe('stored with each encrypted signing key'),
+  CREDENTIALS_KEK_PREVIOUS: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional()
+    .describe(
+      'during a rotation, the key-encryption key before CREDENTIALS_KEK: it only decrypts, and keys stored under it are re-encrypted at start-up',
+    ),
+  CREDENTIALS_KEK_PREVIOUS_ID: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("CREDENTIALS_KEK_PREVIOUS's id, as stored with the keys it encrypted"),
   DEV_SECRETS_DIR: z
     .string()
     .min(1)
@@ -136,6 +148,17 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
   const { config, own } = loadServiceEnvironment(SERVICE_NAME, DEFAULT_PORT, credentialsVariables, env);
   if (!own.CREDENTIALS_KEK && config.environment === 'production')
     throw new ConfigError(SERVICE_NAME, ['CREDENTIALS_KEK: required in production']);
+  if (Boolean(own.CREDENTIALS_KEK_PREVIOUS) !== Boolean(own.CREDENTIALS_KEK_PREVIOUS_ID))
+    throw new ConfigError(SERVICE_NAME, [
+      'CREDENTIALS_KEK_PREVIOUS_ID: CREDENTIALS_KEK_PREVIOUS and its id are given together or not at all',
+    ]);
+  if (
+    own.CREDENTIALS_KEK_PREVIOUS_ID &&
+    own.CREDENTIALS_KEK_PREVIOUS_ID === (own.CREDENTIALS_KEK ? own.CREDENTIALS_KEK_ID : 'development')
+  )
+    throw new ConfigError(SERVICE_NAME, [
+      "CREDENTIALS_KEK_PREVIOUS_ID: must differ from the current key-encryption key's id",
+    ]);
   return {
     config,
     settings: {
@@ -151,6 +174,14 @@ export function loadCredentialsEnvironment(env: NodeJS.ProcessEnv = process.env)
       },
       ...(own.CREDENTIALS_KEK
         ? { kek: { key: Buffer.from(own.CREDENTIALS_KEK, 'base64'), id: own.CREDENTIALS_KEK_ID } }
+        : {}),
+      ...(own.CREDENTIALS_KEK_PREVIOUS && own.CREDENTIALS_KEK_PREVIOUS_ID
+        ? {
+            previousKek: {
+              key: Buffer.from(own.CREDENTIALS_KEK_PREVIOUS, 'base64'),
+              id: own.CREDENTIALS_KEK_PREVIOUS_ID,
+            },
+          }
         : {}),
       devSecretsDir: own.DEV_SECRETS_DIR ?? join(process.cwd(), '.run', 'dev-secrets'),
       outboundAllow: own.OUTBOUND_FETCH_ALLOW,

@@ -20,6 +20,7 @@ import { KNOWN_COURSE_MODEL, KnownCourseSchema } from './courses/known-course.sc
 import { ISSUER_MODEL, IssuerSchema, SIGNING_KEY_MODEL, SigningKeySchema } from './issuers/issuer.schema';
 import { IssuersController } from './issuers/issuers.controller';
 import { IssuersRepository } from './issuers/issuers.repository';
+import { KeyReEncryption } from './issuers/key-re-encryption';
 import { HubDidController } from './issuers/hub-did.controller';
 import { IssuersService } from './issuers/issuers.service';
 import { KEY_ENCRYPTER, loadKeyEncrypter } from './issuers/key-encrypter.provider';
@@ -246,6 +247,7 @@ export const CREDENTIALS_OUTBOX_COLLECTIONS = [
     TrustSnapshotsService,
     TrustListKeyRepository,
     TrustListMigration,
+    KeyReEncryption,
     IssuerKeysCheck,
     remoteDocumentsProvider,
     OwnIssuerLookups,

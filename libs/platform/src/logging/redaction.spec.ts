@@ -34,6 +34,8 @@ describe('structured logs', () => {
     nest.error(`enrolment of ${email} failed`, new Error(`duplicate ${email}`).stack, 'Enrolments');
     nest.log({ learner: { email, name: 'Ada' } }, 'Learners');
     logger.info(`started with CREDENTIALS_KEK=${Buffer.alloc(32, 7).toString('base64')}`);
+    logger.info(`rotating: CREDENTIALS_KEK_PREVIOUS=${Buffer.alloc(32, 8).toString('base64')}`);
+    logger.info({ env: { CREDENTIALS_KEK_PREVIOUS: Buffer.alloc(32, 9).toString('base64') } }, 'settings');
 
     const written = output();
     expect(written).not.toContain(token);
@@ -44,6 +46,8 @@ describe('structured logs', () => {
     expect(written).not.toContain(email);
     expect(written).not.toContain('example.ac.uk');
     expect(written).not.toContain(Buffer.alloc(32, 7).toString('base64'));
+    expect(written).not.toContain(Buffer.alloc(32, 8).toString('base64'));
+    expect(written).not.toContain(Buffer.alloc(32, 9).toString('base64'));
     // What is not secret still reads: the public parts of the key, the learner's name, the contexts.
     expect(written).toContain(jwk.x);
     expect(written).toContain('"name":"Ada"');

@@ -31,7 +31,7 @@ export const REDACTED_PATHS = [
 
 /** JSON fields redacted at any depth: the secret fields and a JWK's private members (`d`, RSA's primes, `k`). */
 const JSON_SECRET_FIELD = new RegExp(
-  `"(${[...SECRET_FIELDS, 'd', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'CREDENTIALS_KEK'].join('|')})":"(?:[^"\\\\]|\\\\.)*"`,
+  `"(${[...SECRET_FIELDS, 'd', 'p', 'q', 'dp', 'dq', 'qi', 'k', 'CREDENTIALS_KEK', 'CREDENTIALS_KEK_PREVIOUS'].join('|')})":"(?:[^"\\\\]|\\\\.)*"`,
   'gi',
 );
 
@@ -42,7 +42,7 @@ const PATTERNS: readonly [RegExp, string][] = [
   [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '[token]'],
   [/\b(Bearer|Basic)\s+[\w.~+/=-]+/gi, `$1 ${REDACTED}`],
   [/[\w.%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]'],
-  [/\b(CREDENTIALS_KEK|[A-Z_]*(?:SECRET|PASSWORD|TOKEN))=\S+/g, `$1=${REDACTED}`],
+  [/\b(CREDENTIALS_KEK(?:_PREVIOUS)?|[A-Z_]*(?:SECRET|PASSWORD|TOKEN))=\S+/g, `$1=${REDACTED}`],
 ];
 
 /** A finished log line with every secret-looking field and value replaced. */

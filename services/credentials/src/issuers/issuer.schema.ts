@@ -46,3 +46,5 @@ export const SigningKeySchema = recordSchema({
   createdAt: { type: Date, required: true },
 });
 SigningKeySchema.index({ issuerId: 1, createdAt: -1 });
+// The start-up re-encryption after a key-encryption key's rotation looks keys up by the key that encrypted them.
+SigningKeySchema.index({ 'encryptedPrivateKey.kekId': 1 });

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
 import { type Issuer, ISSUER_MODEL, SIGNING_KEY_MODEL, type SigningKeyRecord } from './issuer.schema';
+import type { EncryptedSecret } from './key-encryption';
 
 @Injectable()
 export class IssuersRepository {
@@ -34,6 +35,25 @@ export class IssuersRepository {
 
   allIssuers(): Promise<Issuer[]> {
     return this.issuers.find({}).sort({ name: 1 }).lean<Issuer[]>().exec();
+  }
+
+  /** Keys whose private key is encrypted under another key-encryption key than `kekId` (by an index). */
+  keysEncryptedOtherThan(kekId: string): Promise<SigningKeyRecord[]> {
+    return this.keys
+      .find({ 'encryptedPrivateKey.kekId': { $ne: kekId } })
+      .lean<SigningKeyRecord[]>()
+      .exec();
+  }
+
+  /** Replaces the key's encrypted private key if it is still `from`: false when another instance did it first. */
+  async replaceEncryptedKey(id: string, from: EncryptedSecret, to: EncryptedSecret): Promise<boolean> {
+    const { modifiedCount } = await this.keys
+      .updateOne(
+        { _id: id, 'encryptedPrivateKey.ciphertext': from.ciphertext },
+        { $set: { encryptedPrivateKey: to } },
+      )
+      .exec();
+    return modifiedCount === 1;
   }
 
   allKeys(): Promise<SigningKeyRecord[]> {

@@ -2,6 +2,7 @@ import { insertOnce } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
+import type { EncryptedSecret } from '../issuers/key-encryption';
 import { TRUST_LIST_KEY_MODEL, type TrustListKeyRecord } from './trust-list-key.schema';
 
 /** The hub's trust-list key, by `_id` ("hub"): one per deployment. */
@@ -16,5 +17,16 @@ export class TrustListKeyRepository {
   /** Stores the key unless one with its `_id` is there already (made meanwhile by another instance). */
   insertOnce(key: TrustListKeyRecord): Promise<boolean> {
     return insertOnce(this.keys, key);
+  }
+
+  /** Replaces the key's encrypted private key if it is still `from`: false when another instance did it first. */
+  async replaceEncryptedKey(id: string, from: EncryptedSecret, to: EncryptedSecret): Promise<boolean> {
+    const { modifiedCount } = await this.keys
+      .updateOne(
+        { _id: id, 'encryptedPrivateKey.ciphertext': from.ciphertext },
+        { $set: { encryptedPrivateKey: to } },
+      )
+      .exec();
+    return modifiedCount === 1;
   }
 }

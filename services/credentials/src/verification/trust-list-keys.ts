@@ -5,3 +5,6 @@ export const HUB_LIST = 'hub';
 export function trustedIssuerId(trustedBy: string, issuerId: string): string {
   return `${trustedBy}:${issuerId}`;
 }
+
+/** The `_id` of the hub's one trust-list key (the key that signs trust snapshots). */
+export const HUB_TRUST_LIST_KEY = 'hub';

@@ -17,10 +17,8 @@ import { IssuersService } from '../issuers/issuers.service';
 import { KEY_ENCRYPTER } from '../issuers/key-encrypter.provider';
 import type { KeyEncrypter } from '../issuers/key-encryption';
 import { TrustListRepository } from './trust-list.repository';
-import { HUB_LIST } from './trust-list-keys';
+import { HUB_LIST, HUB_TRUST_LIST_KEY } from './trust-list-keys';
 import { TrustListKeyRepository } from './trust-list-key.repository';
-
-const HUB_KEY_ID = 'hub';
 
 /**
  * The hub's trust list as a signed snapshot, for verifiers that will check offline bundles without our servers: our
@@ -88,18 +86,18 @@ export class TrustSnapshotsService {
 
   /** The hub's trust-list key, made once per deployment: the first instance to store one wins, all use it. */
   private signer(): Promise<TrustListSigner> {
-    return this.signers.get(HUB_KEY_ID, async () => {
-      let record = await this.keys.find(HUB_KEY_ID);
+    return this.signers.get(HUB_TRUST_LIST_KEY, async () => {
+      let record = await this.keys.find(HUB_TRUST_LIST_KEY);
       if (!record) {
         const generated = generateSigningKey('ES256');
         await this.keys.insertOnce({
-          _id: HUB_KEY_ID,
+          _id: HUB_TRUST_LIST_KEY,
           algorithm: 'ES256',
           publicJwk: generated.publicJwk as Record<string, string>,
           encryptedPrivateKey: this.encrypter.encrypt(generated.privateKeyPem),
           createdAt: new Date(),
         });
-        record = await this.keys.find(HUB_KEY_ID);
+        record = await this.keys.find(HUB_TRUST_LIST_KEY);
         if (!record) throw new Error('the trust-list key was stored but cannot be read back');
       }
       const kid = `${this.config.publicBaseUrl}/api/credentials/trust-list/keys#${jwkThumbprint(record.publicJwk)}`;
