@@ -12,3 +12,4 @@ export * from './read-cache';
 export * from './id-lists';
 export * from './keyed-reads';
 export * from './run-once-per-database';
+export * from './set-if-unchanged';

@@ -1,4 +1,4 @@
-import { insertOnce } from '@lib/persistence';
+import { insertOnce, setIfUnchanged } from '@lib/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model } from 'mongoose';
@@ -46,14 +46,14 @@ export class IssuersRepository {
   }
 
   /** Replaces the key's encrypted private key if it is still `from`: false when another instance did it first. */
-  async replaceEncryptedKey(id: string, from: EncryptedSecret, to: EncryptedSecret): Promise<boolean> {
-    const { modifiedCount } = await this.keys
-      .updateOne(
-        { _id: id, 'encryptedPrivateKey.ciphertext': from.ciphertext },
-        { $set: { encryptedPrivateKey: to } },
-      )
-      .exec();
-    return modifiedCount === 1;
+  replaceEncryptedKey(id: string, from: EncryptedSecret, to: EncryptedSecret): Promise<boolean> {
+    // A fresh nonce makes every ciphertext unique: it tells whether the key was re-encrypted since it was read.
+    return setIfUnchanged(
+      this.keys,
+      id,
+      { 'encryptedPrivateKey.ciphertext': from.ciphertext },
+      { encryptedPrivateKey: to },
+    );
   }
 
   allKeys(): Promise<SigningKeyRecord[]> {
