@@ -1,5 +1,7 @@
 import { type ApiClients, dataOf } from '../api/client';
 import { Link } from '../ui/link';
+import { longDate } from '../ui/dates';
+import { type Fact, FactsList } from '../ui/facts-list';
 import { LoadedView } from '../ui/loaded-view';
 import { useLoaded } from '../ui/use-loaded';
 import {
@@ -55,7 +57,7 @@ export function LearnerCoursesPage({ api }: { api: ApiClients }) {
 }
 
 function CourseCard({ course: { enrolment, result, hasCredential } }: { course: OwnCourse }) {
-  const rows: [string, string | undefined][] = [
+  const rows: Fact[] = [
     ['Enrolment', enrolmentWords(enrolment)],
     ['Attendance', enrolment.attendance && ATTENDANCE[enrolment.attendance]],
     ['Result', resultWords(result)],
@@ -72,16 +74,7 @@ function CourseCard({ course: { enrolment, result, hasCredential } }: { course: 
       <p className="hint">
         {enrolment.course.code} · {datesOf(enrolment.offering)} · {placeOf(enrolment.offering)}
       </p>
-      <dl className="facts">
-        {rows
-          .filter((row): row is [string, string] => row[1] !== undefined)
-          .map(([term, value]) => (
-            <div key={term} className="facts__row">
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <FactsList rows={rows} />
       {hasCredential && (
         <p>
           <Link to="/credentials">See your credential for this course</Link>
@@ -129,10 +122,4 @@ function placeOf({ mode, location }: OwnEnrolment['offering']): string {
   if (mode === 'online') return 'Online';
   const how = mode === 'blended' ? 'Blended' : 'In person';
   return location ? `${how}, ${location}` : how;
-}
-
-/** A day (`2026-12-01`) or a moment, as a long British date. */
-function longDate(when: string): string {
-  const moment = when.length === 10 ? new Date(`${when}T00:00:00Z`) : new Date(when);
-  return moment.toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 }

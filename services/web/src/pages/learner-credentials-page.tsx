@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { type ApiClients, dataOf } from '../api/client';
 import { currentSession } from '../auth/session';
+import { longDate } from '../ui/dates';
+import { type Fact, FactsList } from '../ui/facts-list';
 import { LoadedView } from '../ui/loaded-view';
 import { useLoaded } from '../ui/use-loaded';
 import { CredentialStatus } from './credential-status';
@@ -62,7 +64,7 @@ interface CardProps {
 
 function CredentialCard({ api, credential, onProblem }: CardProps) {
   const facts = summaryOf(credential.jwt);
-  const rows: [string, string | undefined][] = [
+  const rows: Fact[] = [
     [
       'Credits',
       facts.credits === undefined ? undefined : `${facts.credits} ${facts.creditScheme ?? 'credits'}`,
@@ -84,16 +86,7 @@ function CredentialCard({ api, credential, onProblem }: CardProps) {
     <li className="card">
       <h2 className="card__title">{facts.course ?? credential.achievementName}</h2>
       <CredentialStatus api={api} jwt={credential.jwt} />
-      <dl className="facts">
-        {rows
-          .filter((row): row is [string, string] => row[1] !== undefined)
-          .map(([term, value]) => (
-            <div key={term} className="facts__row">
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <FactsList rows={rows} />
       <div className="actions">
         {FORMATS.map(({ format, label }) => (
           <button
@@ -110,8 +103,4 @@ function CredentialCard({ api, credential, onProblem }: CardProps) {
       <SendToWallet api={api} credentialId={credential.credentialId} />
     </li>
   );
-}
-
-function longDate(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
 }

@@ -103,8 +103,3 @@ function standingOf(status: OwnRecord['status']): RecordStanding {
 export function counted(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
-
-/** A moment as a long British date. */
-export function longDate(when: string): string {
-  return new Date(when).toLocaleDateString('en-GB', { dateStyle: 'long', timeZone: 'UTC' });
-}

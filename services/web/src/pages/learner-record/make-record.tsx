@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { type ApiClients, dataOf } from '../../api/client';
 import { whenArrived } from '../../ui/travelling';
-import { type AwardingBody, longDate } from './learner-record';
+import { longDate } from '../../ui/dates';
+import { type AwardingBody } from './learner-record';
 
 type Outcome =
   | { kind: 'idle' }

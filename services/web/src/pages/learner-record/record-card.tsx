@@ -1,6 +1,8 @@
 import { currentSession } from '../../auth/session';
 import { downloadFile } from '../download';
-import { counted, longDate, type OwnRecord, type RecordStanding, recordFacts } from './learner-record';
+import { longDate } from '../../ui/dates';
+import { type Fact, FactsList } from '../../ui/facts-list';
+import { counted, type OwnRecord, type RecordStanding, recordFacts } from './learner-record';
 
 type RecordFormat = 'jwt' | 'json' | 'data-integrity' | 'bundle';
 
@@ -25,7 +27,7 @@ export function RecordCard({
   onProblem: (message: string) => void;
 }) {
   const facts = recordFacts(record);
-  const rows: [string, string][] = [
+  const rows: Fact[] = [
     ['Made', madeAt(record.issuedAt)],
     ['Credentials', counted(facts.credentials, 'credential')],
     ['Courses', facts.courses.join(' · ')],
@@ -44,16 +46,7 @@ export function RecordCard({
     <li className="card">
       <h3 className="card__title">Record from {facts.awardingBody}</h3>
       <Standing standing={facts.standing} />
-      <dl className="facts">
-        {rows
-          .filter(([, value]) => value !== '')
-          .map(([term, value]) => (
-            <div key={term} className="facts__row">
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <FactsList rows={rows} />
       <div className="actions">
         {FORMATS.map((choice) => (
           <button
